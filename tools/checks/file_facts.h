@@ -1,0 +1,33 @@
+#pragma once
+// FileFacts: what the cross-file checks need to know of one checked file, small enough
+// to keep in the result cache so an unchanged file is never parsed again.
+#include <string>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "core/diagnostic.h"
+
+namespace cc {
+
+enum class FileKind { Case, Rubric, Other };
+
+struct FileFacts {
+  FileKind kind = FileKind::Other;
+  std::string case_id;         // as written in the file; empty when missing or not text
+  int id_line = 1;             // where case_id is written, for cross-file findings
+  int id_column = 1;
+  std::string subject_folder;  // cases only: the folder its subject belongs in, if known
+};
+
+// Everything validate learns from one file on its own.
+struct FileResult {
+  std::vector<Diagnostic> diagnostics;
+  FileFacts facts;
+};
+
+nlohmann::json file_result_to_json(const FileResult& r);
+// nullopt when `j` is not a well-formed cache entry.
+std::optional<FileResult> file_result_from_json(const nlohmann::json& j);
+
+}  // namespace cc

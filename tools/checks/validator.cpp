@@ -1,0 +1,198 @@
+#include "checks/validator.h"
+
+#include <algorithm>
+#include <atomic>
+#include <filesystem>
+#include <set>
+#include <thread>
+
+#include "checks/result_cache.h"
+#include "core/repository.h"
+#include "core/version.h"
+#include "core/yaml_loader.h"
+
+namespace fs = std::filesystem;
+
+namespace cc {
+namespace {
+
+// Below this many files a run reads and writes no cache: loading it costs more than
+// checking the files (a pre-commit hook or an editor checking one case).
+constexpr size_t kCacheMinFiles = 16;
+
+std::string cache_path(const Config& cfg) { return cfg.root + "/.clinconsensus/cache/validate.json"; }
+
+void apply_severities(const Config& cfg, std::vector<Diagnostic>& diags) {
+  std::vector<Diagnostic> kept;
+  kept.reserve(diags.size());
+  for (auto& d : diags) {
+    auto sev = cfg.severity_for(d.rule, d.severity);
+    if (!sev) continue;
+    d.severity = *sev;
+    kept.push_back(std::move(d));
+  }
+  diags = std::move(kept);
+}
+
+Diagnostic path_error(const std::string& path, std::string_view rule, std::string text) {
+  Diagnostic d;
+  d.rule = rule;
+  d.file = path;
+  d.message = std::move(text);
+  return d;
+}
+
+}  // namespace
+
+ProjectLoad load_project(const std::string& root, Lang lang) {
+  ProjectLoad out;
+  ConfigLoad cfg = load_config(root, lang);
+  out.diagnostics = std::move(cfg.diagnostics);
+  if (!cfg.config) return out;
+  Config& config = *cfg.config;
+  TaxonomyLoad tax = load_taxonomy(config.abs(config.taxonomy_path), config.taxonomy_path, lang);
+  out.diagnostics.insert(out.diagnostics.end(), tax.diagnostics.begin(), tax.diagnostics.end());
+  auto schema = [&](const char* name) {
+    std::string rel = config.schema_dir + "/" + name;
+    return SchemaChecker::load(config.abs(rel), rel, lang, out.diagnostics);
+  };
+  auto case_schema = schema("case.schema.json");
+  auto rubric_schema = schema("rubric.schema.json");
+  auto config_schema = schema("config.schema.json");
+  if (!tax.taxonomy || !case_schema || !rubric_schema || !config_schema) return out;
+
+  // The fingerprint covers every input that changes what a file's check reports.
+  std::string key = std::string(kToolVersion) + '\0' + std::string(lang_code(lang)) + '\0' + config.document.text;
+  for (const char* name : {"case.schema.json", "rubric.schema.json"})
+    key += '\0' + read_file(config.abs(config.schema_dir + "/" + name), nullptr).value_or("");
+  key += '\0' + read_file(config.abs(config.taxonomy_path), nullptr).value_or("");
+  Project p{std::move(config), std::move(*tax.taxonomy), std::move(*case_schema), std::move(*rubric_schema),
+            std::move(*config_schema), content_hash(key), lang};
+  out.project = std::move(p);
+  return out;
+}
+
+FileResult check_file(const Project& project, const std::string& rel_path, std::string text) {
+  FileResult result;
+  const Config& cfg = project.config;
+  FileKind kind = file_kind_of(rel_path, cfg);
+  result.facts.kind = kind;
+  if (kind == FileKind::Other) {
+    result.diagnostics.push_back(path_error(
+        rel_path, "integrity/not-benchmark-file",
+        message(project.lang, "integrity/not-benchmark-file",
+                {{"path", rel_path}, {"cases", cfg.cases_dir}, {"rubrics", cfg.rubrics_dir}})));
+    return result;
+  }
+  LoadResult loaded = load_yaml_text(rel_path, std::move(text), cfg.limits, project.lang);
+  result.diagnostics = std::move(loaded.diagnostics);
+  if (loaded.document) {
+    const Document& doc = *loaded.document;
+    (kind == FileKind::Case ? project.case_schema : project.rubric_schema).check(doc, project.lang, result.diagnostics);
+    IntegrityContext ctx{cfg, project.taxonomy, project.lang};
+    check_file_integrity(doc, ctx, result.facts, result.diagnostics);
+  }
+  apply_severities(cfg, result.diagnostics);
+  return result;
+}
+
+ValidateReport validate(const Project& project, const ValidateOptions& options) {
+  ValidateReport report;
+  const Config& cfg = project.config;
+  BenchmarkListing listing{list_yaml_files(cfg.root, cfg.cases_dir), list_yaml_files(cfg.root, cfg.rubrics_dir)};
+
+  // The files to check: the whole benchmark, or what the given paths name.
+  std::vector<std::string> files;
+  const bool whole = options.paths.empty();
+  if (whole) {
+    files = listing.cases;
+    files.insert(files.end(), listing.rubrics.begin(), listing.rubrics.end());
+  } else {
+    std::set<std::string> chosen;
+    for (const auto& p : options.paths) {
+      std::error_code ec;
+      auto rel = relative_to_root(cfg.root, p);
+      if (!rel || !fs::exists(p, ec)) {
+        report.diagnostics.push_back(path_error(p, "io/read",
+                                                message(project.lang, "io/read",
+                                                        {{"detail", rel ? "no such file or folder" : "outside the repository"}})));
+        report.input_error = true;
+        continue;
+      }
+      if (fs::is_directory(p, ec)) {
+        for (const auto& f : list_yaml_files(cfg.root, *rel)) chosen.insert(f);
+      } else {
+        chosen.insert(*rel);
+      }
+    }
+    files.assign(chosen.begin(), chosen.end());
+  }
+
+  const bool use_cache = options.use_cache && files.size() >= kCacheMinFiles;
+  ResultCache cache = use_cache ? ResultCache::load(cache_path(cfg), project.fingerprint) : ResultCache{};
+
+  // Check every file on all cores; each slot is written by exactly one thread.
+  std::vector<FileResult> results(files.size());
+  std::vector<uint64_t> hashes(files.size(), 0);
+  std::vector<char> fresh(files.size(), 0);
+  std::atomic<size_t> next{0};
+  auto worker = [&] {
+    for (size_t i; (i = next.fetch_add(1)) < files.size();) {
+      std::string error;
+      auto text = read_file(cfg.abs(files[i]), &error);
+      if (!text) {
+        results[i].diagnostics.push_back(
+            path_error(files[i], "io/read", message(project.lang, "io/read", {{"detail", error}})));
+        results[i].facts.kind = file_kind_of(files[i], cfg);
+        continue;
+      }
+      hashes[i] = content_hash(*text);
+      if (const FileResult* hit = use_cache ? cache.find(files[i], hashes[i]) : nullptr) {
+        results[i] = *hit;
+        continue;
+      }
+      try {
+        results[i] = check_file(project, files[i], std::move(*text));
+        fresh[i] = 1;
+      } catch (const std::exception& e) {
+        // A bug must not take the whole run down; report it against the file.
+        results[i] = FileResult{};
+        results[i].diagnostics.push_back(path_error(files[i], "internal/error", e.what()));
+      }
+    }
+  };
+  unsigned n_threads = options.threads ? options.threads : std::max(1u, std::thread::hardware_concurrency());
+  n_threads = static_cast<unsigned>(std::min<size_t>(n_threads, std::max<size_t>(1, files.size() / 8)));
+  std::vector<std::thread> pool;
+  for (unsigned t = 1; t < n_threads; ++t) pool.emplace_back(worker);
+  worker();
+  for (auto& t : pool) t.join();
+
+  std::vector<std::pair<std::string, FileFacts>> checked;
+  checked.reserve(files.size());
+  for (size_t i = 0; i < files.size(); ++i) {
+    report.diagnostics.insert(report.diagnostics.end(), results[i].diagnostics.begin(), results[i].diagnostics.end());
+    checked.emplace_back(files[i], results[i].facts);
+    if (use_cache && fresh[i]) cache.put(files[i], hashes[i], results[i]);
+  }
+  report.files_checked = static_cast<int>(files.size());
+
+  std::vector<Diagnostic> cross;
+  IntegrityContext ctx{cfg, project.taxonomy, project.lang};
+  check_cross_file(checked, listing, ctx, cross);
+  if (whole) project.config_schema.check(cfg.document, project.lang, cross);
+  apply_severities(cfg, cross);
+  report.diagnostics.insert(report.diagnostics.end(), cross.begin(), cross.end());
+
+  if (use_cache) {
+    if (whole) {
+      std::set<std::string> present(files.begin(), files.end());
+      cache.prune([&](const std::string& f) { return present.count(f) > 0; });
+    }
+    if (cache.dirty()) cache.save(cache_path(cfg), nullptr);
+  }
+  std::sort(report.diagnostics.begin(), report.diagnostics.end(), diagnostic_less);
+  return report;
+}
+
+}  // namespace cc

@@ -1,0 +1,54 @@
+#pragma once
+// Validator: the `validate` pipeline — find the files, check each one (from the cache
+// when unchanged) on all cores, run the cross-file checks, apply the configured
+// severities. Produces Diagnostics only; the CLI picks the renderer.
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "checks/integrity_check.h"
+#include "checks/schema_check.h"
+#include "core/config.h"
+#include "core/diagnostic.h"
+#include "core/messages.h"
+#include "core/taxonomy.h"
+
+namespace cc {
+
+// Everything a run needs that does not change from file to file.
+struct Project {
+  Config config;
+  Taxonomy taxonomy;
+  SchemaChecker case_schema;
+  SchemaChecker rubric_schema;
+  SchemaChecker config_schema;
+  uint64_t fingerprint = 0;  // of tool version, language, schemas, taxonomy and config
+  Lang lang = Lang::En;
+};
+
+struct ProjectLoad {
+  std::optional<Project> project;
+  std::vector<Diagnostic> diagnostics;  // why the project could not be loaded
+};
+
+// Loads config, taxonomy and schemas of the repository at `root`.
+ProjectLoad load_project(const std::string& root, Lang lang);
+
+struct ValidateOptions {
+  std::vector<std::string> paths;  // files or folders (absolute or cwd-relative); empty: all
+  bool use_cache = true;
+  unsigned threads = 0;  // 0: one per core
+};
+
+struct ValidateReport {
+  std::vector<Diagnostic> diagnostics;  // sorted
+  int files_checked = 0;
+  bool input_error = false;  // a path could not be read at all: exit 2
+};
+
+ValidateReport validate(const Project& project, const ValidateOptions& options);
+
+// Checks one file's bytes on their own: YAML, schema, per-file integrity.
+FileResult check_file(const Project& project, const std::string& rel_path, std::string text);
+
+}  // namespace cc

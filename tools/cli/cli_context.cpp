@@ -1,0 +1,30 @@
+#include "cli/cli_context.h"
+
+#include <filesystem>
+#include <ostream>
+
+#include "core/renderer.h"
+#include "core/repository.h"
+
+namespace cc::cli {
+
+std::string CliContext::start_dir() const {
+  return global.directory.empty() ? std::filesystem::current_path().string() : global.directory;
+}
+
+std::optional<Project> CliContext::open_project(std::ostream& err) const {
+  auto root = find_repository_root(start_dir());
+  if (!root) {
+    err << "clinconsensus: " << message(lang(), "config/not-found", {{"dir", start_dir()}}) << '\n';
+    return std::nullopt;
+  }
+  ProjectLoad load = load_project(*root, lang());
+  if (!load.project) {
+    RenderInput in{load.diagnostics, 0, lang(), want_color(2)};
+    render_text(in, err);
+    return std::nullopt;
+  }
+  return std::move(load.project);
+}
+
+}  // namespace cc::cli

@@ -1,0 +1,36 @@
+#pragma once
+// CliContext: what every subcommand shares — the global flags, finding the repository,
+// loading the project, and the exit codes of CLI.md.
+#include <iosfwd>
+#include <optional>
+#include <string>
+
+#include <CLI/CLI.hpp>
+
+#include "checks/validator.h"
+#include "core/messages.h"
+
+namespace cc::cli {
+
+enum ExitCode : int { kExitOk = 0, kExitFindings = 1, kExitUsage = 2 };
+
+struct GlobalOptions {
+  std::string directory;  // -C DIR
+  std::string lang = "en";
+};
+
+struct CliContext {
+  GlobalOptions global;
+  Lang lang() const { return global.lang == "zh" ? Lang::Zh : Lang::En; }
+  // Finds the repository and loads config, taxonomy and schemas; on failure prints why
+  // to `err` and returns nullopt (the caller exits with kExitUsage).
+  std::optional<Project> open_project(std::ostream& err) const;
+  // The folder commands run from: -C DIR, else the current one.
+  std::string start_dir() const;
+};
+
+// Each subcommand registers itself and sets the function that runs it.
+void register_validate(CLI::App& app, CliContext& ctx, std::function<int()>& run);
+void register_new(CLI::App& app, CliContext& ctx, std::function<int()>& run);
+
+}  // namespace cc::cli

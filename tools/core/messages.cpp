@@ -1,0 +1,167 @@
+#include "core/messages.h"
+
+#include <array>
+
+namespace cc {
+namespace {
+
+struct Entry {
+  std::string_view id;
+  std::string_view en;
+  std::string_view zh;
+};
+
+// Keep ids sorted by family; the id of a finding's message is usually its rule id.
+constexpr std::array kCatalog = {
+    // Reading files.
+    Entry{"io/read", "cannot read the file: {detail}", "无法读取文件：{detail}"},
+    Entry{"yaml/syntax", "YAML syntax error: {detail}; check indentation and quoting near here",
+          "YAML 语法错误：{detail}；请检查此处附近的缩进和引号"},
+    Entry{"yaml/duplicate-key", "duplicate key '{key}' (first at line {line}); keep only one",
+          "键“{key}”重复（首次出现在第 {line} 行）；请只保留一个"},
+    Entry{"yaml/alias-budget",
+          "anchors and aliases expand to more than {limit} values; write the values out instead",
+          "锚点和别名展开后超过 {limit} 个值；请直接写出内容，不要使用别名"},
+    Entry{"yaml/too-deep", "nesting is deeper than {limit} levels; case and rubric files need far fewer",
+          "嵌套层级超过 {limit} 层；病例和评分标准文件不需要这么深的结构"},
+    Entry{"yaml/too-large",
+          "the file is {size} bytes, over the limit of {limit}; check that nothing was pasted by mistake",
+          "文件大小为 {size} 字节，超过上限 {limit}；请检查是否误粘贴了内容"},
+    Entry{"yaml/encoding", "invalid UTF-8 (byte 0x{byte}); save the file as UTF-8",
+          "不是有效的 UTF-8 编码（字节 0x{byte}）；请以 UTF-8 编码保存文件"},
+    Entry{"yaml/bom", "the file starts with a byte-order mark (BOM); save it as UTF-8 without BOM",
+          "文件以字节顺序标记（BOM）开头；请保存为不带 BOM 的 UTF-8"},
+    Entry{"yaml/multiple-documents", "more than one YAML document ('---'); keep one case or rubric per file",
+          "文件包含多个 YAML 文档（“---”）；每个文件只能有一个病例或评分标准"},
+    Entry{"yaml/complex-key", "a key must be plain text, not a list or mapping",
+          "键必须是普通文本，不能是列表或映射"},
+    Entry{"yaml/empty", "the file is empty; run `clinconsensus new` to start from a template",
+          "文件为空；可运行 clinconsensus new 生成模板"},
+    // Schema.
+    Entry{"schema/required", "missing required field '{field}'{hint}; add it",
+          "缺少必填字段“{field}”；请补充"},
+    Entry{"schema/unknown-key", "unknown field '{field}'; allowed here: {allowed}{suggestion}",
+          "未知字段“{field}”；此处允许的字段：{allowed}{suggestion}"},
+    Entry{"schema/type", "'{field}' must be {expected}, not {actual}", "“{field}”应为{expected}，而不是{actual}"},
+    Entry{"schema/enum", "'{value}' is not allowed for '{field}'; use one of: {allowed}",
+          "“{field}”不能取值“{value}”；可选值：{allowed}"},
+    Entry{"schema/pattern", "'{value}' is not a valid '{field}'{hint}", "“{value}”不是有效的“{field}”{hint}"},
+    Entry{"schema/min-items", "'{field}' needs at least {n} item(s)", "“{field}”至少需要 {n} 项"},
+    Entry{"schema/max-items", "'{field}' allows at most {n} item(s)", "“{field}”最多允许 {n} 项"},
+    Entry{"schema/min-length", "'{field}' must not be empty", "“{field}”不能为空"},
+    Entry{"schema/max-length", "'{field}' is too long", "“{field}”过长"},
+    Entry{"schema/unique-items", "'{field}' lists the same value twice (items {a} and {b}); remove the repeat",
+          "“{field}”的第 {a} 项与第 {b} 项重复；请删除重复项"},
+    Entry{"schema/range", "'{field}' is out of range: {detail}", "“{field}”超出允许范围：{detail}"},
+    Entry{"schema/invalid", "'{field}' is invalid: {detail}", "“{field}”无效：{detail}"},
+    Entry{"schema/unusable", "schema {file} cannot be used: {detail}", "无法使用模式文件 {file}：{detail}"},
+    // Integrity.
+    Entry{"integrity/case-id-filename", "case_id '{id}' does not match the file name '{stem}'; rename the file or fix the id",
+          "case_id“{id}”与文件名“{stem}”不一致；请重命名文件或修改编号"},
+    Entry{"integrity/case-id-format", "case_id '{id}' should be {prefix} followed by {digits} or more digits, e.g. {example}",
+          "case_id“{id}”应为 {prefix} 加至少 {digits} 位数字，例如 {example}"},
+    Entry{"integrity/file-location", "this file is not in a specialty folder; put it under {dir}/<specialty code>/",
+          "该文件不在科室文件夹中；请放到 {dir}/<科室代码>/ 下"},
+    Entry{"integrity/not-benchmark-file", "'{path}' is neither under {cases}/ nor {rubrics}/; it is not a case or rubric",
+          "“{path}”既不在 {cases}/ 也不在 {rubrics}/ 下，不是病例或评分标准文件"},
+    Entry{"integrity/subject-folder", "the case is in folder '{folder}' but its subject {subject} belongs in '{expected}'; move it to {path}",
+          "病例位于文件夹“{folder}”，但主科室“{subject}”对应“{expected}”；请移动到 {path}"},
+    Entry{"integrity/rubric-folder", "the rubric is in folder '{folder}' but its case is in '{expected}'; move it to {path}",
+          "评分标准位于文件夹“{folder}”，但对应病例位于“{expected}”；请移动到 {path}"},
+    Entry{"integrity/missing-rubric", "case {id} has no rubric; create {path} (`clinconsensus new` writes both)",
+          "病例 {id} 没有评分标准；请创建 {path}（clinconsensus new 会同时生成两个文件）"},
+    Entry{"integrity/orphan-rubric", "rubric {id} has no case; create {path} or delete this rubric",
+          "评分标准 {id} 没有对应病例；请创建 {path} 或删除该评分标准"},
+    Entry{"integrity/duplicate-case-id", "case id {id} is also used by {other}; give every case its own id",
+          "病例编号 {id} 同时被 {other} 使用；每个病例须有唯一编号"},
+    Entry{"integrity/criteria-count", "the rubric has {n} criteria; exactly {expected} are required ({action})",
+          "评分标准共有 {n} 条；要求恰好 {expected} 条（{action}）"},
+    Entry{"integrity/criteria-count.add", "add {n}", "请补充 {n} 条"},
+    Entry{"integrity/criteria-count.remove", "remove {n}", "请删除 {n} 条"},
+    Entry{"integrity/duplicate-criterion-id", "criterion_id {cid} is used twice (first at line {line}); give each criterion its own id",
+          "criterion_id {cid} 重复（首次出现在第 {line} 行）；每条标准须有唯一编号"},
+    Entry{"integrity/criterion-id-prefix", "criterion_id {cid} must start with the case id, e.g. {expected}",
+          "criterion_id {cid} 必须以病例编号开头，例如 {expected}"},
+    Entry{"integrity/unknown-label", "'{value}' is not a known {dimension} (see {taxonomy}){suggestion}",
+          "“{value}”不是已知的{dimension}（参见 {taxonomy}）{suggestion}"},
+    Entry{"integrity/primary-not-in-labels", "the primary {dimension} '{value}' is missing from {list}; add it there",
+          "主{dimension}“{value}”未列入 {list}；请加入"},
+    Entry{"integrity/audience-role", "audience is '{audience}' but user_role '{role}' reads as {expected}; set audience: {expected} or reword the role",
+          "audience 为“{audience}”，但 user_role“{role}”属于 {expected}；请改为 audience: {expected} 或修改提问者身份"},
+    Entry{"integrity/min-axes", "the rubric uses {n} axis(es); use at least {min} (e.g. 准确性, 完整性, 安全性)",
+          "评分标准只涉及 {n} 个维度；至少需要 {min} 个（如准确性、完整性、安全性）"},
+    Entry{"integrity/safety-criterion", "the rubric has {n} 安全性 (safety) criteria; at least {min} expected",
+          "评分标准只有 {n} 条安全性标准；至少需要 {min} 条"},
+    Entry{"integrity/case-mismatch", "the rubric's case_id '{id}' is not the case of this file name '{stem}'",
+          "评分标准的 case_id“{id}”与文件名“{stem}”不一致"},
+    // Project files.
+    Entry{"config/not-found", "no clinconsensus.yaml found in {dir} or any parent; run inside a benchmark repository or pass -C DIR",
+          "在 {dir} 及其上级目录中未找到 clinconsensus.yaml；请在基准仓库内运行或使用 -C DIR"},
+    Entry{"config/invalid", "{detail}", "{detail}"},
+    Entry{"taxonomy/invalid", "taxonomy {detail}", "分类表 {detail}"},
+    // Suggestions and words used inside messages.
+    Entry{"word/did-you-mean", "; did you mean '{value}'?", "；是否应为“{value}”？"},
+    Entry{"word/did-you-mean-named", "; did you mean '{value}' ({name})?", "；是否应为“{value}”（{name}）？"},
+    Entry{"word/string", "text", "文本"},
+    Entry{"word/array", "a list", "列表"},
+    Entry{"word/object", "a mapping (key: value lines)", "映射（键: 值）"},
+    Entry{"word/integer", "a whole number", "整数"},
+    Entry{"word/number", "a number", "数字"},
+    Entry{"word/boolean", "true or false", "true 或 false"},
+    Entry{"word/null", "empty", "空值"},
+    Entry{"word/specialty", "specialty", "科室"},
+    Entry{"word/task", "task type", "任务类型"},
+    Entry{"word/difficulty", "difficulty tier", "难度"},
+    Entry{"word/care_stage", "care stage", "诊疗阶段"},
+    Entry{"word/audience", "audience", "受众"},
+    Entry{"word/axis", "rubric axis", "评分维度"},
+    Entry{"word/status", "status", "状态"},
+    Entry{"word/lay", "lay", "lay（非专业）"},
+    Entry{"word/professional", "professional", "professional（专业）"},
+};
+
+const Entry* find_entry(std::string_view id) {
+  for (const auto& e : kCatalog)
+    if (e.id == id) return &e;
+  return nullptr;
+}
+
+}  // namespace
+
+std::string_view lang_code(Lang lang) { return lang == Lang::Zh ? "zh" : "en"; }
+
+std::string format_template(std::string_view tmpl, std::initializer_list<MessageArg> args) {
+  std::string out;
+  out.reserve(tmpl.size() + 32);
+  size_t i = 0;
+  while (i < tmpl.size()) {
+    if (tmpl[i] == '{') {
+      size_t close = tmpl.find('}', i + 1);
+      if (close != std::string_view::npos) {
+        std::string_view name = tmpl.substr(i + 1, close - i - 1);
+        bool replaced = false;
+        for (const auto& [k, v] : args) {
+          if (k == name) {
+            out += v;
+            replaced = true;
+            break;
+          }
+        }
+        if (replaced) {
+          i = close + 1;
+          continue;
+        }
+      }
+    }
+    out += tmpl[i++];
+  }
+  return out;
+}
+
+std::string message(Lang lang, std::string_view id, std::initializer_list<MessageArg> args) {
+  const Entry* e = find_entry(id);
+  if (!e) return std::string(id);
+  return format_template(lang == Lang::Zh ? e->zh : e->en, args);
+}
+
+}  // namespace cc

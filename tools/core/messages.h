@@ -1,0 +1,25 @@
+#pragma once
+// Messages: every user-facing text of a finding, in English and Chinese, kept in one
+// catalog so a translation is never scattered through the checks.
+#include <initializer_list>
+#include <string>
+#include <string_view>
+#include <utility>
+
+namespace cc {
+
+enum class Lang { En, Zh };
+
+std::string_view lang_code(Lang lang);
+
+// One named argument of a message template: "{name}" in the template is replaced by value.
+using MessageArg = std::pair<std::string_view, std::string>;
+
+// Formats the catalog entry `id` in `lang`. An unknown id is a programming error; it
+// yields the id itself so the finding is still visible.
+std::string message(Lang lang, std::string_view id, std::initializer_list<MessageArg> args = {});
+
+// Replaces every "{name}" of `tmpl` by its argument; unknown names stay as they are.
+std::string format_template(std::string_view tmpl, std::initializer_list<MessageArg> args);
+
+}  // namespace cc

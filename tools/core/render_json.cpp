@@ -1,0 +1,28 @@
+// JSON renderer: the object CLI.md fixes for `validate --format json`.
+#include <nlohmann/json.hpp>
+
+#include "core/renderer.h"
+
+namespace cc {
+
+void render_json(const RenderInput& in, std::ostream& out) {
+  nlohmann::ordered_json doc;
+  doc["files_checked"] = in.files_checked;
+  auto& list = doc["diagnostics"] = nlohmann::ordered_json::array();
+  for (const auto& d : in.diagnostics) {
+    nlohmann::ordered_json j;
+    j["rule"] = d.rule;
+    j["severity"] = severity_name(d.severity);
+    j["file"] = d.file;
+    j["line"] = d.line;
+    j["column"] = d.column;
+    j["message"] = d.message;
+    if (!d.fix.empty()) j["fix"] = d.fix;
+    list.push_back(std::move(j));
+  }
+  DiagnosticCounts c = count_diagnostics(in.diagnostics);
+  doc["summary"] = {{"errors", c.errors}, {"warnings", c.warnings}};
+  out << doc.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) << '\n';
+}
+
+}  // namespace cc

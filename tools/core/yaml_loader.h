@@ -1,0 +1,39 @@
+#pragma once
+// YAML loader: reads one file into a Document with YAML 1.2 core-schema typing
+// ("yes" and "on" stay strings) and refuses what a benchmark file must never contain:
+// invalid UTF-8, a BOM, duplicate keys, complex keys, several documents, alias bombs,
+// deep nesting, oversized files. Every refusal is a Diagnostic with line and column.
+#include <cstddef>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "core/diagnostic.h"
+#include "core/document.h"
+#include "core/messages.h"
+
+namespace cc {
+
+// Resource limits for one file, from clinconsensus.yaml (`limits:`).
+struct LoadLimits {
+  size_t max_file_bytes = 1 << 20;
+  int max_depth = 32;
+  size_t max_alias_nodes = 1000;  // values produced by alias expansion, in all
+};
+
+struct LoadResult {
+  std::optional<Document> document;  // absent when the file could not be parsed at all
+  std::vector<Diagnostic> diagnostics;
+};
+
+// Parses `text` as the file `path` (repository-relative, used in diagnostics).
+LoadResult load_yaml_text(std::string path, std::string text, const LoadLimits& limits, Lang lang);
+
+// Reads `abs_path` from disk, then parses it as load_yaml_text does.
+LoadResult load_yaml_file(const std::string& abs_path, std::string rel_path,
+                          const LoadLimits& limits, Lang lang);
+
+// Reads a whole file; nullopt and an errno text in *error when it cannot.
+std::optional<std::string> read_file(const std::string& path, std::string* error);
+
+}  // namespace cc
