@@ -1,5 +1,7 @@
 #include "checks/file_facts.h"
 
+#include <array>
+
 namespace cc {
 
 nlohmann::json file_result_to_json(const FileResult& r) {
@@ -12,6 +14,10 @@ nlohmann::json file_result_to_json(const FileResult& r) {
           {"il", r.facts.id_line},
           {"ic", r.facts.id_column},
           {"sf", r.facts.subject_folder},
+          {"lb", {r.facts.status, r.facts.difficulty, r.facts.care_stage, r.facts.audience, r.facts.subject, r.facts.task}},
+          {"n", r.facts.criteria},
+          {"cr", r.facts.critical},
+          {"ax", r.facts.axes},
           {"d", std::move(diags)}};
 }
 
@@ -25,6 +31,14 @@ std::optional<FileResult> file_result_from_json(const nlohmann::json& j) {
     r.facts.id_line = j.at("il").get<int>();
     r.facts.id_column = j.at("ic").get<int>();
     r.facts.subject_folder = j.at("sf").get<std::string>();
+    const auto& labels = j.at("lb");
+    if (!labels.is_array() || labels.size() != 6) return std::nullopt;
+    for (size_t i = 0; i < 6; ++i)
+      *std::array{&r.facts.status, &r.facts.difficulty, &r.facts.care_stage, &r.facts.audience, &r.facts.subject,
+                  &r.facts.task}[i] = labels[i].get<std::string>();
+    r.facts.criteria = j.at("n").get<int>();
+    r.facts.critical = j.at("cr").get<int>();
+    r.facts.axes = j.at("ax").get<std::map<std::string, int>>();
     for (const auto& d : j.at("d")) {
       Diagnostic x;
       x.rule = d.at("r").get<std::string>();

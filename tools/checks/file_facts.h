@@ -1,6 +1,8 @@
 #pragma once
 // FileFacts: what the cross-file checks need to know of one checked file, small enough
 // to keep in the result cache so an unchanged file is never parsed again.
+#include <map>
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -18,6 +20,11 @@ struct FileFacts {
   int id_line = 1;             // where case_id is written, for cross-file findings
   int id_column = 1;
   std::string subject_folder;  // cases only: the folder its subject belongs in, if known
+  // For the benchmark summary: a case's labels as written, a rubric's criteria.
+  std::string status, difficulty, care_stage, audience, subject, task;
+  int criteria = 0;
+  int critical = 0;
+  std::map<std::string, int> axes;  // axis as written → number of criteria
 };
 
 // Everything validate learns from one file on its own.

@@ -92,6 +92,10 @@ void check_case(const Document& doc, const IntegrityContext& ctx, FileFacts& fac
   const json& root = doc.root;
   const Taxonomy& tax = ctx.taxonomy;
   check_case_id(rep, doc, ctx, facts, false);
+  for (auto [key, field] : {std::pair{"status", &facts.status}, {"difficulty", &facts.difficulty},
+                            {"care_stage", &facts.care_stage}, {"audience", &facts.audience},
+                            {"subject", &facts.subject}, {"task", &facts.task}})
+    if (const std::string* v = text_at(root, key)) *field = *v;
 
   // Single-valued labels.
   struct Single {
@@ -159,6 +163,7 @@ void check_rubric(const Document& doc, const IntegrityContext& ctx, FileFacts& f
   if (it == root.end() || !it->is_array()) return;
   const json& criteria = *it;
   int n = static_cast<int>(criteria.size());
+  facts.criteria = n;
   int expected = ctx.config.criteria_per_case;
   if (n != expected) {
     std::string action = n < expected
@@ -189,7 +194,9 @@ void check_rubric(const Document& doc, const IntegrityContext& ctx, FileFacts& f
         rep.at(ptr, "integrity/criterion-id-prefix", {{"cid", *cid}, {"expected", facts.case_id + "-R" + num}});
       }
     }
+    if (auto crit = c.find("critical"); crit != c.end() && crit->is_boolean() && crit->get<bool>()) ++facts.critical;
     if (const std::string* axis = text_at(c, "axis")) {
+      ++facts.axes[*axis];
       check_label(rep, ctx, ctx.taxonomy.axes, base + "/axis", "axis", *axis);
       if (ctx.taxonomy.axes.find(*axis)) axes.insert(*axis);
       if (safety_label && *axis == ctx.taxonomy.axes.file_name_of(*safety_label)) ++safety;

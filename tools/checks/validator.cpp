@@ -42,6 +42,45 @@ Diagnostic path_error(const std::string& path, std::string_view rule, std::strin
   return d;
 }
 
+BenchmarkSummary summarize(const std::vector<std::pair<std::string, FileFacts>>& checked, const Taxonomy& tax) {
+  BenchmarkSummary s;
+  s.specialties_total = static_cast<int>(tax.specialties.labels.size());
+  s.tasks_total = static_cast<int>(tax.tasks.labels.size());
+  auto bump = [](BenchmarkSummary::Counts& counts, const std::string& k) {
+    if (k.empty()) return;
+    for (auto& [label, n] : counts)
+      if (label == k) return void(++n);
+    counts.emplace_back(k, 1);
+  };
+  // Seed every dimension with the taxonomy's labels so the order is the taxonomy's.
+  auto seed = [](BenchmarkSummary::Counts& counts, const Dimension& dim) {
+    for (const auto& l : dim.labels) counts.emplace_back(dim.file_name_of(l), 0);
+  };
+  seed(s.status, tax.statuses);
+  seed(s.difficulty, tax.difficulty);
+  seed(s.care_stage, tax.care_stages);
+  seed(s.audience, tax.audiences);
+  seed(s.axis, tax.axes);
+  for (const auto& [path, f] : checked) {
+    if (f.kind == FileKind::Case) {
+      ++s.cases;
+      bump(s.status, f.status);
+      bump(s.difficulty, f.difficulty);
+      bump(s.care_stage, f.care_stage);
+      bump(s.audience, f.audience);
+      bump(s.subject, f.subject);
+      bump(s.task, f.task);
+    } else if (f.kind == FileKind::Rubric) {
+      ++s.rubrics;
+      s.criteria += f.criteria;
+      s.critical_criteria += f.critical;
+      for (const auto& [axis, n] : f.axes)
+        for (int i = 0; i < n; ++i) bump(s.axis, axis);
+    }
+  }
+  return s;
+}
+
 }  // namespace
 
 ProjectLoad load_project(const std::string& root, Lang lang) {
@@ -176,6 +215,8 @@ ValidateReport validate(const Project& project, const ValidateOptions& options) 
     if (use_cache && fresh[i]) cache.put(files[i], hashes[i], results[i]);
   }
   report.files_checked = static_cast<int>(files.size());
+
+  report.summary = summarize(checked, project.taxonomy);
 
   std::vector<Diagnostic> cross;
   IntegrityContext ctx{cfg, project.taxonomy, project.lang};

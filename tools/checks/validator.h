@@ -8,6 +8,7 @@
 
 #include "checks/integrity_check.h"
 #include "checks/schema_check.h"
+#include "core/benchmark_summary.h"
 #include "core/config.h"
 #include "core/diagnostic.h"
 #include "core/messages.h"
@@ -44,6 +45,7 @@ struct ValidateReport {
   std::vector<Diagnostic> diagnostics;  // sorted
   int files_checked = 0;
   bool input_error = false;  // a path could not be read at all: exit 2
+  BenchmarkSummary summary;  // of the files checked
 };
 
 ValidateReport validate(const Project& project, const ValidateOptions& options);

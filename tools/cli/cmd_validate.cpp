@@ -11,6 +11,7 @@ void register_validate(CLI::App& app, CliContext& ctx, std::function<int()>& run
     std::vector<std::string> paths;
     std::string format = "text";
     bool no_cache = false;
+    bool summary = false;
     unsigned jobs = 0;
   };
   auto opts = std::make_shared<Options>();
@@ -20,6 +21,7 @@ void register_validate(CLI::App& app, CliContext& ctx, std::function<int()>& run
       ->check(CLI::IsMember({"text", "json", "github", "sarif"}))
       ->capture_default_str();
   cmd->add_flag("--no-cache", opts->no_cache, "Neither read nor write the result cache");
+  cmd->add_flag("--summary", opts->summary, "Also print what the checked files hold: counts per dimension");
   cmd->add_option("-j,--jobs", opts->jobs, "Worker threads (default: one per core)");
   cmd->callback([&ctx, &run, opts] {
     run = [&ctx, opts] {
@@ -30,7 +32,8 @@ void register_validate(CLI::App& app, CliContext& ctx, std::function<int()>& run
       vo.use_cache = !opts->no_cache;
       vo.threads = opts->jobs;
       ValidateReport report = validate(*project, vo);
-      RenderInput in{report.diagnostics, report.files_checked, ctx.lang(), want_color(1)};
+      RenderInput in{report.diagnostics, report.files_checked, ctx.lang(), want_color(1),
+                     opts->summary ? &report.summary : nullptr};
       render(*parse_output_format(opts->format), in, std::cout);
       std::cout.flush();
       if (report.input_error) return static_cast<int>(kExitUsage);

@@ -22,6 +22,20 @@ void render_json(const RenderInput& in, std::ostream& out) {
   }
   DiagnosticCounts c = count_diagnostics(in.diagnostics);
   doc["summary"] = {{"errors", c.errors}, {"warnings", c.warnings}};
+  if (in.summary) {
+    const BenchmarkSummary& s = *in.summary;
+    auto counts = [](const BenchmarkSummary::Counts& c) {
+      nlohmann::ordered_json o = nlohmann::ordered_json::object();
+      for (const auto& [k, n] : c)
+        if (n > 0) o[k] = n;
+      return o;
+    };
+    doc["benchmark"] = {{"cases", s.cases},           {"rubrics", s.rubrics},       {"criteria", s.criteria},
+                        {"critical_criteria", s.critical_criteria},
+                        {"status", counts(s.status)},         {"difficulty", counts(s.difficulty)}, {"care_stage", counts(s.care_stage)},
+                        {"audience", counts(s.audience)},     {"subject", counts(s.subject)},       {"task", counts(s.task)},
+                        {"axis", counts(s.axis)}};
+  }
   out << doc.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) << '\n';
 }
 

@@ -1,6 +1,10 @@
 // Text renderer: "file:line:column: severity: message [rule]" lines a terminal or an
 // editor's problem matcher understands, then a one-line summary.
+#include <map>
+#include <string>
+
 #include "core/renderer.h"
+#include "core/utf8.h"
 
 namespace cc {
 namespace {
@@ -24,6 +28,41 @@ std::string_view severity_word(Severity s, Lang lang) {
   return "";
 }
 
+std::string spread(const BenchmarkSummary::Counts& counts) {
+  std::string out;
+  for (const auto& [k, n] : counts) {
+    if (n == 0) continue;
+    if (!out.empty()) out += " · ";
+    out += k + " " + std::to_string(n);
+  }
+  return out.empty() ? "-" : out;
+}
+
+void render_summary(const BenchmarkSummary& s, Lang lang, std::ostream& out) {
+  bool zh = lang == Lang::Zh;
+  if (zh)
+    out << "基准概况：" << s.cases << " 个病例，" << s.rubrics << " 份评分标准，" << s.criteria << " 条标准（其中关键标准 "
+        << s.critical_criteria << " 条）\n";
+  else
+    out << "Benchmark: " << s.cases << " cases, " << s.rubrics << " rubrics, " << s.criteria << " criteria ("
+        << s.critical_criteria << " critical)\n";
+  auto row = [&](const char* en, const char* zh_label, const std::string& value) {
+    std::string label = zh ? zh_label : en;
+    int width = display_width(label);
+    out << "  " << label << std::string(width < 14 ? static_cast<size_t>(14 - width) : 1, ' ') << value << '\n';
+  };
+  auto covered = [&](size_t n, int total) {
+    return std::to_string(n) + (zh ? " / " : " of ") + std::to_string(total) + (zh ? "" : " covered");
+  };
+  row("specialties", "科室", covered(s.subject.size(), s.specialties_total));
+  row("task types", "任务类型", covered(s.task.size(), s.tasks_total));
+  row("status", "状态", spread(s.status));
+  row("difficulty", "难度", spread(s.difficulty));
+  row("care stage", "诊疗阶段", spread(s.care_stage));
+  row("audience", "受众", spread(s.audience));
+  row("rubric axes", "评分维度", spread(s.axis));
+}
+
 }  // namespace
 
 void render_text(const RenderInput& in, std::ostream& out) {
@@ -45,6 +84,7 @@ void render_text(const RenderInput& in, std::ostream& out) {
         << (c.errors == 1 ? " error, " : " errors, ") << c.warnings << (c.warnings == 1 ? " warning" : " warnings");
   if (c.notes > 0) out << (in.lang == Lang::Zh ? "，" : ", ") << c.notes << (in.lang == Lang::Zh ? " 个提示" : " notes");
   out << '\n';
+  if (in.summary) render_summary(*in.summary, in.lang, out);
 }
 
 }  // namespace cc

@@ -6,6 +6,7 @@
 #include <string_view>
 #include <vector>
 
+#include "core/benchmark_summary.h"
 #include "core/diagnostic.h"
 #include "core/messages.h"
 
@@ -21,6 +22,7 @@ struct RenderInput {
   int files_checked = 0;
   Lang lang = Lang::En;
   bool color = false;  // text only: ANSI colours (the caller decides: TTY and no NO_COLOR)
+  const BenchmarkSummary* summary = nullptr;  // printed when set (validate --summary)
 };
 
 void render_text(const RenderInput& in, std::ostream& out);

@@ -1,5 +1,8 @@
 #include "core/utf8.h"
 
+#include <unicode/uchar.h>
+#include <unicode/utf8.h>
+
 namespace cc {
 
 std::optional<size_t> find_invalid_utf8(std::string_view text) {
@@ -63,6 +66,26 @@ LineColumn line_column_at(std::string_view text, size_t offset) {
 }  // namespace cc
 
 namespace cc {
+int display_width(std::string_view text) {
+  // ICU's East Asian Width property (UAX #11) is the standard answer; wide and
+  // full-width characters take two terminal columns.
+  int width = 0;
+  int32_t i = 0;
+  const auto* s = reinterpret_cast<const uint8_t*>(text.data());
+  const auto n = static_cast<int32_t>(text.size());
+  while (i < n) {
+    UChar32 cp;
+    U8_NEXT(s, i, n, cp);
+    if (cp < 0) {
+      ++width;
+      continue;
+    }
+    int eaw = u_getIntPropertyValue(cp, UCHAR_EAST_ASIAN_WIDTH);
+    width += (eaw == U_EA_WIDE || eaw == U_EA_FULLWIDTH) ? 2 : 1;
+  }
+  return width;
+}
+
 int column_at(std::string_view text, size_t offset) {
   if (offset > text.size()) offset = text.size();
   size_t start = offset;

@@ -25,6 +25,10 @@ size_t count_code_points(std::string_view text);
 }  // namespace cc
 
 namespace cc {
+// Columns a terminal gives `text`: 2 for East Asian wide and full-width characters
+// (CJK ideographs, kana, hangul, full-width forms), 1 otherwise.
+int display_width(std::string_view text);
+
 // 1-based code-point column of byte `offset`, scanning back to the start of its line;
 // cheaper than line_column_at when the line is already known.
 int column_at(std::string_view text, size_t offset);

@@ -1,0 +1,72 @@
+#include <catch2/catch.hpp>
+
+#include "core/messages.h"
+
+using namespace cc;
+
+TEST_CASE("messages: format_template replaces known placeholders only", "[core][messages]") {
+  CHECK(format_template("{a} and {b} and {a}", {{"a", "1"}}) == "1 and {b} and 1");
+  CHECK(format_template("no placeholders", {{"a", "1"}}) == "no placeholders");
+  CHECK(format_template("{unknown}", {}) == "{unknown}");
+  CHECK(format_template("open { brace", {{"a", "1"}}) == "open { brace");
+  CHECK(format_template("unclosed {a", {{"a", "1"}}) == "unclosed {a");
+  CHECK(format_template("{}", {{"", "empty"}}) == "empty");
+  CHECK(format_template("{{a}}", {{"a", "x"}}) == "{x}");
+  CHECK(format_template("{a}{b}", {{"a", "{b}"}, {"b", "2"}}) == "{b}2");  // values are not re-expanded
+  CHECK(format_template("键“{key}”", {{"key", "状态"}}) == "键“状态”");
+  CHECK(format_template("", {{"a", "1"}}) == "");
+}
+
+TEST_CASE("messages: catalog entries in English and Chinese", "[core][messages]") {
+  CHECK(message(Lang::En, "yaml/bom") ==
+        "the file starts with a byte-order mark (BOM); save it as UTF-8 without BOM");
+  CHECK(message(Lang::Zh, "yaml/bom") == "文件以字节顺序标记（BOM）开头；请保存为不带 BOM 的 UTF-8");
+  CHECK(message(Lang::En, "yaml/duplicate-key", {{"key", "status"}, {"line", "3"}}) ==
+        "duplicate key 'status' (first at line 3); keep only one");
+  CHECK(message(Lang::Zh, "yaml/duplicate-key", {{"key", "status"}, {"line", "3"}}) ==
+        "键“status”重复（首次出现在第 3 行）；请只保留一个");
+  CHECK(message(Lang::En, "schema/min-items", {{"field", "authors"}, {"n", "1"}}) ==
+        "'authors' needs at least 1 item(s)");
+  CHECK(message(Lang::Zh, "schema/min-items", {{"field", "authors"}, {"n", "1"}}) == "“authors”至少需要 1 项");
+  CHECK(message(Lang::En, "word/did-you-mean", {{"value", "subject"}}) == "; did you mean 'subject'?");
+  CHECK(message(Lang::Zh, "word/did-you-mean", {{"value", "subject"}}) == "；是否应为“subject”？");
+  CHECK(message(Lang::Zh, "word/specialty") == "科室");
+}
+
+TEST_CASE("messages: missing arguments leave their placeholder visible", "[core][messages]") {
+  CHECK(message(Lang::En, "yaml/too-deep") == "nesting is deeper than {limit} levels; case and rubric files need far fewer");
+  CHECK(message(Lang::En, "schema/min-length", {{"field", "x"}, {"unused", "y"}}) == "'x' must not be empty");
+}
+
+TEST_CASE("messages: an unknown id yields the id itself", "[core][messages]") {
+  CHECK(message(Lang::En, "no/such-rule") == "no/such-rule");
+  CHECK(message(Lang::Zh, "no/such-rule", {{"a", "b"}}) == "no/such-rule");
+}
+
+TEST_CASE("messages: every rule the checks emit has both translations", "[core][messages]") {
+  const char* ids[] = {
+      "io/read", "yaml/syntax", "yaml/duplicate-key", "yaml/alias-budget", "yaml/too-deep", "yaml/too-large",
+      "yaml/encoding", "yaml/bom", "yaml/multiple-documents", "yaml/complex-key", "yaml/empty",
+      "schema/required", "schema/unknown-key", "schema/type", "schema/enum", "schema/pattern", "schema/min-items",
+      "schema/max-items", "schema/min-length", "schema/max-length", "schema/unique-items", "schema/range",
+      "schema/invalid", "schema/unusable", "integrity/case-id-filename", "integrity/case-id-format",
+      "integrity/file-location", "integrity/not-benchmark-file", "integrity/subject-folder",
+      "integrity/rubric-folder", "integrity/missing-rubric", "integrity/orphan-rubric",
+      "integrity/duplicate-case-id", "integrity/criteria-count", "integrity/duplicate-criterion-id",
+      "integrity/criterion-id-prefix", "integrity/unknown-label", "integrity/primary-not-in-labels",
+      "integrity/audience-role", "integrity/min-axes", "integrity/safety-criterion", "integrity/case-mismatch",
+      "config/not-found", "config/invalid", "taxonomy/invalid"};
+  for (const char* id : ids) {
+    INFO(id);
+    std::string en = message(Lang::En, id);
+    std::string zh = message(Lang::Zh, id);
+    CHECK(en != id);
+    CHECK(zh != id);
+    if (std::string(id) != "config/invalid") CHECK(en != zh);
+  }
+}
+
+TEST_CASE("messages: lang_code", "[core][messages]") {
+  CHECK(lang_code(Lang::En) == "en");
+  CHECK(lang_code(Lang::Zh) == "zh");
+}

@@ -1,0 +1,91 @@
+#include "test_support.h"
+
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <cstdlib>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+#include <stdexcept>
+
+namespace fs = std::filesystem;
+
+namespace cc::test {
+
+TempDir::TempDir() {
+  std::string tmpl = (fs::temp_directory_path() / "cc-test-XXXXXX").string();
+  if (!::mkdtemp(tmpl.data())) throw std::runtime_error("mkdtemp failed");
+  path_ = tmpl;
+}
+
+TempDir::~TempDir() {
+  std::error_code ec;
+  fs::remove_all(path_, ec);
+}
+
+void TempDir::write(const std::string& rel, const std::string& content) const {
+  fs::path p = fs::path(path_) / rel;
+  fs::create_directories(p.parent_path());
+  std::ofstream(p, std::ios::binary) << content;
+}
+
+std::string TempDir::read(const std::string& rel) const {
+  std::ifstream in(fs::path(path_) / rel, std::ios::binary);
+  std::stringstream ss;
+  ss << in.rdbuf();
+  return ss.str();
+}
+
+TempRepo::TempRepo() {
+  fs::copy_file(fs::path(source_dir()) / "clinconsensus.yaml", fs::path(path()) / "clinconsensus.yaml");
+  fs::copy(fs::path(source_dir()) / "schema", fs::path(path()) / "schema", fs::copy_options::recursive);
+}
+
+void TempRepo::overlay_fixture(const std::string& name) const {
+  fs::copy(fs::path(fixtures_dir()) / name, path(),
+           fs::copy_options::recursive | fs::copy_options::overwrite_existing);
+}
+
+void TempRepo::add_shipped_case(const std::string& folder, const std::string& case_id) const {
+  for (const char* top : {"cases", "rubrics"}) {
+    fs::path rel = fs::path(top) / folder / (case_id + ".yaml");
+    fs::create_directories((fs::path(path()) / rel).parent_path());
+    fs::copy_file(fs::path(source_dir()) / rel, fs::path(path()) / rel, fs::copy_options::overwrite_existing);
+  }
+}
+
+
+RunResult run_cli(const std::vector<std::string>& args, const std::string& cwd, const std::vector<std::string>& env) {
+  // Output goes to temp files rather than pipes, so a chatty child can never block.
+  TempDir io;
+  std::string out_path = io.path() + "/out", err_path = io.path() + "/err";
+  pid_t pid = ::fork();
+  if (pid < 0) throw std::runtime_error("fork failed");
+  if (pid == 0) {
+    if (::chdir(cwd.c_str()) != 0) ::_exit(127);
+    FILE* o = std::freopen(out_path.c_str(), "w", stdout);
+    FILE* e = std::freopen(err_path.c_str(), "w", stderr);
+    if (!o || !e) ::_exit(127);
+    for (const auto& kv : env) ::putenv(const_cast<char*>(kv.c_str()));
+    std::vector<char*> argv;
+    std::string bin = CC_BINARY;
+    argv.push_back(bin.data());
+    for (const auto& a : args) argv.push_back(const_cast<char*>(a.c_str()));
+    argv.push_back(nullptr);
+    ::execv(bin.c_str(), argv.data());
+    ::_exit(127);
+  }
+  int status = 0;
+  ::waitpid(pid, &status, 0);
+  RunResult r;
+  r.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
+  r.out = io.read("out");
+  r.err = io.read("err");
+  return r;
+}
+
+std::string source_dir() { return CC_SOURCE_DIR; }
+std::string fixtures_dir() { return CC_FIXTURES_DIR; }
+
+}  // namespace cc::test

@@ -1,0 +1,51 @@
+#pragma once
+// Test support: temporary benchmark repositories and running the built binary, shared
+// by the unit and CLI tests.
+#include <string>
+#include <vector>
+
+namespace cc::test {
+
+// A fresh folder under the system temp dir, removed when the object goes away.
+class TempDir {
+ public:
+  TempDir();
+  ~TempDir();
+  TempDir(const TempDir&) = delete;
+  TempDir& operator=(const TempDir&) = delete;
+  const std::string& path() const { return path_; }
+  // Writes `content` to `rel` below the folder, creating parent folders.
+  void write(const std::string& rel, const std::string& content) const;
+  std::string read(const std::string& rel) const;
+
+ private:
+  std::string path_;
+};
+
+// A benchmark repository in a temp dir: the project's own clinconsensus.yaml and
+// schema/ (so tests always run against the shipped schemas and taxonomy), with no cases.
+class TempRepo : public TempDir {
+ public:
+  TempRepo();
+  // Copies the tree of tests/fixtures/<name> over the repository (it may replace
+  // clinconsensus.yaml, add cases/ and rubrics/, ...).
+  void overlay_fixture(const std::string& name) const;
+  // Copies one case of the shipped benchmark (case and rubric) into the repository.
+  void add_shipped_case(const std::string& folder, const std::string& case_id) const;
+};
+
+struct RunResult {
+  int exit_code = -1;
+  std::string out;
+  std::string err;
+};
+
+// Runs the built clinconsensus binary with `args` in folder `cwd`; `env` entries
+// ("NAME=value") are added to the environment.
+RunResult run_cli(const std::vector<std::string>& args, const std::string& cwd,
+                  const std::vector<std::string>& env = {});
+
+std::string source_dir();    // the repository's top folder
+std::string fixtures_dir();  // tests/fixtures
+
+}  // namespace cc::test

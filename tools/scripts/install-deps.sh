@@ -1,0 +1,30 @@
+#!/usr/bin/env bash
+# Installs the Debian 12 packages the build and tests need. Safe to run again: when
+# every package is already installed it does nothing (and needs no root).
+set -euo pipefail
+
+packages=(
+  cmake ninja-build g++ pkg-config
+  libyaml-cpp-dev      # YAML parsing (event API, with positions)
+  libicu-dev           # Unicode: display width, normalisation, transliteration
+  libvalijson-dev      # JSON Schema validation
+  nlohmann-json3-dev   # JSON model of documents; valijson's adapter
+  libcli11-dev         # command-line parsing
+  libxxhash-dev        # content hashes for the result cache
+  catch2               # test framework (v2)
+)
+
+missing=()
+for p in "${packages[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+if [ ${#missing[@]} -eq 0 ]; then
+  exit 0
+fi
+if [ "$(id -u)" -ne 0 ]; then
+  echo "install-deps: missing packages: ${missing[*]}; run as root (or with sudo)" >&2
+  exit 2
+fi
+export DEBIAN_FRONTEND=noninteractive
+apt-get update -qq
+apt-get install -y -qq --no-install-recommends "${missing[@]}"
