@@ -145,7 +145,7 @@ const Words kCores = {
     "本例目前方案中不合理或需停用的药物", "{d}长期管理的目标值", "{d}的转诊指征和就诊科室",
     "患者自行停药或加量可能带来的后果", "{d}在饮食、运动和睡眠方面的注意事项", "本例需要补充询问的病史要点"};
 const Words kTails = {"，并说明理由", "，避免泛泛而谈", "，内容与本例具体情况相符", "，结论明确",
-                      "，不给出错误的剂量或数值", "，必要时建议线下就诊", "，并与患者的问题直接对应", ""};
+                      "，不给出错误的剂量或数值", "，必要时建议线下就诊", "，并与患者的问题直接对应", "", "", ""};
 
 // ---- Taxonomy and config -----------------------------------------------------------------
 struct Label {
@@ -223,8 +223,9 @@ void write_text(const fs::path& p, const std::string& text) {
   if (!out) throw std::runtime_error("cannot write " + p.string());
 }
 
-// The project's config with the counts of this run.
-std::string adapt_config(const std::string& text, size_t cases, int criteria, size_t n_specialties) {
+// The project's config with the counts of this run (per-specialty bounds scaled only when
+// the case count differs from the project's target).
+std::string adapt_config(const std::string& text, size_t cases, int criteria, size_t n_specialties, bool rescale) {
   std::istringstream in(text);
   std::string line, out;
   size_t per = cases / std::max<size_t>(1, n_specialties);
@@ -233,7 +234,7 @@ std::string adapt_config(const std::string& text, size_t cases, int criteria, si
     std::string body = line.substr(indent.size());
     if (body.rfind("criteria_per_case:", 0) == 0) line = indent + "criteria_per_case: " + std::to_string(criteria);
     else if (body.rfind("total_cases:", 0) == 0) line = indent + "total_cases: " + std::to_string(cases);
-    else if (body.rfind("per_specialty:", 0) == 0)
+    else if (rescale && body.rfind("per_specialty:", 0) == 0)
       line = indent + "per_specialty: {min: " + std::to_string(per * 7 / 10) + ", max: " + std::to_string(per * 3 / 2 + 1) + "}";
     out += line + '\n';
   }
@@ -243,6 +244,15 @@ std::string adapt_config(const std::string& text, size_t cases, int criteria, si
 // ---- One case ------------------------------------------------------------------------
 struct Pick {
   size_t specialty, task, difficulty, stage, audience;
+};
+
+// A string built with <<, which C++17 evaluates left to right: the PRNG is called in the
+// same order by every compiler (the operands of + are unsequenced, so never mix it with rng).
+struct Text {
+  std::string s;
+  Text& operator<<(const std::string& x) { s += x; return *this; }
+  Text& operator<<(const char* x) { s += x; return *this; }
+  Text& operator<<(int x) { s += std::to_string(x); return *this; }
 };
 
 std::string two_digits(int n) {
@@ -271,28 +281,35 @@ std::vector<size_t> with_extra(Rng& rng, size_t primary, size_t size, int n) {
 }
 
 std::string context_text(Rng& rng, const std::string& disease) {
-  std::string s = std::string("患者") + (rng.chance(50) ? "男" : "女") + "，" + std::to_string(rng.in(18, 86)) + "岁，" +
-                  rng.pick(kOccupations) + "。" + rng.pick(kDurations) + rng.pick(kSymptoms) + "，伴" +
-                  rng.pick(kSymptoms) + "，" + rng.pick(kCourses) + "。既往" + rng.pick(kHistory) + "，" +
-                  rng.pick(kHabits) + "。目前用药：" + rng.pick(kMeds) + "，" + rng.pick(kMeds) + "。查体：体温" +
-                  decimal(rng.in(362, 378)) + "℃，血压" + std::to_string(rng.in(100, 172)) + "/" +
-                  std::to_string(rng.in(60, 102)) + " mmHg，心率" + std::to_string(rng.in(56, 112)) + "次/分，" +
-                  rng.pick(kFindings) + "，" + rng.pick(kFindings) + "。检查：";
+  Text t;
+  t << "患者" << (rng.chance(50) ? "男" : "女") << "，" << rng.in(18, 86) << "岁，" << rng.pick(kOccupations) << "。"
+    << rng.pick(kDurations) << rng.pick(kSymptoms) << "，伴" << rng.pick(kSymptoms) << "，" << rng.pick(kCourses)
+    << "。既往" << rng.pick(kHistory) << "，" << rng.pick(kHabits) << "。目前用药：" << rng.pick(kMeds) << "，"
+    << rng.pick(kMeds) << "。查体：体温" << decimal(rng.in(362, 378)) << "℃，血压" << rng.in(100, 172) << "/"
+    << rng.in(60, 102) << " mmHg，心率" << rng.in(56, 112) << "次/分，" << rng.pick(kFindings) << "，"
+    << rng.pick(kFindings) << "。检查：";
+  std::vector<size_t> lab(kLabs.size());
+  for (size_t i = 0; i < lab.size(); ++i) lab[i] = i;
+  rng.shuffle(lab);
   int labs = rng.in(3, 5);
   for (int i = 0; i < labs; ++i) {
-    size_t k = rng.below(kLabs.size());
-    s += kLabs[k] + " " + decimal(rng.in(kLabRange[k].first, kLabRange[k].second)) + " " + kLabUnits[k] +
-         (i + 1 < labs ? "，" : "；");
+    size_t k = lab[static_cast<size_t>(i)];
+    t << kLabs[k] << " " << decimal(rng.in(kLabRange[k].first, kLabRange[k].second)) << " " << kLabUnits[k]
+      << (i + 1 < labs ? "，" : "；");
   }
-  return s + rng.pick(kImaging) + "。门诊初步考虑" + disease + "，" + rng.pick(kPlans) + "。";
+  t << rng.pick(kImaging) << "。门诊初步考虑" << disease << "，" << rng.pick(kPlans) << "。";
+  return t.s;
 }
 
 std::string request_text(Rng& rng, const std::string& disease, const std::string& task, bool lay) {
+  Text t;
   if (lay)
-    return rng.pick(kLayOpeners) + "可能是" + disease + "，想问问这种情况应该怎么办？" + rng.pick(kLayWorries) +
-           rng.pick(kLayWorries) + "我们不太懂医学术语，希望能说得通俗一些。";
-  return "这是一例" + disease + "患者，" + rng.pick(kProFrames) + "围绕“" + task + "”完成分析，并" +
-         rng.pick(kProAsks) + "如有需要进一步明确的信息，请一并列出。";
+    t << rng.pick(kLayOpeners) << "可能是" << disease << "，想问问这种情况应该怎么办？" << rng.pick(kLayWorries)
+      << rng.pick(kLayWorries) << "我们不太懂医学术语，希望能说得通俗一些。";
+  else
+    t << "这是一例" << disease << "患者，" << rng.pick(kProFrames) << "围绕“" << task << "”完成分析，并"
+      << rng.pick(kProAsks) << "如有需要进一步明确的信息，请一并列出。";
+  return t.s;
 }
 
 void write_case(const fs::path& out, const Taxonomy& tax, const Pick& p, const std::string& id, uint64_t seed,
@@ -320,8 +337,10 @@ void write_case(const fs::path& out, const Taxonomy& tax, const Pick& p, const s
   c += "clinical_context: |\n  " + context_text(rng, disease) + "\n";
   c += "user_request: |\n  " + request_text(rng, disease, tax.tasks[p.task].zh, lay) + "\n";
   c += "authors: [合成作者" + two_digits(rng.in(1, 40)) + "（" + spec.zh + "）]\n";
-  c += "provenance:\n  source: synthetic\n  created: \"20" + std::to_string(rng.in(24, 26)) + "-" +
-       two_digits(rng.in(1, 12)) + "-" + two_digits(rng.in(1, 28)) + "\"\n  notes: 合成病例，仅用于性能测试。\n";
+  Text prov;
+  prov << "provenance:\n  source: synthetic\n  created: \"20" << rng.in(24, 26) << "-" << two_digits(rng.in(1, 12))
+       << "-" << two_digits(rng.in(1, 28)) << "\"\n  notes: 合成病例，仅用于性能测试。\n";
+  c += prov.s;
   write_text(out / "cases" / spec.code / (id + ".yaml"), c);
 
   // Axes: accuracy, safety and completeness at least once (when the count allows), the
@@ -352,16 +371,19 @@ void write_case(const fs::path& out, const Taxonomy& tax, const Pick& p, const s
   for (int j = 0; j < n_criteria; ++j) {
     const Label& axis = tax.axes[axes[j]];
     auto lit = kLeads.find(axis.code);
-    std::string text = rng.pick(lit != kLeads.end() ? lit->second : kGenericLeads) +
-                       replace_d(rng.pick(kCores), disease) + rng.pick(kTails) + "。";
+    Text text;
+    text << rng.pick(lit != kLeads.end() ? lit->second : kGenericLeads) << replace_d(rng.pick(kCores), disease)
+         << rng.pick(kTails) << "。";
     bool critical = (axis.code == "safety" || axis.code == "accuracy") && rng.chance(35);
-    r += "  - criterion_id: " + id + "-R" + two_digits(j + 1) + "\n    criterion: " + text + "\n    axis: " + axis.zh +
+    r += "  - criterion_id: " + id + "-R" + two_digits(j + 1) + "\n    criterion: " + text.s + "\n    axis: " + axis.zh +
          "\n    critical: " + (critical ? "true" : "false") + "\n";
     if (rng.chance(4)) r += "    revision: 2\n";
   }
-  r += "review:\n  reviewers: [合成审核者" + two_digits(rng.in(1, 30)) + ", 合成审核者" + two_digits(rng.in(31, 60)) +
-       "]\n  rounds: " + std::to_string(rng.in(1, 3)) + "\n  agreement: 0." + std::to_string(rng.in(80, 98)) +
-       "\n  notes: 合成评分标准，仅用于性能测试。\n";
+  Text review;
+  review << "review:\n  reviewers: [合成审核者" << two_digits(rng.in(1, 30)) << ", 合成审核者" << two_digits(rng.in(31, 60))
+         << "]\n  rounds: " << rng.in(1, 3) << "\n  agreement: 0." << rng.in(80, 98)
+         << "\n  notes: 合成评分标准，仅用于性能测试。\n";
+  r += review.s;
   write_text(out / "rubrics" / spec.code / (id + ".yaml"), r);
 }
 
@@ -405,9 +427,10 @@ int main(int argc, char** argv) {
     fs::copy(src / "schema", out / "schema", fs::copy_options::recursive | fs::copy_options::overwrite_existing);
     Taxonomy tax = load_taxonomy(src / "schema" / "taxonomy.yaml");
     std::string config_text = read_text(src / "clinconsensus.yaml");
-    write_text(out / "clinconsensus.yaml", adapt_config(config_text, static_cast<size_t>(cases),
-                                                        static_cast<int>(criteria), tax.specialties.size()));
     const YAML::Node config = YAML::Load(config_text);
+    bool rescale = config_value<long>(config, {"targets", "total_cases"}, 0) != cases;
+    write_text(out / "clinconsensus.yaml", adapt_config(config_text, static_cast<size_t>(cases),
+                                                        static_cast<int>(criteria), tax.specialties.size(), rescale));
     const std::string prefix = config_value<std::string>(config, {"id", "prefix"}, "CC-");
     const size_t digits = config_value<size_t>(config, {"id", "digits"}, 4);
 

@@ -123,13 +123,22 @@ FileResult check_file(const Project& project, const std::string& rel_path, std::
                 {{"path", rel_path}, {"cases", cfg.cases_dir}, {"rubrics", cfg.rubrics_dir}})));
     return result;
   }
-  LoadResult loaded = load_yaml_text(rel_path, std::move(text), cfg.limits, project.lang);
-  result.diagnostics = std::move(loaded.diagnostics);
-  if (loaded.document) {
-    const Document& doc = *loaded.document;
-    (kind == FileKind::Case ? project.case_schema : project.rubric_schema).check(doc, project.lang, result.diagnostics);
-    IntegrityContext ctx{cfg, project.taxonomy, project.lang};
-    check_file_integrity(doc, ctx, result.facts, result.diagnostics);
+  // A clean file needs no positions beyond its top level; a file with findings is loaded
+  // again with every position so each finding points at its exact line and column.
+  for (Positions positions : {Positions::TopLevel, Positions::All}) {
+    result.diagnostics.clear();
+    result.facts = FileFacts{};
+    result.facts.kind = kind;
+    LoadResult loaded = load_yaml_text(rel_path, positions == Positions::All ? std::move(text) : text, cfg.limits,
+                                       project.lang, positions);
+    result.diagnostics = std::move(loaded.diagnostics);
+    if (loaded.document) {
+      const Document& doc = *loaded.document;
+      (kind == FileKind::Case ? project.case_schema : project.rubric_schema).check(doc, project.lang, result.diagnostics);
+      IntegrityContext ctx{cfg, project.taxonomy, project.lang};
+      check_file_integrity(doc, ctx, result.facts, result.diagnostics);
+    }
+    if (result.diagnostics.empty()) break;
   }
   apply_severities(cfg, result.diagnostics);
   return result;

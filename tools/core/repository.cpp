@@ -29,7 +29,7 @@ std::vector<std::string> list_yaml_files(const std::string& root, const std::str
     if (!it->is_regular_file(ec)) continue;
     auto ext = it->path().extension();
     if (ext != ".yaml" && ext != ".yml") continue;
-    out.push_back(fs::relative(it->path(), root, ec).generic_string());
+    out.push_back(it->path().lexically_relative(root).generic_string());
   }
   std::sort(out.begin(), out.end());
   return out;

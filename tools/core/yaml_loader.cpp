@@ -128,8 +128,8 @@ size_t count_nodes(const nlohmann::json& j) {
 // Builds the JSON value and the location map from yaml-cpp's parse events.
 class Builder : public YAML::EventHandler {
  public:
-  Builder(Document& doc, const LoadLimits& limits, Lang lang, std::vector<Diagnostic>& diags)
-      : doc_(doc), limits_(limits), lang_(lang), diags_(diags) {}
+  Builder(Document& doc, const LoadLimits& limits, Lang lang, std::vector<Diagnostic>& diags, Positions positions)
+      : doc_(doc), limits_(limits), lang_(lang), diags_(diags), all_positions_(positions == Positions::All) {}
 
   bool finished() const { return finished_; }
 
@@ -182,6 +182,10 @@ class Builder : public YAML::EventHandler {
     std::string key;
   };
 
+  // Whether the node about to be added gets its position recorded: always at the root
+  // and its members (cross-file findings point at case_id), everywhere with Positions::All.
+  bool recording() const { return all_positions_ || stack_.size() <= 1; }
+
   bool expecting_key() const {
     return !stack_.empty() && stack_.back().value.is_object() && !stack_.back().has_key;
   }
@@ -192,13 +196,15 @@ class Builder : public YAML::EventHandler {
     Frame& f = stack_.back();
     f.has_key = true;
     f.key = key;
-    std::string child = pointer_append(f.pointer, key);
-    auto seen = key_lines_.find(child);
-    f.duplicate_key = seen != key_lines_.end();
+    f.duplicate_key = f.value.contains(key);
     if (f.duplicate_key) {
-      report(mark, "yaml/duplicate-key", {{"key", key}, {"line", std::to_string(seen->second + 1)}});
+      int first_line = 0;
+      if (recording()) {
+        auto it = doc_.locations.find(pointer_append(f.pointer, key));
+        if (it != doc_.locations.end()) first_line = it->second.key.line + 1;
+      }
+      report(mark, "yaml/duplicate-key", {{"key", key}, {"line", std::to_string(first_line)}});
     } else {
-      key_lines_.emplace(child, mark.line);
       pending_key_ = SourcePos{mark.line, static_cast<size_t>(mark.pos)};
     }
     return true;
@@ -214,14 +220,13 @@ class Builder : public YAML::EventHandler {
     *keep = true;
     if (stack_.empty()) return "";
     const Frame& f = stack_.back();
-    if (f.value.is_object()) {
-      *keep = !f.duplicate_key;
-      return pointer_append(f.pointer, f.key);
-    }
-    return pointer_append(f.pointer, f.value.size());
+    if (f.value.is_object()) *keep = !f.duplicate_key;
+    if (!recording()) return std::string();
+    return f.value.is_object() ? pointer_append(f.pointer, f.key) : pointer_append(f.pointer, f.value.size());
   }
 
   void record_location(const std::string& pointer, const YAML::Mark& mark) {
+    if (!recording()) return;
     NodeLocation loc;
     loc.value = SourcePos{mark.line, static_cast<size_t>(mark.pos)};
     if (!stack_.empty() && stack_.back().value.is_object()) {
@@ -305,10 +310,10 @@ class Builder : public YAML::EventHandler {
   std::vector<Frame> stack_;
   std::vector<bool> dropped_;
   std::unordered_map<YAML::anchor_t, nlohmann::json> anchors_;
-  std::unordered_map<std::string, int> key_lines_;  // pointer of each key seen → its line
   SourcePos pending_key_;
   size_t alias_nodes_ = 0;
   bool finished_ = false;
+  bool all_positions_ = true;
 };
 
 Diagnostic file_diagnostic(const std::string& path, std::string_view rule, int line, int column,
@@ -350,7 +355,8 @@ std::optional<std::string> read_file(const std::string& path, std::string* error
   return data;
 }
 
-LoadResult load_yaml_text(std::string path, std::string text, const LoadLimits& limits, Lang lang) {
+LoadResult load_yaml_text(std::string path, std::string text, const LoadLimits& limits, Lang lang,
+                          Positions positions) {
   LoadResult result;
   if (text.size() > limits.max_file_bytes) {
     result.diagnostics.push_back(file_diagnostic(
@@ -379,7 +385,7 @@ LoadResult load_yaml_text(std::string path, std::string text, const LoadLimits& 
   doc.text = std::move(text);
   MemoryBuffer buffer(doc.text.data(), doc.text.size());
   std::istream in(&buffer);
-  Builder builder(doc, limits, lang, result.diagnostics);
+  Builder builder(doc, limits, lang, result.diagnostics, positions);
   try {
     YAML::Parser parser(in);
     if (!parser.HandleNextDocument(builder) || !builder.finished()) {
