@@ -180,7 +180,7 @@ TEST_CASE("integrity_check: unknown labels with suggestions", "[checks][integrit
   CHECK(s.diags[0].fix.empty());
 
   auto t = integrity("cases/cardiology/CC-0001.yaml",
-                     replace_line(kCase, "task_labels:", "task_labels: [治疗方案制定, 用药知道]"));
+                     replace_line(kCase, "task_labels:", "task_labels: [治疗方案制定, 用药指道]"));
   REQUIRE(t.diags.size() == 1);
   expect(t.diags[0], "integrity/unknown-label", 7, 23);
   CHECK(t.diags[0].fix == "用药指导");
@@ -282,6 +282,20 @@ TEST_CASE("integrity_check: check_file applies configured severities", "[checks]
                       rubric("CC-0001", 30, [](int i) { return i % 2 ? "安全性" : "准确性"; }));
   REQUIRE(r.diagnostics.size() == 1);
   expect(r.diagnostics[0], "integrity/min-axes", 2, 1, Severity::Error);
+}
+
+TEST_CASE("integrity_check: check_file keeps nested positions exact", "[checks][integrity_check]") {
+  // Findings deep inside a rubric point at the value itself, whichever way the file was loaded.
+  std::string text = rubric("CC-0001", 30, [](int i) { return i == 3 ? std::string("准确") : three_axes(i); });
+  text = replace_line(text, "    criterion: 第8条。", "    criterion: \"\"");  // criteria[7], line 32
+  FileResult r = check_file(project(), "rubrics/cardiology/CC-0001.yaml", text);
+  std::sort(r.diagnostics.begin(), r.diagnostics.end(), diagnostic_less);
+  REQUIRE(r.diagnostics.size() == 2);
+  expect(r.diagnostics[0], "integrity/unknown-label", 17, 11);
+  expect(r.diagnostics[1], "schema/min-length", 32, 16);
+  CHECK(r.facts.case_id == "CC-0001");
+  CHECK(r.facts.id_line == 1);
+  CHECK(r.facts.id_column == 10);
 }
 
 namespace {

@@ -97,16 +97,26 @@ TEST_CASE("result_cache: a corrupt cache file is ignored", "[checks][result_cach
     CHECK(c.find("a.yaml", 42) == nullptr);
   }
   // Well-formed JSON with broken entries: those entries are skipped, the good one kept.
-  dir.write("validate.json", R"({"fingerprint": "1", "files": {
-      "bad-hash.yaml": {"hash": "not-hex", "kind": 0, "id": "", "il": 1, "ic": 1, "sf": "", "d": []},
-      "no-hash.yaml": {"kind": 0, "id": "", "il": 1, "ic": 1, "sf": "", "d": []},
-      "bad-kind.yaml": {"hash": "2a", "kind": 7, "id": "", "il": 1, "ic": 1, "sf": "", "d": []},
-      "bad-sev.yaml": {"hash": "2a", "kind": 0, "id": "", "il": 1, "ic": 1, "sf": "",
-                        "d": [{"r": "x", "s": "fatal", "f": "", "l": 1, "c": 1, "m": "", "x": ""}]},
-      "wrong-type.yaml": {"hash": "2a", "kind": "case", "id": "", "il": 1, "ic": 1, "sf": "", "d": []},
-      "good.yaml": {"hash": "2a", "kind": 1, "id": "CC-0001", "il": 1, "ic": 10, "sf": "", "d": []}}})");
+  // The entries start as a real save, so the test follows the entry format.
+  ResultCache good_cache = ResultCache::load(path + ".none", 1);
+  FileResult rubric = sample_result();
+  rubric.facts.kind = FileKind::Rubric;
+  for (const char* f : {"bad-hash.yaml", "no-hash.yaml", "bad-kind.yaml", "bad-sev.yaml", "wrong-type.yaml", "good.yaml"})
+    good_cache.put(f, 42, rubric);
+  REQUIRE(good_cache.save(path, nullptr));
+  auto j = nlohmann::json::parse(dir.read("validate.json"));
+  auto& files = j["files"];
+  REQUIRE(files["good.yaml"]["hash"].is_string());
+  files["bad-hash.yaml"]["hash"] = "not-hex";
+  files["no-hash.yaml"].erase("hash");
+  files["bad-kind.yaml"]["kind"] = 7;
+  REQUIRE(files["bad-sev.yaml"]["d"].size() == 1);
+  files["bad-sev.yaml"]["d"][0]["s"] = "fatal";
+  files["wrong-type.yaml"]["kind"] = "case";
+  dir.write("validate.json", j.dump());
   ResultCache c;
   REQUIRE_NOTHROW(c = ResultCache::load(path, 1));
+  CHECK(c.find("bad-hash.yaml", 42) == nullptr);
   CHECK(c.find("bad-hash.yaml", 0) == nullptr);
   CHECK(c.find("no-hash.yaml", 42) == nullptr);
   CHECK(c.find("bad-kind.yaml", 42) == nullptr);
@@ -115,7 +125,7 @@ TEST_CASE("result_cache: a corrupt cache file is ignored", "[checks][result_cach
   const FileResult* good = c.find("good.yaml", 42);
   REQUIRE(good);
   CHECK(good->facts.kind == FileKind::Rubric);
-  CHECK(good->facts.case_id == "CC-0001");
+  CHECK(good->facts.case_id == "CC-0007");
 }
 
 TEST_CASE("result_cache: prune drops entries of files that are gone", "[checks][result_cache]") {

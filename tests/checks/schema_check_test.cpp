@@ -60,7 +60,8 @@ std::vector<Diagnostic> check(const char* schema_name, const std::string& text, 
   return out;
 }
 
-const Diagnostic& single(const std::vector<Diagnostic>& diags) {
+// By value: callers pass a temporary vector.
+Diagnostic single(const std::vector<Diagnostic>& diags) {
   REQUIRE(diags.size() == 1);
   return diags[0];
 }
@@ -120,17 +121,25 @@ TEST_CASE("schema_check: schema/unknown-key with did-you-mean at the key", "[che
   CHECK(d.fix == "subjetc → subject");
 
   // Columns after Chinese text are code points; the nested schema supplies the candidates.
-  auto diags = check("case.schema.json", std::string(kCase) + "provenance: {来源: 原创, sourse: original}\n");
-  REQUIRE(diags.size() == 2);
+  const auto& n = single(check("case.schema.json", std::string(kCase) + "provenance: {notes: 来源原创, sourse: original}\n"));
+  CHECK(n.rule == "schema/unknown-key");
+  CHECK(n.line == 14);
+  CHECK(n.column == 27);
+  CHECK(n.fix == "sourse → source");
+  CHECK_THAT(n.message, Contains("allowed here: created, notes, source"));
+}
+
+TEST_CASE("schema_check: every unknown key of a mapping is reported", "[checks][schema_check]") {
+  auto diags = check("case.schema.json", std::string(kCase) + "foo: 1\nbar: 2\n");
   std::sort(diags.begin(), diags.end(), diagnostic_less);
+  REQUIRE(diags.size() == 2);
   CHECK(diags[0].rule == "schema/unknown-key");
   CHECK(diags[0].line == 14);
-  CHECK(diags[0].column == 14);
-  CHECK(diags[0].fix.empty());
-  CHECK(diags[1].line == 14);
-  CHECK(diags[1].column == 22);
-  CHECK(diags[1].fix == "sourse → source");
-  CHECK_THAT(diags[1].message, Contains("allowed here: created, notes, source"));
+  CHECK(diags[0].column == 1);
+  CHECK_THAT(diags[0].message, Contains("'foo'"));
+  CHECK(diags[1].rule == "schema/unknown-key");
+  CHECK(diags[1].line == 15);
+  CHECK_THAT(diags[1].message, Contains("'bar'"));
 }
 
 TEST_CASE("schema_check: schema/type names expected and actual types", "[checks][schema_check]") {

@@ -232,18 +232,33 @@ TEST_CASE("yaml_loader: nesting deeper than the limit is refused", "[core][yaml_
 }
 
 TEST_CASE("yaml_loader: 100000 nested brackets do not crash", "[core][yaml_loader]") {
-  std::string deep(100000, '[');
-  auto r = load(deep);
-  check_refusal(r, "yaml/too-deep", 1, 33);
+  std::string open(100000, '['), close(100000, ']');
+  check_refusal(load(open + close), "yaml/too-deep", 1, 33);
   // Even with the loader's own limit out of the way the parser's guard must hold.
   LoadLimits huge;
   huge.max_depth = 1000000;
-  LoadResult r2;
-  REQUIRE_NOTHROW(r2 = load(deep + std::string(100000, ']'), huge));
-  REQUIRE(r2.diagnostics.size() == 1);
-  CHECK(r2.diagnostics[0].rule == "yaml/too-deep");
-  CHECK(r2.diagnostics[0].line == 1);
-  CHECK_FALSE(r2.document);
+  LoadResult r;
+  REQUIRE_NOTHROW(r = load(open + close, huge));
+  REQUIRE(r.diagnostics.size() == 1);
+  CHECK(r.diagnostics[0].rule == "yaml/too-deep");
+  CHECK(r.diagnostics[0].line == 1);
+  CHECK_FALSE(r.document);
+}
+
+TEST_CASE("yaml_loader: unclosed flow collections are not complex keys", "[core][yaml_loader]") {
+  // 100000 '[' never closed: the depth limit stops the parse long before the end. (yaml-cpp
+  // reads each unclosed '[' as a possible key too, so the column depends on its events.)
+  auto deep = load(std::string(100000, '['));
+  REQUIRE(deep.diagnostics.size() == 1);
+  CHECK(deep.diagnostics[0].rule == "yaml/too-deep");
+  CHECK(deep.diagnostics[0].line == 1);
+  CHECK(deep.diagnostics[0].column <= 33);
+  // An unclosed list has no key at all: it is a syntax error.
+  auto r = load("[a, b");
+  REQUIRE(r.diagnostics.size() == 1);
+  CHECK(r.diagnostics[0].rule == "yaml/syntax");
+  CHECK(r.diagnostics[0].line == 1);
+  check_refusal(load("a: [1, 2\nb: 3\n"), "yaml/syntax", 2, 2);
 }
 
 TEST_CASE("yaml_loader: oversized files are refused before parsing", "[core][yaml_loader]") {

@@ -188,10 +188,14 @@ void check_rubric(const Document& doc, const IntegrityContext& ctx, FileFacts& f
       auto [pos, inserted] = first_line.emplace(*cid, doc.value_position(ptr).line);
       if (!inserted)
         rep.at(ptr, "integrity/duplicate-criterion-id", {{"cid", *cid}, {"line", std::to_string(pos->second)}});
-      if (!facts.case_id.empty() && cid->rfind(facts.case_id + "-R", 0) != 0) {
+      // The prefix is the case's id; when the rubric's case_id and its file name disagree
+      // either is accepted, so that disagreement is one finding (case-mismatch), not thirty.
+      std::string case_id = facts.case_id.empty() ? file_stem(doc.path) : facts.case_id;
+      std::string stem = file_stem(doc.path);
+      if (cid->rfind(case_id + "-R", 0) != 0 && cid->rfind(stem + "-R", 0) != 0) {
         char num[8];
         std::snprintf(num, sizeof num, "%02zu", i + 1);
-        rep.at(ptr, "integrity/criterion-id-prefix", {{"cid", *cid}, {"expected", facts.case_id + "-R" + num}});
+        rep.at(ptr, "integrity/criterion-id-prefix", {{"cid", *cid}, {"expected", case_id + "-R" + num}});
       }
     }
     if (auto crit = c.find("critical"); crit != c.end() && crit->is_boolean() && crit->get<bool>()) ++facts.critical;
@@ -283,7 +287,7 @@ void check_cross_file(const std::vector<std::pair<std::string, FileFacts>>& chec
         std::string want = cfg.cases_dir + "/" + (folder.empty() ? "<subject>" : folder) + "/" + stem + ".yaml";
         out.push_back(cross_file_diag(path, f, "integrity/orphan-rubric",
                                       message(ctx.lang, "integrity/orphan-rubric", {{"id", stem}, {"path", want}})));
-      } else if (partner->second.size() == 1) {
+      } else if (partner->second.size() == 1 && same_kind.at(stem).size() == 1) {
         std::string case_folder = folder_below(partner->second.front(), cfg.cases_dir);
         if (!case_folder.empty() && !folder.empty() && case_folder != folder) {
           std::string want = cfg.rubrics_dir + "/" + case_folder + "/" + stem + ".yaml";

@@ -1,5 +1,7 @@
 #include "checks/result_cache.h"
 
+#include <charconv>
+
 #include <xxhash.h>
 
 #include "core/atomic_write.h"
@@ -20,9 +22,13 @@ ResultCache ResultCache::load(const std::string& path, uint64_t fingerprint) {
     return cache;
   for (auto& [file, entry] : j["files"].items()) {
     if (!entry.is_object() || !entry.contains("hash") || !entry["hash"].is_string()) continue;
+    const std::string& hex = entry["hash"].get_ref<const std::string&>();
+    uint64_t hash = 0;
+    auto [ptr, ec] = std::from_chars(hex.data(), hex.data() + hex.size(), hash, 16);
+    if (ec != std::errc() || ptr != hex.data() + hex.size() || hex.empty()) continue;
     auto result = file_result_from_json(entry);
     if (!result) continue;
-    cache.entries_[file] = Entry{std::stoull(entry["hash"].get<std::string>(), nullptr, 16), std::move(*result)};
+    cache.entries_[file] = Entry{hash, std::move(*result)};
   }
   return cache;
 }

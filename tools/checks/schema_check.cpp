@@ -1,5 +1,6 @@
 #include "checks/schema_check.h"
 
+#include <algorithm>
 #include <set>
 #include <string_view>
 
@@ -126,9 +127,9 @@ class LeafMapper {
  public:
   LeafMapper(const json& schema_root, const Document& doc, Lang lang) : schema_root_(schema_root), doc_(doc), lang_(lang) {}
 
-  std::optional<Diagnostic> map(const valijson::ValidationResults::Error& err) const {
+  std::vector<Diagnostic> map(const valijson::ValidationResults::Error& err) const {
     const std::string& desc = err.description;
-    if (is_wrapper(desc)) return std::nullopt;
+    if (is_wrapper(desc)) return {};
     Located loc = locate(schema_root_, doc_.root, err.context);
     const json* value = doc_.root.contains(json::json_pointer(loc.pointer)) ? &doc_.root.at(json::json_pointer(loc.pointer)) : nullptr;
     Diagnostic d;
@@ -144,18 +145,30 @@ class LeafMapper {
       pos = loc.pointer.empty() ? Position{1, 1} : doc_.key_position(loc.pointer);
       d.message = message(lang_, d.rule, {{"field", field}, {"hint", hint}});
     } else if (starts_with(desc, "Object contains a property that could not be validated")) {
-      std::string field = quoted_name(desc);
+      // valijson names only the first unknown key of an object; report them all.
       std::vector<std::string> allowed;
       if (loc.schema && loc.schema->contains("properties"))
         for (const auto& [k, v] : (*loc.schema)["properties"].items()) allowed.push_back(k);
-      std::string suggestion;
-      if (auto near = nearest(field, allowed)) {
-        suggestion = message(lang_, "word/did-you-mean", {{"value", *near}});
-        d.fix = field + " → " + *near;
+      std::vector<Diagnostic> all;
+      if (value && value->is_object()) {
+        for (const auto& [field, v] : value->items()) {
+          if (std::find(allowed.begin(), allowed.end(), field) != allowed.end()) continue;
+          Diagnostic u;
+          std::string suggestion;
+          if (auto near = nearest(field, allowed)) {
+            suggestion = message(lang_, "word/did-you-mean", {{"value", *near}});
+            u.fix = field + " → " + *near;
+          }
+          u.rule = "schema/unknown-key";
+          u.file = doc_.path;
+          Position p = doc_.key_position(pointer_append(loc.pointer, field));
+          u.line = p.line;
+          u.column = p.column;
+          u.message = message(lang_, u.rule, {{"field", field}, {"suggestion", suggestion}, {"allowed", join(allowed, ", ")}});
+          all.push_back(std::move(u));
+        }
       }
-      d.rule = "schema/unknown-key";
-      pos = doc_.key_position(pointer_append(loc.pointer, field));
-      d.message = message(lang_, d.rule, {{"field", field}, {"suggestion", suggestion}, {"allowed", join(allowed, ", ")}});
+      return all;
     } else if (starts_with(desc, "Value type not permitted")) {
       std::vector<std::string> expected;
       if (loc.schema && loc.schema->contains("type")) {
@@ -213,7 +226,7 @@ class LeafMapper {
     d.file = doc_.path;
     d.line = pos.line;
     d.column = pos.column;
-    return d;
+    return {std::move(d)};
   }
 
  private:
@@ -260,10 +273,10 @@ void SchemaChecker::check(const Document& doc, Lang lang, std::vector<Diagnostic
   std::set<std::tuple<int, int, std::string>> seen;
   valijson::ValidationResults::Error err;
   while (results.popError(err)) {
-    auto d = mapper.map(err);
-    if (!d) continue;
-    if (!seen.emplace(d->line, d->column, d->rule + d->message).second) continue;
-    out.push_back(std::move(*d));
+    for (auto& d : mapper.map(err)) {
+      if (!seen.emplace(d.line, d.column, d.rule + d.message).second) continue;
+      out.push_back(std::move(d));
+    }
   }
 }
 

@@ -105,8 +105,18 @@ ProjectLoad load_project(const std::string& root, Lang lang) {
   for (const char* name : {"case.schema.json", "rubric.schema.json"})
     key += '\0' + read_file(config.abs(config.schema_dir + "/" + name), nullptr).value_or("");
   key += '\0' + read_file(config.abs(config.taxonomy_path), nullptr).value_or("");
+  // What is wrong with the config itself: the loader's findings (it fell back to
+  // defaults) and the schema's, one per position.
+  std::vector<Diagnostic> config_findings = out.diagnostics;
+  std::vector<Diagnostic> schema_findings;
+  config_schema->check(config.document, lang, schema_findings);
+  for (auto& d : schema_findings) {
+    bool covered = std::any_of(config_findings.begin(), config_findings.end(),
+                               [&](const Diagnostic& c) { return c.line == d.line && c.column == d.column; });
+    if (!covered) config_findings.push_back(std::move(d));
+  }
   Project p{std::move(config), std::move(*tax.taxonomy), std::move(*case_schema), std::move(*rubric_schema),
-            std::move(*config_schema), content_hash(key), lang};
+            std::move(*config_schema), content_hash(key), lang, std::move(config_findings)};
   out.project = std::move(p);
   return out;
 }
@@ -216,6 +226,10 @@ ValidateReport validate(const Project& project, const ValidateOptions& options) 
   worker();
   for (auto& t : pool) t.join();
 
+  for (const auto& r : results)
+    for (const auto& d : r.diagnostics)
+      if (d.rule == "io/read") report.input_error = true;
+
   std::vector<std::pair<std::string, FileFacts>> checked;
   checked.reserve(files.size());
   for (size_t i = 0; i < files.size(); ++i) {
@@ -230,7 +244,7 @@ ValidateReport validate(const Project& project, const ValidateOptions& options) 
   std::vector<Diagnostic> cross;
   IntegrityContext ctx{cfg, project.taxonomy, project.lang};
   check_cross_file(checked, listing, ctx, cross);
-  if (whole) project.config_schema.check(cfg.document, project.lang, cross);
+  cross.insert(cross.end(), project.config_findings.begin(), project.config_findings.end());
   apply_severities(cfg, cross);
   report.diagnostics.insert(report.diagnostics.end(), cross.begin(), cross.end());
 

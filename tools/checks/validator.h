@@ -25,6 +25,7 @@ struct Project {
   SchemaChecker config_schema;
   uint64_t fingerprint = 0;  // of tool version, language, schemas, taxonomy and config
   Lang lang = Lang::En;
+  std::vector<Diagnostic> config_findings;  // about clinconsensus.yaml itself; every run reports them
 };
 
 struct ProjectLoad {

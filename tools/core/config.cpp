@@ -28,6 +28,21 @@ class Reader {
     }
   }
 
+  // "/rules/integrity~1min-axes" → "rules/integrity/min-axes"; the root → "(file)".
+  static std::string display(const std::string& pointer) {
+    if (pointer.empty()) return "(file)";
+    std::string out;
+    for (size_t i = 1; i < pointer.size(); ++i) {
+      if (pointer[i] == '~' && i + 1 < pointer.size()) {
+        out += pointer[i + 1] == '1' ? '/' : '~';
+        ++i;
+      } else {
+        out += pointer[i];
+      }
+    }
+    return out;
+  }
+
   void bad(const std::string& pointer, const std::string& what) {
     Diagnostic d;
     d.rule = "config/invalid";
@@ -35,7 +50,7 @@ class Reader {
     Position p = doc_.value_position(pointer);
     d.line = p.line;
     d.column = p.column;
-    d.message = message(lang_, "config/invalid", {{"detail", pointer.substr(1) + " " + what}});
+    d.message = message(lang_, "config/invalid", {{"detail", display(pointer) + " " + what}});
     diags_.push_back(std::move(d));
   }
 
@@ -65,7 +80,7 @@ ConfigLoad load_config(const std::string& root, Lang lang) {
   const Document& doc = cfg.document;
   Reader r(doc, lang, out.diagnostics);
   if (!doc.root.is_object()) {
-    r.bad("", "the file must be a mapping of settings");
+    r.bad("", "must be a mapping of settings");
     return out;
   }
   r.text("/paths/cases", cfg.cases_dir);

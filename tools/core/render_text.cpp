@@ -82,7 +82,7 @@ void render_text(const RenderInput& in, std::ostream& out) {
   else
     out << in.files_checked << (in.files_checked == 1 ? " file" : " files") << " checked: " << c.errors
         << (c.errors == 1 ? " error, " : " errors, ") << c.warnings << (c.warnings == 1 ? " warning" : " warnings");
-  if (c.notes > 0) out << (in.lang == Lang::Zh ? "，" : ", ") << c.notes << (in.lang == Lang::Zh ? " 个提示" : " notes");
+  if (c.notes > 0) out << (in.lang == Lang::Zh ? "，" : ", ") << c.notes << (in.lang == Lang::Zh ? " 个提示" : c.notes == 1 ? " note" : " notes");
   out << '\n';
   if (in.summary) render_summary(*in.summary, in.lang, out);
 }

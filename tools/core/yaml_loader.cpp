@@ -7,6 +7,7 @@
 #include <cstring>
 #include <istream>
 #include <limits>
+#include <optional>
 #include <streambuf>
 #include <unordered_map>
 
@@ -132,8 +133,12 @@ class Builder : public YAML::EventHandler {
       : doc_(doc), limits_(limits), lang_(lang), diags_(diags), all_positions_(positions == Positions::All) {}
 
   bool finished() const { return finished_; }
+  // A complex key is reported only once the parse has succeeded: yaml-cpp reads an
+  // unclosed "[" as the start of one, and then the syntax error is the real finding.
+  std::optional<YAML::Mark> complex_key_mark() const { return complex_key_; }
 
-  void OnDocumentStart(const YAML::Mark&) override {}
+  void OnDocumentStart(const YAML::Mark& mark) override { start_ = mark; }
+  const YAML::Mark& document_start() const { return start_; }
   void OnDocumentEnd() override {}
 
   void OnNull(const YAML::Mark& mark, YAML::anchor_t anchor) override {
@@ -142,7 +147,13 @@ class Builder : public YAML::EventHandler {
   }
 
   void OnAlias(const YAML::Mark& mark, YAML::anchor_t anchor) override {
-    if (expecting_key()) complex_key(mark);
+    if (expecting_key()) {
+      // An alias as a key: treat it as an unusable key and drop its value.
+      note_complex_key(mark);
+      take_key(mark, "\x01alias");
+      stack_.back().duplicate_key = true;
+      return;
+    }
     auto it = anchors_.find(anchor);
     nlohmann::json value = it == anchors_.end() ? nlohmann::json() : it->second;
     alias_nodes_ += it == anchors_.end() ? 1 : count_nodes(value);
@@ -155,6 +166,7 @@ class Builder : public YAML::EventHandler {
 
   void OnScalar(const YAML::Mark& mark, const std::string& tag, YAML::anchor_t anchor,
                 const std::string& value) override {
+    if (tag == "!") check_closing_quote(mark);
     if (take_key(mark, value)) return;
     add_value(mark, resolve_scalar(tag, value), anchor);
   }
@@ -179,8 +191,32 @@ class Builder : public YAML::EventHandler {
     YAML::anchor_t anchor = YAML::NullAnchor;
     bool has_key = false;       // for mappings: a key was read, its value comes next
     bool duplicate_key = false; // the pending key repeats an earlier one: drop its value
+    bool is_key = false;        // this container is itself a (complex) mapping key
     std::string key;
   };
+
+  // yaml-cpp 0.7 accepts a quoted scalar that runs to the end of the file when the file
+  // ends in a newline; a quote that is never closed is a syntax error.
+  void check_closing_quote(const YAML::Mark& mark) {
+    const std::string& t = doc_.text;
+    size_t pos = static_cast<size_t>(std::max(0, mark.pos));
+    if (pos >= t.size() || (t[pos] != '"' && t[pos] != '\'')) return;
+    char q = t[pos];
+    for (size_t i = pos + 1; i < t.size(); ++i) {
+      if (q == '"' && t[i] == '\\') {
+        ++i;
+        continue;
+      }
+      if (t[i] != q) continue;
+      if (q == '\'' && i + 1 < t.size() && t[i + 1] == '\'') {
+        ++i;
+        continue;
+      }
+      return;
+    }
+    report(mark, "yaml/syntax", {{"detail", lang_ == Lang::Zh ? "引号未闭合" : "the quote is never closed"}});
+    throw StopParsing{};
+  }
 
   // Whether the node about to be added gets its position recorded: always at the root
   // and its members (cross-file findings point at case_id), everywhere with Positions::All.
@@ -210,9 +246,8 @@ class Builder : public YAML::EventHandler {
     return true;
   }
 
-  void complex_key(const YAML::Mark& mark) {
-    report(mark, "yaml/complex-key", {});
-    throw StopParsing{};
+  void note_complex_key(const YAML::Mark& mark) {
+    if (!complex_key_) complex_key_ = mark;
   }
 
   // The pointer of the next value and whether that value is to be kept.
@@ -237,18 +272,23 @@ class Builder : public YAML::EventHandler {
   }
 
   void open(const YAML::Mark& mark, nlohmann::json value, YAML::anchor_t anchor) {
-    if (expecting_key()) complex_key(mark);
+    bool as_key = expecting_key();
+    if (as_key) note_complex_key(mark);
     if (static_cast<int>(stack_.size()) >= limits_.max_depth) {
       report(mark, "yaml/too-deep", {{"limit", std::to_string(limits_.max_depth)}});
       throw StopParsing{};
     }
-    bool keep;
-    std::string pointer = next_pointer(&keep);
-    if (keep) record_location(pointer, mark);
+    bool keep = false;
+    std::string pointer;
+    if (!as_key) {
+      pointer = next_pointer(&keep);
+      if (keep) record_location(pointer, mark);
+    }
     Frame f;
     f.value = std::move(value);
     f.pointer = keep ? std::move(pointer) : pointer + "/\x01dropped";
     f.anchor = anchor;
+    f.is_key = as_key;
     stack_.push_back(std::move(f));
     dropped_.push_back(!keep);
   }
@@ -259,6 +299,14 @@ class Builder : public YAML::EventHandler {
     bool was_dropped = dropped_.back();
     dropped_.pop_back();
     if (f.anchor != YAML::NullAnchor) anchors_[f.anchor] = f.value;
+    if (f.is_key) {
+      // The container was a mapping key: its value follows and is dropped.
+      Frame& parent = stack_.back();
+      parent.has_key = true;
+      parent.key = "\x01complex";
+      parent.duplicate_key = true;
+      return;
+    }
     if (was_dropped) {
       if (!stack_.empty()) stack_.back().has_key = false;
       return;
@@ -313,6 +361,8 @@ class Builder : public YAML::EventHandler {
   SourcePos pending_key_;
   size_t alias_nodes_ = 0;
   bool finished_ = false;
+  std::optional<YAML::Mark> complex_key_;
+  YAML::Mark start_;
   bool all_positions_ = true;
 };
 
@@ -393,13 +443,33 @@ LoadResult load_yaml_text(std::string path, std::string text, const LoadLimits& 
         result.diagnostics.push_back(file_diagnostic(doc.path, "yaml/empty", 1, 1, message(lang, "yaml/empty")));
       return result;
     }
-    if (parser.HandleNextDocument(builder)) {
-      // The second document's own content is irrelevant: the file breaks the one-per-file rule.
+    if (auto mark = builder.complex_key_mark()) {
+      result.diagnostics.push_back(file_diagnostic(doc.path, "yaml/complex-key", mark->line + 1,
+                                                   column_at(doc.text, static_cast<size_t>(std::max(0, mark->pos))),
+                                                   message(lang, "yaml/complex-key")));
+      return result;
+    }
+    // A second document: its content is irrelevant (and must not touch the first), the
+    // file breaks the one-per-file rule.
+    Document scratch;
+    scratch.text = doc.text;
+    std::vector<Diagnostic> ignored;
+    Builder second(scratch, limits, lang, ignored, Positions::TopLevel);
+    bool more = false;
+    try {
+      more = parser.HandleNextDocument(second);
+    } catch (...) {
+      more = true;
+    }
+    if (more) {
+      // Point at the second document's "---" (yaml-cpp marks where its content starts).
       LineColumn lc{1, 1};
-      size_t sep = doc.text.find("\n---");
-      if (sep != std::string::npos) lc = line_column_at(doc.text, sep + 1);
+      size_t content = static_cast<size_t>(std::max(0, second.document_start().pos));
+      size_t sep = doc.text.rfind("---", content);
+      lc = line_column_at(doc.text, sep != std::string::npos && sep > 0 ? sep : content);
       result.diagnostics.push_back(file_diagnostic(doc.path, "yaml/multiple-documents", lc.line, lc.column,
                                                    message(lang, "yaml/multiple-documents")));
+      return result;
     }
   } catch (const StopParsing&) {
     return result;
@@ -420,7 +490,7 @@ LoadResult load_yaml_text(std::string path, std::string text, const LoadLimits& 
 }
 
 LoadResult load_yaml_file(const std::string& abs_path, std::string rel_path, const LoadLimits& limits,
-                          Lang lang) {
+                          Lang lang, Positions positions) {
   std::string error;
   auto text = read_file(abs_path, &error);
   if (!text) {
@@ -429,7 +499,7 @@ LoadResult load_yaml_file(const std::string& abs_path, std::string rel_path, con
         file_diagnostic(rel_path, "io/read", 0, 0, message(lang, "io/read", {{"detail", error}})));
     return result;
   }
-  return load_yaml_text(std::move(rel_path), std::move(*text), limits, lang);
+  return load_yaml_text(std::move(rel_path), std::move(*text), limits, lang, positions);
 }
 
 }  // namespace cc

@@ -37,7 +37,7 @@ LoadResult load_yaml_text(std::string path, std::string text, const LoadLimits& 
 
 // Reads `abs_path` from disk, then parses it as load_yaml_text does.
 LoadResult load_yaml_file(const std::string& abs_path, std::string rel_path,
-                          const LoadLimits& limits, Lang lang);
+                          const LoadLimits& limits, Lang lang, Positions positions = Positions::All);
 
 // Reads a whole file; nullopt and an errno text in *error when it cannot.
 std::optional<std::string> read_file(const std::string& path, std::string* error);

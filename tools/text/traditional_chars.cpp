@@ -1,0 +1,64 @@
+// text/traditional: traditional characters in simplified text, by a table that ICU's
+// Traditional-Simplified transliterator produced at build time (gen_traditional_table).
+#include <algorithm>
+#include <iterator>
+#include <string>
+
+#include <unicode/unistr.h>
+
+#include "text/char_class.h"
+#include "text/text_rules.h"
+
+namespace cc {
+namespace {
+
+struct Pair {
+  UChar32 traditional;
+  UChar32 simplified;
+};
+
+constexpr Pair kTable[] = {
+#include "text/traditional_table.inc"
+};
+
+// Characters the transliterator converts but that are standard in simplified text in
+// their own right (通用规范汉字表): 著 in 显著, 藉 in 慰藉, 瞭 in 瞭望, 徵 in 宫商角徵羽.
+constexpr UChar32 kAllowed[] = {0x8457, 0x85C9, 0x77AD, 0x5FB5};
+
+std::string utf8(UChar32 c) {
+  std::string out;
+  icu::UnicodeString(c).toUTF8String(out);
+  return out;
+}
+
+}  // namespace
+
+UChar32 simplified_form(UChar32 c) {
+  if (std::find(std::begin(kAllowed), std::end(kAllowed), c) != std::end(kAllowed)) return 0;
+  auto it = std::lower_bound(std::begin(kTable), std::end(kTable), c,
+                             [](const Pair& p, UChar32 v) { return p.traditional < v; });
+  return it != std::end(kTable) && it->traditional == c ? it->simplified : 0;
+}
+
+void check_traditional(std::string_view value, const TextOptions& options, Lang lang, TextFindings& out) {
+  size_t i = 0;
+  while (i < value.size()) {
+    size_t next;
+    UChar32 c = text::code_point_at(value, i, &next);
+    if (text::is_ideograph(c)) {
+      if (UChar32 s = simplified_form(c)) {
+        TextFinding f;
+        f.rule = "text/traditional";
+        f.severity = Severity::Warning;
+        f.begin = i;
+        f.end = next;
+        f.message = message(lang, "text/traditional", {{"char", utf8(c)}, {"fixed", utf8(s)}});
+        if (options.fix_traditional) f.replacement = utf8(s);
+        out.push_back(std::move(f));
+      }
+    }
+    i = next;
+  }
+}
+
+}  // namespace cc
