@@ -275,20 +275,20 @@ TEST_CASE("yaml_loader: oversized files are refused before parsing", "[core][yam
 
 TEST_CASE("yaml_loader: invalid UTF-8 is located in code points", "[core][yaml_loader]") {
   auto r = load("a: b\nc: \xff\n");
-  check_refusal(r, "yaml/encoding", 2, 4);
-  CHECK(r.diagnostics[0].message == "invalid UTF-8 (byte 0xFF); save the file as UTF-8");
-  check_refusal(load("a: 中文\xC3("), "yaml/encoding", 1, 6);
+  check_refusal(r, "text/encoding", 2, 4);
+  CHECK(r.diagnostics[0].message == "the file is not UTF-8 (byte 0xFF); save it as UTF-8");
+  check_refusal(load("a: 中文\xC3("), "text/encoding", 1, 6);
 }
 
 TEST_CASE("yaml_loader: a GB18030-encoded Chinese file is refused as non-UTF-8", "[core][yaml_loader]") {
   // "subject: 心血管内科" in GB18030: 心 is D0 C4, which is not a UTF-8 sequence.
   std::string gb = "case_id: CC-0001\nsubject: \xD0\xC4\xD1\xAA\xB9\xDC\xC4\xDA\xBF\xC6\n";
   auto r = load(gb);
-  check_refusal(r, "yaml/encoding", 2, 10);
+  check_refusal(r, "text/encoding", 2, 10);
   CHECK_THAT(r.diagnostics[0].message, Contains("0xD0"));
   auto zh = load_yaml_text("x.yaml", gb, LoadLimits{}, Lang::Zh);
   REQUIRE(zh.diagnostics.size() == 1);
-  CHECK(zh.diagnostics[0].message == "不是有效的 UTF-8 编码（字节 0xD0）；请以 UTF-8 编码保存文件");
+  CHECK(zh.diagnostics[0].message == "文件不是 UTF-8 编码（字节 0xD0）；请另存为 UTF-8");
 }
 
 TEST_CASE("yaml_loader: a byte-order mark is refused", "[core][yaml_loader]") {

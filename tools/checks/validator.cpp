@@ -7,6 +7,7 @@
 #include <thread>
 
 #include "checks/result_cache.h"
+#include "checks/text_check.h"
 #include "core/repository.h"
 #include "core/version.h"
 #include "core/yaml_loader.h"
@@ -147,6 +148,7 @@ FileResult check_file(const Project& project, const std::string& rel_path, std::
       (kind == FileKind::Case ? project.case_schema : project.rubric_schema).check(doc, project.lang, result.diagnostics);
       IntegrityContext ctx{cfg, project.taxonomy, project.lang};
       check_file_integrity(doc, ctx, result.facts, result.diagnostics);
+      check_text(doc, TextOptions{}, project.lang, result.diagnostics);
     }
     if (result.diagnostics.empty()) break;
   }

@@ -32,5 +32,8 @@ struct CliContext {
 // Each subcommand registers itself and sets the function that runs it.
 void register_validate(CLI::App& app, CliContext& ctx, std::function<int()>& run);
 void register_new(CLI::App& app, CliContext& ctx, std::function<int()>& run);
+void register_fix(CLI::App& app, CliContext& ctx, std::function<int()>& run);
+void register_score(CLI::App& app, CliContext& ctx, std::function<int()>& run);
+void register_agree(CLI::App& app, CliContext& ctx, std::function<int()>& run);
 
 }  // namespace cc::cli

@@ -22,6 +22,9 @@ int main(int argc, char** argv) {
     std::function<int()> run;
     register_validate(app, ctx, run);
     register_new(app, ctx, run);
+    register_fix(app, ctx, run);
+    register_score(app, ctx, run);
+    register_agree(app, ctx, run);
 
     try {
       app.parse(argc, argv);

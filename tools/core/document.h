@@ -34,6 +34,7 @@ class Document {
   std::string text;   // the file's bytes, as read
   nlohmann::json root;
   std::unordered_map<std::string, NodeLocation> locations;  // JSON pointer → location
+  bool all_positions = true;  // false: only the top level's positions were recorded
 
   // Position of the value at `pointer`, or of its nearest ancestor that has one.
   Position value_position(std::string_view pointer) const;

@@ -17,6 +17,7 @@
 #include <yaml-cpp/mark.h>
 #include <yaml-cpp/parser.h>
 
+#include "core/encoding.h"
 #include "core/utf8.h"
 
 namespace cc {
@@ -425,12 +426,19 @@ LoadResult load_yaml_text(std::string path, std::string text, const LoadLimits& 
     LineColumn lc = line_column_at(valid, valid.size());
     char hex[3];
     std::snprintf(hex, sizeof hex, "%02X", static_cast<unsigned char>(text[*bad]));
-    result.diagnostics.push_back(file_diagnostic(path, "yaml/encoding", lc.line, lc.column,
-                                                 message(lang, "yaml/encoding", {{"byte", hex}})));
+    std::string detected, how;
+    if (auto charset = detect_charset(text)) {
+      detected = message(lang, "text/encoding.detected", {{"charset", *charset}});
+      if (convertible_charset(*charset)) how = message(lang, "text/encoding.fix");
+    }
+    result.diagnostics.push_back(file_diagnostic(
+        path, "text/encoding", lc.line, lc.column,
+        message(lang, "text/encoding", {{"byte", hex}, {"detected", detected}, {"how", how}})));
     return result;
   }
 
   Document doc;
+  doc.all_positions = positions == Positions::All;
   doc.path = std::move(path);
   doc.text = std::move(text);
   MemoryBuffer buffer(doc.text.data(), doc.text.size());

@@ -12,6 +12,8 @@ packages=(
   libcli11-dev         # command-line parsing
   libxxhash-dev        # content hashes for the result cache
   catch2               # test framework (v2)
+  libsimdjson-dev      # fast JSON parsing of verdict files (score, agree)
+  libssl-dev           # SHA-256 (OpenSSL EVP) for run and release manifests
 )
 
 missing=()

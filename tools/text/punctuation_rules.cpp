@@ -3,6 +3,8 @@
 // Each rule fires only where the context makes the intent clear: numbers (3.5 mg,
 // 1:1000, 10:30), Latin abbreviations (q.d.), URLs and e-mail addresses, and Latin
 // phrases with commas are left alone.
+#include <algorithm>
+#include <cstdint>
 #include <string>
 #include <vector>
 
@@ -32,20 +34,28 @@ std::vector<std::pair<size_t, size_t>> protected_spans(std::string_view v) {
     return i;
   };
   for (const char* marker : {"://", "www.", "@"}) {
-    for (size_t at = v.find(marker); at != std::string_view::npos; at = v.find(marker, at + 1)) {
+    size_t from = 0;  // each token is scanned once, however many markers it holds
+    for (size_t at = v.find(marker); at != std::string_view::npos; at = v.find(marker, std::max(at + 1, from))) {
       size_t b = token_start(at);
       size_t e = token_end(at);
+      from = e;
       // "@" counts only inside a word@word.tld token.
       if (marker[0] == '@' && (b == at || v.substr(at, e - at).find('.') == std::string_view::npos)) continue;
       spans.emplace_back(b, e);
     }
   }
+  std::sort(spans.begin(), spans.end());
   return spans;
 }
 
 bool in_spans(const std::vector<std::pair<size_t, size_t>>& spans, size_t i) {
-  for (const auto& [b, e] : spans)
-    if (i >= b && i < e) return true;
+  auto it = std::upper_bound(spans.begin(), spans.end(), std::make_pair(i, SIZE_MAX));
+  // Spans may overlap; any span starting at or before i that reaches past it counts.
+  for (auto k = it; k != spans.begin();) {
+    --k;
+    if (k->second > i) return true;
+    if (it - k > 4) break;  // spans of one value rarely nest; a few steps back suffice
+  }
   return false;
 }
 
@@ -113,9 +123,11 @@ void check_halfwidth(std::string_view v, Lang lang, TextFindings& out) {
       case '(': {
         // A parenthesis pair in a Chinese sentence whose content is Chinese:
         // "(每日一次)" yes, "(100 mg)" and "(aspirin)" no.
-        size_t close = v.find(')', i + 1);
-        size_t newline = v.find('\n', i + 1);
-        if (close == std::string_view::npos || (newline != std::string_view::npos && newline < close)) break;
+        // Only a short parenthesis on the same line (which also keeps hostile input linear).
+        std::string_view window = v.substr(i + 1, 256);
+        size_t close_rel = window.find(')');
+        if (close_rel == std::string_view::npos || window.substr(0, close_rel).find('\n') != std::string_view::npos) break;
+        size_t close = i + 1 + close_rel;
         std::string_view inner = v.substr(i + 1, close - i - 1);
         if (inner.find('(') != std::string_view::npos) break;
         bool chinese_inside = false;
@@ -139,7 +151,9 @@ void check_halfwidth(std::string_view v, Lang lang, TextFindings& out) {
 }
 
 void check_fullwidth_in_latin(std::string_view v, Lang lang, TextFindings& out) {
-  // Full-width marks between ASCII letters or digits: 3．5mg, 10：30, mg／kg, 3。5.
+  // Full-width marks inside a number or Latin word: 3．5mg, q．d．, mg／kg, 3。5, and the
+  // colon of times and ratios (10：30, 1：1000). A colon after a Latin label before a
+  // number (OGTT：0 h) is Chinese punctuation and stays.
   for (size_t i = 0; i < v.size();) {
     size_t next;
     UChar32 c = code_point_at(v, i, &next);
@@ -147,8 +161,8 @@ void check_fullwidth_in_latin(std::string_view v, Lang lang, TextFindings& out) 
     if (half) {
       UChar32 before = code_point_before(v, i);
       UChar32 after = code_point_at(v, next);
-      bool between = c == 0x3002 ? (is_ascii_digit(before) && is_ascii_digit(after))
-                                 : (is_ascii_alnum(before) && is_ascii_alnum(after));
+      bool digits = is_ascii_digit(before) && is_ascii_digit(after);
+      bool between = (c == 0x3002 || c == 0xFF1A) ? digits : (is_ascii_alnum(before) && is_ascii_alnum(after));
       if (between) add(out, lang, "text/fullwidth-punct", i, next, v, half);
     }
     i = next;

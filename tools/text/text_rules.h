@@ -5,6 +5,8 @@
 // pii_rules.h; rules over a whole file (unit spellings, trailing space) in file_rules.h.
 #include <string_view>
 
+#include <unicode/umachine.h>
+
 #include "core/messages.h"
 #include "text/text_finding.h"
 

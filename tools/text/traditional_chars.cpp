@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <iterator>
 #include <string>
+#include <vector>
 
 #include <unicode/unistr.h>
 
@@ -34,7 +35,15 @@ std::string utf8(UChar32 c) {
 }  // namespace
 
 UChar32 simplified_form(UChar32 c) {
-  if (std::find(std::begin(kAllowed), std::end(kAllowed), c) != std::end(kAllowed)) return 0;
+  // Every ideograph of every value comes through here: the BMP gets a direct table.
+  static const std::vector<char16_t> bmp = [] {
+    std::vector<char16_t> t(0x10000, 0);
+    for (const auto& p : kTable)
+      if (p.traditional < 0x10000 && p.simplified < 0x10000) t[static_cast<size_t>(p.traditional)] = static_cast<char16_t>(p.simplified);
+    for (UChar32 a : kAllowed) t[static_cast<size_t>(a)] = 0;
+    return t;
+  }();
+  if (c >= 0 && c < 0x10000) return bmp[static_cast<size_t>(c)];
   auto it = std::lower_bound(std::begin(kTable), std::end(kTable), c,
                              [](const Pair& p, UChar32 v) { return p.traditional < v; });
   return it != std::end(kTable) && it->traditional == c ? it->simplified : 0;

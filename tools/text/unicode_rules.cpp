@@ -55,7 +55,14 @@ const char* invisible_name(UChar32 c) {
 void check_nfc(std::string_view value, Lang lang, TextFindings& out) {
   // Almost all text is NFC already: ask the quick-check property per code point and
   // only normalise the stretch around a character that may need it.
+  static const icu::Normalizer2* quick = [] {
+    UErrorCode status = U_ZERO_ERROR;
+    const icu::Normalizer2* n = icu::Normalizer2::getNFCInstance(status);
+    return U_SUCCESS(status) ? n : nullptr;
+  }();
+  if (!quick) return;
   size_t i = 0;
+  size_t done = 0;  // everything before this offset has been normalised already
   while (i < value.size()) {
     size_t next;
     UChar32 c = code_point_at(value, i, &next);
@@ -65,10 +72,9 @@ void check_nfc(std::string_view value, Lang lang, TextFindings& out) {
     }
     // Normalise from the previous boundary to the next one.
     UErrorCode status = U_ZERO_ERROR;
-    const icu::Normalizer2* nfc = icu::Normalizer2::getNFCInstance(status);
-    if (U_FAILURE(status)) return;
+    const icu::Normalizer2* nfc = quick;
     size_t begin = i;
-    while (begin > 0) {
+    while (begin > done) {
       size_t prev;
       UChar32 p = text::code_point_before(value, begin, &prev);
       begin = prev;
@@ -95,6 +101,7 @@ void check_nfc(std::string_view value, Lang lang, TextFindings& out) {
       out.push_back(std::move(f));
     }
     i = end;
+    done = end;
   }
 }
 

@@ -1,0 +1,145 @@
+#include "checks/fixer.h"
+
+#include <algorithm>
+#include <filesystem>
+#include <set>
+
+#include "checks/text_check.h"
+#include "core/atomic_write.h"
+#include "core/encoding.h"
+#include "core/repository.h"
+#include "core/utf8.h"
+#include "core/yaml_loader.h"
+
+namespace fs = std::filesystem;
+
+namespace cc {
+namespace {
+
+// Later rounds catch what earlier edits reveal (full-width digits made half-width, then
+// a full-width stop between them); three are plenty, the bound keeps any input finite.
+constexpr int kMaxRounds = 4;
+
+Diagnostic problem(const std::string& path, std::string_view rule, std::string text) {
+  Diagnostic d;
+  d.rule = rule;
+  d.file = path;
+  d.message = std::move(text);
+  return d;
+}
+
+// Applies non-overlapping edits (sorted by position; an edit overlapping an earlier one
+// waits for the next round) and records what changed.
+std::string apply(const std::string& text, std::vector<TextEdit> edits, std::vector<FixChange>& changes) {
+  std::stable_sort(edits.begin(), edits.end(), [](const TextEdit& a, const TextEdit& b) { return a.begin < b.begin; });
+  std::string out;
+  out.reserve(text.size());
+  size_t pos = 0;
+  for (const auto& e : edits) {
+    if (e.begin < pos || e.end > text.size() || e.begin > e.end) continue;
+    if (text.compare(e.begin, e.end - e.begin, e.replacement) == 0) continue;
+    out.append(text, pos, e.begin - pos);
+    LineColumn lc = line_column_at(text, e.begin);
+    changes.push_back(FixChange{e.rule, lc.line, lc.column, text.substr(e.begin, e.end - e.begin), e.replacement});
+    out += e.replacement;
+    pos = e.end;
+  }
+  out.append(text, pos, std::string::npos);
+  return out;
+}
+
+bool loads_cleanly(const Project& project, const std::string& path, const std::string& text) {
+  LoadResult r = load_yaml_text(path, text, project.config.limits, project.lang, Positions::TopLevel);
+  return r.document && r.diagnostics.empty();
+}
+
+}  // namespace
+
+std::vector<std::string> fix_targets(const Project& project, const std::vector<std::string>& paths,
+                                     std::vector<Diagnostic>& problems) {
+  const Config& cfg = project.config;
+  std::set<std::string> chosen;
+  if (paths.empty()) {
+    for (const auto& dir : {cfg.cases_dir, cfg.rubrics_dir})
+      for (const auto& f : list_yaml_files(cfg.root, dir)) chosen.insert(f);
+  }
+  for (const auto& p : paths) {
+    std::error_code ec;
+    auto rel = relative_to_root(cfg.root, p);
+    if (!rel || !fs::exists(p, ec)) {
+      problems.push_back(problem(p, "io/read",
+                                 message(project.lang, "io/read",
+                                         {{"detail", rel ? "no such file or folder" : "outside the repository"}})));
+      continue;
+    }
+    if (fs::is_directory(p, ec))
+      for (const auto& f : list_yaml_files(cfg.root, *rel)) chosen.insert(f);
+    else
+      chosen.insert(*rel);
+  }
+  return {chosen.begin(), chosen.end()};
+}
+
+FileFix fix_file(const Project& project, const std::string& rel_path, const FixOptions& options) {
+  FileFix result;
+  result.path = rel_path;
+  std::string error;
+  auto original = read_file(project.config.abs(rel_path), &error);
+  if (!original) {
+    result.problems.push_back(problem(rel_path, "io/read", message(project.lang, "io/read", {{"detail", error}})));
+    return result;
+  }
+  std::string text = *original;
+
+  // Encoding first: everything else works on UTF-8.
+  if (find_invalid_utf8(text)) {
+    auto charset = detect_charset(text);
+    auto converted = charset && convertible_charset(*charset) ? convert_to_utf8(text, *charset) : std::nullopt;
+    if (!converted) {
+      LoadResult r = load_yaml_text(rel_path, text, project.config.limits, project.lang);
+      result.problems = r.diagnostics;  // the text/encoding finding, with its advice
+      return result;
+    }
+    result.changes.push_back(FixChange{"text/encoding", 1, 1, *charset, "UTF-8"});
+    text = std::move(*converted);
+  }
+  if (text.rfind("\xEF\xBB\xBF", 0) == 0) {
+    result.changes.push_back(FixChange{"yaml/bom", 1, 1, "\xEF\xBB\xBF", ""});
+    text.erase(0, 3);
+  }
+
+  for (int round = 0; round < kMaxRounds; ++round) {
+    LoadResult loaded = load_yaml_text(rel_path, text, project.config.limits, project.lang, Positions::All);
+    if (!loaded.document) {
+      // Text fixes need the YAML structure; a file that does not parse is left alone.
+      result.problems = std::move(loaded.diagnostics);
+      return result;
+    }
+    std::vector<Diagnostic> ignored;
+    std::vector<TextEdit> edits;
+    check_text(*loaded.document, options.text, project.lang, ignored, &edits);
+    if (edits.empty()) break;
+    size_t before = result.changes.size();
+    std::string next = apply(text, std::move(edits), result.changes);
+    if (result.changes.size() == before) break;
+    text = std::move(next);
+  }
+
+  if (text == *original) return result;
+  if (!loads_cleanly(project, rel_path, text)) {
+    // Never write a file that loads worse than before.
+    result.problems.push_back(problem(rel_path, "fix/refused",
+                                      message(project.lang, "fix/refused")));
+    result.changes.clear();
+    return result;
+  }
+  if (options.check_only) return result;
+  if (!write_file_atomic(project.config.abs(rel_path), text, &error)) {
+    result.problems.push_back(problem(rel_path, "io/write", message(project.lang, "io/write", {{"detail", error}})));
+    return result;
+  }
+  result.written = true;
+  return result;
+}
+
+}  // namespace cc

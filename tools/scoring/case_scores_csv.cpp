@@ -1,0 +1,26 @@
+// case_scores.csv writer: one row per model and case.
+#include "scoring/score_writers.h"
+#include "scoring/text_format.h"
+
+namespace cc::scoring {
+
+std::string case_scores_csv(const ScoreReport& r) {
+  std::string out =
+      "model,case_id,difficulty,subject,task,care_stage,audience,rubrics,met,missing,score_pct,pass_at_k,"
+      "cacs_at_k_pct\n";
+  const int k = r.settings.k;
+  for (const ModelResult& mr : r.models) {
+    for (size_t c = 0; c < r.cases->cases.size(); ++c) {
+      const ScoredCase& sc = r.cases->cases[c];
+      const CaseOutcome& o = mr.outcomes[c];
+      double score = o.rubrics ? 100.0 * o.met / o.rubrics : 0;
+      append_csv_row(out, {mr.model, sc.case_id, sc.difficulty, sc.subject, sc.task, sc.care_stage, sc.audience,
+                           std::to_string(o.rubrics), std::to_string(o.met), std::to_string(o.missing),
+                           format_number(score), passes(o.met, k) ? "1" : "0",
+                           format_number(100.0 * cacs_case(o.met, o.rubrics, k))});
+    }
+  }
+  return out;
+}
+
+}  // namespace cc::scoring

@@ -1,0 +1,41 @@
+#pragma once
+// Parallel loops for the scorer: tasks 0..n-1 handed out in order to a few threads.
+// Each task writes only its own slot of a result vector, so the outcome never depends on
+// the number of threads or on timing.
+#include <algorithm>
+#include <atomic>
+#include <cstddef>
+#include <thread>
+#include <vector>
+
+namespace cc::scoring {
+
+// Threads to use: `requested`, or one per core when 0; never more than `tasks`.
+inline unsigned worker_count(unsigned requested, size_t tasks) {
+  unsigned t = requested ? requested : std::max(1u, std::thread::hardware_concurrency());
+  return static_cast<unsigned>(std::max<size_t>(1, std::min<size_t>(t, tasks)));
+}
+
+// Runs task(i) for every i in [0, n). `task` must not throw. When a thread cannot be
+// started the remaining work runs on the calling thread.
+template <class Task>
+void parallel_for(size_t n, unsigned threads, const Task& task) {
+  if (n == 0) return;
+  std::atomic<size_t> next{0};
+  auto worker = [&] {
+    for (size_t i; (i = next.fetch_add(1, std::memory_order_relaxed)) < n;) task(i);
+  };
+  std::vector<std::thread> pool;
+  unsigned t = worker_count(threads, n);
+  for (unsigned k = 1; k < t; ++k) {
+    try {
+      pool.emplace_back(worker);
+    } catch (...) {
+      break;  // no more threads: the others and this one finish the work
+    }
+  }
+  worker();
+  for (auto& th : pool) th.join();
+}
+
+}  // namespace cc::scoring

@@ -1,0 +1,37 @@
+// run_manifest.json writer: what a run read, with which settings, and what it wrote.
+#include <nlohmann/json.hpp>
+
+#include "scoring/score_writers.h"
+
+namespace cc::scoring {
+
+std::string run_manifest_json(const ScoreReport& r, const std::string& command,
+                              const std::vector<std::pair<std::string, std::string>>& outputs) {
+  using Json = nlohmann::ordered_json;
+  Json j;
+  j["tool"] = "clinconsensus";
+  j["version"] = r.tool_version;
+  j["command"] = command;
+  j["k"] = r.settings.k;
+  j["k_sweep"] = r.settings.k_sweep;
+  j["seed"] = r.settings.seed;
+  j["bootstrap_resamples"] = r.settings.resamples;
+  j["ci_level_pct"] = r.settings.ci_level;
+  j["judge"] = r.settings.judge;
+  j["allow_missing"] = r.settings.allow_missing;
+  j["missing_verdicts"] = r.missing_total;
+  j["cases_source"] = r.cases_source;
+  j["cases"] = r.cases ? r.cases->cases.size() : 0;
+  j["models"] = Json::array();
+  for (const auto& m : r.models) j["models"].push_back(m.model);
+  Json inputs = Json::array();
+  for (const auto& in : r.inputs)
+    inputs.push_back({{"role", in.role}, {"path", in.path}, {"bytes", in.bytes}, {"sha256", in.sha256}});
+  j["inputs"] = std::move(inputs);
+  Json outs = Json::array();
+  for (const auto& [name, sha] : outputs) outs.push_back({{"path", name}, {"sha256", sha}});
+  j["outputs"] = std::move(outs);
+  return j.dump(2) + "\n";
+}
+
+}  // namespace cc::scoring

@@ -1,0 +1,290 @@
+#include "scoring/score_run.h"
+
+#include <algorithm>
+#include <chrono>
+#include <cmath>
+#include <cstdio>
+#include <cstdlib>
+#include <map>
+
+#include "core/atomic_write.h"
+#include "core/sha256.h"
+#include "core/utf8.h"
+#include "core/version.h"
+#include "scoring/bootstrap.h"
+#include "scoring/item_analysis.h"
+#include "scoring/parallel.h"
+#include "scoring/run_setup.h"
+#include "scoring/score_writers.h"
+#include "scoring/scoring_messages.h"
+#include "scoring/text_format.h"
+
+namespace cc::scoring {
+namespace {
+
+bool has_errors(const std::vector<Diagnostic>& d) { return count_diagnostics(d).errors > 0; }
+
+// Wall time per phase on stderr when CC_SCORE_TIMING is set (for bench/, never in outputs).
+class PhaseTimer {
+ public:
+  PhaseTimer() : on_(std::getenv("CC_SCORE_TIMING") != nullptr), last_(std::chrono::steady_clock::now()) {}
+  void mark(const char* phase) {
+    if (!on_) return;
+    auto now = std::chrono::steady_clock::now();
+    std::fprintf(stderr, "timing: %-12s %8.1f ms\n", phase, std::chrono::duration<double, std::milli>(now - last_).count());
+    last_ = now;
+  }
+
+ private:
+  bool on_;
+  std::chrono::steady_clock::time_point last_;
+};
+
+Diagnostic note_for(const std::string& rule, Severity s, const std::string& file, std::string message) {
+  Diagnostic d;
+  d.rule = rule;
+  d.severity = s;
+  d.file = file;
+  d.message = std::move(message);
+  return d;
+}
+
+// Reports the verdicts `table` lacks: per case (at most `limit` lines), then the total.
+void report_missing(const CaseSet& cases, const VerdictTable& t, bool allowed, Lang lang, std::vector<Diagnostic>& out) {
+  constexpr int kLimit = 10;
+  long missing = 0, missing_cases = 0;
+  int listed = 0;
+  for (uint32_t c = 0; c < cases.cases.size(); ++c) {
+    std::vector<std::string> ids;
+    for (uint32_t i = 0; i < cases.criteria_count(c); ++i) {
+      Verdict v = t.cells[cases.first_cell(c) + i];
+      if (v == Verdict::None || v == Verdict::Unreadable) ids.push_back(cases.cases[c].criteria[i].criterion_id);
+    }
+    if (ids.empty()) continue;
+    missing += static_cast<long>(ids.size());
+    ++missing_cases;
+    if (allowed || listed >= kLimit) continue;
+    ++listed;
+    std::string msg;
+    if (ids.size() == cases.criteria_count(c)) {
+      msg = scoring_message(lang, "verdict/missing-case",
+                            {{"model", t.model}, {"case", cases.cases[c].case_id}, {"count", std::to_string(ids.size())}});
+    } else {
+      std::string list;
+      for (size_t i = 0; i < ids.size() && i < 8; ++i) list += (i ? ", " : "") + ids[i];
+      if (ids.size() > 8) list += ", … (" + std::to_string(ids.size()) + ")";
+      msg = scoring_message(lang, "verdict/missing-criteria",
+                            {{"model", t.model}, {"criteria", list}, {"case", cases.cases[c].case_id}});
+    }
+    out.push_back(note_for("verdict/missing", Severity::Error, t.first_file, msg));
+  }
+  if (missing == 0) return;
+  out.push_back(note_for("verdict/missing", allowed ? Severity::Warning : Severity::Error, t.first_file,
+                         scoring_message(lang, allowed ? "verdict/missing-allowed" : "verdict/missing-total",
+                                         {{"model", t.model},
+                                          {"count", std::to_string(missing)},
+                                          {"total", std::to_string(cases.cell_count())},
+                                          {"cases", std::to_string(missing_cases)}})));
+}
+
+std::string leaderboard_text(const ScoreReport& r) {
+  const std::string k = std::to_string(r.settings.k);
+  std::vector<std::vector<std::string>> rows{{"rank", "model", "CACS@" + k, "pass@" + k, "Rubric Acc.", "missing"}};
+  auto cell = [](double v, const Interval& iv) {
+    std::string s = format_fixed(v, 1);
+    if (std::isfinite(iv.low)) s += " [" + format_fixed(iv.low, 1) + ", " + format_fixed(iv.high, 1) + "]";
+    return s;
+  };
+  std::vector<size_t> order = r.leaderboard();
+  for (size_t i = 0; i < order.size(); ++i) {
+    const ModelResult& m = r.models[order[i]];
+    MetricIntervals ci;
+    if (!r.bootstrap.intervals.empty()) ci = r.bootstrap.intervals[0][order[i]];
+    rows.push_back({std::to_string(i + 1), m.model, cell(m.slices[0].cacs_at_k_pct.value_or(0), ci.cacs_at_k),
+                    cell(m.slices[0].pass_at_k_pct.value_or(0), ci.pass_at_k),
+                    cell(m.slices[0].rubric_accuracy_pct, ci.rubric_accuracy), std::to_string(m.missing)});
+  }
+  std::vector<size_t> width(rows[0].size(), 0);
+  for (const auto& row : rows)
+    for (size_t c = 0; c < row.size(); ++c) width[c] = std::max<size_t>(width[c], static_cast<size_t>(display_width(row[c])));
+  std::string out;
+  for (const auto& row : rows) {
+    for (size_t c = 0; c < row.size(); ++c) {
+      std::string pad(width[c] - static_cast<size_t>(display_width(row[c])), ' ');
+      out += (c == 1 ? row[c] + pad : pad + row[c]) + (c + 1 < row.size() ? "  " : "\n");
+    }
+  }
+  return out;
+}
+
+}  // namespace
+
+ScoreOutcome run_score(const ScoreOptions& o) {
+  ScoreOutcome out;
+  const Lang lang = o.lang;
+  if (o.out_dir.empty()) {
+    out.usage_error = "--out DIR is required";
+    out.exit_code = 2;
+    return out;
+  }
+  if (o.resamples < 0 || o.ci_level <= 0 || o.ci_level >= 100) {
+    out.usage_error = "--bootstrap must be at least 0 and --ci between 0 and 100 (exclusive)";
+    out.exit_code = 2;
+    return out;
+  }
+  PhaseTimer timer;
+  RunSetup setup = prepare_run(o.start_dir, o.cases, lang, o.threads);
+  timer.mark("cases");
+  if (!setup.usage_error.empty()) {
+    out.usage_error = setup.usage_error;
+    out.exit_code = 2;
+    return out;
+  }
+  out.diagnostics = setup.cases.diagnostics;
+  if (setup.cases.unreadable || !setup.cases.cases) {
+    out.exit_code = 2;
+    return out;
+  }
+  const CaseSet& cases = *setup.cases.cases;
+  const Taxonomy* taxonomy = setup.taxonomy ? &*setup.taxonomy : nullptr;
+  const int k = o.k.value_or(setup.config ? setup.config->k : 10);
+  const int max_k = std::max(1, cases.max_criteria());
+  if (k < 1 || k > max_k) {
+    out.usage_error = "--k must be between 1 and " + std::to_string(max_k) + " (the most criteria a case has)";
+    out.exit_code = 2;
+    return out;
+  }
+  ReadVerdictsOptions ro;
+  ro.lang = lang;
+  ro.threads = o.threads;
+  VerdictCollection verdicts = read_verdicts(verdict_inputs(o.verdicts, o.start_dir, unnamed_judge), cases, ro);
+  timer.mark("verdicts");
+  out.diagnostics.insert(out.diagnostics.end(), verdicts.diagnostics.begin(), verdicts.diagnostics.end());
+  out.files_read = static_cast<int>(verdicts.inputs.size() + setup.cases.inputs.size());
+  if (verdicts.unreadable) {
+    out.exit_code = 2;
+    return out;
+  }
+  // The judge: the one asked for, or the only one there is.
+  std::vector<std::string> judges = verdicts.judges();
+  std::string judge_list;
+  for (const auto& j : judges) judge_list += (judge_list.empty() ? "" : ", ") + judge_display_name(j);
+  std::string judge;
+  if (o.judge) {
+    if (std::find(judges.begin(), judges.end(), *o.judge) == judges.end()) {
+      out.usage_error = "no verdicts from judge '" + *o.judge + "'; the inputs hold: " + (judge_list.empty() ? "none" : judge_list);
+      out.exit_code = has_errors(out.diagnostics) ? 1 : 2;
+      return out;
+    }
+    judge = *o.judge;
+  } else if (judges.size() > 1) {
+    out.usage_error = "verdicts from several judges (" + judge_list + "): choose one with --judge";
+    out.exit_code = 2;
+    return out;
+  } else if (judges.size() == 1) {
+    judge = judges[0];
+  }
+  std::vector<const VerdictTable*> tables = verdicts.for_judge(judge);
+  if (tables.empty()) {
+    out.diagnostics.push_back(note_for("verdict/empty", Severity::Error, o.verdicts.empty() ? "" : o.verdicts[0],
+                                       scoring_message(lang, "verdict/empty")));
+    out.exit_code = 1;
+    std::stable_sort(out.diagnostics.begin(), out.diagnostics.end(), diagnostic_less);
+    return out;
+  }
+  std::map<std::string, bool> scored;
+  for (const auto* t : tables) scored[t->model] = true;
+  for (const auto& t : verdicts.tables)
+    if (!scored.count(t.model)) {
+      scored[t.model] = false;
+      out.diagnostics.push_back(note_for("verdict/model-absent", Severity::Warning, t.first_file,
+                                         scoring_message(lang, "verdict/model-absent",
+                                                         {{"model", t.model}, {"judge", judge_display_name(judge)}})));
+    }
+  if (o.allow_missing)
+    for (auto& d : out.diagnostics)
+      if (d.rule == "verdict/value") d.severity = Severity::Warning;
+  for (const auto* t : tables) report_missing(cases, *t, o.allow_missing, lang, out.diagnostics);
+  std::stable_sort(out.diagnostics.begin(), out.diagnostics.end(), diagnostic_less);
+  if (has_errors(out.diagnostics)) {
+    out.exit_code = 1;
+    return out;
+  }
+
+  // The figures.
+  ScoreReport r;
+  r.settings = {k, o.k_sweep, max_k, o.resamples, o.seed, o.ci_level, judge, o.allow_missing};
+  r.tool_version = kToolVersion;
+  r.cases_source = setup.cases_source;
+  r.cases = &cases;
+  r.slices = build_slices(cases, taxonomy);
+  r.judges = judges;
+  r.retired_skipped = setup.cases.retired_skipped;
+  r.models.resize(tables.size());
+  parallel_for(tables.size(), o.threads, [&](size_t m) {
+    ModelResult& mr = r.models[m];
+    mr.model = tables[m]->model;
+    mr.table = tables[m];
+    mr.outcomes = case_outcomes(cases, *tables[m]);
+    for (const auto& s : r.slices) mr.slices.push_back(score_slice(s, mr.outcomes, *tables[m], k));
+    for (const auto& oc : mr.outcomes) mr.missing += oc.missing;
+    if (o.k_sweep) mr.sweep = k_sweep(mr.outcomes, max_k);
+  });
+  for (const auto& m : r.models) r.missing_total += m.missing;
+  timer.mark("figures");
+  BootstrapInput bi;
+  bi.slices = &r.slices;
+  std::vector<const std::vector<CaseOutcome>*> outcomes;
+  for (const auto& m : r.models) {
+    bi.outcomes.push_back(&m.outcomes);
+    bi.tables.push_back(m.table);
+    bi.overall.push_back(m.slices[0]);
+    outcomes.push_back(&m.outcomes);
+  }
+  r.bootstrap = run_bootstrap(bi, {o.resamples, o.seed, o.ci_level, k, o.threads});
+  timer.mark("bootstrap");
+  r.items = analyse_items(cases, tables, outcomes, verdicts);
+  timer.mark("items");
+  r.inputs = setup.inputs;
+  r.inputs.insert(r.inputs.end(), setup.cases.inputs.begin(), setup.cases.inputs.end());
+  r.inputs.insert(r.inputs.end(), verdicts.inputs.begin(), verdicts.inputs.end());
+
+  // The files: written in parallel, then the manifest with every other file's hash.
+  std::vector<std::pair<std::string, std::string>> files = {
+      {"summary.csv", {}}, {"case_scores.csv", {}}, {"summary.json", {}}, {"item_analysis.csv", {}}, {"report.md", {}}};
+  parallel_for(files.size(), o.threads, [&](size_t i) {
+    switch (i) {
+      case 0: files[i].second = summary_csv(r); break;
+      case 1: files[i].second = case_scores_csv(r); break;
+      case 2: files[i].second = summary_json(r); break;
+      case 3: files[i].second = item_analysis_csv(r); break;
+      default: files[i].second = report_md(r); break;
+    }
+  });
+  timer.mark("format");
+  std::vector<std::pair<std::string, std::string>> hashes;
+  for (const auto& [name, content] : files) hashes.emplace_back(name, sha256_hex(content));
+  files.emplace_back("run_manifest.json", run_manifest_json(r, o.command, hashes));
+  const std::string dir = resolve_path(o.start_dir, o.out_dir);
+  std::vector<std::string> errors(files.size());
+  // The manifest goes last: when it is there, everything it lists is complete.
+  parallel_for(files.size() - 1, o.threads, [&](size_t i) {
+    write_file_atomic(dir + "/" + files[i].first, files[i].second, &errors[i]);
+  });
+  bool all_written = std::all_of(errors.begin(), errors.end(), [](const std::string& e) { return e.empty(); });
+  if (all_written) write_file_atomic(dir + "/" + files.back().first, files.back().second, &errors.back());
+  else errors.back() = "not written: another output failed";
+  for (size_t i = 0; i < files.size(); ++i) {
+    if (!errors[i].empty()) {
+      out.diagnostics.push_back(note_for("io/write", Severity::Error, o.out_dir + "/" + files[i].first, errors[i]));
+      out.exit_code = 2;
+    } else {
+      out.written.push_back(o.out_dir + "/" + files[i].first);
+    }
+  }
+  timer.mark("write");
+  out.leaderboard = leaderboard_text(r);
+  return out;
+}
+
+}  // namespace cc::scoring

@@ -1,0 +1,100 @@
+#include "scoring/slices.h"
+
+#include <algorithm>
+#include <map>
+
+namespace cc::scoring {
+namespace {
+
+// Values of a dimension in report order: taxonomy names first (in its order), then the rest.
+std::vector<std::string> ordered_values(const std::map<std::string, std::vector<uint32_t>>& found,
+                                        const Dimension* dim) {
+  std::vector<std::string> out;
+  if (dim)
+    for (const auto& l : dim->labels) {
+      std::string name = dim->file_name_of(l);
+      if (found.count(name)) out.push_back(name);
+    }
+  for (const auto& [value, _] : found)
+    if (std::find(out.begin(), out.end(), value) == out.end()) out.push_back(value);
+  return out;
+}
+
+void add_case_dimension(std::vector<Slice>& out, const std::string& dimension, const Dimension* dim,
+                        const std::map<std::string, std::vector<uint32_t>>& found) {
+  for (const auto& value : ordered_values(found, dim)) {
+    Slice s;
+    s.dimension = dimension;
+    s.value = value;
+    s.name = dimension + ":" + value;
+    s.cases = found.at(value);
+    out.push_back(std::move(s));
+  }
+}
+
+}  // namespace
+
+std::vector<Slice> build_slices(const CaseSet& cases, const Taxonomy* taxonomy) {
+  std::vector<Slice> out;
+  Slice overall;
+  overall.name = overall.dimension = "overall";
+  for (uint32_t c = 0; c < cases.cases.size(); ++c) overall.cases.push_back(c);
+  out.push_back(std::move(overall));
+
+  std::map<std::string, std::vector<uint32_t>> difficulty, subject, task, stage, audience;
+  for (uint32_t c = 0; c < cases.cases.size(); ++c) {
+    const ScoredCase& sc = cases.cases[c];
+    auto add = [c](std::map<std::string, std::vector<uint32_t>>& m, const std::string& v) {
+      if (v.empty()) return;
+      auto& list = m[v];
+      if (list.empty() || list.back() != c) list.push_back(c);
+    };
+    add(difficulty, sc.difficulty);
+    if (sc.subject_labels.empty()) add(subject, sc.subject);
+    for (const auto& l : sc.subject_labels) add(subject, l);
+    if (sc.task_labels.empty()) add(task, sc.task);
+    for (const auto& l : sc.task_labels) add(task, l);
+    add(stage, sc.care_stage);
+    add(audience, sc.audience);
+  }
+  const Taxonomy* t = taxonomy;
+  add_case_dimension(out, "difficulty", t ? &t->difficulty : nullptr, difficulty);
+  add_case_dimension(out, "subject", t ? &t->specialties : nullptr, subject);
+  add_case_dimension(out, "task", t ? &t->tasks : nullptr, task);
+  add_case_dimension(out, "care_stage", t ? &t->care_stages : nullptr, stage);
+  add_case_dimension(out, "audience", t ? &t->audiences : nullptr, audience);
+
+  // Criterion slices: per axis, and the safety-critical criteria.
+  std::map<std::string, std::vector<uint32_t>> axis_cases;  // only to order and find the values
+  bool any_critical = false;
+  for (uint32_t c = 0; c < cases.cases.size(); ++c)
+    for (const auto& k : cases.cases[c].criteria) {
+      if (!k.axis.empty()) axis_cases[k.axis];
+      any_critical = any_critical || k.critical;
+    }
+  auto criterion_slice = [&](const std::string& dimension, const std::string& value, auto&& selects) {
+    Slice s;
+    s.dimension = dimension;
+    s.value = value;
+    s.name = dimension + ":" + value;
+    s.per_criterion = true;
+    s.cell_begin.push_back(0);
+    for (uint32_t c = 0; c < cases.cases.size(); ++c) {
+      size_t before = s.cells.size();
+      const auto& crit = cases.cases[c].criteria;
+      for (uint32_t i = 0; i < crit.size(); ++i)
+        if (selects(crit[i])) s.cells.push_back(cases.first_cell(c) + i);
+      if (s.cells.size() > before) {
+        s.cases.push_back(c);
+        s.cell_begin.push_back(static_cast<uint32_t>(s.cells.size()));
+      }
+    }
+    out.push_back(std::move(s));
+  };
+  for (const auto& value : ordered_values(axis_cases, t ? &t->axes : nullptr))
+    criterion_slice("axis", value, [&](const ScoredCriterion& k) { return k.axis == value; });
+  if (any_critical) criterion_slice("critical", "true", [](const ScoredCriterion& k) { return k.critical; });
+  return out;
+}
+
+}  // namespace cc::scoring

@@ -1,0 +1,65 @@
+#include "scoring/text_format.h"
+
+#include <charconv>
+#include <cmath>
+#include <cstdio>
+
+namespace cc::scoring {
+
+std::string format_number(double v) {
+  if (!std::isfinite(v)) return {};
+  if (v == 0) v = 0;  // no "-0"
+  char buf[64];
+  auto res = std::to_chars(buf, buf + sizeof buf, v);
+  return std::string(buf, res.ptr);
+}
+
+std::string format_number(const std::optional<double>& v) { return v ? format_number(*v) : std::string(); }
+
+std::string format_fixed(double v, int decimals) {
+  if (!std::isfinite(v)) return "–";
+  char buf[64];
+  auto res = std::to_chars(buf, buf + sizeof buf, v, std::chars_format::fixed, decimals);
+  std::string s(buf, res.ptr);
+  if (s.size() > 1 && s[0] == '-' && s.find_first_not_of("-0.") == std::string::npos) s.erase(0, 1);
+  return s;
+}
+
+std::string csv_field(std::string_view s) {
+  if (s.find_first_of(",\"\r\n") == std::string_view::npos) return std::string(s);
+  std::string out = "\"";
+  for (char c : s) {
+    if (c == '"') out += '"';
+    out += c;
+  }
+  out += '"';
+  return out;
+}
+
+void append_csv_row(std::string& out, std::initializer_list<std::string_view> fields) {
+  bool first = true;
+  for (std::string_view f : fields) {
+    if (!first) out += ',';
+    first = false;
+    if (f.find_first_of(",\"\r\n") == std::string_view::npos)
+      out += f;
+    else
+      out += csv_field(f);
+  }
+  out += '\n';
+}
+
+std::string md_cell(std::string_view s) {
+  std::string out;
+  for (char c : s) {
+    if (c == '|')
+      out += "\\|";
+    else if (c == '\n' || c == '\r')
+      out += ' ';
+    else
+      out += c;
+  }
+  return out;
+}
+
+}  // namespace cc::scoring

@@ -1,0 +1,27 @@
+#pragma once
+// Deterministic text for the scorer's outputs: numbers as the shortest decimal that reads
+// back to the same double (std::to_chars), CSV fields and JSON strings escaped, so the
+// same inputs always give the same bytes.
+#include <optional>
+#include <string>
+#include <string_view>
+
+namespace cc::scoring {
+
+// Shortest round-trip decimal of `v` ("47.61904761904762", "100", "0.5"); "" for NaN or
+// infinity, which the outputs show as an empty cell (CSV) or null (JSON).
+std::string format_number(double v);
+std::string format_number(const std::optional<double>& v);
+
+// `v` rounded to `decimals` places for people (report.md, the terminal): "47.6".
+std::string format_fixed(double v, int decimals);
+
+// One CSV field (RFC 4180): quoted when it holds a comma, quote, CR or LF.
+std::string csv_field(std::string_view s);
+// Appends fields joined by commas and a final '\n'.
+void append_csv_row(std::string& out, std::initializer_list<std::string_view> fields);
+
+// A cell of a Markdown table: '|' and newlines escaped.
+std::string md_cell(std::string_view s);
+
+}  // namespace cc::scoring

@@ -1,0 +1,259 @@
+#include "scoring/verdict_collection.h"
+
+#include <algorithm>
+#include <filesystem>
+#include <map>
+#include <tuple>
+
+#include "scoring/findings.h"
+#include "scoring/parallel.h"
+#include "scoring/scoring_messages.h"
+
+namespace cc::scoring {
+namespace {
+
+namespace fs = std::filesystem;
+
+constexpr size_t kJsonlPiece = size_t{8} << 20;  // long JSONL files are read in pieces of ~8 MB
+
+enum class Layout { Unknown, Jsonl, Public, Empty };
+
+// One file of the run, with the judge name its input gives.
+struct InputFile {
+  SourceFile file;
+  std::string judge;
+  Layout layout = Layout::Unknown;
+  std::string read_error;
+  FindingList findings;  // of the file as a whole: reading, layout, placing
+};
+
+// One piece of parsing work: a whole file, or a range of lines of a long JSONL file.
+struct ParseTask {
+  size_t file = 0;
+  size_t begin = 0, end = 0;
+  FileVerdicts result;
+};
+
+bool is_verdict_file_name(const fs::path& p) {
+  std::string ext = p.extension().string();
+  return ext == ".json" || ext == ".jsonl" || ext == ".ndjson";
+}
+
+Layout detect_layout(std::string_view text) {
+  size_t i = text.substr(0, 3) == "\xEF\xBB\xBF" ? 3 : 0;
+  while (i < text.size() && (text[i] == ' ' || text[i] == '\t' || text[i] == '\r' || text[i] == '\n')) ++i;
+  if (i == text.size()) return Layout::Empty;
+  return text[i] == '[' ? Layout::Public : Layout::Jsonl;
+}
+
+// Splits [0, size) of `text` at line ends into pieces of about kJsonlPiece bytes.
+std::vector<std::pair<size_t, size_t>> split_lines(std::string_view text) {
+  std::vector<std::pair<size_t, size_t>> out;
+  size_t begin = 0;
+  while (begin < text.size()) {
+    size_t end = std::min(text.size(), begin + kJsonlPiece);
+    if (end < text.size()) {
+      size_t nl = text.find('\n', end);
+      end = nl == std::string_view::npos ? text.size() : nl + 1;
+    }
+    out.emplace_back(begin, end);
+    begin = end;
+  }
+  return out;
+}
+
+Diagnostic file_diag(const std::string& rule, Severity s, const std::string& file, std::string message) {
+  Diagnostic d;
+  d.rule = rule;
+  d.severity = s;
+  d.file = file;
+  d.message = std::move(message);
+  return d;
+}
+
+std::string verdict_word(Verdict v, Lang lang) {
+  return scoring_message(lang, v == Verdict::Met      ? "word/met"
+                               : v == Verdict::NotMet ? "word/not-met"
+                                                      : "word/unreadable");
+}
+
+}  // namespace
+
+size_t VerdictTable::count(Verdict v) const { return static_cast<size_t>(std::count(cells.begin(), cells.end(), v)); }
+
+std::string judge_display_name(const std::string& judge) { return judge.empty() ? "(unnamed)" : judge; }
+
+std::vector<std::string> VerdictCollection::judges() const {
+  std::vector<std::string> out;
+  for (const auto& t : tables)
+    if (out.empty() || out.back() != t.judge) out.push_back(t.judge);
+  return out;
+}
+
+std::vector<const VerdictTable*> VerdictCollection::for_judge(const std::string& judge) const {
+  std::vector<const VerdictTable*> out;
+  for (const auto& t : tables)
+    if (t.judge == judge) out.push_back(&t);
+  return out;
+}
+
+VerdictCollection read_verdicts(const std::vector<VerdictInput>& inputs, const CaseSet& cases,
+                                const ReadVerdictsOptions& options) {
+  VerdictCollection out;
+  const Lang lang = options.lang;
+  // 1. The files: folders give their *.json, *.jsonl and *.ndjson files, sorted.
+  std::vector<InputFile> files;
+  for (const auto& in : inputs) {
+    std::error_code ec;
+    if (fs::is_directory(in.open_path, ec)) {
+      std::vector<std::string> names;
+      for (const auto& e : fs::directory_iterator(in.open_path, ec))
+        if (e.is_regular_file(ec) && is_verdict_file_name(e.path())) names.push_back(e.path().filename().string());
+      std::sort(names.begin(), names.end());
+      if (names.empty()) {
+        out.diagnostics.push_back(file_diag("io/read", Severity::Error, in.path,
+                                            message(lang, "io/read", {{"detail", "no *.json or *.jsonl verdict files in this folder"}})));
+        out.unreadable = true;
+      }
+      std::string shown = in.path;
+      if (!shown.empty() && shown.back() != '/') shown += '/';
+      std::string opened = in.open_path;
+      if (!opened.empty() && opened.back() != '/') opened += '/';
+      for (const auto& n : names) {
+        files.push_back(InputFile{SourceFile(shown + n, opened + n), in.judge, Layout::Unknown, {}, {}});
+      }
+    } else {
+      files.push_back(InputFile{SourceFile(in.path, in.open_path), in.judge, Layout::Unknown, {}, {}});
+    }
+  }
+  // 2. Read and hash them on all cores.
+  parallel_for(files.size(), options.threads, [&](size_t i) {
+    if (files[i].file.read(&files[i].read_error)) files[i].layout = detect_layout(files[i].file.text());
+  });
+  std::vector<ParseTask> tasks;
+  for (size_t i = 0; i < files.size(); ++i) {
+    InputFile& f = files[i];
+    if (!f.read_error.empty()) {
+      out.diagnostics.push_back(file_diag("io/read", Severity::Error, f.file.path(),
+                                          message(lang, "io/read", {{"detail", f.read_error}})));
+      out.unreadable = true;
+      continue;
+    }
+    out.inputs.push_back({options.role, f.file.path(), f.file.size(), f.file.sha256()});
+    if (f.layout == Layout::Public) {
+      tasks.push_back(ParseTask{i, 0, f.file.size(), {}});
+    } else if (f.layout == Layout::Jsonl) {
+      for (auto [b, e] : split_lines(f.file.text())) tasks.push_back(ParseTask{i, b, e, {}});
+    }
+  }
+  // 3. Parse on all cores; each task fills only its own result.
+  parallel_for(tasks.size(), options.threads, [&](size_t k) {
+    ParseTask& t = tasks[k];
+    InputFile& f = files[t.file];
+    ReadContext ctx;
+    ctx.cases = &cases;
+    ctx.file = &f.file;
+    ctx.default_judge = f.judge;
+    ctx.lang = lang;
+    std::string_view name = f.file.path();
+    if (f.layout == Layout::Public) {
+      ctx.default_model = model_from_file_name(name);
+      read_public_verdicts(ctx, t.result);
+    } else {
+      std::string stem = model_from_file_name(name);
+      size_t slash = name.find_last_of('/');
+      std::string_view base = slash == std::string_view::npos ? name : name.substr(slash + 1);
+      if (base.find("_judge.") != std::string_view::npos) ctx.default_model = stem;
+      read_jsonl_verdicts(ctx, t.begin, t.end, t.result);
+    }
+  });
+  // 4. Place every verdict in its table, in input order, so "first" means first read.
+  std::map<std::pair<std::string, std::string>, size_t> table_of;  // (judge, model) → index
+  std::vector<VerdictTable> tables;
+  std::vector<std::vector<uint64_t>> origins;  // per table: file << 40 | offset of each cell's verdict
+  std::map<std::tuple<size_t, size_t, uint32_t>, uint32_t> next_by_order;
+  std::vector<size_t> placed_in_file(files.size(), 0);
+  for (ParseTask& t : tasks) {
+    InputFile& f = files[t.file];
+    f.findings.append(t.result.findings);
+    std::vector<size_t> local_table(t.result.names.size() * t.result.names.size(), SIZE_MAX);
+    const size_t n_names = t.result.names.size();
+    for (const RawVerdict& v : t.result.verdicts) {
+      size_t& slot = local_table[v.judge * n_names + v.model];
+      if (slot == SIZE_MAX) {
+        std::string judge = options.force_judge ? f.judge : t.result.names[v.judge];
+        auto key = std::make_pair(judge, t.result.names[v.model]);
+        auto it = table_of.find(key);
+        if (it == table_of.end()) {
+          it = table_of.emplace(key, tables.size()).first;
+          VerdictTable table;
+          table.judge = key.first;
+          table.model = key.second;
+          table.cells.assign(cases.cell_count(), Verdict::None);
+          table.first_file = f.file.path();
+          tables.push_back(std::move(table));
+          origins.emplace_back(cases.cell_count(), 0);
+        }
+        slot = it->second;
+      }
+      VerdictTable& table = tables[slot];
+      uint32_t pos = v.position;
+      if (pos == kByOrder) {
+        uint32_t& next = next_by_order[{t.file, slot, v.case_index}];
+        pos = next++;
+        if (pos >= cases.criteria_count(v.case_index)) {
+          f.findings.add({"verdict/unknown-criterion", Severity::Error, v.offset,
+                          scoring_message(lang, "verdict/position",
+                                          {{"position", std::to_string(pos + 1)},
+                                           {"case", cases.cases[v.case_index].case_id},
+                                           {"count", std::to_string(cases.criteria_count(v.case_index))}})});
+          continue;
+        }
+      }
+      uint32_t cell = cases.first_cell(v.case_index) + pos;
+      Verdict& c = table.cells[cell];
+      if (c == Verdict::None) {
+        c = v.value;
+        origins[slot][cell] = (static_cast<uint64_t>(t.file) << 40) | v.offset;
+        ++placed_in_file[t.file];
+        continue;
+      }
+      bool conflict = c != v.value && c != Verdict::Unreadable && v.value != Verdict::Unreadable;
+      std::string rule = conflict ? "verdict/conflict" : "verdict/duplicate";
+      std::string msg;
+      if (f.findings.wants(rule)) {
+        uint64_t o = origins[slot][cell];
+        SourceFile& first = files[o >> 40].file;
+        LineColumn lc = first.position(o & ((uint64_t{1} << 40) - 1));
+        std::string where = first.path() + ":" + std::to_string(lc.line);
+        std::string who = "judge " + judge_display_name(table.judge) + " / model " + table.model;
+        const std::string& crit = cases.cases[v.case_index].criteria[pos].criterion_id;
+        msg = conflict ? scoring_message(lang, "verdict/conflict",
+                                         {{"who", who}, {"criterion", crit}, {"first", verdict_word(c, lang)},
+                                          {"where", where}, {"second", verdict_word(v.value, lang)}})
+                       : scoring_message(lang, "verdict/duplicate", {{"who", who}, {"criterion", crit}, {"where", where}});
+      }
+      f.findings.add({rule, Severity::Error, v.offset, std::move(msg)});
+    }
+    t.result.verdicts = {};
+  }
+  // 5. Messages with lines, then the files' bytes are no longer needed.
+  for (size_t i = 0; i < files.size(); ++i) {
+    InputFile& f = files[i];
+    if (!f.read_error.empty()) continue;
+    if (f.layout == Layout::Empty || (placed_in_file[i] == 0 && f.findings.kept().empty()))
+      out.diagnostics.push_back(file_diag("verdict/empty", Severity::Warning, f.file.path(),
+                                          scoring_message(lang, "verdict/empty")));
+    resolve_findings(f.file, f.findings, lang, out.diagnostics);
+    f.file.release();
+    out.verdicts += placed_in_file[i];
+  }
+  std::sort(tables.begin(), tables.end(), [](const VerdictTable& a, const VerdictTable& b) {
+    return std::tie(a.judge, a.model) < std::tie(b.judge, b.model);
+  });
+  out.tables = std::move(tables);
+  std::stable_sort(out.diagnostics.begin(), out.diagnostics.end(), diagnostic_less);
+  return out;
+}
+
+}  // namespace cc::scoring

@@ -1,0 +1,60 @@
+#pragma once
+// Verdict collection: every verdict of a run's --verdicts inputs (files or folders, in
+// our JSONL or the public layout, read on all cores) placed in one table per judge and
+// model, with duplicates, conflicts, unknown cases and unknown criteria reported by file
+// and line.
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "core/diagnostic.h"
+#include "core/messages.h"
+#include "scoring/case_set.h"
+#include "scoring/source_file.h"
+#include "scoring/verdict.h"
+
+namespace cc::scoring {
+
+// One --verdicts argument.
+struct VerdictInput {
+  std::string path;       // as given: shown in messages and the manifest
+  std::string open_path;  // as opened (resolved against the working folder)
+  std::string judge;      // judge name for verdicts that name none ("" when unnamed)
+};
+
+// One judge's verdicts on one model's answers: one cell per criterion of the case set.
+struct VerdictTable {
+  std::string judge;
+  std::string model;
+  std::vector<Verdict> cells;    // indexed by CaseSet cell
+  std::string first_file;        // the first input file it came from, for messages
+  size_t count(Verdict v) const;
+};
+
+struct ReadVerdictsOptions {
+  Lang lang = Lang::En;
+  unsigned threads = 0;
+  std::string role = "verdicts";  // as recorded in the manifest ("gold" for physician labels)
+  bool force_judge = false;       // every verdict gets its input's judge name (gold labels)
+};
+
+// Everything read from a set of inputs.
+struct VerdictCollection {
+  std::vector<VerdictTable> tables;     // sorted by judge, then model
+  std::vector<InputRecord> inputs;      // every file read, for the manifest
+  std::vector<Diagnostic> diagnostics;  // sorted; errors make score refuse
+  bool unreadable = false;              // an input could not be read at all (exit 2)
+  size_t verdicts = 0;                  // verdicts placed
+
+  std::vector<std::string> judges() const;  // distinct judge names, sorted
+  // The tables of one judge, sorted by model.
+  std::vector<const VerdictTable*> for_judge(const std::string& judge) const;
+};
+
+VerdictCollection read_verdicts(const std::vector<VerdictInput>& inputs, const CaseSet& cases,
+                                const ReadVerdictsOptions& options);
+
+// Shown for a judge without a name.
+std::string judge_display_name(const std::string& judge);
+
+}  // namespace cc::scoring
