@@ -143,6 +143,11 @@ TEST_CASE("score: inconsistent verdicts are findings with file and line", "[cli]
   CHECK(r.err.find("v.jsonl:25:1: error: unknown case id CC-0009") != std::string::npos);
   CHECK(r.err.find("v.jsonl:26:1: error: conflicting verdicts") != std::string::npos);
   CHECK_FALSE(std::filesystem::exists(dir.path() + "/out"));
+  auto zh = run_cli({"--lang", "zh", "score", "--cases", fx("cases.jsonl"), "--verdicts", "v.jsonl", "--k", "2", "--out",
+                     "out"},
+                    dir.path());
+  CHECK(zh.exit_code == 1);
+  CHECK(zh.err.find("v.jsonl:25:1: 错误: 未知病例编号 CC-0009") != std::string::npos);
 }
 
 TEST_CASE("score: usage errors and unreadable input exit 2", "[cli][score]") {

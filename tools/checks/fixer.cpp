@@ -48,9 +48,10 @@ std::string apply(const std::string& text, std::vector<TextEdit> edits, std::vec
   return out;
 }
 
-bool loads_cleanly(const Project& project, const std::string& path, const std::string& text) {
+// How well a text loads: -1 when it does not, else the number of loader findings.
+long load_problems(const Project& project, const std::string& path, const std::string& text) {
   LoadResult r = load_yaml_text(path, text, project.config.limits, project.lang, Positions::TopLevel);
-  return r.document && r.diagnostics.empty();
+  return r.document ? static_cast<long>(r.diagnostics.size()) : -1;
 }
 
 }  // namespace
@@ -108,6 +109,9 @@ FileFix fix_file(const Project& project, const std::string& rel_path, const FixO
     text.erase(0, 3);
   }
 
+  // What the file already has wrong at the YAML level (a duplicate key, say) is not the
+  // fixer's doing; it only must not add to it.
+  const long baseline = load_problems(project, rel_path, text);
   for (int round = 0; round < kMaxRounds; ++round) {
     LoadResult loaded = load_yaml_text(rel_path, text, project.config.limits, project.lang, Positions::All);
     if (!loaded.document) {
@@ -126,7 +130,8 @@ FileFix fix_file(const Project& project, const std::string& rel_path, const FixO
   }
 
   if (text == *original) return result;
-  if (!loads_cleanly(project, rel_path, text)) {
+  long after = load_problems(project, rel_path, text);
+  if (after < 0 || after > baseline) {
     // Never write a file that loads worse than before.
     result.problems.push_back(problem(rel_path, "fix/refused",
                                       message(project.lang, "fix/refused")));

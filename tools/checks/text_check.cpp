@@ -1,6 +1,7 @@
 #include "checks/text_check.h"
 
 #include <algorithm>
+#include <cstdint>
 #include <set>
 
 #include "checks/value_source.h"
@@ -113,6 +114,11 @@ void check_text(const Document& doc, const TextOptions& options, Lang lang, std:
   const bool positions = doc.all_positions;
   std::vector<Value> values;
   collect(doc.root, "", doc, positions, values);
+  // File order, so "first seen" means what a reader sees first (the JSON model sorts keys).
+  if (positions)
+    std::stable_sort(values.begin(), values.end(), [](const Value& a, const Value& b) {
+      return (a.located ? a.start : SIZE_MAX) < (b.located ? b.start : SIZE_MAX);
+    });
   std::set<std::string> allowed = pii_exceptions(doc);
 
   TextReporter reporter(doc, out);

@@ -4,6 +4,14 @@ namespace cc {
 
 ValueSource::ValueSource(std::string_view file, size_t start, std::string_view value) : start_(start) {
   size_t cursor = start;
+  // The mark of a block scalar is its indicator (| or >): the text begins on the next
+  // line, and anything on the indicator's line (a comment) is not the value.
+  if (start < file.size() && (file[start] == '|' || file[start] == '>')) {
+    size_t nl = file.find('\n', start);
+    cursor = nl == std::string_view::npos ? file.size() : nl + 1;
+  } else if (start < file.size() && (file[start] == '"' || file[start] == '\'')) {
+    cursor = start + 1;
+  }
   size_t line_start = 0;
   for (size_t i = 0; i <= value.size(); ++i) {
     if (i < value.size() && value[i] != '\n') continue;

@@ -10,32 +10,48 @@ namespace {
 
 constexpr int kBlock = 50;  // resamples per parallel task
 
-// One slice, laid out for resampling: per case j of the slice, what each model scored.
+// Per-case columns of one slice: the criteria of each case, and per model what it met.
+template <class T>
+struct Columns {
+  std::vector<T> rubrics;               // [j]
+  std::vector<std::vector<T>> met;      // [model][j]
+  std::vector<std::vector<T>> pass;     // [model][j] 1[met ≥ k]
+  std::vector<std::vector<T>> excess;   // [model][j] max(0, met − k + 1)
+};
+
+// One slice, laid out for resampling.
 struct SliceData {
   uint32_t n = 0;
   bool per_criterion = false;
   bool uniform = true;  // every case has the same number of criteria
   int den = 0;          // R − k + 1 when uniform
-  bool narrow = true;   // every weighted sum fits 32 bits (N · max R < 2^32)
-  std::vector<uint32_t> rubrics;                 // [j]
-  std::vector<std::vector<uint32_t>> met;        // [model][j]
-  std::vector<std::vector<uint32_t>> pass;       // [model][j] 1[met ≥ k]
-  std::vector<std::vector<uint32_t>> excess;     // [model][j] max(0, met − k + 1)
-  std::vector<std::vector<double>> fraction;     // [model][j] when not uniform
-  std::vector<double> stats;                     // [(model · B + b) · 3 + metric]
+  // 16-bit columns when every count fits (N and R below 2^15): their weighted sums
+  // vectorise as multiply-add pairs; 32-bit columns otherwise.
+  bool narrow = true;
+  Columns<int16_t> small;
+  Columns<int32_t> wide;
+  std::vector<std::vector<double>> fraction;  // [model][j] when not uniform
+  std::vector<double> stats;                  // [(model · B + b) · 3 + metric]
 };
 
-uint64_t dot(const std::vector<uint32_t>& w, const std::vector<uint32_t>& x, bool narrow) {
-  // Sums of at most N · R: 32-bit lanes (faster) are exact while that stays below 2^32.
+// Σ w·x: exact (int16 products summed in int32 stay below N · R < 2^30 in the narrow case).
+template <class T, class Acc>
+Acc dot(const std::vector<T>& w, const std::vector<T>& x) {
+  Acc s = 0;
   const size_t n = w.size();
-  if (narrow) {
-    uint32_t s = 0;
-    for (size_t i = 0; i < n; ++i) s += w[i] * x[i];
-    return s;
-  }
-  uint64_t s = 0;
-  for (size_t i = 0; i < n; ++i) s += static_cast<uint64_t>(w[i]) * x[i];
+  for (size_t i = 0; i < n; ++i) s += static_cast<Acc>(w[i]) * static_cast<Acc>(x[i]);
   return s;
+}
+
+template <class T>
+Columns<T> narrow_copy(const Columns<int32_t>& w) {
+  auto conv = [](const std::vector<int32_t>& v) { return std::vector<T>(v.begin(), v.end()); };
+  Columns<T> c;
+  c.rubrics = conv(w.rubrics);
+  for (const auto& v : w.met) c.met.push_back(conv(v));
+  for (const auto& v : w.pass) c.pass.push_back(conv(v));
+  for (const auto& v : w.excess) c.excess.push_back(conv(v));
+  return c;
 }
 
 SliceData prepare(const Slice& slice, const BootstrapInput& in, int k) {
@@ -43,67 +59,72 @@ SliceData prepare(const Slice& slice, const BootstrapInput& in, int k) {
   const size_t models = in.tables.size();
   d.n = static_cast<uint32_t>(slice.cases.size());
   d.per_criterion = slice.per_criterion;
-  d.met.assign(models, std::vector<uint32_t>(d.n, 0));
-  d.rubrics.resize(d.n);
+  Columns<int32_t>& c = d.wide;
+  c.met.assign(models, std::vector<int32_t>(d.n, 0));
+  c.rubrics.resize(d.n);
   if (slice.per_criterion) {
-    uint64_t max_r = 0;
     for (uint32_t j = 0; j < d.n; ++j) {
-      d.rubrics[j] = slice.cell_begin[j + 1] - slice.cell_begin[j];
-      max_r = std::max<uint64_t>(max_r, d.rubrics[j]);
+      c.rubrics[j] = static_cast<int32_t>(slice.cell_begin[j + 1] - slice.cell_begin[j]);
       for (size_t m = 0; m < models; ++m) {
         const auto& cells = in.tables[m]->cells;
-        uint32_t met = 0;
+        int32_t met = 0;
         for (uint32_t i = slice.cell_begin[j]; i < slice.cell_begin[j + 1]; ++i) met += cells[slice.cells[i]] == Verdict::Met;
-        d.met[m][j] = met;
+        c.met[m][j] = met;
       }
     }
-    d.narrow = static_cast<uint64_t>(d.n) * max_r < (uint64_t{1} << 32);
-    return d;
-  }
-  d.pass.assign(models, std::vector<uint32_t>(d.n, 0));
-  d.excess.assign(models, std::vector<uint32_t>(d.n, 0));
-  for (uint32_t j = 0; j < d.n; ++j) {
-    uint32_t c = slice.cases[j];
-    d.rubrics[j] = (*in.outcomes[0])[c].rubrics;
-    d.uniform = d.uniform && d.rubrics[j] == d.rubrics[0];
-    for (size_t m = 0; m < models; ++m) {
-      int met = (*in.outcomes[m])[c].met;
-      d.met[m][j] = static_cast<uint32_t>(met);
-      d.pass[m][j] = passes(met, k);
-      d.excess[m][j] = static_cast<uint32_t>(cacs_excess(met, k));
+  } else {
+    c.pass.assign(models, std::vector<int32_t>(d.n, 0));
+    c.excess.assign(models, std::vector<int32_t>(d.n, 0));
+    for (uint32_t j = 0; j < d.n; ++j) {
+      uint32_t cs = slice.cases[j];
+      c.rubrics[j] = (*in.outcomes[0])[cs].rubrics;
+      d.uniform = d.uniform && c.rubrics[j] == c.rubrics[0];
+      for (size_t m = 0; m < models; ++m) {
+        int met = (*in.outcomes[m])[cs].met;
+        c.met[m][j] = met;
+        c.pass[m][j] = passes(met, k);
+        c.excess[m][j] = cacs_excess(met, k);
+      }
+    }
+    if (d.n > 0) d.den = c.rubrics[0] - k + 1;
+    if (!d.uniform) {
+      d.fraction.assign(models, std::vector<double>(d.n, 0));
+      for (size_t m = 0; m < models; ++m)
+        for (uint32_t j = 0; j < d.n; ++j) d.fraction[m][j] = cacs_case(c.met[m][j], c.rubrics[j], k);
     }
   }
-  if (d.n > 0) d.den = static_cast<int>(d.rubrics[0]) - k + 1;
-  uint64_t max_r = d.n ? *std::max_element(d.rubrics.begin(), d.rubrics.end()) : 0;
-  d.narrow = static_cast<uint64_t>(d.n) * max_r < (uint64_t{1} << 32);
-  if (!d.uniform) {
-    d.fraction.assign(models, std::vector<double>(d.n, 0));
-    for (size_t m = 0; m < models; ++m)
-      for (uint32_t j = 0; j < d.n; ++j)
-        d.fraction[m][j] = cacs_case(static_cast<int>(d.met[m][j]), static_cast<int>(d.rubrics[j]), k);
+  int32_t max_r = d.n ? *std::max_element(c.rubrics.begin(), c.rubrics.end()) : 0;
+  d.narrow = d.n < 32768 && max_r < 32768;
+  if (d.narrow) {
+    d.small = narrow_copy<int16_t>(c);
+    d.wide = Columns<int32_t>{};
   }
   return d;
 }
 
-// Resamples [b0, b1) of one slice.
-void resample_block(SliceData& d, const std::string& name, const BootstrapSettings& s, size_t models, int b0, int b1) {
-  std::vector<uint32_t> w(d.n);
+// Resamples [b0, b1) of one slice with columns of type T (sums in Acc).
+template <class T, class Acc>
+void resample_block(SliceData& d, const Columns<T>& c, const std::string& name, const BootstrapSettings& s,
+                    size_t models, int b0, int b1) {
+  std::vector<T> w(d.n);
   const double n = d.n;
   for (int b = b0; b < b1; ++b) {
     std::fill(w.begin(), w.end(), 0);
     Xoshiro256 rng(resample_key(s.seed, name, static_cast<uint64_t>(b)));
     for (uint32_t i = 0; i < d.n; ++i) ++w[rng.below(d.n)];
-    const double judged = static_cast<double>(dot(w, d.rubrics, d.narrow));
+    const double judged = static_cast<double>(dot<T, Acc>(w, c.rubrics));
     for (size_t m = 0; m < models; ++m) {
       double* out = &d.stats[(m * static_cast<size_t>(s.resamples) + static_cast<size_t>(b)) * 3];
-      out[kRubricAccuracy] = 100.0 * static_cast<double>(dot(w, d.met[m], d.narrow)) / judged;
+      out[kRubricAccuracy] = 100.0 * static_cast<double>(dot<T, Acc>(w, c.met[m])) / judged;
       if (d.per_criterion) continue;
-      out[kPassAtK] = 100.0 * static_cast<double>(dot(w, d.pass[m], d.narrow)) / n;
+      out[kPassAtK] = 100.0 * static_cast<double>(dot<T, Acc>(w, c.pass[m])) / n;
       if (d.uniform) {
-        out[kCacsAtK] = d.den <= 0 ? 0 : 100.0 * static_cast<double>(dot(w, d.excess[m], d.narrow)) / (static_cast<double>(d.den) * n);
+        out[kCacsAtK] = d.den <= 0 ? 0
+                                   : 100.0 * static_cast<double>(dot<T, Acc>(w, c.excess[m])) /
+                                         (static_cast<double>(d.den) * n);
       } else {
         double sum = 0;
-        for (uint32_t j = 0; j < d.n; ++j) sum += w[j] * d.fraction[m][j];
+        for (uint32_t j = 0; j < d.n; ++j) sum += static_cast<double>(w[j]) * d.fraction[m][j];
         out[kCacsAtK] = 100.0 * sum / n;
       }
     }
@@ -157,7 +178,11 @@ BootstrapResult run_bootstrap(const BootstrapInput& in, const BootstrapSettings&
       size_t i = t / blocks;
       int b0 = static_cast<int>(t % blocks) * kBlock;
       if (data[i].n == 0) return;
-      resample_block(data[i], slices[i].name, s, models, b0, std::min(B, b0 + kBlock));
+      int b1 = std::min(B, b0 + kBlock);
+      if (data[i].narrow)
+        resample_block<int16_t, int32_t>(data[i], data[i].small, slices[i].name, s, models, b0, b1);
+      else
+        resample_block<int32_t, int64_t>(data[i], data[i].wide, slices[i].name, s, models, b0, b1);
     });
     parallel_for(slices.size(), s.threads, [&](size_t i) {
       if (data[i].n == 0) return;

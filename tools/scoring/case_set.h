@@ -6,6 +6,7 @@
 #include <cstdint>
 #include <functional>
 #include <string>
+#include <string>
 #include <string_view>
 #include <unordered_map>
 #include <vector>
@@ -67,6 +68,8 @@ class CaseSet {
  private:
   std::unordered_map<std::string, uint32_t, StringViewHash, std::equal_to<>> index_;
   std::vector<uint32_t> first_cell_;
+  std::string id_blob_;              // every criterion id, back to back in cell order (cache-friendly)
+  std::vector<uint32_t> id_offset_;  // cell_count() + 1 offsets into id_blob_
   std::vector<uint32_t> cell_case_;
   int max_criteria_ = 0;
   bool has_axes_ = false;

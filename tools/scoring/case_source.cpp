@@ -1,6 +1,7 @@
 #include "scoring/case_source.h"
 
 #include <filesystem>
+#include <algorithm>
 #include <map>
 #include <set>
 
@@ -16,6 +17,8 @@ namespace {
 
 const char* const kDefaultProfessionalMarkers[] = {"医生", "医师", "护士", "药师", "医学", "规培",
                                                    "实习", "麻醉", "带教", "校医", "医务"};
+
+constexpr size_t kMaxCriteriaPerCase = 10000;  // far above 30; keeps per-case counts in 16 bits
 
 Diagnostic make_diag(const std::string& rule, const std::string& file, int line, std::string message) {
   Diagnostic d;
@@ -33,18 +36,30 @@ bool check_criteria(const ScoredCase& c, const std::string& file, int line, Lang
     out.push_back(make_diag("cases/no-criteria", file, line, scoring_message(lang, "cases/no-criteria", {{"case", c.case_id}})));
     return false;
   }
+  if (c.criteria.size() > kMaxCriteriaPerCase) {
+    out.push_back(make_diag("cases/too-many-criteria", file, line,
+                            scoring_message(lang, "cases/too-many-criteria",
+                                            {{"case", c.case_id}, {"count", std::to_string(c.criteria.size())},
+                                             {"limit", std::to_string(kMaxCriteriaPerCase)}})));
+    return false;
+  }
   bool ok = true;
-  std::set<std::string_view> seen;
+  std::vector<std::string_view> ids;
+  ids.reserve(c.criteria.size());
   for (const auto& k : c.criteria) {
     if (k.criterion_id.empty()) {
       out.push_back(make_diag("cases/field", file, line, scoring_message(lang, "cases/field", {{"field", "criterion_id"}})));
       ok = false;
-    } else if (!seen.insert(k.criterion_id).second) {
-      out.push_back(make_diag("cases/duplicate-criterion", file, line,
-                              scoring_message(lang, "cases/duplicate-criterion",
-                                              {{"criterion", k.criterion_id}, {"case", c.case_id}})));
-      ok = false;
     }
+    ids.push_back(k.criterion_id);
+  }
+  std::sort(ids.begin(), ids.end());
+  for (size_t i = 1; i < ids.size(); ++i) {
+    if (ids[i].empty() || ids[i] != ids[i - 1] || (i >= 2 && ids[i] == ids[i - 2])) continue;
+    out.push_back(make_diag("cases/duplicate-criterion", file, line,
+                            scoring_message(lang, "cases/duplicate-criterion",
+                                            {{"criterion", std::string(ids[i])}, {"case", c.case_id}})));
+    ok = false;
   }
   return ok;
 }
@@ -69,15 +84,20 @@ bool read_rubrics(json::od::value& v, std::vector<ScoredCriterion>& out, std::st
     ScoredCriterion k;
     for (auto field_r : obj) {
       json::od::field field;
-      std::string_view key, s;
-      if (std::move(field_r).get(field) || field.unescaped_key().get(key)) return false;
+      std::string_view s;
+      if (std::move(field_r).get(field)) return false;
+      json::od::raw_json_string key = field.key();
       json::od::value& fv = field.value();
-      if (key == "criterion_id" || key == "criterion" || key == "axis") {
+      std::string* target = key == "criterion_id" ? &k.criterion_id
+                            : key == "criterion"  ? &k.criterion
+                            : key == "axis"       ? &k.axis
+                                                  : nullptr;
+      if (target) {
         if (!json::read_string(fv, s)) {
-          detail = std::string(key) + " must be a string";
+          detail = "criterion_id, criterion and axis must be strings";
           return false;
         }
-        (key == "criterion_id" ? k.criterion_id : key == "criterion" ? k.criterion : k.axis) = std::string(s);
+        target->assign(s);
       } else if (key == "critical") {
         bool b = false;
         if (!json::type_of(fv, t) || t != json::od::json_type::boolean || fv.get_bool().get(b)) {
@@ -151,7 +171,7 @@ std::string audience_for_role(const Taxonomy* taxonomy, std::string_view user_ro
 }
 
 CaseLoad load_cases_from_jsonl(const std::string& display_path, const std::string& open_path,
-                               const Taxonomy* taxonomy, Lang lang) {
+                               const Taxonomy* taxonomy, Lang lang, unsigned threads) {
   CaseLoad out;
   SourceFile file(display_path, open_path);
   std::string error;
@@ -162,37 +182,63 @@ CaseLoad load_cases_from_jsonl(const std::string& display_path, const std::strin
     return out;
   }
   out.inputs.push_back({"cases", display_path, file.size(), file.sha256()});
-  CaseSet set;
-  std::map<std::string, int, std::less<>> first_line;
-  json::od::parser parser;
-  std::string_view text = file.text();
-  size_t skip = text.substr(0, 3) == "\xEF\xBB\xBF" ? 3 : 0;
-  json::for_each_line(text.substr(skip), skip, [&](size_t offset, std::string_view line) {
-    int line_no = file.position(offset).line;
+  // Rows are parsed on all cores in pieces of lines, then checked in file order.
+  struct Row {
+    size_t offset = 0;
     ScoredCase c;
     std::string user_role, detail;
-    if (!parse_case_line(parser, file, offset, line, c, user_role, detail)) {
-      out.diagnostics.push_back(make_diag("cases/parse", display_path, line_no,
-                                          scoring_message(lang, "cases/parse", {{"detail", detail}})));
-      return true;
+    bool ok = false;
+  };
+  std::string_view text = file.text();
+  size_t skip = text.substr(0, 3) == "\xEF\xBB\xBF" ? 3 : 0;
+  std::vector<std::pair<size_t, size_t>> pieces;
+  for (size_t begin = skip; begin < text.size();) {
+    size_t end = std::min(text.size(), begin + (size_t{1} << 20));
+    if (end < text.size()) {
+      size_t nl = text.find('\n', end);
+      end = nl == std::string_view::npos ? text.size() : nl + 1;
     }
-    if (c.case_id.empty()) {
-      out.diagnostics.push_back(
-          make_diag("cases/field", display_path, line_no, scoring_message(lang, "cases/field", {{"field", "case_id"}})));
+    pieces.emplace_back(begin, end);
+    begin = end;
+  }
+  std::vector<std::vector<Row>> parsed(pieces.size());
+  parallel_for(pieces.size(), threads, [&](size_t i) {
+    thread_local json::od::parser parser;  // reused: its buffers are paid for once per thread
+    auto [b, e] = pieces[i];
+    json::for_each_line(text.substr(b, e - b), b, [&](size_t offset, std::string_view line) {
+      Row& row = parsed[i].emplace_back();
+      row.offset = offset;
+      row.ok = parse_case_line(parser, file, offset, line, row.c, row.user_role, row.detail);
       return true;
-    }
-    auto [it, inserted] = first_line.emplace(c.case_id, line_no);
-    if (!inserted) {
-      out.diagnostics.push_back(make_diag(
-          "cases/duplicate", display_path, line_no,
-          scoring_message(lang, "cases/duplicate", {{"case", c.case_id}, {"line", std::to_string(it->second)}})));
-      return true;
-    }
-    if (!check_criteria(c, display_path, line_no, lang, out.diagnostics)) return true;
-    if (c.audience.empty()) c.audience = audience_for_role(taxonomy, user_role);
-    set.cases.push_back(std::move(c));
-    return true;
+    });
   });
+  CaseSet set;
+  std::map<std::string, int, std::less<>> first_line;
+  for (auto& rows : parsed)
+    for (Row& row : rows) {
+      int line_no = file.position(row.offset).line;
+      ScoredCase& c = row.c;
+      if (!row.ok) {
+        out.diagnostics.push_back(make_diag("cases/parse", display_path, line_no,
+                                            scoring_message(lang, "cases/parse", {{"detail", row.detail}})));
+        continue;
+      }
+      if (c.case_id.empty()) {
+        out.diagnostics.push_back(make_diag("cases/field", display_path, line_no,
+                                            scoring_message(lang, "cases/field", {{"field", "case_id"}})));
+        continue;
+      }
+      auto [it, inserted] = first_line.emplace(c.case_id, line_no);
+      if (!inserted) {
+        out.diagnostics.push_back(make_diag(
+            "cases/duplicate", display_path, line_no,
+            scoring_message(lang, "cases/duplicate", {{"case", c.case_id}, {"line", std::to_string(it->second)}})));
+        continue;
+      }
+      if (!check_criteria(c, display_path, line_no, lang, out.diagnostics)) continue;
+      if (c.audience.empty()) c.audience = audience_for_role(taxonomy, row.user_role);
+      set.cases.push_back(std::move(c));
+    }
   if (set.cases.empty() && out.diagnostics.empty())
     out.diagnostics.push_back(make_diag("cases/empty", display_path, 0, scoring_message(lang, "cases/empty", {{"path", display_path}})));
   set.finalize();

@@ -36,6 +36,6 @@ CaseLoad load_cases_from_benchmark(const Config& config, const Taxonomy* taxonom
 
 // Cases from a public-format JSONL export at `open_path` (shown as `display_path`).
 CaseLoad load_cases_from_jsonl(const std::string& display_path, const std::string& open_path,
-                               const Taxonomy* taxonomy, Lang lang);
+                               const Taxonomy* taxonomy, Lang lang, unsigned threads = 0);
 
 }  // namespace cc::scoring

@@ -1,7 +1,10 @@
 #include "scoring/item_analysis.h"
 
+#include <algorithm>
 #include <cmath>
 #include <map>
+
+#include "scoring/parallel.h"
 
 namespace cc::scoring {
 
@@ -41,7 +44,7 @@ std::optional<double> pearson(const std::vector<double>& x, const std::vector<do
 
 std::vector<ItemStats> analyse_items(const CaseSet& cases, const std::vector<const VerdictTable*>& tables,
                                      const std::vector<const std::vector<CaseOutcome>*>& outcomes,
-                                     const VerdictCollection& all) {
+                                     const VerdictCollection& all, unsigned threads) {
   // Every judge's table of each scored model, for the disagreement figures.
   std::map<std::string, std::vector<const VerdictTable*>> judges_of;
   for (const auto& t : all.tables) judges_of[t.model].push_back(&t);
@@ -53,45 +56,50 @@ std::vector<ItemStats> analyse_items(const CaseSet& cases, const std::vector<con
   }
   const size_t models = tables.size();
   std::vector<ItemStats> out(cases.cell_count());
-  std::vector<double> x(models), y(models);
-  for (uint32_t cell = 0; cell < cases.cell_count(); ++cell) {
-    ItemStats& s = out[cell];
-    s.cell = cell;
-    const uint32_t c = cases.case_of_cell(cell);
-    for (size_t m = 0; m < models; ++m) {
-      Verdict v = tables[m]->cells[cell];
-      bool met = v == Verdict::Met;
-      s.met += met;
-      s.missing += v == Verdict::None || v == Verdict::Unreadable;
-      const CaseOutcome& o = (*outcomes[m])[c];
-      x[m] = met ? 1.0 : 0.0;
-      y[m] = o.rubrics ? 100.0 * o.met / o.rubrics : 0.0;
-    }
-    s.models = static_cast<int>(models);
-    if (models > 0) s.met_share = static_cast<double>(s.met) / static_cast<double>(models);
-    s.point_biserial = pearson(x, y);
-    s.all_met = models > 0 && s.met == s.models;
-    s.none_met = models > 0 && s.met == 0;
-    s.negative_discrimination = s.point_biserial && *s.point_biserial < 0;
-    if (several_judges) {
+  constexpr uint32_t kChunk = 4096;
+  const uint32_t cells = cases.cell_count();
+  parallel_for((cells + kChunk - 1) / kChunk, threads, [&](size_t chunk) {
+    std::vector<double> x(models), y(models);
+    const uint32_t first = static_cast<uint32_t>(chunk) * kChunk;
+    for (uint32_t cell = first; cell < std::min(cells, first + kChunk); ++cell) {
+      ItemStats& s = out[cell];
+      s.cell = cell;
+      const uint32_t c = cases.case_of_cell(cell);
       for (size_t m = 0; m < models; ++m) {
-        int seen = 0, met = 0;
-        for (const auto* t : per_model[m]) {
-          Verdict v = t->cells[cell];
-          if (v != Verdict::Met && v != Verdict::NotMet) continue;
-          ++seen;
-          met += v == Verdict::Met;
-        }
-        if (seen < 2) continue;
-        ++s.multiply_judged;
-        s.judge_disagreements += met != 0 && met != seen;
+        Verdict v = tables[m]->cells[cell];
+        bool met = v == Verdict::Met;
+        s.met += met;
+        s.missing += v == Verdict::None || v == Verdict::Unreadable;
+        const CaseOutcome& o = (*outcomes[m])[c];
+        x[m] = met ? 1.0 : 0.0;
+        y[m] = o.rubrics ? 100.0 * o.met / o.rubrics : 0.0;
       }
-      if (s.multiply_judged > 0) {
-        s.judge_disagreement_share = static_cast<double>(s.judge_disagreements) / s.multiply_judged;
-        s.judges_disagree = *s.judge_disagreement_share >= kJudgeDisagreementFlag;
+      s.models = static_cast<int>(models);
+      if (models > 0) s.met_share = static_cast<double>(s.met) / static_cast<double>(models);
+      s.point_biserial = pearson(x, y);
+      s.all_met = models > 0 && s.met == s.models;
+      s.none_met = models > 0 && s.met == 0;
+      s.negative_discrimination = s.point_biserial && *s.point_biserial < 0;
+      if (several_judges) {
+        for (size_t m = 0; m < models; ++m) {
+          int seen = 0, met = 0;
+          for (const auto* t : per_model[m]) {
+            Verdict v = t->cells[cell];
+            if (v != Verdict::Met && v != Verdict::NotMet) continue;
+            ++seen;
+            met += v == Verdict::Met;
+          }
+          if (seen < 2) continue;
+          ++s.multiply_judged;
+          s.judge_disagreements += met != 0 && met != seen;
+        }
+        if (s.multiply_judged > 0) {
+          s.judge_disagreement_share = static_cast<double>(s.judge_disagreements) / s.multiply_judged;
+          s.judges_disagree = *s.judge_disagreement_share >= kJudgeDisagreementFlag;
+        }
       }
     }
-  }
+  });
   return out;
 }
 

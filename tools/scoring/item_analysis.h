@@ -37,7 +37,7 @@ struct ItemStats {
 // `all`: every table read, for the judge disagreement figures.
 std::vector<ItemStats> analyse_items(const CaseSet& cases, const std::vector<const VerdictTable*>& tables,
                                      const std::vector<const std::vector<CaseOutcome>*>& outcomes,
-                                     const VerdictCollection& all);
+                                     const VerdictCollection& all, unsigned threads = 0);
 
 // Pearson correlation of x and y; absent when either has no variance or n < 2.
 std::optional<double> pearson(const std::vector<double>& x, const std::vector<double>& y);

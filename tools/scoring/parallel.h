@@ -5,6 +5,8 @@
 #include <algorithm>
 #include <atomic>
 #include <cstddef>
+#include <exception>
+#include <mutex>
 #include <thread>
 #include <vector>
 
@@ -16,14 +18,25 @@ inline unsigned worker_count(unsigned requested, size_t tasks) {
   return static_cast<unsigned>(std::max<size_t>(1, std::min<size_t>(t, tasks)));
 }
 
-// Runs task(i) for every i in [0, n). `task` must not throw. When a thread cannot be
-// started the remaining work runs on the calling thread.
+// Runs task(i) for every i in [0, n). When a thread cannot be started the remaining work
+// runs on the calling thread. An exception from a task (in practice std::bad_alloc) stops
+// the handing out of work and is rethrown on the calling thread once every thread is done.
 template <class Task>
 void parallel_for(size_t n, unsigned threads, const Task& task) {
   if (n == 0) return;
   std::atomic<size_t> next{0};
+  std::mutex failed_mutex;
+  std::exception_ptr failed;
   auto worker = [&] {
-    for (size_t i; (i = next.fetch_add(1, std::memory_order_relaxed)) < n;) task(i);
+    for (size_t i; (i = next.fetch_add(1, std::memory_order_relaxed)) < n;) {
+      try {
+        task(i);
+      } catch (...) {
+        std::lock_guard<std::mutex> lock(failed_mutex);
+        if (!failed) failed = std::current_exception();
+        next.store(n);
+      }
+    }
   };
   std::vector<std::thread> pool;
   unsigned t = worker_count(threads, n);
@@ -36,6 +49,7 @@ void parallel_for(size_t n, unsigned threads, const Task& task) {
   }
   worker();
   for (auto& th : pool) th.join();
+  if (failed) std::rethrow_exception(failed);
 }
 
 }  // namespace cc::scoring

@@ -9,10 +9,17 @@
 namespace cc::scoring {
 namespace {
 
+// "[low, high]" with one decimal, or "–" when there is no interval.
+std::string bracket(const Interval& iv) {
+  if (!std::isfinite(iv.low) || !std::isfinite(iv.high)) return "–";
+  std::string s = "[";
+  s.append(format_fixed(iv.low, 1)).append(", ").append(format_fixed(iv.high, 1)).append("]");
+  return s;
+}
+
 std::string with_ci(double v, const Interval& iv) {
   std::string s = format_fixed(v, 1);
-  if (std::isfinite(iv.low) && std::isfinite(iv.high))
-    s += " [" + format_fixed(iv.low, 1) + ", " + format_fixed(iv.high, 1) + "]";
+  if (std::isfinite(iv.low) && std::isfinite(iv.high)) s.append(" ").append(bracket(iv));
   return s;
 }
 
@@ -37,7 +44,7 @@ void slice_tables(const ScoreReport& r, const std::vector<size_t>& order, std::s
       current = sl.dimension;
       out += "\n### " + std::string(dimension_title(current)) + " — " +
              (sl.per_criterion ? "Rubric Accuracy (%)" : "CACS@" + k + " (%)") + "\n\n| slice | cases |";
-      for (size_t m : order) out += " " + md_cell(r.models[m].model) + " |";
+      for (size_t m : order) out.append(" ").append(md_cell(r.models[m].model)).append(" |");
       out += "\n|---|---:|";
       for (size_t i = 0; i < order.size(); ++i) out += "---:|";
       out += "\n";
@@ -46,7 +53,7 @@ void slice_tables(const ScoreReport& r, const std::vector<size_t>& order, std::s
     for (size_t m : order) {
       const SliceScore& sc = r.models[m].slices[s];
       double v = sl.per_criterion ? sc.rubric_accuracy_pct : sc.cacs_at_k_pct.value_or(std::nan(""));
-      out += " " + format_fixed(v, 1) + " |";
+      out.append(" ").append(format_fixed(v, 1)).append(" |");
     }
     out += "\n";
   }
@@ -57,7 +64,7 @@ void sweep_tables(const ScoreReport& r, const std::vector<size_t>& order, std::s
          "criteria); CACS@k averages it from k to R.\n";
   for (int which = 0; which < 2; ++which) {
     out += std::string("\n### ") + (which == 0 ? "pass@k" : "CACS@k") + " (%)\n\n| k |";
-    for (size_t m : order) out += " " + md_cell(r.models[m].model) + " |";
+    for (size_t m : order) out.append(" ").append(md_cell(r.models[m].model)).append(" |");
     out += "\n|---:|";
     for (size_t i = 0; i < order.size(); ++i) out += "---:|";
     out += "\n";
@@ -68,7 +75,7 @@ void sweep_tables(const ScoreReport& r, const std::vector<size_t>& order, std::s
         double v = static_cast<size_t>(k - 1) < sw.size()
                        ? (which == 0 ? sw[static_cast<size_t>(k - 1)].pass_at_k_pct : sw[static_cast<size_t>(k - 1)].cacs_at_k_pct)
                        : std::nan("");
-        out += " " + format_fixed(v, 1) + " |";
+        out.append(" ").append(format_fixed(v, 1)).append(" |");
       }
       out += "\n";
     }
@@ -128,7 +135,7 @@ std::string report_md(const ScoreReport& r) {
     out += "\n> **" + std::to_string(r.missing_total) +
            " verdicts were missing and are scored as not met (--allow-missing):**";
     for (const auto& m : r.models)
-      if (m.missing > 0) out += " " + md_cell(m.model) + " " + std::to_string(m.missing) + ";";
+      if (m.missing > 0) out.append(" ").append(md_cell(m.model)).append(" ").append(std::to_string(m.missing)).append(";");
     out += "\n";
   }
   out += "\n## Leaderboard\n\n| rank | model | CACS@" + k + " (%) [" + level + " % CI] | pass@" + k + " (%) [" + level +
@@ -148,7 +155,7 @@ std::string report_md(const ScoreReport& r) {
            " % CI | A leads | B leads |\n|---|---|---:|---:|---:|---:|\n";
     for (const auto& p : r.bootstrap.pairwise) {
       if (p.metric != kCacsAtK) continue;
-      std::string ci = std::isfinite(p.ci.low) ? "[" + format_fixed(p.ci.low, 1) + ", " + format_fixed(p.ci.high, 1) + "]" : "–";
+      std::string ci = bracket(p.ci);
       out += "| " + md_cell(r.models[p.a].model) + " | " + md_cell(r.models[p.b].model) + " | " +
              format_fixed(p.difference, 1) + " | " + ci + " | " + pct(p.share_a_leads) + " | " + pct(p.share_b_leads) + " |\n";
     }

@@ -86,7 +86,7 @@ RunSetup prepare_run(const std::string& start_dir, const std::string& cases_arg,
     load_project_files(*root, lang, setup, ignored);
   }
   setup.cases_source = cases_arg;
-  setup.cases = load_cases_from_jsonl(cases_arg, cases_path, setup.taxonomy ? &*setup.taxonomy : nullptr, lang);
+  setup.cases = load_cases_from_jsonl(cases_arg, cases_path, setup.taxonomy ? &*setup.taxonomy : nullptr, lang, threads);
   return setup;
 }
 

@@ -243,38 +243,36 @@ ScoreOutcome run_score(const ScoreOptions& o) {
   }
   r.bootstrap = run_bootstrap(bi, {o.resamples, o.seed, o.ci_level, k, o.threads});
   timer.mark("bootstrap");
-  r.items = analyse_items(cases, tables, outcomes, verdicts);
+  r.items = analyse_items(cases, tables, outcomes, verdicts, o.threads);
   timer.mark("items");
   r.inputs = setup.inputs;
   r.inputs.insert(r.inputs.end(), setup.cases.inputs.begin(), setup.cases.inputs.end());
   r.inputs.insert(r.inputs.end(), verdicts.inputs.begin(), verdicts.inputs.end());
 
-  // The files: written in parallel, then the manifest with every other file's hash.
-  std::vector<std::pair<std::string, std::string>> files = {
-      {"summary.csv", {}}, {"case_scores.csv", {}}, {"summary.json", {}}, {"item_analysis.csv", {}}, {"report.md", {}}};
-  parallel_for(files.size(), o.threads, [&](size_t i) {
-    switch (i) {
-      case 0: files[i].second = summary_csv(r); break;
-      case 1: files[i].second = case_scores_csv(r); break;
-      case 2: files[i].second = summary_json(r); break;
-      case 3: files[i].second = item_analysis_csv(r); break;
-      default: files[i].second = report_md(r); break;
-    }
-  });
-  timer.mark("format");
-  std::vector<std::pair<std::string, std::string>> hashes;
-  for (const auto& [name, content] : files) hashes.emplace_back(name, sha256_hex(content));
-  files.emplace_back("run_manifest.json", run_manifest_json(r, o.command, hashes));
+  // The files: each formatted, hashed and written by one task (largest first), then the
+  // manifest with every other file's hash — when it is there, all it lists is complete.
   const std::string dir = resolve_path(o.start_dir, o.out_dir);
-  std::vector<std::string> errors(files.size());
-  // The manifest goes last: when it is there, everything it lists is complete.
+  std::vector<std::pair<std::string, std::string>> files = {{"item_analysis.csv", {}}, {"case_scores.csv", {}},
+                                                            {"summary.json", {}},      {"report.md", {}},
+                                                            {"summary.csv", {}},       {"run_manifest.json", {}}};
+  std::vector<std::string> errors(files.size()), hashes(files.size());
   parallel_for(files.size() - 1, o.threads, [&](size_t i) {
-    write_file_atomic(dir + "/" + files[i].first, files[i].second, &errors[i]);
+    std::string content = i == 0 ? item_analysis_csv(r)
+                          : i == 1 ? case_scores_csv(r)
+                          : i == 2 ? summary_json(r)
+                          : i == 3 ? report_md(r)
+                                   : summary_csv(r);
+    hashes[i] = sha256_hex(content);
+    write_file_atomic(dir + "/" + files[i].first, content, &errors[i]);
   });
+  std::vector<std::pair<std::string, std::string>> listed;
+  for (size_t i : {4, 1, 2, 0, 3}) listed.emplace_back(files[i].first, hashes[i]);  // in a fixed, readable order
   bool all_written = std::all_of(errors.begin(), errors.end(), [](const std::string& e) { return e.empty(); });
-  if (all_written) write_file_atomic(dir + "/" + files.back().first, files.back().second, &errors.back());
-  else errors.back() = "not written: another output failed";
-  for (size_t i = 0; i < files.size(); ++i) {
+  if (all_written)
+    write_file_atomic(dir + "/" + files.back().first, run_manifest_json(r, o.command, listed), &errors.back());
+  else
+    errors.back() = "not written: another output failed";
+  for (size_t i : {4, 1, 2, 0, 3, 5}) {
     if (!errors[i].empty()) {
       out.diagnostics.push_back(note_for("io/write", Severity::Error, o.out_dir + "/" + files[i].first, errors[i]));
       out.exit_code = 2;
@@ -282,7 +280,7 @@ ScoreOutcome run_score(const ScoreOptions& o) {
       out.written.push_back(o.out_dir + "/" + files[i].first);
     }
   }
-  timer.mark("write");
+  timer.mark("format+write");
   out.leaderboard = leaderboard_text(r);
   return out;
 }

@@ -21,7 +21,7 @@ std::string case_scores_csv(const ScoreReport& r);
 // the k-sweep and the item-analysis counts.
 std::string summary_json(const ScoreReport& r);
 
-// item_analysis.csv: one row per criterion.
+// item_analysis.csv: one row per criterion (ids, figures, flags; not the text).
 std::string item_analysis_csv(const ScoreReport& r);
 
 // report.md: the leaderboard with intervals, paired differences, slice tables, the

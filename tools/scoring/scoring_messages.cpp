@@ -20,6 +20,8 @@ constexpr std::array kCatalog = {
           "病例 {case} 中标准 {criterion} 出现两次；标准编号必须唯一"},
     Entry{"cases/no-criteria", "case {case} has no criteria, so it cannot be scored",
           "病例 {case} 没有评分标准，无法评分"},
+    Entry{"cases/too-many-criteria", "case {case} has {count} criteria, more than the scorer's limit of {limit}",
+          "病例 {case} 有 {count} 条标准，超过评分程序的上限 {limit}"},
     Entry{"cases/missing-rubric", "case {case} has no rubric file, so it cannot be scored",
           "病例 {case} 没有评分标准文件，无法评分"},
     Entry{"cases/empty", "no cases to score in {path}", "{path} 中没有可评分的病例"},

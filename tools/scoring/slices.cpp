@@ -64,36 +64,52 @@ std::vector<Slice> build_slices(const CaseSet& cases, const Taxonomy* taxonomy) 
   add_case_dimension(out, "care_stage", t ? &t->care_stages : nullptr, stage);
   add_case_dimension(out, "audience", t ? &t->audiences : nullptr, audience);
 
-  // Criterion slices: per axis, and the safety-critical criteria.
-  std::map<std::string, std::vector<uint32_t>> axis_cases;  // only to order and find the values
+  // Criterion slices: per axis, and the safety-critical criteria, filled in one pass.
+  std::map<std::string, std::vector<uint32_t>> axis_found;  // only to order and find the values
   bool any_critical = false;
   for (uint32_t c = 0; c < cases.cases.size(); ++c)
     for (const auto& k : cases.cases[c].criteria) {
-      if (!k.axis.empty()) axis_cases[k.axis];
+      if (!k.axis.empty()) axis_found[k.axis];
       any_critical = any_critical || k.critical;
     }
-  auto criterion_slice = [&](const std::string& dimension, const std::string& value, auto&& selects) {
+  std::vector<std::string> axes = ordered_values(axis_found, t ? &t->axes : nullptr);
+  const size_t first = out.size();
+  std::map<std::string, size_t, std::less<>> slot_of;
+  for (const auto& value : axes) {
+    slot_of.emplace(value, out.size());
     Slice s;
-    s.dimension = dimension;
+    s.dimension = "axis";
     s.value = value;
-    s.name = dimension + ":" + value;
-    s.per_criterion = true;
-    s.cell_begin.push_back(0);
-    for (uint32_t c = 0; c < cases.cases.size(); ++c) {
-      size_t before = s.cells.size();
-      const auto& crit = cases.cases[c].criteria;
-      for (uint32_t i = 0; i < crit.size(); ++i)
-        if (selects(crit[i])) s.cells.push_back(cases.first_cell(c) + i);
-      if (s.cells.size() > before) {
+    s.name = "axis:" + value;
+    out.push_back(std::move(s));
+  }
+  const size_t critical_slot = out.size();
+  if (any_critical) {
+    Slice s;
+    s.dimension = "critical";
+    s.value = "true";
+    s.name = "critical:true";
+    out.push_back(std::move(s));
+  }
+  for (size_t i = first; i < out.size(); ++i) {
+    out[i].per_criterion = true;
+    out[i].cell_begin.push_back(0);
+  }
+  for (uint32_t c = 0; c < cases.cases.size(); ++c) {
+    const auto& crit = cases.cases[c].criteria;
+    for (uint32_t i = 0; i < crit.size(); ++i) {
+      uint32_t cell = cases.first_cell(c) + i;
+      if (!crit[i].axis.empty()) out[slot_of.find(crit[i].axis)->second].cells.push_back(cell);
+      if (crit[i].critical) out[critical_slot].cells.push_back(cell);
+    }
+    for (size_t k = first; k < out.size(); ++k) {
+      Slice& s = out[k];
+      if (s.cells.size() > s.cell_begin.back()) {
         s.cases.push_back(c);
         s.cell_begin.push_back(static_cast<uint32_t>(s.cells.size()));
       }
     }
-    out.push_back(std::move(s));
-  };
-  for (const auto& value : ordered_values(axis_cases, t ? &t->axes : nullptr))
-    criterion_slice("axis", value, [&](const ScoredCriterion& k) { return k.axis == value; });
-  if (any_critical) criterion_slice("critical", "true", [](const ScoredCriterion& k) { return k.critical; });
+  }
   return out;
 }
 

@@ -4,12 +4,37 @@
 #include <cerrno>
 #include <cstring>
 #include <fcntl.h>
+#include <sys/mman.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
 #include "core/sha256.h"
 
 namespace cc::scoring {
+
+PaddedBuffer::PaddedBuffer(size_t capacity) {
+  constexpr size_t kHuge = size_t{2} << 20;
+  if (capacity >= kHuge / 2) {
+    size_t len = (capacity + kHuge - 1) / kHuge * kHuge;
+    void* p = ::mmap(nullptr, len, PROT_READ | PROT_WRITE, MAP_PRIVATE | MAP_ANONYMOUS, -1, 0);
+    if (p != MAP_FAILED) {
+      ::madvise(p, len, MADV_HUGEPAGE);  // a hint: without huge pages it is an ordinary mapping
+      data_ = static_cast<char*>(p);
+      capacity_ = len;
+      mapped_ = true;
+      return;
+    }
+  }
+  data_ = new (std::nothrow) char[capacity];
+  capacity_ = data_ ? capacity : 0;
+}
+
+PaddedBuffer::~PaddedBuffer() {
+  if (mapped_)
+    ::munmap(data_, capacity_);
+  else
+    delete[] data_;
+}
 
 bool SourceFile::read(std::string* error) {
   auto fail = [&](const char* what, int fd) {
@@ -27,40 +52,31 @@ bool SourceFile::read(std::string* error) {
     return fail("cannot read", fd);
   }
   size_t want = st.st_size > 0 ? static_cast<size_t>(st.st_size) : 0;
-  std::unique_ptr<char[]> buf(new (std::nothrow) char[want + kReadPadding]);
-  if (!buf) {
+  PaddedBuffer buf(want + kReadPadding);
+  if (!buf.data()) {
     errno = ENOMEM;
     return fail("cannot read", fd);
   }
   size_t got = 0;
   for (;;) {
-    if (got == want) {
-      // Files that grow while read (or report no size): keep reading into a bigger buffer.
-      char probe[4096];
-      ssize_t n = ::read(fd, probe, sizeof probe);
-      if (n < 0 && errno == EINTR) continue;
-      if (n < 0) return fail("cannot read", fd);
-      if (n == 0) break;
-      std::unique_ptr<char[]> bigger(new (std::nothrow) char[want * 2 + sizeof probe + kReadPadding]);
-      if (!bigger) {
+    if (got + kReadPadding == buf.capacity()) {
+      // The file grew while read (or reported no size): continue in a bigger buffer.
+      PaddedBuffer bigger(buf.capacity() * 2 + 4096);
+      if (!bigger.data()) {
         errno = ENOMEM;
         return fail("cannot read", fd);
       }
-      std::memcpy(bigger.get(), buf.get(), got);
-      std::memcpy(bigger.get() + got, probe, static_cast<size_t>(n));
-      got += static_cast<size_t>(n);
-      want = want * 2 + sizeof probe;
+      std::memcpy(bigger.data(), buf.data(), got);
       buf = std::move(bigger);
-      continue;
     }
-    ssize_t n = ::read(fd, buf.get() + got, want - got);
+    ssize_t n = ::read(fd, buf.data() + got, buf.capacity() - kReadPadding - got);
     if (n < 0 && errno == EINTR) continue;
     if (n < 0) return fail("cannot read", fd);
     if (n == 0) break;
     got += static_cast<size_t>(n);
   }
   ::close(fd);
-  std::memset(buf.get() + got, 0, kReadPadding);
+  std::memset(buf.data() + got, 0, kReadPadding);
   data_ = std::move(buf);
   size_ = got;
   sha256_ = sha256_hex(text());
@@ -69,20 +85,20 @@ bool SourceFile::read(std::string* error) {
 }
 
 void SourceFile::release() {
-  data_.reset();
+  data_ = PaddedBuffer();
   line_starts_.clear();
   line_starts_.shrink_to_fit();
 }
 
 LineColumn SourceFile::position(size_t offset) {
-  if (!data_) return LineColumn{};
+  if (!data_.data()) return LineColumn{};
   if (line_starts_.empty()) {
     line_starts_.push_back(0);
-    const char* p = data_.get();
+    const char* p = data_.data();
     const char* end = p + size_;
     while (const void* nl = std::memchr(p, '\n', static_cast<size_t>(end - p))) {
       p = static_cast<const char*>(nl) + 1;
-      line_starts_.push_back(static_cast<size_t>(p - data_.get()));
+      line_starts_.push_back(static_cast<size_t>(p - data_.data()));
     }
   }
   offset = std::min(offset, size_);

@@ -4,6 +4,7 @@
 // the line and column of a byte offset for messages.
 #include <cstddef>
 #include <memory>
+#include <utility>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -13,6 +14,33 @@
 namespace cc::scoring {
 
 inline constexpr size_t kReadPadding = 64;  // >= simdjson's SIMDJSON_PADDING
+
+// Bytes read from a file plus zeroed padding. Large buffers are anonymous mappings that
+// ask for transparent huge pages, so reading 60 MB costs tens of page faults, not 15,000.
+class PaddedBuffer {
+ public:
+  PaddedBuffer() = default;
+  explicit PaddedBuffer(size_t capacity);  // data() is null when the memory is not there
+  ~PaddedBuffer();
+  PaddedBuffer(PaddedBuffer&& o) noexcept { swap(o); }
+  PaddedBuffer& operator=(PaddedBuffer&& o) noexcept {
+    PaddedBuffer tmp(std::move(o));
+    swap(tmp);
+    return *this;
+  }
+  char* data() const { return data_; }
+  size_t capacity() const { return capacity_; }
+
+ private:
+  void swap(PaddedBuffer& o) noexcept {
+    std::swap(data_, o.data_);
+    std::swap(capacity_, o.capacity_);
+    std::swap(mapped_, o.mapped_);
+  }
+  char* data_ = nullptr;
+  size_t capacity_ = 0;
+  bool mapped_ = false;
+};
 
 class SourceFile {
  public:
@@ -27,8 +55,8 @@ class SourceFile {
 
   const std::string& path() const { return path_; }            // as shown to people
   const std::string& open_path() const { return open_path_; }  // as opened
-  std::string_view text() const { return {data_.get(), size_}; }
-  const char* data() const { return data_.get(); }
+  std::string_view text() const { return {data_.data(), size_}; }
+  const char* data() const { return data_.data(); }
   size_t size() const { return size_; }
   size_t capacity() const { return size_ + kReadPadding; }  // readable bytes from data()
   const std::string& sha256() const { return sha256_; }
@@ -38,7 +66,7 @@ class SourceFile {
 
  private:
   std::string path_, open_path_;
-  std::unique_ptr<char[]> data_;
+  PaddedBuffer data_;
   size_t size_ = 0;
   std::string sha256_;
   std::vector<size_t> line_starts_;

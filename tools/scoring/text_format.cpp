@@ -25,8 +25,18 @@ std::string format_fixed(double v, int decimals) {
   return s;
 }
 
+namespace {
+
+bool needs_quotes(std::string_view s) {
+  for (char c : s)
+    if (c == ',' || c == '"' || c == '\n' || c == '\r') return true;
+  return false;
+}
+
+}  // namespace
+
 std::string csv_field(std::string_view s) {
-  if (s.find_first_of(",\"\r\n") == std::string_view::npos) return std::string(s);
+  if (!needs_quotes(s)) return std::string(s);
   std::string out = "\"";
   for (char c : s) {
     if (c == '"') out += '"';
@@ -41,12 +51,48 @@ void append_csv_row(std::string& out, std::initializer_list<std::string_view> fi
   for (std::string_view f : fields) {
     if (!first) out += ',';
     first = false;
-    if (f.find_first_of(",\"\r\n") == std::string_view::npos)
+    if (!needs_quotes(f))
       out += f;
     else
       out += csv_field(f);
   }
   out += '\n';
+}
+
+void append_csv_field(std::string& out, std::string_view s, char sep) {
+  if (!needs_quotes(s)) {
+    out.append(s);
+  } else {
+    out += '"';
+    for (char c : s) {
+      if (c == '"') out += '"';
+      out += c;
+    }
+    out += '"';
+  }
+  out += sep;
+}
+
+void append_csv_number(std::string& out, double v, char sep) {
+  if (std::isfinite(v)) {
+    if (v == 0) v = 0;
+    char buf[64];
+    auto res = std::to_chars(buf, buf + sizeof buf, v);
+    out.append(buf, res.ptr);
+  }
+  out += sep;
+}
+
+void append_csv_number(std::string& out, const std::optional<double>& v, char sep) {
+  if (v) append_csv_number(out, *v, sep);
+  else out += sep;
+}
+
+void append_csv_integer(std::string& out, long v, char sep) {
+  char buf[32];
+  auto res = std::to_chars(buf, buf + sizeof buf, v);
+  out.append(buf, res.ptr);
+  out += sep;
 }
 
 std::string md_cell(std::string_view s) {

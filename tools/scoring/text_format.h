@@ -18,6 +18,12 @@ std::string format_fixed(double v, int decimals);
 
 // One CSV field (RFC 4180): quoted when it holds a comma, quote, CR or LF.
 std::string csv_field(std::string_view s);
+// Appends the CSV field, then `sep` (',' or '\n'), without temporaries.
+void append_csv_field(std::string& out, std::string_view s, char sep);
+// Appends format_number(v) (nothing for NaN or absent), then `sep`.
+void append_csv_number(std::string& out, double v, char sep);
+void append_csv_number(std::string& out, const std::optional<double>& v, char sep);
+void append_csv_integer(std::string& out, long v, char sep);
 // Appends fields joined by commas and a final '\n'.
 void append_csv_row(std::string& out, std::initializer_list<std::string_view> fields);
 

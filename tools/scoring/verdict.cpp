@@ -27,6 +27,14 @@ uint32_t FileVerdicts::intern(std::string_view name) {
   return static_cast<uint32_t>(names.size() - 1);
 }
 
+uint32_t FileVerdicts::source(std::string_view model, std::string_view judge) {
+  uint32_t m = intern(model), j = intern(judge);
+  for (size_t i = sources.size(); i-- > 0;)
+    if (sources[i].first == m && sources[i].second == j) return static_cast<uint32_t>(i);
+  sources.emplace_back(m, j);
+  return static_cast<uint32_t>(sources.size() - 1);
+}
+
 std::string model_from_file_name(std::string_view path) {
   size_t slash = path.find_last_of('/');
   std::string_view name = slash == std::string_view::npos ? path : path.substr(slash + 1);

@@ -30,24 +30,31 @@ std::optional<bool> verdict_from_text(std::string_view text);
 
 // Position value meaning "match by order of appearance" (a JSONL line without an id).
 inline constexpr uint32_t kByOrder = UINT32_MAX;
+inline constexpr uint16_t kByOrderStored = UINT16_MAX;  // the same, as RawVerdict stores it
 
-// One verdict as a reader found it, before it is placed in its table.
+// One verdict as a reader found it, before it is placed in its table: 16 bytes, since a
+// run holds one per criterion per model.
 struct RawVerdict {
-  uint64_t offset = 0;        // byte offset in its file, for messages
-  uint32_t case_index = 0;    // into CaseSet::cases
-  uint32_t position = 0;      // criterion position in the case, or kByOrder
-  uint32_t model = 0;         // index into FileVerdicts::names
-  uint32_t judge = 0;         // index into FileVerdicts::names
+  uint32_t case_index = 0;  // into CaseSet::cases
+  uint32_t offset_lo = 0;   // byte offset in its file, for messages (low 32 bits)
+  uint32_t source = 0;      // index into FileVerdicts::sources: which model and judge
+  uint16_t position = 0;    // criterion position in the case, or kByOrderStored
+  uint8_t offset_hi = 0;    // offset bits 32..39 (files up to 1 TB)
   Verdict value = Verdict::None;
+  uint64_t offset() const { return (static_cast<uint64_t>(offset_hi) << 32) | offset_lo; }
 };
+static_assert(sizeof(RawVerdict) == 16, "RawVerdict must stay small");
 
 // What reading one file (or one piece of a long JSONL file) yields.
 struct FileVerdicts {
   std::vector<RawVerdict> verdicts;
-  std::vector<std::string> names;  // model and judge names, interned
+  std::vector<std::string> names;                       // model and judge names, interned
+  std::vector<std::pair<uint32_t, uint32_t>> sources;   // (model, judge) indices into names
   FindingList findings;
   // Index of `name` in `names`, adding it when new.
   uint32_t intern(std::string_view name);
+  // Index of the (model, judge) pair in `sources`, adding it when new.
+  uint32_t source(std::string_view model, std::string_view judge);
 };
 
 // What a reader needs besides the bytes.

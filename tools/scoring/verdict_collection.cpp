@@ -32,6 +32,7 @@ struct ParseTask {
   size_t file = 0;
   size_t begin = 0, end = 0;
   FileVerdicts result;
+  std::vector<size_t> slots;  // result.sources → table index, filled while placing
 };
 
 bool is_verdict_file_name(const fs::path& p) {
@@ -150,6 +151,7 @@ VerdictCollection read_verdicts(const std::vector<VerdictInput>& inputs, const C
   parallel_for(tasks.size(), options.threads, [&](size_t k) {
     ParseTask& t = tasks[k];
     InputFile& f = files[t.file];
+    t.result.verdicts.reserve((t.end - t.begin) / 16 + 16);  // address space only: untouched pages cost nothing
     ReadContext ctx;
     ctx.cases = &cases;
     ctx.file = &f.file;
@@ -170,19 +172,38 @@ VerdictCollection read_verdicts(const std::vector<VerdictInput>& inputs, const C
   // 4. Place every verdict in its table, in input order, so "first" means first read.
   std::map<std::pair<std::string, std::string>, size_t> table_of;  // (judge, model) → index
   std::vector<VerdictTable> tables;
-  std::vector<std::vector<uint64_t>> origins;  // per table: file << 40 | offset of each cell's verdict
   std::map<std::tuple<size_t, size_t, uint32_t>, uint32_t> next_by_order;
   std::vector<size_t> placed_in_file(files.size(), 0);
-  for (ParseTask& t : tasks) {
+  // Where each cell's verdict came from (file << 40 | offset), for "first at" in messages.
+  // Built only when the first duplicate appears, by replaying what was placed before it.
+  constexpr uint64_t kNoOrigin = UINT64_MAX;
+  std::vector<std::vector<uint64_t>> origins;
+  auto cell_of = [&](const RawVerdict& v) { return cases.first_cell(v.case_index) + v.position; };
+  auto build_origins = [&](size_t upto_task, size_t upto_verdict) {
+    origins.assign(tables.size(), std::vector<uint64_t>(cases.cell_count(), kNoOrigin));
+    for (size_t k = 0; k <= upto_task; ++k) {
+      const ParseTask& t = tasks[k];
+      size_t n = k == upto_task ? upto_verdict : t.result.verdicts.size();
+      for (size_t i = 0; i < n; ++i) {
+        const RawVerdict& v = t.result.verdicts[i];
+        if (v.value == Verdict::None) continue;  // refused
+        uint64_t& o = origins[t.slots[v.source]][cell_of(v)];
+        if (o == kNoOrigin) o = (static_cast<uint64_t>(t.file) << 40) | v.offset();
+      }
+    }
+  };
+  for (size_t k = 0; k < tasks.size(); ++k) {
+    ParseTask& t = tasks[k];
     InputFile& f = files[t.file];
     f.findings.append(t.result.findings);
-    std::vector<size_t> local_table(t.result.names.size() * t.result.names.size(), SIZE_MAX);
-    const size_t n_names = t.result.names.size();
-    for (const RawVerdict& v : t.result.verdicts) {
-      size_t& slot = local_table[v.judge * n_names + v.model];
+    t.slots.assign(t.result.sources.size(), SIZE_MAX);
+    for (size_t i = 0; i < t.result.verdicts.size(); ++i) {
+      RawVerdict& v = t.result.verdicts[i];
+      size_t& slot = t.slots[v.source];
       if (slot == SIZE_MAX) {
-        std::string judge = options.force_judge ? f.judge : t.result.names[v.judge];
-        auto key = std::make_pair(judge, t.result.names[v.model]);
+        auto [model_name, judge_name] = t.result.sources[v.source];
+        std::string judge = options.force_judge ? f.judge : t.result.names[judge_name];
+        auto key = std::make_pair(judge, t.result.names[model_name]);
         auto it = table_of.find(key);
         if (it == table_of.end()) {
           it = table_of.emplace(key, tables.size()).first;
@@ -192,29 +213,29 @@ VerdictCollection read_verdicts(const std::vector<VerdictInput>& inputs, const C
           table.cells.assign(cases.cell_count(), Verdict::None);
           table.first_file = f.file.path();
           tables.push_back(std::move(table));
-          origins.emplace_back(cases.cell_count(), 0);
+          if (!origins.empty()) origins.emplace_back(cases.cell_count(), kNoOrigin);
         }
         slot = it->second;
       }
       VerdictTable& table = tables[slot];
-      uint32_t pos = v.position;
-      if (pos == kByOrder) {
-        uint32_t& next = next_by_order[{t.file, slot, v.case_index}];
-        pos = next++;
+      if (v.position == kByOrderStored) {
+        uint32_t pos = next_by_order[{t.file, slot, v.case_index}]++;
         if (pos >= cases.criteria_count(v.case_index)) {
-          f.findings.add({"verdict/unknown-criterion", Severity::Error, v.offset,
+          f.findings.add({"verdict/unknown-criterion", Severity::Error, v.offset(),
                           scoring_message(lang, "verdict/position",
                                           {{"position", std::to_string(pos + 1)},
                                            {"case", cases.cases[v.case_index].case_id},
                                            {"count", std::to_string(cases.criteria_count(v.case_index))}})});
+          v.value = Verdict::None;  // refused: a replay skips it
           continue;
         }
+        v.position = static_cast<uint16_t>(pos);  // resolved, for a replay
       }
-      uint32_t cell = cases.first_cell(v.case_index) + pos;
+      uint32_t cell = cell_of(v);
       Verdict& c = table.cells[cell];
       if (c == Verdict::None) {
         c = v.value;
-        origins[slot][cell] = (static_cast<uint64_t>(t.file) << 40) | v.offset;
+        if (!origins.empty()) origins[slot][cell] = (static_cast<uint64_t>(t.file) << 40) | v.offset();
         ++placed_in_file[t.file];
         continue;
       }
@@ -222,21 +243,23 @@ VerdictCollection read_verdicts(const std::vector<VerdictInput>& inputs, const C
       std::string rule = conflict ? "verdict/conflict" : "verdict/duplicate";
       std::string msg;
       if (f.findings.wants(rule)) {
+        if (origins.empty()) build_origins(k, i);
         uint64_t o = origins[slot][cell];
         SourceFile& first = files[o >> 40].file;
         LineColumn lc = first.position(o & ((uint64_t{1} << 40) - 1));
         std::string where = first.path() + ":" + std::to_string(lc.line);
         std::string who = "judge " + judge_display_name(table.judge) + " / model " + table.model;
-        const std::string& crit = cases.cases[v.case_index].criteria[pos].criterion_id;
+        const std::string& crit = cases.cases[v.case_index].criteria[v.position].criterion_id;
         msg = conflict ? scoring_message(lang, "verdict/conflict",
                                          {{"who", who}, {"criterion", crit}, {"first", verdict_word(c, lang)},
                                           {"where", where}, {"second", verdict_word(v.value, lang)}})
                        : scoring_message(lang, "verdict/duplicate", {{"who", who}, {"criterion", crit}, {"where", where}});
       }
-      f.findings.add({rule, Severity::Error, v.offset, std::move(msg)});
+      f.findings.add({rule, Severity::Error, v.offset(), std::move(msg)});
+      v.value = Verdict::None;  // not placed: a replay skips it
     }
-    t.result.verdicts = {};
   }
+  tasks.clear();
   // 5. Messages with lines, then the files' bytes are no longer needed.
   for (size_t i = 0; i < files.size(); ++i) {
     InputFile& f = files[i];

@@ -193,7 +193,7 @@ namespace {
 
 // Places one verdict of case `c`: by id when given, else at `position`.
 void place_one(const ReadContext& ctx, FileVerdicts& out, uint32_t c, bool has_id, std::string_view id,
-               uint32_t position, const MetValue& met, size_t offset, uint32_t model, uint32_t judge) {
+               uint32_t position, const MetValue& met, size_t offset, uint32_t source) {
   const ScoredCase& sc = ctx.cases->cases[c];
   uint32_t pos = position;
   if (has_id) {
@@ -222,7 +222,14 @@ void place_one(const ReadContext& ctx, FileVerdicts& out, uint32_t c, bool has_i
                     ? scoring_message(ctx.lang, "verdict/field", {{"field", "criteria_met"}})
                     : scoring_message(ctx.lang, "verdict/value",
                                       {{"value", short_token(met.text, met.quoted)}}));
-  out.verdicts.push_back({offset, c, pos, model, judge, value});
+  RawVerdict rv;
+  rv.case_index = c;
+  rv.offset_lo = static_cast<uint32_t>(offset);
+  rv.offset_hi = static_cast<uint8_t>(static_cast<uint64_t>(offset) >> 32);
+  rv.source = source;
+  rv.position = pos == kByOrder ? kByOrderStored : static_cast<uint16_t>(pos);
+  rv.value = value;
+  out.verdicts.push_back(rv);
 }
 
 }  // namespace
@@ -238,13 +245,13 @@ void place_row(const ReadContext& ctx, const ObjectFields& f, size_t offset, Fil
                 scoring_message(ctx.lang, "verdict/unknown-case", {{"case", std::string(f.case_id)}}));
     return;
   }
-  uint32_t model = out.intern(f.has_model ? f.model : std::string_view(ctx.default_model));
-  uint32_t judge = out.intern(f.has_judge ? f.judge : std::string_view(ctx.default_judge));
+  uint32_t source = out.source(f.has_model ? f.model : std::string_view(ctx.default_model),
+                              f.has_judge ? f.judge : std::string_view(ctx.default_judge));
   for (size_t i = 0; i < f.items.size(); ++i) {
     const ItemFields& it = f.items[i];
     size_t at = it.offset ? it.offset : offset;
     place_one(ctx, out, static_cast<uint32_t>(c), it.has_id, it.criterion_id, static_cast<uint32_t>(i), it.met, at,
-              model, judge);
+              source);
   }
 }
 
@@ -262,10 +269,9 @@ void place_line(const ReadContext& ctx, const ObjectFields& f, size_t offset, Fi
                 scoring_message(ctx.lang, "verdict/unknown-case", {{"case", std::string(f.case_id)}}));
     return;
   }
-  uint32_t model = out.intern(f.has_model ? f.model : std::string_view(ctx.default_model));
-  uint32_t judge = out.intern(f.has_judge ? f.judge : std::string_view(ctx.default_judge));
-  place_one(ctx, out, static_cast<uint32_t>(c), f.has_criterion_id, f.criterion_id, kByOrder, f.met, offset, model,
-            judge);
+  uint32_t source = out.source(f.has_model ? f.model : std::string_view(ctx.default_model),
+                              f.has_judge ? f.judge : std::string_view(ctx.default_judge));
+  place_one(ctx, out, static_cast<uint32_t>(c), f.has_criterion_id, f.criterion_id, kByOrder, f.met, offset, source);
 }
 
 }  // namespace cc::scoring

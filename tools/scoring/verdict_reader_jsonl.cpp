@@ -12,7 +12,7 @@ namespace cc::scoring {
 void read_jsonl_verdicts(const ReadContext& ctx, size_t begin, size_t end, FileVerdicts& out) {
   const SourceFile& file = *ctx.file;
   const char* base = file.data();
-  json::od::parser parser;
+  thread_local json::od::parser parser;  // reused: its buffers are paid for once per thread
   ObjectFields fields;
   std::string_view piece(base + begin, end - begin);
   if (begin == 0 && piece.substr(0, 3) == "\xEF\xBB\xBF") {

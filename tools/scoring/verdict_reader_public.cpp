@@ -13,7 +13,7 @@ void read_public_verdicts(const ReadContext& ctx, FileVerdicts& out) {
   const SourceFile& file = *ctx.file;
   const char* base = file.data();
   size_t start = file.text().substr(0, 3) == "\xEF\xBB\xBF" ? 3 : 0;
-  json::od::parser parser;
+  thread_local json::od::parser parser;  // reused: its buffers are paid for once per thread
   json::od::document doc;
   json::od::array rows;
   simdjson::error_code err = parser.iterate(base + start, file.size() - start, file.capacity() - start).get(doc);

@@ -1,5 +1,6 @@
 #include "text/file_rules.h"
 
+#include <algorithm>
 #include <map>
 
 #include "text/char_class.h"
@@ -78,6 +79,10 @@ std::vector<std::pair<size_t, TextFinding>> check_unit_spelling(const std::vecto
                                                                 Lang lang) {
   std::vector<std::pair<size_t, TextFinding>> out;
   std::vector<UnitMention> mentions = find_unit_mentions(values);
+  // "First seen" is text order: by value (the caller passes them in file order), then offset.
+  std::sort(mentions.begin(), mentions.end(), [](const UnitMention& a, const UnitMention& b) {
+    return a.value_index != b.value_index ? a.value_index < b.value_index : a.begin < b.begin;
+  });
   std::map<std::string, std::vector<const UnitMention*>> by_unit;
   for (const auto& m : mentions) by_unit[m.unit].push_back(&m);
   for (const auto& [unit, list] : by_unit) {

@@ -6,6 +6,7 @@
 #include <algorithm>
 #include <cstdint>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "text/char_class.h"
@@ -29,6 +30,17 @@ std::vector<std::pair<size_t, size_t>> protected_spans(std::string_view v) {
     while (i < v.size() && static_cast<unsigned char>(v[i]) > 0x20 && static_cast<unsigned char>(v[i]) < 0x80) ++i;
     return i;
   };
+  // A URL's path may hold Chinese (wiki/华法林_(药物)); it ends at a space or a
+  // full-width punctuation mark.
+  auto url_end = [&](size_t i) {
+    while (i < v.size()) {
+      size_t next;
+      UChar32 c = code_point_at(v, i, &next);
+      if (c == U_SENTINEL || c <= 0x20 || is_cjk_punct(c) || c == 0x3000) break;
+      i = next;
+    }
+    return i;
+  };
   auto token_start = [&](size_t i) {
     while (i > 0 && static_cast<unsigned char>(v[i - 1]) > 0x20 && static_cast<unsigned char>(v[i - 1]) < 0x80) --i;
     return i;
@@ -37,7 +49,7 @@ std::vector<std::pair<size_t, size_t>> protected_spans(std::string_view v) {
     size_t from = 0;  // each token is scanned once, however many markers it holds
     for (size_t at = v.find(marker); at != std::string_view::npos; at = v.find(marker, std::max(at + 1, from))) {
       size_t b = token_start(at);
-      size_t e = token_end(at);
+      size_t e = marker[0] == '@' ? token_end(at) : url_end(at);
       from = e;
       // "@" counts only inside a word@word.tld token.
       if (marker[0] == '@' && (b == at || v.substr(at, e - at).find('.') == std::string_view::npos)) continue;
@@ -112,10 +124,21 @@ void check_halfwidth(std::string_view v, Lang lang, TextFindings& out) {
       case ':':
         flag = is_ideograph(before) && (is_cjk(after) || is_ascii_digit(after) || sentence_end);
         break;
-      case '.':
-        // Not an ellipsis "..." and not "等." before a Latin word.
-        flag = is_ideograph(before) && (is_ideograph(after) || sentence_end) && (i + 1 >= v.size() || v[i + 1] != '.');
+      case '.': {
+        // Not an ellipsis "...", and not a list marker "一." / "十二." at a line start
+        // (that wants 、, which is a rewrite, not a width fix).
+        size_t run = i;
+        while (run > 0) {
+          size_t p;
+          UChar32 n = code_point_before(v, run, &p);
+          if (std::u32string_view(U"一二三四五六七八九十百").find(static_cast<char32_t>(n)) == std::u32string_view::npos) break;
+          run = p;
+        }
+        bool list_marker = run < i && (run == 0 || v[run - 1] == '\n' || v[run - 1] == ' ');
+        flag = !list_marker && is_ideograph(before) && (is_ideograph(after) || sentence_end) &&
+               (i + 1 >= v.size() || v[i + 1] != '.');
         break;
+      }
       case '?':
       case '!':
         flag = (is_ideograph(before) || is_cjk_punct(before)) && !is_ascii_alnum(after);
@@ -157,12 +180,13 @@ void check_fullwidth_in_latin(std::string_view v, Lang lang, TextFindings& out) 
   for (size_t i = 0; i < v.size();) {
     size_t next;
     UChar32 c = code_point_at(v, i, &next);
-    const char* half = c == 0xFF0E ? "." : c == 0xFF1A ? ":" : c == 0xFF0F ? "/" : c == 0x3002 ? "." : nullptr;
+    // 。 between digits is left alone: "复查血钾3.2。2天后" ends a sentence.
+    const char* half = c == 0xFF0E ? "." : c == 0xFF1A ? ":" : c == 0xFF0F ? "/" : nullptr;
     if (half) {
       UChar32 before = code_point_before(v, i);
       UChar32 after = code_point_at(v, next);
       bool digits = is_ascii_digit(before) && is_ascii_digit(after);
-      bool between = (c == 0x3002 || c == 0xFF1A) ? digits : (is_ascii_alnum(before) && is_ascii_alnum(after));
+      bool between = c == 0xFF1A ? digits : (is_ascii_alnum(before) && is_ascii_alnum(after));
       if (between) add(out, lang, "text/fullwidth-punct", i, next, v, half);
     }
     i = next;

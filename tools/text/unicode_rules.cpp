@@ -74,11 +74,10 @@ void check_nfc(std::string_view value, Lang lang, TextFindings& out) {
     UErrorCode status = U_ZERO_ERROR;
     const icu::Normalizer2* nfc = quick;
     size_t begin = i;
-    while (begin > done) {
+    while (begin > done && !nfc->hasBoundaryBefore(code_point_at(value, begin))) {
       size_t prev;
-      UChar32 p = text::code_point_before(value, begin, &prev);
+      text::code_point_before(value, begin, &prev);
       begin = prev;
-      if (nfc->hasBoundaryBefore(p)) break;
     }
     size_t end = next;
     while (end < value.size()) {
