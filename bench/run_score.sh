@@ -40,20 +40,22 @@ command -v hyperfine >/dev/null && HAVE_HYPERFINE=1
 work=$(mktemp -d "${TMPDIR:-/tmp}/cc-score-bench.XXXXXX")
 if [[ ${KEEP:-0} == 1 ]]; then echo "keeping $work"; else trap 'rm -rf "$work"' EXIT; fi
 
-# median_ms N CMD...: median wall time of N runs (after one warm-up), in ms.
-median_ms() {
+# timed N CMD...: runs CMD N times (after one warm-up) and prints "median min user sys" in ms
+# (user and sys: mean CPU time per run, all threads). The machine may be shared: the load
+# average is printed beside every figure, and CPU time is the figure least moved by it.
+timed() {
   local n=$1; shift
   if (( HAVE_HYPERFINE )); then
     hyperfine -N --style none --warmup 1 --runs "$n" --export-json "$work/hf.json" -- "$(printf '%q ' "$@")" \
       >/dev/null 2>&1 || { echo "hyperfine failed on: $*" >&2; exit 1; }
-    sed -n 's/.*"median": *\([0-9.eE+-]*\).*/\1/p' "$work/hf.json" | head -1 | awk '{printf "%.1f", $1 * 1000}'
+    python3 -c 'import json,sys; r=json.load(open(sys.argv[1]))["results"][0]; print("%.1f %.1f %.1f %.1f" % (r["median"]*1e3, r["min"]*1e3, r["user"]*1e3, r["system"]*1e3))' "$work/hf.json"
   else
     "$@" >/dev/null 2>&1 || true
     local i t0 t1
     for ((i = 0; i < n; i++)); do
       t0=$(date +%s%N); "$@" >/dev/null 2>&1 || true; t1=$(date +%s%N)
       echo $(( (t1 - t0) / 1000 ))
-    done | sort -n | awk '{v[NR] = $1} END {m = NR % 2 ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2; printf "%.1f", m / 1000}'
+    done | sort -n | awk '{v[NR] = $1} END {m = NR % 2 ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2; printf "%.1f %.1f - -\n", m / 1000, v[1] / 1000}'
   fi
 }
 
@@ -108,21 +110,35 @@ if diff -r "$work/b" "$work/b1" >/dev/null; then echo "two runs with 1,000 resam
   echo "two runs DIFFER" >&2; exit 1; fi
 
 echo "== timing"
-a_ms=$(median_ms "$RUNS" "${score_a[@]}"); a_rss=$(peak_mb "${score_a[@]}")
-b_ms=$(median_ms "$RUNS" "${score_b[@]}"); b_rss=$(peak_mb "${score_b[@]}")
-c_ms=$(median_ms "$RUNS" "${score_c[@]}"); c_rss=$(peak_mb "${score_c[@]}")
-d_ms=$(median_ms "$PY_RUNS" "${ref[@]}"); d_rss=$(peak_mb "${ref[@]}")
+declare -A fig
+for key in a b c d; do
+  case $key in
+    a) cmd=("${score_a[@]}"); n=$RUNS ;;
+    b) cmd=("${score_b[@]}"); n=$RUNS ;;
+    c) cmd=("${score_c[@]}"); n=$RUNS ;;
+    d) cmd=("${ref[@]}"); n=$PY_RUNS ;;
+  esac
+  load=$(cut -d' ' -f1 /proc/loadavg)
+  fig[$key]="$(timed "$n" "${cmd[@]}") $(peak_mb "${cmd[@]}") $load"
+done
 echo
-echo "timer: $( ((HAVE_HYPERFINE)) && echo hyperfine || echo shell loop), median of $RUNS runs ($PY_RUNS for Python)"
-printf '%-52s %10s %9s %-7s %9s %9s %s\n' "run" "wall" "target" "" "peak RSS" "target" ""
-row() {  # NAME WALL LIMIT RSS [RSS_LIMIT]
+echo "timer: $( ((HAVE_HYPERFINE)) && echo hyperfine || echo shell loop), $RUNS runs ($PY_RUNS for Python) after a warm-up;" \
+  "CPU = user + sys per run, all threads; load = 1-minute load average when the figure started"
+printf '%-50s %9s %9s %9s %-7s %9s %9s %6s\n' "run" "median" "min" "CPU" "target" "" "peak RSS" "load"
+row() {  # NAME KEY LIMIT
+  read -r med min usr sys rss load <<<"${fig[$2]}"
+  local cpu="-"
+  [[ $usr != - ]] && cpu=$(awk -v u="$usr" -v s="$sys" 'BEGIN {printf "%.0f ms", u + s}')
   local target="" ok=""
-  [[ -n $3 ]] && target="<$3 ms" && ok=$(verdict "$2" "$3")
-  printf '%-52s %7s ms %9s %-7s %6s MB %9s %s\n' "$1" "$2" "$target" "$ok" "$4" "${5:+<$5 MB}" "${5:+$(verdict "$4" "${5:-0}")}"
+  [[ -n $3 ]] && target="<$3 ms" && ok=$(verdict "$med" "$3")
+  printf '%-50s %6s ms %6s ms %9s %-7s %-7s %6s MB %6s\n' "$1" "$med" "$min" "$cpu" "$target" "$ok" "$rss" "$load"
 }
-row "(a) score, all slices + k-sweep, no bootstrap" "$a_ms" 250 "$a_rss" 500
-row "(b) score, all slices + k-sweep, 1,000 resamples" "$b_ms" 1000 "$b_rss" 500
-row "(c) as (a), cases from the benchmark folders" "$c_ms" "" "$c_rss"
-row "(d) Python reference doing (a)" "$d_ms" "" "$d_rss"
-speedup=$(awk -v p="$d_ms" -v c="$a_ms" 'BEGIN {printf "%.1f", p / c}')
+row "(a) score, all slices + k-sweep, no bootstrap" a 250
+row "(b) score, all slices + k-sweep, 1,000 resamples" b 1000
+row "(c) as (a), cases from the benchmark folders" c ""
+row "(d) Python reference doing (a)" d ""
+rss_max=$(for k in a b; do read -r _ _ _ _ rss _ <<<"${fig[$k]}"; echo "$rss"; done | sort -n | tail -1)
+echo "peak memory of score: $rss_max MB (target: under 500 MB): $(verdict "$rss_max" 500)"
+read -r a_med _ <<<"${fig[a]}"; read -r d_med _ <<<"${fig[d]}"
+speedup=$(awk -v p="$d_med" -v c="$a_med" 'BEGIN {printf "%.1f", p / c}')
 echo "score is ${speedup}x faster than the Python reference (target: at least 10x): $(verdict 10 "$speedup")"

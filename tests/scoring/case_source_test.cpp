@@ -48,6 +48,19 @@ TEST_CASE("public JSONL cases: fields, labels, derived audience, extra keys", "[
   CHECK(load.inputs[0].role == "cases");
 }
 
+TEST_CASE("public JSONL cases: criterion texts with and without escapes", "[score][cases]") {
+  TempDir dir;
+  dir.write("cases.jsonl", row("CC-0001", "患者", "",
+                               R"([{"criterion_id": "X-R01", "criterion": "plain 文本"}, )"
+                               R"({"criterion_id": "X-R02", "criterion": "say \"hi\" \u4e2d\n"}])"));
+  CaseLoad load = load_cases_from_jsonl("cases.jsonl", dir.path() + "/cases.jsonl", nullptr, cc::Lang::En);
+  REQUIRE(load.cases);
+  CHECK(load.cases->cases[0].criteria[0].criterion == "plain 文本");
+  CHECK(load.cases->cases[0].criteria[1].criterion == "say \"hi\" 中\n");
+  CaseLoad moved = std::move(load);  // the texts live as long as the case set, wherever it goes
+  CHECK(moved.cases->cases[0].criteria[0].criterion == "plain 文本");
+}
+
 TEST_CASE("public JSONL cases: errors with their lines", "[score][cases]") {
   TempDir dir;
   dir.write("cases.jsonl", row("CC-0001", "患者") +                                     // 1

@@ -28,6 +28,11 @@ void CaseSet::finalize() {
   }
 }
 
+std::string_view CaseSet::keep(std::string text) {
+  texts_.push_back(std::move(text));
+  return texts_.back();
+}
+
 int CaseSet::find_case(std::string_view case_id) const {
   auto it = index_.find(case_id);
   return it == index_.end() ? -1 : static_cast<int>(it->second);

@@ -4,7 +4,9 @@
 // from a public JSONL export. Every criterion of every case has one flat "cell" index,
 // which is how verdict tables store one verdict per criterion.
 #include <cstdint>
+#include <deque>
 #include <functional>
+#include <memory>
 #include <string>
 #include <string>
 #include <string_view>
@@ -16,7 +18,7 @@ namespace cc::scoring {
 // One criterion as scoring needs it.
 struct ScoredCriterion {
   std::string criterion_id;
-  std::string criterion;  // the text: item analysis and adjudication lists show it
+  std::string_view criterion;  // the text (lives in its CaseSet's storage): reports and adjudication lists show it
   std::string axis;       // as written (taxonomy zh name); empty when the source has none
   bool critical = false;  // a safety-critical criterion
 };
@@ -42,7 +44,18 @@ struct StringViewHash {
 
 class CaseSet {
  public:
+  CaseSet() = default;
+  CaseSet(CaseSet&&) = default;
+  CaseSet& operator=(CaseSet&&) = default;
+  CaseSet(const CaseSet&) = delete;  // criterion texts point into this set's storage
+  CaseSet& operator=(const CaseSet&) = delete;
+
   std::vector<ScoredCase> cases;  // sorted by case_id after finalize()
+
+  // Storage for criterion texts: keep() copies one in; hold() keeps alive a buffer that
+  // texts point into (the bytes of a JSONL export).
+  std::string_view keep(std::string text);
+  void hold(std::shared_ptr<const void> buffer) { held_.push_back(std::move(buffer)); }
 
   // Sorts the cases and builds the indexes; call once after filling `cases`.
   void finalize();
@@ -66,6 +79,8 @@ class CaseSet {
   bool has_axes() const { return has_axes_; }
 
  private:
+  std::deque<std::string> texts_;
+  std::vector<std::shared_ptr<const void>> held_;
   std::unordered_map<std::string, uint32_t, StringViewHash, std::equal_to<>> index_;
   std::vector<uint32_t> first_cell_;
   std::string id_blob_;              // every criterion id, back to back in cell order (cache-friendly)

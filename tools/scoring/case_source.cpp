@@ -65,7 +65,10 @@ bool check_criteria(const ScoredCase& c, const std::string& file, int line, Lang
 }
 
 // Reads the rubric list of a JSONL row: [{criterion_id, criterion, axis?, critical?}].
-bool read_rubrics(json::od::value& v, std::vector<ScoredCriterion>& out, std::string& detail) {
+// Criterion texts with JSON escapes, unescaped: (criterion index, text).
+using EscapedTexts = std::vector<std::pair<size_t, std::string>>;
+
+bool read_rubrics(json::od::value& v, std::vector<ScoredCriterion>& out, std::string& detail, EscapedTexts& escaped) {
   json::od::json_type t;
   if (!json::type_of(v, t) || t != json::od::json_type::array) {
     detail = "rubrics must be a list";
@@ -88,10 +91,26 @@ bool read_rubrics(json::od::value& v, std::vector<ScoredCriterion>& out, std::st
       if (std::move(field_r).get(field)) return false;
       json::od::raw_json_string key = field.key();
       json::od::value& fv = field.value();
-      std::string* target = key == "criterion_id" ? &k.criterion_id
-                            : key == "criterion"  ? &k.criterion
-                            : key == "axis"       ? &k.axis
-                                                  : nullptr;
+      if (key == "criterion") {
+        // The text is read in place when it has no escapes (it stays in the file's
+        // buffer, which the case set holds); otherwise it is unescaped and kept aside.
+        if (!json::type_of(fv, t) || t != json::od::json_type::string) {
+          detail = "criterion must be a string";
+          return false;
+        }
+        std::string_view raw = fv.raw_json_token();
+        while (!raw.empty() && (raw.back() == ' ' || raw.back() == '\t' || raw.back() == '\r' || raw.back() == '\n'))
+          raw.remove_suffix(1);
+        if (raw.size() >= 2 && raw.front() == '"' && raw.back() == '"' &&
+            raw.find('\\') == std::string_view::npos) {
+          k.criterion = raw.substr(1, raw.size() - 2);
+        } else {
+          if (fv.get_string().get(s)) return false;
+          escaped.emplace_back(out.size(), std::string(s));  // placed by the caller
+        }
+        continue;
+      }
+      std::string* target = key == "criterion_id" ? &k.criterion_id : key == "axis" ? &k.axis : nullptr;
       if (target) {
         if (!json::read_string(fv, s)) {
           detail = "criterion_id, criterion and axis must be strings";
@@ -115,7 +134,7 @@ bool read_rubrics(json::od::value& v, std::vector<ScoredCriterion>& out, std::st
 // Parses one JSONL line into `c`; on failure sets `detail` (or leaves it empty when the
 // JSON itself is broken and `err` says why).
 bool parse_case_line(json::od::parser& parser, const SourceFile& file, size_t offset, std::string_view line,
-                     ScoredCase& c, std::string& user_role, std::string& detail) {
+                     ScoredCase& c, std::string& user_role, std::string& detail, EscapedTexts& escaped) {
   json::od::document doc;
   simdjson::error_code err = parser.iterate(line.data(), line.size(), file.capacity() - offset).get(doc);
   json::od::object obj;
@@ -152,7 +171,7 @@ bool parse_case_line(json::od::parser& parser, const SourceFile& file, size_t of
         return false;
       }
     } else if (key == "rubrics" || key == "criteria") {
-      if (!read_rubrics(v, c.criteria, detail)) {
+      if (!read_rubrics(v, c.criteria, detail, escaped)) {
         if (detail.empty()) detail = "rubrics could not be read";
         return false;
       }
@@ -173,23 +192,25 @@ std::string audience_for_role(const Taxonomy* taxonomy, std::string_view user_ro
 CaseLoad load_cases_from_jsonl(const std::string& display_path, const std::string& open_path,
                                const Taxonomy* taxonomy, Lang lang, unsigned threads) {
   CaseLoad out;
-  SourceFile file(display_path, open_path);
+  // The case set keeps the bytes alive: criterion texts without escapes point into them.
+  auto file = std::make_shared<SourceFile>(display_path, open_path);
   std::string error;
-  if (!file.read(&error)) {
+  if (!file->read(&error)) {
     Diagnostic d = make_diag("io/read", display_path, 0, message(lang, "io/read", {{"detail", error}}));
     out.diagnostics.push_back(std::move(d));
     out.unreadable = true;
     return out;
   }
-  out.inputs.push_back({"cases", display_path, file.size(), file.sha256()});
+  out.inputs.push_back({"cases", display_path, file->size(), file->sha256()});
   // Rows are parsed on all cores in pieces of lines, then checked in file order.
   struct Row {
     size_t offset = 0;
     ScoredCase c;
+    EscapedTexts escaped;
     std::string user_role, detail;
     bool ok = false;
   };
-  std::string_view text = file.text();
+  std::string_view text = file->text();
   size_t skip = text.substr(0, 3) == "\xEF\xBB\xBF" ? 3 : 0;
   std::vector<std::pair<size_t, size_t>> pieces;
   for (size_t begin = skip; begin < text.size();) {
@@ -208,7 +229,7 @@ CaseLoad load_cases_from_jsonl(const std::string& display_path, const std::strin
     json::for_each_line(text.substr(b, e - b), b, [&](size_t offset, std::string_view line) {
       Row& row = parsed[i].emplace_back();
       row.offset = offset;
-      row.ok = parse_case_line(parser, file, offset, line, row.c, row.user_role, row.detail);
+      row.ok = parse_case_line(parser, *file, offset, line, row.c, row.user_role, row.detail, row.escaped);
       return true;
     });
   });
@@ -216,7 +237,7 @@ CaseLoad load_cases_from_jsonl(const std::string& display_path, const std::strin
   std::map<std::string, int, std::less<>> first_line;
   for (auto& rows : parsed)
     for (Row& row : rows) {
-      int line_no = file.position(row.offset).line;
+      int line_no = file->position(row.offset).line;
       ScoredCase& c = row.c;
       if (!row.ok) {
         out.diagnostics.push_back(make_diag("cases/parse", display_path, line_no,
@@ -237,10 +258,12 @@ CaseLoad load_cases_from_jsonl(const std::string& display_path, const std::strin
       }
       if (!check_criteria(c, display_path, line_no, lang, out.diagnostics)) continue;
       if (c.audience.empty()) c.audience = audience_for_role(taxonomy, row.user_role);
+      for (auto& [i, text] : row.escaped) c.criteria[i].criterion = set.keep(std::move(text));
       set.cases.push_back(std::move(c));
     }
   if (set.cases.empty() && out.diagnostics.empty())
     out.diagnostics.push_back(make_diag("cases/empty", display_path, 0, scoring_message(lang, "cases/empty", {{"path", display_path}})));
+  set.hold(file);
   set.finalize();
   out.cases = std::move(set);
   return out;
@@ -299,7 +322,7 @@ CaseLoad load_cases_from_benchmark(const Config& config, const Taxonomy* taxonom
     sc.task_labels = c.task_labels;
     sc.care_stage = c.care_stage;
     sc.audience = c.audience.empty() ? audience_for_role(taxonomy, c.user_role) : c.audience;
-    for (const Criterion& k : r->criteria) sc.criteria.push_back({k.criterion_id, k.criterion, k.axis, k.critical});
+    for (const Criterion& k : r->criteria) sc.criteria.push_back({k.criterion_id, set.keep(k.criterion), k.axis, k.critical});
     if (!check_criteria(sc, r->path, 0, lang, out.diagnostics)) continue;
     set.cases.push_back(std::move(sc));
   }

@@ -6,6 +6,7 @@
 #include <cstdio>
 #include <cstdlib>
 #include <map>
+#include <thread>
 
 #include "core/atomic_write.h"
 #include "core/sha256.h"
@@ -133,7 +134,31 @@ ScoreOutcome run_score(const ScoreOptions& o) {
     return out;
   }
   PhaseTimer timer;
+  // The verdict files are read and hashed while the cases load: neither needs the other.
+  std::vector<VerdictInput> inputs = verdict_inputs(o.verdicts, o.start_dir, unnamed_judge);
+  VerdictFiles opened;
+  std::thread reader;
+  struct Joiner {
+    std::thread& t;
+    ~Joiner() {
+      if (t.joinable()) t.join();
+    }
+  } joiner{reader};
+  try {
+    reader = std::thread([&] {
+      try {
+        opened = open_verdict_files(inputs, lang, o.threads);
+      } catch (...) {
+        opened = VerdictFiles{};  // out of memory: reported as unreadable input
+        opened.unreadable = true;
+        opened.diagnostics.push_back(note_for("io/read", Severity::Error, "", "out of memory reading the verdicts"));
+      }
+    });
+  } catch (...) {
+    opened = open_verdict_files(inputs, lang, o.threads);
+  }
   RunSetup setup = prepare_run(o.start_dir, o.cases, lang, o.threads);
+  if (reader.joinable()) reader.join();
   timer.mark("cases");
   if (!setup.usage_error.empty()) {
     out.usage_error = setup.usage_error;
@@ -157,7 +182,7 @@ ScoreOutcome run_score(const ScoreOptions& o) {
   ReadVerdictsOptions ro;
   ro.lang = lang;
   ro.threads = o.threads;
-  VerdictCollection verdicts = read_verdicts(verdict_inputs(o.verdicts, o.start_dir, unnamed_judge), cases, ro);
+  VerdictCollection verdicts = read_verdicts(std::move(opened), cases, ro);
   timer.mark("verdicts");
   out.diagnostics.insert(out.diagnostics.end(), verdicts.diagnostics.begin(), verdicts.diagnostics.end());
   out.files_read = static_cast<int>(verdicts.inputs.size() + setup.cases.inputs.size());
@@ -249,21 +274,37 @@ ScoreOutcome run_score(const ScoreOptions& o) {
   r.inputs.insert(r.inputs.end(), setup.cases.inputs.begin(), setup.cases.inputs.end());
   r.inputs.insert(r.inputs.end(), verdicts.inputs.begin(), verdicts.inputs.end());
 
-  // The files: each formatted, hashed and written by one task (largest first), then the
-  // manifest with every other file's hash — when it is there, all it lists is complete.
+  // The files: formatted on all cores (item_analysis.csv, the largest, in four parts),
+  // then each hashed and written by one task; then the manifest with every other file's
+  // hash — when it is there, all it lists is complete.
   const std::string dir = resolve_path(o.start_dir, o.out_dir);
   std::vector<std::pair<std::string, std::string>> files = {{"item_analysis.csv", {}}, {"case_scores.csv", {}},
                                                             {"summary.json", {}},      {"report.md", {}},
                                                             {"summary.csv", {}},       {"run_manifest.json", {}}};
+  constexpr size_t kItemParts = 4;
+  std::vector<std::string> item_parts(kItemParts);
+  const size_t per_part = (r.items.size() + kItemParts - 1) / kItemParts;
+  parallel_for(kItemParts + 4, o.threads, [&](size_t i) {
+    if (i < kItemParts) {
+      item_parts[i] = item_analysis_csv(r, i * per_part, (i + 1) * per_part, i == 0);
+      return;
+    }
+    std::string& content = files[i - kItemParts + 1].second;
+    content = i == kItemParts ? case_scores_csv(r) : i == kItemParts + 1 ? summary_json(r)
+                                                   : i == kItemParts + 2 ? report_md(r)
+                                                                         : summary_csv(r);
+  });
+  size_t item_bytes = 0;
+  for (const auto& p : item_parts) item_bytes += p.size();
+  files[0].second.reserve(item_bytes);
+  for (auto& p : item_parts) {
+    files[0].second += p;
+    p = std::string();
+  }
   std::vector<std::string> errors(files.size()), hashes(files.size());
   parallel_for(files.size() - 1, o.threads, [&](size_t i) {
-    std::string content = i == 0 ? item_analysis_csv(r)
-                          : i == 1 ? case_scores_csv(r)
-                          : i == 2 ? summary_json(r)
-                          : i == 3 ? report_md(r)
-                                   : summary_csv(r);
-    hashes[i] = sha256_hex(content);
-    write_file_atomic(dir + "/" + files[i].first, content, &errors[i]);
+    hashes[i] = sha256_hex(files[i].second);
+    write_file_atomic(dir + "/" + files[i].first, files[i].second, &errors[i]);
   });
   std::vector<std::pair<std::string, std::string>> listed;
   for (size_t i : {4, 1, 2, 0, 3}) listed.emplace_back(files[i].first, hashes[i]);  // in a fixed, readable order

@@ -21,8 +21,11 @@ std::string case_scores_csv(const ScoreReport& r);
 // the k-sweep and the item-analysis counts.
 std::string summary_json(const ScoreReport& r);
 
-// item_analysis.csv: one row per criterion (ids, figures, flags; not the text).
+// item_analysis.csv: one row per criterion (ids, figures, flags; not the text). The rows
+// of items [begin, end) only, without the header, when `with_header` is false — so the
+// file can be formatted in parts on several cores and joined.
 std::string item_analysis_csv(const ScoreReport& r);
+std::string item_analysis_csv(const ScoreReport& r, size_t begin, size_t end, bool with_header);
 
 // report.md: the leaderboard with intervals, paired differences, slice tables, the
 // k-sweep and the criteria curators should look at.

@@ -74,9 +74,7 @@ std::vector<Slice> build_slices(const CaseSet& cases, const Taxonomy* taxonomy) 
     }
   std::vector<std::string> axes = ordered_values(axis_found, t ? &t->axes : nullptr);
   const size_t first = out.size();
-  std::map<std::string, size_t, std::less<>> slot_of;
   for (const auto& value : axes) {
-    slot_of.emplace(value, out.size());
     Slice s;
     s.dimension = "axis";
     s.value = value;
@@ -99,7 +97,12 @@ std::vector<Slice> build_slices(const CaseSet& cases, const Taxonomy* taxonomy) 
     const auto& crit = cases.cases[c].criteria;
     for (uint32_t i = 0; i < crit.size(); ++i) {
       uint32_t cell = cases.first_cell(c) + i;
-      if (!crit[i].axis.empty()) out[slot_of.find(crit[i].axis)->second].cells.push_back(cell);
+      if (!crit[i].axis.empty())
+        for (size_t a = 0; a < axes.size(); ++a)  // a handful of axes: a scan beats a map
+          if (axes[a] == crit[i].axis) {
+            out[first + a].cells.push_back(cell);
+            break;
+          }
       if (crit[i].critical) out[critical_slot].cells.push_back(cell);
     }
     for (size_t k = first; k < out.size(); ++k) {

@@ -16,17 +16,6 @@ namespace fs = std::filesystem;
 
 constexpr size_t kJsonlPiece = size_t{8} << 20;  // long JSONL files are read in pieces of ~8 MB
 
-enum class Layout { Unknown, Jsonl, Public, Empty };
-
-// One file of the run, with the judge name its input gives.
-struct InputFile {
-  SourceFile file;
-  std::string judge;
-  Layout layout = Layout::Unknown;
-  std::string read_error;
-  FindingList findings;  // of the file as a whole: reading, layout, placing
-};
-
 // One piece of parsing work: a whole file, or a range of lines of a long JSONL file.
 struct ParseTask {
   size_t file = 0;
@@ -34,18 +23,6 @@ struct ParseTask {
   FileVerdicts result;
   std::vector<size_t> slots;  // result.sources → table index, filled while placing
 };
-
-bool is_verdict_file_name(const fs::path& p) {
-  std::string ext = p.extension().string();
-  return ext == ".json" || ext == ".jsonl" || ext == ".ndjson";
-}
-
-Layout detect_layout(std::string_view text) {
-  size_t i = text.substr(0, 3) == "\xEF\xBB\xBF" ? 3 : 0;
-  while (i < text.size() && (text[i] == ' ' || text[i] == '\t' || text[i] == '\r' || text[i] == '\n')) ++i;
-  if (i == text.size()) return Layout::Empty;
-  return text[i] == '[' ? Layout::Public : Layout::Jsonl;
-}
 
 // Splits [0, size) of `text` at line ends into pieces of about kJsonlPiece bytes.
 std::vector<std::pair<size_t, size_t>> split_lines(std::string_view text) {
@@ -100,57 +77,31 @@ std::vector<const VerdictTable*> VerdictCollection::for_judge(const std::string&
 
 VerdictCollection read_verdicts(const std::vector<VerdictInput>& inputs, const CaseSet& cases,
                                 const ReadVerdictsOptions& options) {
+  return read_verdicts(open_verdict_files(inputs, options.lang, options.threads), cases, options);
+}
+
+VerdictCollection read_verdicts(VerdictFiles opened, const CaseSet& cases, const ReadVerdictsOptions& options) {
   VerdictCollection out;
   const Lang lang = options.lang;
-  // 1. The files: folders give their *.json, *.jsonl and *.ndjson files, sorted.
-  std::vector<InputFile> files;
-  for (const auto& in : inputs) {
-    std::error_code ec;
-    if (fs::is_directory(in.open_path, ec)) {
-      std::vector<std::string> names;
-      for (const auto& e : fs::directory_iterator(in.open_path, ec))
-        if (e.is_regular_file(ec) && is_verdict_file_name(e.path())) names.push_back(e.path().filename().string());
-      std::sort(names.begin(), names.end());
-      if (names.empty()) {
-        out.diagnostics.push_back(file_diag("io/read", Severity::Error, in.path,
-                                            message(lang, "io/read", {{"detail", "no *.json or *.jsonl verdict files in this folder"}})));
-        out.unreadable = true;
-      }
-      std::string shown = in.path;
-      if (!shown.empty() && shown.back() != '/') shown += '/';
-      std::string opened = in.open_path;
-      if (!opened.empty() && opened.back() != '/') opened += '/';
-      for (const auto& n : names) {
-        files.push_back(InputFile{SourceFile(shown + n, opened + n), in.judge, Layout::Unknown, {}, {}});
-      }
-    } else {
-      files.push_back(InputFile{SourceFile(in.path, in.open_path), in.judge, Layout::Unknown, {}, {}});
-    }
-  }
-  // 2. Read and hash them on all cores.
-  parallel_for(files.size(), options.threads, [&](size_t i) {
-    if (files[i].file.read(&files[i].read_error)) files[i].layout = detect_layout(files[i].file.text());
-  });
+  out.diagnostics = std::move(opened.diagnostics);
+  out.unreadable = opened.unreadable;
+  std::vector<VerdictFile>& files = opened.files;
+  std::vector<FindingList> findings(files.size());  // per file: reading, placing
   std::vector<ParseTask> tasks;
   for (size_t i = 0; i < files.size(); ++i) {
-    InputFile& f = files[i];
-    if (!f.read_error.empty()) {
-      out.diagnostics.push_back(file_diag("io/read", Severity::Error, f.file.path(),
-                                          message(lang, "io/read", {{"detail", f.read_error}})));
-      out.unreadable = true;
-      continue;
-    }
+    VerdictFile& f = files[i];
+    if (!f.read_error.empty()) continue;
     out.inputs.push_back({options.role, f.file.path(), f.file.size(), f.file.sha256()});
-    if (f.layout == Layout::Public) {
-      tasks.push_back(ParseTask{i, 0, f.file.size(), {}});
-    } else if (f.layout == Layout::Jsonl) {
-      for (auto [b, e] : split_lines(f.file.text())) tasks.push_back(ParseTask{i, b, e, {}});
+    if (f.layout == VerdictLayout::Public) {
+      tasks.push_back(ParseTask{i, 0, f.file.size(), {}, {}});
+    } else if (f.layout == VerdictLayout::Jsonl) {
+      for (auto [b, e] : split_lines(f.file.text())) tasks.push_back(ParseTask{i, b, e, {}, {}});
     }
   }
   // 3. Parse on all cores; each task fills only its own result.
   parallel_for(tasks.size(), options.threads, [&](size_t k) {
     ParseTask& t = tasks[k];
-    InputFile& f = files[t.file];
+    VerdictFile& f = files[t.file];
     t.result.verdicts.reserve((t.end - t.begin) / 16 + 16);  // address space only: untouched pages cost nothing
     ReadContext ctx;
     ctx.cases = &cases;
@@ -158,7 +109,7 @@ VerdictCollection read_verdicts(const std::vector<VerdictInput>& inputs, const C
     ctx.default_judge = f.judge;
     ctx.lang = lang;
     std::string_view name = f.file.path();
-    if (f.layout == Layout::Public) {
+    if (f.layout == VerdictLayout::Public) {
       ctx.default_model = model_from_file_name(name);
       read_public_verdicts(ctx, t.result);
     } else {
@@ -194,8 +145,8 @@ VerdictCollection read_verdicts(const std::vector<VerdictInput>& inputs, const C
   };
   for (size_t k = 0; k < tasks.size(); ++k) {
     ParseTask& t = tasks[k];
-    InputFile& f = files[t.file];
-    f.findings.append(t.result.findings);
+    VerdictFile& f = files[t.file];
+    findings[t.file].append(t.result.findings);
     t.slots.assign(t.result.sources.size(), SIZE_MAX);
     for (size_t i = 0; i < t.result.verdicts.size(); ++i) {
       RawVerdict& v = t.result.verdicts[i];
@@ -221,7 +172,7 @@ VerdictCollection read_verdicts(const std::vector<VerdictInput>& inputs, const C
       if (v.position == kByOrderStored) {
         uint32_t pos = next_by_order[{t.file, slot, v.case_index}]++;
         if (pos >= cases.criteria_count(v.case_index)) {
-          f.findings.add({"verdict/unknown-criterion", Severity::Error, v.offset(),
+          findings[t.file].add({"verdict/unknown-criterion", Severity::Error, v.offset(),
                           scoring_message(lang, "verdict/position",
                                           {{"position", std::to_string(pos + 1)},
                                            {"case", cases.cases[v.case_index].case_id},
@@ -242,7 +193,7 @@ VerdictCollection read_verdicts(const std::vector<VerdictInput>& inputs, const C
       bool conflict = c != v.value && c != Verdict::Unreadable && v.value != Verdict::Unreadable;
       std::string rule = conflict ? "verdict/conflict" : "verdict/duplicate";
       std::string msg;
-      if (f.findings.wants(rule)) {
+      if (findings[t.file].wants(rule)) {
         if (origins.empty()) build_origins(k, i);
         uint64_t o = origins[slot][cell];
         SourceFile& first = files[o >> 40].file;
@@ -255,19 +206,19 @@ VerdictCollection read_verdicts(const std::vector<VerdictInput>& inputs, const C
                                           {"where", where}, {"second", verdict_word(v.value, lang)}})
                        : scoring_message(lang, "verdict/duplicate", {{"who", who}, {"criterion", crit}, {"where", where}});
       }
-      f.findings.add({rule, Severity::Error, v.offset(), std::move(msg)});
+      findings[t.file].add({rule, Severity::Error, v.offset(), std::move(msg)});
       v.value = Verdict::None;  // not placed: a replay skips it
     }
   }
   tasks.clear();
   // 5. Messages with lines, then the files' bytes are no longer needed.
   for (size_t i = 0; i < files.size(); ++i) {
-    InputFile& f = files[i];
+    VerdictFile& f = files[i];
     if (!f.read_error.empty()) continue;
-    if (f.layout == Layout::Empty || (placed_in_file[i] == 0 && f.findings.kept().empty()))
+    if (f.layout == VerdictLayout::Empty || (placed_in_file[i] == 0 && findings[i].kept().empty()))
       out.diagnostics.push_back(file_diag("verdict/empty", Severity::Warning, f.file.path(),
                                           scoring_message(lang, "verdict/empty")));
-    resolve_findings(f.file, f.findings, lang, out.diagnostics);
+    resolve_findings(f.file, findings[i], lang, out.diagnostics);
     f.file.release();
     out.verdicts += placed_in_file[i];
   }

@@ -12,15 +12,9 @@
 #include "scoring/case_set.h"
 #include "scoring/source_file.h"
 #include "scoring/verdict.h"
+#include "scoring/verdict_files.h"
 
 namespace cc::scoring {
-
-// One --verdicts argument.
-struct VerdictInput {
-  std::string path;       // as given: shown in messages and the manifest
-  std::string open_path;  // as opened (resolved against the working folder)
-  std::string judge;      // judge name for verdicts that name none ("" when unnamed)
-};
 
 // One judge's verdicts on one model's answers: one cell per criterion of the case set.
 struct VerdictTable {
@@ -51,6 +45,8 @@ struct VerdictCollection {
   std::vector<const VerdictTable*> for_judge(const std::string& judge) const;
 };
 
+// Places the verdicts of files already read (open_verdict_files), or of `inputs`.
+VerdictCollection read_verdicts(VerdictFiles files, const CaseSet& cases, const ReadVerdictsOptions& options);
 VerdictCollection read_verdicts(const std::vector<VerdictInput>& inputs, const CaseSet& cases,
                                 const ReadVerdictsOptions& options);
 
