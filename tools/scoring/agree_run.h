@@ -11,6 +11,7 @@
 
 namespace cc::scoring {
 
+// The command line of `agree`, as data.
 struct AgreeOptions {
   std::string start_dir;
   std::string cases;                  // as for score
@@ -23,6 +24,7 @@ struct AgreeOptions {
   std::string command;
 };
 
+// What an `agree` run did: exit code, findings, the figures as text, the files written.
 struct AgreeOutcome {
   int exit_code = 0;
   std::vector<Diagnostic> diagnostics;

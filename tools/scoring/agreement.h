@@ -29,6 +29,7 @@ struct ClassFigures {
   std::optional<double> precision, recall, f1;
 };
 
+// The figures of one confusion table.
 struct AgreementFigures {
   long n = 0;
   std::optional<double> agreement_pct;  // 100 · (both_met + neither) / n
@@ -56,6 +57,7 @@ struct Disagreement {
   Verdict gold = Verdict::None;  // None when there is no gold label
 };
 
+// Everything compare_raters found: per-slice rows of each comparison and the disagreements.
 struct AgreementReport {
   std::string rater_a, rater_b;
   bool has_gold = false;

@@ -38,6 +38,7 @@ struct PairwiseDifference {
   double share_b_leads = std::nan("");  // share with difference < 0 (ties make up the rest)
 };
 
+// How many resamples, from which seed, at which confidence level, for which k.
 struct BootstrapSettings {
   int resamples = 1000;  // 0: no intervals
   uint64_t seed = 1;
@@ -54,6 +55,7 @@ struct BootstrapInput {
   std::vector<SliceScore> overall;                        // per model: point figures of slices[0]
 };
 
+// The intervals of every figure of every slice and model, and the paired differences.
 struct BootstrapResult {
   std::vector<std::vector<MetricIntervals>> intervals;  // [slice][model]
   std::vector<PairwiseDifference> pairwise;             // overall slice: every pair, every figure

@@ -42,6 +42,8 @@ struct StringViewHash {
   size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
 };
 
+// The cases of a run, sorted by id, with lookups by case id and criterion id and the
+// flat cell numbering verdict tables use.
 class CaseSet {
  public:
   CaseSet() = default;

@@ -19,6 +19,7 @@ namespace cc::scoring {
 // flagged "judges-disagree".
 inline constexpr double kJudgeDisagreementFlag = 0.25;
 
+// The item-analysis figures and flags of one criterion (one cell of the case set).
 struct ItemStats {
   uint32_t cell = 0;
   int models = 0;   // models scored (missing verdicts count as not met, as in scoring)

@@ -13,6 +13,7 @@
 
 namespace cc::scoring {
 
+// What prepare_run found: project settings, taxonomy and cases, or why it could not.
 struct RunSetup {
   std::optional<Config> config;      // the repository's, when one was found
   std::optional<Taxonomy> taxonomy;  // its taxonomy, when it loaded

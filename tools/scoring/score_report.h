@@ -37,6 +37,7 @@ struct ModelResult {
   long missing = 0;                   // verdicts missing, scored as not met
 };
 
+// The whole result of a scoring run.
 struct ScoreReport {
   ScoreSettings settings;
   std::string tool_version;

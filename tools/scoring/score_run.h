@@ -13,6 +13,7 @@
 
 namespace cc::scoring {
 
+// The command line of `score`, as data.
 struct ScoreOptions {
   std::string start_dir;              // where relative paths start (-C DIR, else the current folder)
   std::string cases;                  // --cases: JSONL export or repository folder; "" = the repository here
@@ -30,6 +31,7 @@ struct ScoreOptions {
   std::string command;                // the command line, recorded in the manifest
 };
 
+// What a `score` run did: exit code, findings, the leaderboard text, the files written.
 struct ScoreOutcome {
   int exit_code = 0;                    // 0 written; 1 findings or refusal; 2 usage or unreadable input
   std::vector<Diagnostic> diagnostics;  // sorted

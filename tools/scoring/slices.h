@@ -11,6 +11,7 @@
 
 namespace cc::scoring {
 
+// One slice: its name, and the cases (or, for criterion slices, the cells) it holds.
 struct Slice {
   std::string name;       // "overall", "difficulty:low", "subject:心血管内科", "axis:安全性", "critical:true"
   std::string dimension;  // "overall", "difficulty", "subject", "task", "care_stage", "audience", "axis", "critical"

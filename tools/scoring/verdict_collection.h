@@ -25,6 +25,7 @@ struct VerdictTable {
   size_t count(Verdict v) const;
 };
 
+// How read_verdicts works: language of messages, threads, and how gold labels are named.
 struct ReadVerdictsOptions {
   Lang lang = Lang::En;
   unsigned threads = 0;

@@ -29,6 +29,7 @@ struct VerdictFile {
   std::string read_error;  // set when it could not be read
 };
 
+// Every file of a run's verdict inputs, read, and why any could not be.
 struct VerdictFiles {
   std::vector<VerdictFile> files;       // in input order, folders expanded
   std::vector<Diagnostic> diagnostics;  // folders without verdict files, unreadable files
