@@ -5,11 +5,7 @@
 namespace cc {
 namespace {
 
-struct Entry {
-  std::string_view id;
-  std::string_view en;
-  std::string_view zh;
-};
+using Entry = MessageEntry;
 
 // Keep ids sorted by family; the id of a finding's message is usually its rule id.
 constexpr std::array kCatalog = {
@@ -171,12 +167,6 @@ constexpr std::array kCatalog = {
     Entry{"word/professional", "professional", "professional（专业）"},
 };
 
-const Entry* find_entry(std::string_view id) {
-  for (const auto& e : kCatalog)
-    if (e.id == id) return &e;
-  return nullptr;
-}
-
 }  // namespace
 
 std::string_view lang_code(Lang lang) { return lang == Lang::Zh ? "zh" : "en"; }
@@ -209,10 +199,15 @@ std::string format_template(std::string_view tmpl, std::initializer_list<Message
   return out;
 }
 
+std::string message_from(std::span<const MessageEntry> catalog, Lang lang, std::string_view id,
+                         std::initializer_list<MessageArg> args) {
+  for (const auto& e : catalog)
+    if (e.id == id) return format_template(lang == Lang::Zh ? e.zh : e.en, args);
+  return std::string(id);
+}
+
 std::string message(Lang lang, std::string_view id, std::initializer_list<MessageArg> args) {
-  const Entry* e = find_entry(id);
-  if (!e) return std::string(id);
-  return format_template(lang == Lang::Zh ? e->zh : e->en, args);
+  return message_from(kCatalog, lang, id, args);
 }
 
 }  // namespace cc

@@ -2,6 +2,7 @@
 // Messages: every user-facing text of a finding, in English and Chinese, kept in one
 // catalog so a translation is never scattered through the checks.
 #include <initializer_list>
+#include <span>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -14,6 +15,19 @@ std::string_view lang_code(Lang lang);
 
 // One named argument of a message template: "{name}" in the template is replaced by value.
 using MessageArg = std::pair<std::string_view, std::string>;
+
+// One catalog entry: an id and its text in each language. Core keeps the catalog of the
+// checks; each domain library (scoring, coverage, release) keeps its own array of these
+// beside its code and formats through message_from().
+struct MessageEntry {
+  std::string_view id;
+  std::string_view en;
+  std::string_view zh;
+};
+
+// Formats entry `id` of `catalog` in `lang`; an unknown id yields the id itself.
+std::string message_from(std::span<const MessageEntry> catalog, Lang lang, std::string_view id,
+                         std::initializer_list<MessageArg> args = {});
 
 // Formats the catalog entry `id` in `lang`. An unknown id is a programming error; it
 // yields the id itself so the finding is still visible.

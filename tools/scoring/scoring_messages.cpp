@@ -5,9 +5,7 @@
 namespace cc::scoring {
 namespace {
 
-struct Entry {
-  std::string_view id, en, zh;
-};
+using Entry = MessageEntry;
 
 constexpr std::array kCatalog = {
     // Case sources.
@@ -80,9 +78,7 @@ constexpr std::array kCatalog = {
 }  // namespace
 
 std::string scoring_message(Lang lang, std::string_view id, std::initializer_list<MessageArg> args) {
-  for (const auto& e : kCatalog)
-    if (e.id == id) return format_template(lang == Lang::Zh ? e.zh : e.en, args);
-  return std::string(id);
+  return message_from(kCatalog, lang, id, args);
 }
 
 }  // namespace cc::scoring
