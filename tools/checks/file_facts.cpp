@@ -18,6 +18,9 @@ nlohmann::json file_result_to_json(const FileResult& r) {
           {"n", r.facts.criteria},
           {"cr", r.facts.critical},
           {"ax", r.facts.axes},
+          {"tk", r.facts.text_key},
+          {"tl", r.facts.text_line},
+          {"tc", r.facts.text_column},
           {"d", std::move(diags)}};
 }
 
@@ -39,6 +42,9 @@ std::optional<FileResult> file_result_from_json(const nlohmann::json& j) {
     r.facts.criteria = j.at("n").get<int>();
     r.facts.critical = j.at("cr").get<int>();
     r.facts.axes = j.at("ax").get<std::map<std::string, int>>();
+    r.facts.text_key = j.at("tk").get<uint64_t>();
+    r.facts.text_line = j.at("tl").get<int>();
+    r.facts.text_column = j.at("tc").get<int>();
     for (const auto& d : j.at("d")) {
       Diagnostic x;
       x.rule = d.at("r").get<std::string>();

@@ -1,6 +1,7 @@
 #pragma once
 // FileFacts: what the cross-file checks need to know of one checked file, small enough
 // to keep in the result cache so an unchanged file is never parsed again.
+#include <cstdint>
 #include <map>
 #include <optional>
 #include <string>
@@ -25,6 +26,11 @@ struct FileFacts {
   int criteria = 0;
   int critical = 0;
   std::map<std::string, int> axes;  // axis as written → number of criteria
+  // Cases only: normalised key of clinical_context + user_request (0: none) and where
+  // clinical_context is written, for integrity/duplicate-case-text.
+  uint64_t text_key = 0;
+  int text_line = 1;
+  int text_column = 1;
 };
 
 // Everything validate learns from one file on its own.

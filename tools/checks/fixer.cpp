@@ -20,14 +20,6 @@ namespace {
 // a full-width stop between them); three are plenty, the bound keeps any input finite.
 constexpr int kMaxRounds = 4;
 
-Diagnostic problem(const std::string& path, std::string_view rule, std::string text) {
-  Diagnostic d;
-  d.rule = rule;
-  d.file = path;
-  d.message = std::move(text);
-  return d;
-}
-
 // Applies non-overlapping edits (sorted by position; an edit overlapping an earlier one
 // waits for the next round) and records what changed.
 std::string apply(const std::string& text, std::vector<TextEdit> edits, std::vector<FixChange>& changes) {
@@ -68,7 +60,7 @@ std::vector<std::string> fix_targets(const Project& project, const std::vector<s
     std::error_code ec;
     auto rel = relative_to_root(cfg.root, p);
     if (!rel || !fs::exists(p, ec)) {
-      problems.push_back(problem(p, "io/read",
+      problems.push_back(file_diagnostic("io/read", Severity::Error, p,
                                  message(project.lang, "io/read",
                                          {{"detail", rel ? "no such file or folder" : "outside the repository"}})));
       continue;
@@ -87,7 +79,7 @@ FileFix fix_file(const Project& project, const std::string& rel_path, const FixO
   std::string error;
   auto original = read_file(project.config.abs(rel_path), &error);
   if (!original) {
-    result.problems.push_back(problem(rel_path, "io/read", message(project.lang, "io/read", {{"detail", error}})));
+    result.problems.push_back(file_diagnostic("io/read", Severity::Error, rel_path, message(project.lang, "io/read", {{"detail", error}})));
     return result;
   }
   std::string text = *original;
@@ -133,14 +125,14 @@ FileFix fix_file(const Project& project, const std::string& rel_path, const FixO
   long after = load_problems(project, rel_path, text);
   if (after < 0 || after > baseline) {
     // Never write a file that loads worse than before.
-    result.problems.push_back(problem(rel_path, "fix/refused",
+    result.problems.push_back(file_diagnostic("fix/refused", Severity::Error, rel_path,
                                       message(project.lang, "fix/refused")));
     result.changes.clear();
     return result;
   }
   if (options.check_only) return result;
   if (!write_file_atomic(project.config.abs(rel_path), text, &error)) {
-    result.problems.push_back(problem(rel_path, "io/write", message(project.lang, "io/write", {{"detail", error}})));
+    result.problems.push_back(file_diagnostic("io/write", Severity::Error, rel_path, message(project.lang, "io/write", {{"detail", error}})));
     return result;
   }
   result.written = true;

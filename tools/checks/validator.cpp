@@ -6,6 +6,7 @@
 #include <set>
 #include <thread>
 
+#include "checks/duplicate_case_check.h"
 #include "checks/result_cache.h"
 #include "checks/text_check.h"
 #include "core/repository.h"
@@ -33,14 +34,6 @@ void apply_severities(const Config& cfg, std::vector<Diagnostic>& diags) {
     kept.push_back(std::move(d));
   }
   diags = std::move(kept);
-}
-
-Diagnostic path_error(const std::string& path, std::string_view rule, std::string text) {
-  Diagnostic d;
-  d.rule = rule;
-  d.file = path;
-  d.message = std::move(text);
-  return d;
 }
 
 BenchmarkSummary summarize(const std::vector<std::pair<std::string, FileFacts>>& checked, const Taxonomy& tax) {
@@ -128,8 +121,7 @@ FileResult check_file(const Project& project, const std::string& rel_path, std::
   FileKind kind = file_kind_of(rel_path, cfg);
   result.facts.kind = kind;
   if (kind == FileKind::Other) {
-    result.diagnostics.push_back(path_error(
-        rel_path, "integrity/not-benchmark-file",
+    result.diagnostics.push_back(file_diagnostic("integrity/not-benchmark-file", Severity::Error, rel_path,
         message(project.lang, "integrity/not-benchmark-file",
                 {{"path", rel_path}, {"cases", cfg.cases_dir}, {"rubrics", cfg.rubrics_dir}})));
     return result;
@@ -148,6 +140,7 @@ FileResult check_file(const Project& project, const std::string& rel_path, std::
       (kind == FileKind::Case ? project.case_schema : project.rubric_schema).check(doc, project.lang, result.diagnostics);
       IntegrityContext ctx{cfg, project.taxonomy, project.lang};
       check_file_integrity(doc, ctx, result.facts, result.diagnostics);
+      if (kind == FileKind::Case) record_case_text(doc, result.facts);
       check_text(doc, TextOptions{}, project.lang, result.diagnostics);
     }
     if (result.diagnostics.empty()) break;
@@ -159,12 +152,16 @@ FileResult check_file(const Project& project, const std::string& rel_path, std::
 ValidateReport validate(const Project& project, const ValidateOptions& options) {
   ValidateReport report;
   const Config& cfg = project.config;
-  BenchmarkListing listing{list_yaml_files(cfg.root, cfg.cases_dir), list_yaml_files(cfg.root, cfg.rubrics_dir)};
+  BenchmarkListing listing = options.content ? options.content->listing
+                                             : BenchmarkListing{list_yaml_files(cfg.root, cfg.cases_dir),
+                                                                list_yaml_files(cfg.root, cfg.rubrics_dir)};
 
   // The files to check: the whole benchmark, or what the given paths name.
   std::vector<std::string> files;
   const bool whole = options.paths.empty();
-  if (whole) {
+  if (options.content) {
+    for (const auto& f : options.content->files) files.push_back(f.first);
+  } else if (whole) {
     files = listing.cases;
     files.insert(files.end(), listing.rubrics.begin(), listing.rubrics.end());
   } else {
@@ -173,7 +170,7 @@ ValidateReport validate(const Project& project, const ValidateOptions& options) 
       std::error_code ec;
       auto rel = relative_to_root(cfg.root, p);
       if (!rel || !fs::exists(p, ec)) {
-        report.diagnostics.push_back(path_error(p, "io/read",
+        report.diagnostics.push_back(file_diagnostic("io/read", Severity::Error, p,
                                                 message(project.lang, "io/read",
                                                         {{"detail", rel ? "no such file or folder" : "outside the repository"}})));
         report.input_error = true;
@@ -188,7 +185,7 @@ ValidateReport validate(const Project& project, const ValidateOptions& options) 
     files.assign(chosen.begin(), chosen.end());
   }
 
-  const bool use_cache = options.use_cache && files.size() >= kCacheMinFiles;
+  const bool use_cache = options.use_cache && !options.content && files.size() >= kCacheMinFiles;
   ResultCache cache = use_cache ? ResultCache::load(cache_path(cfg), project.fingerprint) : ResultCache{};
 
   // Check every file on all cores; each slot is written by exactly one thread.
@@ -199,10 +196,11 @@ ValidateReport validate(const Project& project, const ValidateOptions& options) 
   auto worker = [&] {
     for (size_t i; (i = next.fetch_add(1)) < files.size();) {
       std::string error;
-      auto text = read_file(cfg.abs(files[i]), &error);
+      auto text = options.content ? std::optional<std::string>(options.content->files[i].second)
+                                  : read_file(cfg.abs(files[i]), &error);
       if (!text) {
         results[i].diagnostics.push_back(
-            path_error(files[i], "io/read", message(project.lang, "io/read", {{"detail", error}})));
+            file_diagnostic("io/read", Severity::Error, files[i], message(project.lang, "io/read", {{"detail", error}})));
         results[i].facts.kind = file_kind_of(files[i], cfg);
         continue;
       }
@@ -217,7 +215,7 @@ ValidateReport validate(const Project& project, const ValidateOptions& options) 
       } catch (const std::exception& e) {
         // A bug must not take the whole run down; report it against the file.
         results[i] = FileResult{};
-        results[i].diagnostics.push_back(path_error(files[i], "internal/error", e.what()));
+        results[i].diagnostics.push_back(file_diagnostic("internal/error", Severity::Error, files[i], e.what()));
       }
     }
   };
@@ -246,6 +244,7 @@ ValidateReport validate(const Project& project, const ValidateOptions& options) 
   std::vector<Diagnostic> cross;
   IntegrityContext ctx{cfg, project.taxonomy, project.lang};
   check_cross_file(checked, listing, ctx, cross);
+  check_duplicate_case_text(checked, project.lang, cross);
   cross.insert(cross.end(), project.config_findings.begin(), project.config_findings.end());
   apply_severities(cfg, cross);
   report.diagnostics.insert(report.diagnostics.end(), cross.begin(), cross.end());

@@ -40,6 +40,14 @@ struct ValidateOptions {
   std::vector<std::string> paths;  // files or folders (absolute or cwd-relative); empty: all
   bool use_cache = true;
   unsigned threads = 0;  // 0: one per core
+  // Content from elsewhere than the work tree (the git index, for `validate --staged`):
+  // exactly these files are checked with these bytes, `listing` stands in for the
+  // folders in the cross-file checks, and the result cache is not used.
+  struct Content {
+    std::vector<std::pair<std::string, std::string>> files;  // root-relative path, bytes
+    BenchmarkListing listing;
+  };
+  std::optional<Content> content;
 };
 
 struct ValidateReport {

@@ -35,5 +35,12 @@ void register_new(CLI::App& app, CliContext& ctx, std::function<int()>& run);
 void register_fix(CLI::App& app, CliContext& ctx, std::function<int()>& run);
 void register_score(CLI::App& app, CliContext& ctx, std::function<int()>& run);
 void register_agree(CLI::App& app, CliContext& ctx, std::function<int()>& run);
+void register_export(CLI::App& app, CliContext& ctx, std::function<int()>& run);
+void register_import(CLI::App& app, CliContext& ctx, std::function<int()>& run);
+void register_release(CLI::App& app, CliContext& ctx, std::function<int()>& run);
+void register_hook(CLI::App& app, CliContext& ctx, std::function<int()>& run);
+void register_coverage(CLI::App& app, CliContext& ctx, std::function<int()>& run);
+void register_select(CLI::App& app, CliContext& ctx, std::function<int()>& run);
+void register_dedup(CLI::App& app, CliContext& ctx, std::function<int()>& run);
 
 }  // namespace cc::cli

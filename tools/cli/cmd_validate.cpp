@@ -3,6 +3,7 @@
 
 #include "cli/cli_context.h"
 #include "core/renderer.h"
+#include "release/staged.h"
 
 namespace cc::cli {
 
@@ -12,6 +13,7 @@ void register_validate(CLI::App& app, CliContext& ctx, std::function<int()>& run
     std::string format = "text";
     bool no_cache = false;
     bool summary = false;
+    bool staged = false;
     unsigned jobs = 0;
   };
   auto opts = std::make_shared<Options>();
@@ -22,6 +24,8 @@ void register_validate(CLI::App& app, CliContext& ctx, std::function<int()>& run
       ->capture_default_str();
   cmd->add_flag("--no-cache", opts->no_cache, "Neither read nor write the result cache");
   cmd->add_flag("--summary", opts->summary, "Also print what the checked files hold: counts per dimension");
+  cmd->add_flag("--staged", opts->staged,
+                "Check what the git index holds (the next commit), not the work tree: changed files only");
   cmd->add_option("-j,--jobs", opts->jobs, "Worker threads (default: one per core)");
   cmd->callback([&ctx, &run, opts] {
     run = [&ctx, opts] {
@@ -31,6 +35,18 @@ void register_validate(CLI::App& app, CliContext& ctx, std::function<int()>& run
       vo.paths = opts->paths;
       vo.use_cache = !opts->no_cache;
       vo.threads = opts->jobs;
+      if (opts->staged) {
+        if (!opts->paths.empty()) {
+          std::cerr << "clinconsensus validate: --staged checks the index; it takes no paths\n";
+          return static_cast<int>(kExitUsage);
+        }
+        auto staged = git::staged_content(project->config);
+        if (!staged) {
+          std::cerr << "clinconsensus validate --staged: " << staged.error().message << '\n';
+          return static_cast<int>(kExitUsage);
+        }
+        vo.content = std::move(*staged);
+      }
       ValidateReport report = validate(*project, vo);
       RenderInput in{report.diagnostics, report.files_checked, ctx.lang(), want_color(1),
                      opts->summary ? &report.summary : nullptr};

@@ -25,6 +25,13 @@ int main(int argc, char** argv) {
     register_fix(app, ctx, run);
     register_score(app, ctx, run);
     register_agree(app, ctx, run);
+    register_export(app, ctx, run);
+    register_import(app, ctx, run);
+    register_release(app, ctx, run);
+    register_hook(app, ctx, run);
+    register_coverage(app, ctx, run);
+    register_select(app, ctx, run);
+    register_dedup(app, ctx, run);
 
     try {
       app.parse(argc, argv);

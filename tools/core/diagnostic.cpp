@@ -20,6 +20,15 @@ std::optional<Severity> parse_severity(std::string_view name) {
   return std::nullopt;
 }
 
+Diagnostic file_diagnostic(std::string_view rule, Severity severity, std::string file, std::string message) {
+  Diagnostic d;
+  d.rule = rule;
+  d.severity = severity;
+  d.file = std::move(file);
+  d.message = std::move(message);
+  return d;
+}
+
 bool diagnostic_less(const Diagnostic& a, const Diagnostic& b) {
   return std::tie(a.file, a.line, a.column, a.rule, a.message) <
          std::tie(b.file, b.line, b.column, b.rule, b.message);

@@ -24,6 +24,9 @@ struct Diagnostic {
   std::string fix;       // optional: a concrete replacement or action
 };
 
+// A finding about a file as a whole (line and column 0), the usual shape outside the loader.
+Diagnostic file_diagnostic(std::string_view rule, Severity severity, std::string file, std::string message);
+
 // Sorting key used by every command: file, then position, then rule.
 bool diagnostic_less(const Diagnostic& a, const Diagnostic& b);
 

@@ -367,7 +367,7 @@ class Builder : public YAML::EventHandler {
   bool all_positions_ = true;
 };
 
-Diagnostic file_diagnostic(const std::string& path, std::string_view rule, int line, int column,
+Diagnostic at_position(const std::string& path, std::string_view rule, int line, int column,
                            std::string text) {
   Diagnostic d;
   d.rule = rule;
@@ -410,14 +410,14 @@ LoadResult load_yaml_text(std::string path, std::string text, const LoadLimits& 
                           Positions positions) {
   LoadResult result;
   if (text.size() > limits.max_file_bytes) {
-    result.diagnostics.push_back(file_diagnostic(
+    result.diagnostics.push_back(at_position(
         path, "yaml/too-large", 1, 1,
         message(lang, "yaml/too-large",
                 {{"size", std::to_string(text.size())}, {"limit", std::to_string(limits.max_file_bytes)}})));
     return result;
   }
   if (text.size() >= 3 && text.compare(0, 3, "\xEF\xBB\xBF") == 0) {
-    result.diagnostics.push_back(file_diagnostic(path, "yaml/bom", 1, 1, message(lang, "yaml/bom")));
+    result.diagnostics.push_back(at_position(path, "yaml/bom", 1, 1, message(lang, "yaml/bom")));
     return result;
   }
   if (auto bad = find_invalid_utf8(text)) {
@@ -431,7 +431,7 @@ LoadResult load_yaml_text(std::string path, std::string text, const LoadLimits& 
       detected = message(lang, "text/encoding.detected", {{"charset", *charset}});
       if (convertible_charset(*charset)) how = message(lang, "text/encoding.fix");
     }
-    result.diagnostics.push_back(file_diagnostic(
+    result.diagnostics.push_back(at_position(
         path, "text/encoding", lc.line, lc.column,
         message(lang, "text/encoding", {{"byte", hex}, {"detected", detected}, {"how", how}})));
     return result;
@@ -448,11 +448,11 @@ LoadResult load_yaml_text(std::string path, std::string text, const LoadLimits& 
     YAML::Parser parser(in);
     if (!parser.HandleNextDocument(builder) || !builder.finished()) {
       if (result.diagnostics.empty())
-        result.diagnostics.push_back(file_diagnostic(doc.path, "yaml/empty", 1, 1, message(lang, "yaml/empty")));
+        result.diagnostics.push_back(at_position(doc.path, "yaml/empty", 1, 1, message(lang, "yaml/empty")));
       return result;
     }
     if (auto mark = builder.complex_key_mark()) {
-      result.diagnostics.push_back(file_diagnostic(doc.path, "yaml/complex-key", mark->line + 1,
+      result.diagnostics.push_back(at_position(doc.path, "yaml/complex-key", mark->line + 1,
                                                    column_at(doc.text, static_cast<size_t>(std::max(0, mark->pos))),
                                                    message(lang, "yaml/complex-key")));
       return result;
@@ -475,21 +475,21 @@ LoadResult load_yaml_text(std::string path, std::string text, const LoadLimits& 
       size_t content = static_cast<size_t>(std::max(0, second.document_start().pos));
       size_t sep = doc.text.rfind("---", content);
       lc = line_column_at(doc.text, sep != std::string::npos && sep > 0 ? sep : content);
-      result.diagnostics.push_back(file_diagnostic(doc.path, "yaml/multiple-documents", lc.line, lc.column,
+      result.diagnostics.push_back(at_position(doc.path, "yaml/multiple-documents", lc.line, lc.column,
                                                    message(lang, "yaml/multiple-documents")));
       return result;
     }
   } catch (const StopParsing&) {
     return result;
   } catch (const YAML::DeepRecursion& e) {
-    result.diagnostics.push_back(file_diagnostic(
+    result.diagnostics.push_back(at_position(
         doc.path, "yaml/too-deep", e.mark.line + 1, column_at(doc.text, static_cast<size_t>(std::max(0, e.mark.pos))),
         message(lang, "yaml/too-deep", {{"limit", std::to_string(limits.max_depth)}})));
     return result;
   } catch (const YAML::Exception& e) {
     int line = e.mark.is_null() ? 1 : e.mark.line + 1;
     int column = e.mark.is_null() ? 1 : column_at(doc.text, static_cast<size_t>(std::max(0, e.mark.pos)));
-    result.diagnostics.push_back(file_diagnostic(doc.path, "yaml/syntax", line, column,
+    result.diagnostics.push_back(at_position(doc.path, "yaml/syntax", line, column,
                                                  message(lang, "yaml/syntax", {{"detail", tidy_parser_message(e.msg)}})));
     return result;
   }
@@ -504,7 +504,7 @@ LoadResult load_yaml_file(const std::string& abs_path, std::string rel_path, con
   if (!text) {
     LoadResult result;
     result.diagnostics.push_back(
-        file_diagnostic(rel_path, "io/read", 0, 0, message(lang, "io/read", {{"detail", error}})));
+        at_position(rel_path, "io/read", 0, 0, message(lang, "io/read", {{"detail", error}})));
     return result;
   }
   return load_yaml_text(std::move(rel_path), std::move(*text), limits, lang, positions);

@@ -6,6 +6,7 @@
 #include <nlohmann/json.hpp>
 
 #include "core/utf8.h"
+#include "scoring/score_writers.h"
 #include "scoring/text_format.h"
 
 namespace cc::scoring {
@@ -96,13 +97,7 @@ std::string agree_manifest_json(const AgreeReport& r, const std::string& command
   j["rater_b"] = r.agreement.rater_b;
   j["gold"] = r.agreement.has_gold;
   j["cases_source"] = r.cases_source;
-  Json inputs = Json::array();
-  for (const auto& in : r.inputs)
-    inputs.push_back({{"role", in.role}, {"path", in.path}, {"bytes", in.bytes}, {"sha256", in.sha256}});
-  j["inputs"] = std::move(inputs);
-  Json outs = Json::array();
-  for (const auto& [name, sha] : outputs) outs.push_back({{"path", name}, {"sha256", sha}});
-  j["outputs"] = std::move(outs);
+  add_manifest_files(j, r.inputs, outputs);
   return j.dump(2) + "\n";
 }
 

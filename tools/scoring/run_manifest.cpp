@@ -5,6 +5,17 @@
 
 namespace cc::scoring {
 
+void add_manifest_files(nlohmann::ordered_json& manifest, const std::vector<InputRecord>& inputs,
+                        const std::vector<std::pair<std::string, std::string>>& outputs) {
+  using Json = nlohmann::ordered_json;
+  Json in = Json::array();
+  for (const auto& f : inputs) in.push_back({{"role", f.role}, {"path", f.path}, {"bytes", f.bytes}, {"sha256", f.sha256}});
+  manifest["inputs"] = std::move(in);
+  Json out = Json::array();
+  for (const auto& [name, sha] : outputs) out.push_back({{"path", name}, {"sha256", sha}});
+  manifest["outputs"] = std::move(out);
+}
+
 std::string run_manifest_json(const ScoreReport& r, const std::string& command,
                               const std::vector<std::pair<std::string, std::string>>& outputs) {
   using Json = nlohmann::ordered_json;
@@ -24,13 +35,7 @@ std::string run_manifest_json(const ScoreReport& r, const std::string& command,
   j["cases"] = r.cases ? r.cases->cases.size() : 0;
   j["models"] = Json::array();
   for (const auto& m : r.models) j["models"].push_back(m.model);
-  Json inputs = Json::array();
-  for (const auto& in : r.inputs)
-    inputs.push_back({{"role", in.role}, {"path", in.path}, {"bytes", in.bytes}, {"sha256", in.sha256}});
-  j["inputs"] = std::move(inputs);
-  Json outs = Json::array();
-  for (const auto& [name, sha] : outputs) outs.push_back({{"path", name}, {"sha256", sha}});
-  j["outputs"] = std::move(outs);
+  add_manifest_files(j, r.inputs, outputs);
   return j.dump(2) + "\n";
 }
 

@@ -41,15 +41,6 @@ class PhaseTimer {
   std::chrono::steady_clock::time_point last_;
 };
 
-Diagnostic note_for(const std::string& rule, Severity s, const std::string& file, std::string message) {
-  Diagnostic d;
-  d.rule = rule;
-  d.severity = s;
-  d.file = file;
-  d.message = std::move(message);
-  return d;
-}
-
 // Reports the verdicts `table` lacks: per case (at most `limit` lines), then the total.
 void report_missing(const CaseSet& cases, const VerdictTable& t, bool allowed, Lang lang, std::vector<Diagnostic>& out) {
   constexpr int kLimit = 10;
@@ -77,10 +68,10 @@ void report_missing(const CaseSet& cases, const VerdictTable& t, bool allowed, L
       msg = scoring_message(lang, "verdict/missing-criteria",
                             {{"model", t.model}, {"criteria", list}, {"case", cases.cases[c].case_id}});
     }
-    out.push_back(note_for("verdict/missing", Severity::Error, t.first_file, msg));
+    out.push_back(file_diagnostic("verdict/missing", Severity::Error, t.first_file, msg));
   }
   if (missing == 0) return;
-  out.push_back(note_for("verdict/missing", allowed ? Severity::Warning : Severity::Error, t.first_file,
+  out.push_back(file_diagnostic("verdict/missing", allowed ? Severity::Warning : Severity::Error, t.first_file,
                          scoring_message(lang, allowed ? "verdict/missing-allowed" : "verdict/missing-total",
                                          {{"model", t.model},
                                           {"count", std::to_string(missing)},
@@ -151,7 +142,7 @@ ScoreOutcome run_score(const ScoreOptions& o) {
       } catch (...) {
         opened = VerdictFiles{};  // out of memory: reported as unreadable input
         opened.unreadable = true;
-        opened.diagnostics.push_back(note_for("io/read", Severity::Error, "", "out of memory reading the verdicts"));
+        opened.diagnostics.push_back(file_diagnostic("io/read", Severity::Error, "", "out of memory reading the verdicts"));
       }
     });
   } catch (...) {
@@ -211,7 +202,7 @@ ScoreOutcome run_score(const ScoreOptions& o) {
   }
   std::vector<const VerdictTable*> tables = verdicts.for_judge(judge);
   if (tables.empty()) {
-    out.diagnostics.push_back(note_for("verdict/empty", Severity::Error, o.verdicts.empty() ? "" : o.verdicts[0],
+    out.diagnostics.push_back(file_diagnostic("verdict/empty", Severity::Error, o.verdicts.empty() ? "" : o.verdicts[0],
                                        scoring_message(lang, "verdict/empty")));
     out.exit_code = 1;
     std::stable_sort(out.diagnostics.begin(), out.diagnostics.end(), diagnostic_less);
@@ -222,7 +213,7 @@ ScoreOutcome run_score(const ScoreOptions& o) {
   for (const auto& t : verdicts.tables)
     if (!scored.count(t.model)) {
       scored[t.model] = false;
-      out.diagnostics.push_back(note_for("verdict/model-absent", Severity::Warning, t.first_file,
+      out.diagnostics.push_back(file_diagnostic("verdict/model-absent", Severity::Warning, t.first_file,
                                          scoring_message(lang, "verdict/model-absent",
                                                          {{"model", t.model}, {"judge", judge_display_name(judge)}})));
     }
@@ -315,7 +306,7 @@ ScoreOutcome run_score(const ScoreOptions& o) {
     errors.back() = "not written: another output failed";
   for (size_t i : {4, 1, 2, 0, 3, 5}) {
     if (!errors[i].empty()) {
-      out.diagnostics.push_back(note_for("io/write", Severity::Error, o.out_dir + "/" + files[i].first, errors[i]));
+      out.diagnostics.push_back(file_diagnostic("io/write", Severity::Error, o.out_dir + "/" + files[i].first, errors[i]));
       out.exit_code = 2;
     } else {
       out.written.push_back(o.out_dir + "/" + files[i].first);

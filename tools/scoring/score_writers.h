@@ -5,6 +5,8 @@
 #include <utility>
 #include <vector>
 
+#include <nlohmann/json.hpp>
+
 #include "scoring/score_report.h"
 
 namespace cc::scoring {
@@ -33,6 +35,10 @@ std::string report_md(const ScoreReport& r);
 
 // run_manifest.json: tool version, settings, SHA-256 of every input and of every other
 // output (name, sha256 pairs).
+// The "inputs" and "outputs" members every run manifest carries (score and agree alike).
+void add_manifest_files(nlohmann::ordered_json& manifest, const std::vector<InputRecord>& inputs,
+                        const std::vector<std::pair<std::string, std::string>>& outputs);
+
 std::string run_manifest_json(const ScoreReport& r, const std::string& command,
                               const std::vector<std::pair<std::string, std::string>>& outputs);
 

@@ -40,15 +40,6 @@ std::vector<std::pair<size_t, size_t>> split_lines(std::string_view text) {
   return out;
 }
 
-Diagnostic file_diag(const std::string& rule, Severity s, const std::string& file, std::string message) {
-  Diagnostic d;
-  d.rule = rule;
-  d.severity = s;
-  d.file = file;
-  d.message = std::move(message);
-  return d;
-}
-
 std::string verdict_word(Verdict v, Lang lang) {
   return scoring_message(lang, v == Verdict::Met      ? "word/met"
                                : v == Verdict::NotMet ? "word/not-met"
@@ -216,7 +207,7 @@ VerdictCollection read_verdicts(VerdictFiles opened, const CaseSet& cases, const
     VerdictFile& f = files[i];
     if (!f.read_error.empty()) continue;
     if (f.layout == VerdictLayout::Empty || (placed_in_file[i] == 0 && findings[i].kept().empty()))
-      out.diagnostics.push_back(file_diag("verdict/empty", Severity::Warning, f.file.path(),
+      out.diagnostics.push_back(file_diagnostic("verdict/empty", Severity::Warning, f.file.path(),
                                           scoring_message(lang, "verdict/empty")));
     resolve_findings(f.file, findings[i], lang, out.diagnostics);
     f.file.release();

@@ -14,6 +14,7 @@ packages=(
   catch2               # test framework (v2)
   libsimdjson-dev      # fast JSON parsing of verdict files (score, agree)
   libssl-dev           # SHA-256 (OpenSSL EVP) for run and release manifests
+  libgit2-dev          # git objects, index, commits and tags for releases and validate --staged
 )
 
 missing=()

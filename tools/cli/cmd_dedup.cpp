@@ -1,0 +1,72 @@
+// `clinconsensus dedup`: near-duplicate cases and criteria, with their similarity and
+// both file:line locations.
+#include <iostream>
+#include <sstream>
+
+#include "cli/cli_context.h"
+#include "core/atomic_write.h"
+#include "core/renderer.h"
+#include "coverage/dedup_benchmark.h"
+#include "coverage/dedup_render.h"
+
+namespace cc::cli {
+
+void register_dedup(CLI::App& app, CliContext& ctx, std::function<int()>& run) {
+  struct Options {
+    double threshold = 0.8;
+    std::string format = "text";
+    std::vector<std::string> statuses, difficulties;
+    bool no_criteria = false;
+    std::string out;
+    unsigned jobs = 0;
+  };
+  auto opts = std::make_shared<Options>();
+  CLI::App* cmd = app.add_subcommand("dedup", "Near-duplicate cases and criteria, with similarity");
+  cmd->add_option("--threshold", opts->threshold, "Report pairs with Jaccard similarity at least this")
+      ->check(CLI::Range(0.05, 1.0))
+      ->capture_default_str();
+  cmd->add_option("--format", opts->format, "Output format")->check(CLI::IsMember({"text", "json"}))->capture_default_str();
+  cmd->add_option("--status", opts->statuses, "Compare only cases of this status (repeatable)");
+  cmd->add_option("--difficulty", opts->difficulties, "Compare only cases of this tier (repeatable)");
+  cmd->add_flag("--no-criteria", opts->no_criteria, "Skip the criteria within each case");
+  cmd->add_option("--out", opts->out, "Write the report to FILE (atomically) instead of stdout");
+  cmd->add_option("-j,--jobs", opts->jobs, "Worker threads (default: one per core)");
+  cmd->callback([&ctx, &run, opts] {
+    run = [&ctx, opts]() -> int {
+      auto project = ctx.open_project(std::cerr);
+      if (!project) return kExitUsage;
+      for (const auto& [values, dim] : {std::pair{&opts->statuses, &project->taxonomy.statuses},
+                                        std::pair{&opts->difficulties, &project->taxonomy.difficulty}})
+        for (const auto& v : *values)
+          if (!dim->find(v)) {
+            std::cerr << "clinconsensus dedup: unknown value '" << v << "'; one of:";
+            for (const auto& n : dim->file_names()) std::cerr << ' ' << n;
+            std::cerr << '\n';
+            return kExitUsage;
+          }
+      coverage::DedupOptions o;
+      o.threshold = opts->threshold;
+      o.threads = opts->jobs;
+      coverage::CaseFilter filter{opts->statuses, opts->difficulties};
+      coverage::DedupReport report =
+          coverage::dedup_benchmark(project->config, ctx.lang(), filter, o, !opts->no_criteria);
+      if (!report.diagnostics.empty()) {
+        RenderInput in{report.diagnostics, 0, ctx.lang(), want_color(2)};
+        render_text(in, std::cerr);
+      }
+      std::ostringstream text;
+      if (opts->format == "json") coverage::render_dedup_json(report, text);
+      else coverage::render_dedup_text(report, ctx.lang(), text);
+      if (opts->out.empty()) {
+        std::cout << text.str();
+        std::cout.flush();
+      } else if (std::string error; !write_file_atomic(opts->out, text.str(), &error)) {
+        std::cerr << "clinconsensus dedup: " << error << '\n';
+        return kExitUsage;
+      }
+      return report.case_pairs.empty() && report.criterion_pairs.empty() ? kExitOk : kExitFindings;
+    };
+  });
+}
+
+}  // namespace cc::cli

@@ -1,0 +1,97 @@
+#pragma once
+// Git: the small layer over libgit2 every release operation goes through — owning
+// handles that free themselves, and errors as values carrying libgit2's own text, so no
+// libgit2 call leaks a handle or turns a failure into a crash.
+#include <memory>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <variant>
+
+#include <git2.h>
+
+namespace cc::git {
+
+// What failed, in words a maintainer can act on, followed by libgit2's own explanation.
+struct Error {
+  std::string message;
+};
+
+// Either a value or the Error that prevented it.
+template <typename T>
+class Result {
+ public:
+  Result(T value) : v_(std::move(value)) {}
+  Result(Error error) : v_(std::move(error)) {}
+  bool ok() const { return v_.index() == 0; }
+  explicit operator bool() const { return ok(); }
+  T& value() { return std::get<0>(v_); }
+  const T& value() const { return std::get<0>(v_); }
+  T& operator*() { return value(); }
+  T* operator->() { return &value(); }
+  const Error& error() const { return std::get<1>(v_); }
+
+ private:
+  std::variant<T, Error> v_;
+};
+
+// The outcome of an operation that yields nothing but may fail.
+struct Status {
+  bool ok = true;
+  std::string message;
+  static Status fail(std::string m) { return Status{false, std::move(m)}; }
+  static Status from(const Error& e) { return Status{false, e.message}; }
+};
+
+// `what`, then the text of libgit2's last error on this thread (when there is one).
+Error last_error(std::string_view what);
+
+// Owning handles: each frees its libgit2 object when it goes away.
+template <typename T, void (*Free)(T*)>
+struct Deleter {
+  void operator()(T* p) const {
+    if (p) Free(p);
+  }
+};
+using RepoPtr = std::unique_ptr<git_repository, Deleter<git_repository, git_repository_free>>;
+using IndexPtr = std::unique_ptr<git_index, Deleter<git_index, git_index_free>>;
+using TreePtr = std::unique_ptr<git_tree, Deleter<git_tree, git_tree_free>>;
+using CommitPtr = std::unique_ptr<git_commit, Deleter<git_commit, git_commit_free>>;
+using BlobPtr = std::unique_ptr<git_blob, Deleter<git_blob, git_blob_free>>;
+using ObjectPtr = std::unique_ptr<git_object, Deleter<git_object, git_object_free>>;
+using ReferencePtr = std::unique_ptr<git_reference, Deleter<git_reference, git_reference_free>>;
+using SignaturePtr = std::unique_ptr<git_signature, Deleter<git_signature, git_signature_free>>;
+using TagPtr = std::unique_ptr<git_tag, Deleter<git_tag, git_tag_free>>;
+using ConfigPtr = std::unique_ptr<git_config, Deleter<git_config, git_config_free>>;
+using StatusListPtr = std::unique_ptr<git_status_list, Deleter<git_status_list, git_status_list_free>>;
+using TreeEntryPtr = std::unique_ptr<git_tree_entry, Deleter<git_tree_entry, git_tree_entry_free>>;
+
+// Initialises libgit2 once per process (and shuts it down at exit). Every entry point
+// below calls it; callers of raw libgit2 functions call it first.
+void ensure_init();
+
+// The repository containing `path` (searching upward, as git does).
+Result<RepoPtr> open_repository(const std::string& path);
+// A new, empty repository at `path` (non-bare), for tests and tools.
+Result<RepoPtr> init_repository(const std::string& path);
+
+// The repository's work tree, absolute, without a trailing '/'; empty for a bare one.
+std::string workdir(git_repository* repo);
+
+// 40 lowercase hex digits.
+std::string oid_hex(const git_oid& oid);
+
+// The bytes of blob `oid`.
+Result<std::string> read_blob(git_repository* repo, const git_oid& oid);
+
+// The tree a revision names (a tag, branch, commit id or any rev-parse expression),
+// peeling annotated tags and commits.
+Result<TreePtr> tree_of(git_repository* repo, const std::string& revision);
+
+// HEAD's commit; an unborn branch (no commit yet) yields a null pointer, not an error.
+Result<CommitPtr> head_commit(git_repository* repo);
+
+// The author and committer: the repository's user.name and user.email.
+Result<SignaturePtr> default_signature(git_repository* repo);
+
+}  // namespace cc::git

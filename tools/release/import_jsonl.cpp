@@ -1,0 +1,275 @@
+#include "release/import_jsonl.h"
+
+#include <filesystem>
+#include <map>
+#include <set>
+
+#include <nlohmann/json.hpp>
+
+#include "core/atomic_write.h"
+#include "core/repository.h"
+#include "core/yaml_loader.h"
+#include "release/export_jsonl.h"
+#include "release/release_messages.h"
+#include "release/yaml_writer.h"
+
+namespace cc {
+namespace {
+
+using nlohmann::json;
+using yaml_out::Style;
+
+// A row read into the model, before it becomes YAML.
+struct Row {
+  Case c;
+  Rubric r;
+};
+
+// The public row's fields, with what each must be.
+const char* const kStringFields[] = {"case_id", "difficulty", "task", "subject", "user_role", "clinical_context",
+                                     "user_request"};
+const char* const kListFields[] = {"task_labels", "subject_labels"};
+
+// Reads one parsed row into the model; returns the reason when it does not have the
+// public shape.
+std::string read_row(const json& j, Lang lang, Row& row) {
+  if (!j.is_object()) return release_message(lang, "import/not-object");
+  for (const char* k : kStringFields)
+    if (!j.contains(k) || !j[k].is_string())
+      return release_message(lang, "import/field", {{"field", k}, {"type", "string"}});
+  for (const char* k : kListFields) {
+    bool ok = j.contains(k) && j[k].is_array();
+    if (ok)
+      for (const auto& v : j[k]) ok = ok && v.is_string();
+    if (!ok) return release_message(lang, "import/field", {{"field", k}, {"type", "list of strings"}});
+  }
+  if (!j.contains("rubrics") || !j["rubrics"].is_array())
+    return release_message(lang, "import/field", {{"field", "rubrics"}, {"type", "list"}});
+  for (const auto& item : j["rubrics"])
+    if (!item.is_object() || !item.contains("criterion_id") || !item["criterion_id"].is_string() ||
+        !item.contains("criterion") || !item["criterion"].is_string())
+      return release_message(lang, "import/field", {{"field", "rubrics[]"}, {"type", "{criterion_id, criterion}"}});
+  row.c = case_from_json(j);
+  row.c.status = kReleasedStatus;
+  row.r.case_id = row.c.case_id;
+  for (const auto& item : j["rubrics"]) {
+    Criterion k;
+    k.criterion_id = item["criterion_id"].get<std::string>();
+    k.criterion = item["criterion"].get<std::string>();
+    row.r.criteria.push_back(std::move(k));
+  }
+  return {};
+}
+
+// The care stage a task type most often belongs to: a starting point for the
+// maintainer, marked as a guess in the file.
+std::string guess_care_stage(const Taxonomy& tax, const std::string& task) {
+  static const std::map<std::string, std::string> kStageOfTask = {
+      {"health-education", "prevention"},     {"treatment-planning", "intervention"},
+      {"medication-guidance", "intervention"}, {"follow-up", "follow-up"},
+  };
+  std::string stage_code = "diagnosis";
+  for (const auto& l : tax.tasks.labels)
+    if (l.zh == task || l.code == task)
+      if (auto it = kStageOfTask.find(l.code); it != kStageOfTask.end()) stage_code = it->second;
+  for (const auto& l : tax.care_stages.labels)
+    if (l.code == stage_code) return tax.care_stages.file_name_of(l);
+  return tax.care_stages.labels.empty() ? std::string() : tax.care_stages.file_name_of(tax.care_stages.labels.front());
+}
+
+std::string placeholder_axis(const Taxonomy& tax) {
+  for (const auto& l : tax.axes.labels)
+    if (l.code == "accuracy") return tax.axes.file_name_of(l);
+  return tax.axes.labels.empty() ? std::string() : tax.axes.file_name_of(tax.axes.labels.front());
+}
+
+std::string case_yaml(const Project& p, const Row& row, const ImportOptions& o, Style st) {
+  const Taxonomy& tax = p.taxonomy;
+  const Case& c = row.c;
+  std::string s = "# yaml-language-server: $schema=../../" + p.config.schema_dir + "/case.schema.json\n";
+  s += "# 由公开发布版导入。Imported from the public release" +
+       (o.source_name.empty() ? std::string() : " (" + o.source_name + ")") + ".\n";
+  yaml_out::write_field(s, 0, "case_id", c.case_id, st);
+  yaml_out::write_field(s, 0, "status", c.status, st);
+  yaml_out::write_field(s, 0, "difficulty", c.difficulty, st);
+  yaml_out::write_field(s, 0, "subject", c.subject, st);
+  yaml_out::write_list(s, 0, "subject_labels", c.subject_labels, st);
+  yaml_out::write_field(s, 0, "task", c.task, st);
+  yaml_out::write_list(s, 0, "task_labels", c.task_labels, st);
+  s += "# TODO(import): 公开版没有诊疗阶段，此值按任务类型推测，请核对。"
+       "care_stage is not in the public release; guessed from the task type — check it.\n";
+  yaml_out::write_field(s, 0, "care_stage", guess_care_stage(tax, c.task), st);
+  yaml_out::write_field(s, 0, "user_role", c.user_role, st);
+  yaml_out::write_field(s, 0, "audience", tax.audience_for_role(c.user_role), st);
+  yaml_out::write_field(s, 0, "clinical_context", c.clinical_context, st, true);
+  yaml_out::write_field(s, 0, "user_request", c.user_request, st, true);
+  s += "# TODO(import): 请填写真实作者。Replace with the real authors.\n";
+  yaml_out::write_list(s, 0, "authors", {"公开发布版导入"}, st);
+  s += "provenance:\n";
+  yaml_out::write_field(s, 2, "source", "imported", st);
+  std::string notes = "imported from the public release";
+  if (!o.source_name.empty()) notes += " " + o.source_name;
+  yaml_out::write_field(s, 2, "notes", notes, Style::Quoted);
+  return s;
+}
+
+std::string rubric_yaml(const Project& p, const Row& row, Style st) {
+  std::string axis = placeholder_axis(p.taxonomy);
+  std::string s = "# yaml-language-server: $schema=../../" + p.config.schema_dir + "/rubric.schema.json\n";
+  s += "# 由公开发布版导入。Imported from the public release.\n";
+  yaml_out::write_field(s, 0, "case_id", row.r.case_id, st);
+  s += "# TODO(import): 公开版没有评分维度（axis）和关键标准（critical）；axis 均暂填 " + axis +
+       "，请逐条核对。The public release has no axis or critical flag: every axis below is a placeholder.\n";
+  s += "criteria:\n";
+  for (const auto& k : row.r.criteria) {
+    std::string item;
+    yaml_out::write_field(item, 4, "criterion_id", k.criterion_id, st);
+    item.replace(2, 1, "-");  // "    criterion_id" → "  - criterion_id"
+    s += item;
+    // A one-line criterion stays on its line; anything else becomes a literal block.
+    yaml_out::write_field(s, 4, "criterion", k.criterion, st, !yaml_out::plain_safe(k.criterion));
+    yaml_out::write_field(s, 4, "axis", axis, st);
+  }
+  return s;
+}
+
+// The row as export would write it: the round-trip reference.
+std::string exported(const Case& c, const Rubric& r) { return canonical_json(export_row(c, r)); }
+
+// Reads generated YAML back and returns the row it holds, exported; "" when unreadable.
+std::string read_back(const Project& p, const ImportedCase& ic) {
+  LoadResult lc = load_yaml_text(ic.case_path, ic.case_yaml, p.config.limits, p.lang, Positions::TopLevel);
+  LoadResult lr = load_yaml_text(ic.rubric_path, ic.rubric_yaml, p.config.limits, p.lang, Positions::TopLevel);
+  if (!lc.document || !lr.document) return {};
+  try {
+    return exported(case_from_json(lc.document->root), rubric_from_json(lr.document->root));
+  } catch (const std::exception&) {
+    return {};
+  }
+}
+
+std::string describe(const Diagnostic& d) {
+  std::string s = d.file;
+  if (d.line > 0) s += ":" + std::to_string(d.line) + ":" + std::to_string(d.column);
+  return s + ": " + d.rule + ": " + d.message;
+}
+
+}  // namespace
+
+ImportPlan plan_import(const Project& project, std::string_view jsonl, const ImportOptions& options) {
+  ImportPlan plan;
+  const Config& cfg = project.config;
+  const Lang lang = project.lang;
+  std::map<std::string, std::string> existing;  // stem → path, of the benchmark's files
+  for (const auto& dir : {cfg.cases_dir, cfg.rubrics_dir})
+    for (const auto& f : list_yaml_files(cfg.root, dir)) existing.emplace(file_stem(f), f);
+  std::map<std::string, int> seen;  // case id → line, within this file
+
+  int line_no = 0;
+  size_t pos = 0;
+  while (pos < jsonl.size()) {
+    size_t nl = jsonl.find('\n', pos);
+    std::string_view line = jsonl.substr(pos, nl == std::string_view::npos ? std::string_view::npos : nl - pos);
+    pos = nl == std::string_view::npos ? jsonl.size() : nl + 1;
+    ++line_no;
+    if (line.find_first_not_of(" \t\r") == std::string_view::npos) continue;
+    ++plan.rows;
+    auto reject = [&](std::string id, std::string reason) {
+      plan.rejected.push_back(ImportProblem{line_no, std::move(id), std::move(reason)});
+    };
+    json j = json::parse(line, nullptr, false);
+    if (j.is_discarded()) {
+      reject("", release_message(lang, "import/json"));
+      continue;
+    }
+    Row row;
+    if (std::string why = read_row(j, lang, row); !why.empty()) {
+      reject(j.is_object() && j.contains("case_id") && j["case_id"].is_string() ? j["case_id"].get<std::string>() : "",
+             why);
+      continue;
+    }
+    const std::string& id = row.c.case_id;
+    if (auto it = seen.find(id); it != seen.end()) {
+      reject(id, release_message(lang, "import/duplicate", {{"line", std::to_string(it->second)}}));
+      continue;
+    }
+    seen.emplace(id, line_no);
+    if (auto it = existing.find(id); it != existing.end()) {
+      reject(id, release_message(lang, "import/exists", {{"path", it->second}}));
+      continue;
+    }
+    if (id.empty() || id.find('/') != std::string::npos || id.find("..") != std::string::npos) {
+      reject(id, release_message(lang, "import/bad-id"));
+      continue;
+    }
+    const Label* subject = project.taxonomy.specialties.find(row.c.subject);
+    if (!subject) {
+      const Label* near = project.taxonomy.specialties.suggest(row.c.subject);
+      reject(id, release_message(lang, "import/subject", {{"subject", row.c.subject},
+                                                          {"suggestion", near ? near->zh : std::string("-")}}));
+      continue;
+    }
+    ImportedCase ic;
+    ic.case_id = id;
+    ic.case_path = cfg.cases_dir + "/" + subject->code + "/" + id + ".yaml";
+    ic.rubric_path = cfg.rubrics_dir + "/" + subject->code + "/" + id + ".yaml";
+    std::string want;
+    try {
+      want = exported(row.c, row.r);
+    } catch (const std::exception&) {
+      reject(id, release_message(lang, "import/json"));
+      continue;
+    }
+    // Readable first; every value double-quoted when the readable form does not read
+    // back as the same row.
+    bool represented = false;
+    for (Style st : {Style::Readable, Style::Quoted}) {
+      ic.case_yaml = case_yaml(project, row, options, st);
+      ic.rubric_yaml = rubric_yaml(project, row, st);
+      if (read_back(project, ic) == want) {
+        represented = true;
+        break;
+      }
+    }
+    if (!represented) {
+      reject(id, release_message(lang, "import/unrepresentable"));
+      continue;
+    }
+    std::vector<Diagnostic> errors;
+    for (const auto& [path, text] : {std::pair{ic.case_path, ic.case_yaml}, std::pair{ic.rubric_path, ic.rubric_yaml}}) {
+      FileResult fr = check_file(project, path, text);
+      for (auto& d : fr.diagnostics) {
+        if (d.severity == Severity::Error) errors.push_back(std::move(d));
+        else ++ic.warnings;
+      }
+    }
+    if (!errors.empty()) {
+      if (!options.keep_invalid) {
+        std::string reason = release_message(lang, "import/invalid", {{"n", std::to_string(errors.size())}});
+        for (const auto& d : errors) reason += "\n    " + describe(d);
+        reject(id, reason);
+        continue;
+      }
+      ic.errors = std::move(errors);
+    }
+    plan.cases.push_back(std::move(ic));
+  }
+  return plan;
+}
+
+bool write_import(const Project& project, const ImportPlan& plan, std::string* error) {
+  std::vector<std::string> written;
+  for (const auto& ic : plan.cases) {
+    for (const auto& [path, text] : {std::pair{ic.case_path, ic.case_yaml}, std::pair{ic.rubric_path, ic.rubric_yaml}}) {
+      if (!write_file_atomic(project.config.abs(path), text, error)) {
+        std::error_code ec;
+        for (const auto& w : written) std::filesystem::remove(project.config.abs(w), ec);
+        return false;
+      }
+      written.push_back(path);
+    }
+  }
+  return true;
+}
+
+}  // namespace cc

@@ -1,0 +1,58 @@
+#pragma once
+// Import: a public-format JSONL file back into case and rubric YAML files, placed by
+// subject, readable (literal blocks for prose) and valid — every file is checked with
+// validate's own per-file checks before it is written, and read back to prove it holds
+// exactly the row, so export(import(F)) == F for a canonical F.
+//
+// The public row lacks what only the maintainers know. Import writes:
+//   status: approved        the public file holds released cases only
+//   audience                from user_role by the taxonomy's professional markers
+//   care_stage              guessed from the task type, marked "# TODO(import)"
+//   axis                    准确性 on every criterion, marked "# TODO(import)"
+//   critical                left out (unknown)
+//   authors, provenance     a placeholder author; provenance.source: imported
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "checks/validator.h"
+#include "core/diagnostic.h"
+
+namespace cc {
+
+struct ImportOptions {
+  std::string source_name;    // the file's name, recorded in provenance.notes
+  bool keep_invalid = false;  // write rows whose files have findings at error severity too
+};
+
+// One row the import could not take, and why.
+struct ImportProblem {
+  int line = 0;         // 1-based line of the JSONL file
+  std::string case_id;  // when the row had one
+  std::string reason;
+};
+
+// The two files one row becomes.
+struct ImportedCase {
+  std::string case_id;
+  std::string case_path, rubric_path;  // root-relative
+  std::string case_yaml, rubric_yaml;
+  int warnings = 0;                    // findings below error severity in the two files
+  std::vector<Diagnostic> errors;      // only with keep_invalid
+};
+
+struct ImportPlan {
+  std::vector<ImportedCase> cases;
+  std::vector<ImportProblem> rejected;
+  int rows = 0;  // non-blank lines read
+};
+
+// Works out what `jsonl` would become in the benchmark of `project`, writing nothing.
+// Rows whose case id already exists in the benchmark are rejected.
+ImportPlan plan_import(const Project& project, std::string_view jsonl, const ImportOptions& options);
+
+// Writes the planned files atomically; when one write fails, removes the files this
+// call already wrote and returns false with *error set.
+bool write_import(const Project& project, const ImportPlan& plan, std::string* error);
+
+}  // namespace cc

@@ -1,0 +1,252 @@
+#include "release/release_cut.h"
+
+#include <ctime>
+#include <filesystem>
+#include <map>
+#include <optional>
+
+#include "core/atomic_write.h"
+#include "core/sha256.h"
+#include "core/yaml_loader.h"
+#include "release/coverage_report.h"
+#include "release/export_jsonl.h"
+#include "release/git.h"
+#include "release/git_benchmark.h"
+#include "release/git_files.h"
+#include "release/manifest.h"
+#include "release/release_gate.h"
+#include "release/release_messages.h"
+#include "release/release_tags.h"
+#include "release/semver.h"
+#include "release/tree_diff.h"
+#include "release/work_tree_status.h"
+
+namespace fs = std::filesystem;
+
+namespace cc {
+namespace {
+
+// reports/CHANGELOG.md with `entry` put first, below the title.
+std::string prepend_entry(const std::optional<std::string>& old, const std::string& entry) {
+  const std::string title = "# ClinConsensus releases\n\n";
+  if (!old || old->empty()) return title + entry;
+  size_t at = old->find("\n## ");
+  if (at == std::string::npos) {
+    std::string base = *old;
+    if (base.back() != '\n') base += '\n';
+    return base + "\n" + entry;
+  }
+  return old->substr(0, at + 1) + entry + "\n" + old->substr(at + 1);
+}
+
+// A file the cut writes into the work tree, and what was there before (to put back).
+struct Written {
+  std::string rel;                      // benchmark-relative
+  std::optional<std::string> previous;  // the old bytes; nullopt when the file is new
+};
+
+}  // namespace
+
+std::string export_file_name(const std::string& tag) { return "clinconsensus-" + tag + ".jsonl"; }
+
+CutResult cut_release(Project& project, const CutOptions& options) {
+  CutResult res;
+  const Config& cfg = project.config;
+  const Lang lang = project.lang;
+  auto refuse = [&](std::string m) {
+    res.exit_code = 2;
+    res.message = std::move(m);
+    return res;
+  };
+
+  // 1. Preconditions: a version, a repository, no such tag, a commit, a clean tree.
+  auto version = parse_semver(options.version);
+  if (!version) return refuse(release_message(lang, "release/bad-version", {{"version", options.version}}));
+  res.tag = version->tag();
+  auto repo = git::open_repository(cfg.root);
+  if (!repo) return refuse(repo.error().message);
+  git_repository* r = repo->get();
+  auto prefix = git::root_prefix(r, cfg.root);
+  if (!prefix) return refuse(prefix.error().message);
+  auto existing = git::find_release_tag(r, *version);
+  if (!existing) return refuse(existing.error().message);
+  if (*existing) return refuse(release_message(lang, "release/tag-exists", {{"tag", res.tag}}));
+  auto head = git::head_commit(r);
+  if (!head) return refuse(head.error().message);
+  if (!*head) return refuse(release_message(lang, "release/no-commit"));
+  auto dirty = git::dirty_paths(r, *prefix);
+  if (!dirty) return refuse(dirty.error().message);
+  if (!dirty->empty()) {
+    std::string list;
+    for (size_t i = 0; i < dirty->size() && i < 10; ++i) list += "\n  " + (*dirty)[i];
+    if (dirty->size() > 10) list += "\n  …";
+    return refuse(release_message(lang, "release/dirty", {{"n", std::to_string(dirty->size())}}) + list);
+  }
+  const std::string folder = cfg.reports_dir + "/" + res.tag;
+  if (fs::exists(cfg.abs(folder))) return refuse(release_message(lang, "release/folder-exists", {{"path", folder}}));
+
+  // 2. Validation: nothing at error severity, privacy above all.
+  GateResult gate = run_release_gate(project);
+  if (!gate.passed) {
+    res.exit_code = 1;
+    res.findings = std::move(gate.report.diagnostics);
+    res.message = release_message(lang, "release/invalid");
+    return res;
+  }
+
+  // 3. Everything in memory: the export from the committed tree (so `release verify`
+  //    can re-derive it from the tag), the diff, the reports, the manifest.
+  git_tree* head_tree_raw = nullptr;
+  if (git_commit_tree(&head_tree_raw, head->get()) != 0) return refuse(git::last_error("cannot read HEAD's tree").message);
+  git::TreePtr head_tree(head_tree_raw);
+  auto current = git::load_benchmark_from_tree(r, head_tree.get(), *prefix, cfg, lang);
+  if (!current) return refuse(current.error().message);
+  if (!current->diagnostics.empty()) return refuse(current->diagnostics.front().file + ": " + current->diagnostics.front().message);
+  ExportResult ex = export_jsonl(current->benchmark, ExportOptions{});
+  if (ex.rows == 0) return refuse(release_message(lang, "release/empty"));
+
+  auto tags = git::list_release_tags(r);
+  if (!tags) return refuse(tags.error().message);
+  const git::ReleaseTag* prev = git::previous_release(*tags, *version);
+  ReleaseDiff diff;
+  if (prev) {
+    auto prev_tree = git::tree_of(r, git_oid_tostr_s(&prev->commit));
+    if (!prev_tree) return refuse(prev_tree.error().message);
+    auto td = git::diff_trees(r, prev_tree->get(), head_tree.get(), *prefix, cfg, lang);
+    if (!td) return refuse(td.error().message);
+    diff = std::move(td->diff);
+  } else {
+    diff = diff_benchmarks(Benchmark{}, current->benchmark);
+  }
+  res.summary = diff_summary(diff, lang);
+  const std::string date = git::utc_date(static_cast<int64_t>(std::time(nullptr)));
+  const std::string entry =
+      "## " + res.tag + " (" + date + ")\n\n" + diff_markdown(diff, prev ? prev->name : "", res.tag, lang);
+
+  std::map<std::string, std::string> files;  // name in the release folder → bytes
+  files[export_file_name(res.tag)] = std::move(ex.jsonl);
+  // The coverage report: the one call site to switch to tools/coverage when it exists.
+  files[kCoverageFileName] = coverage_report_md(gate.report.summary, res.tag, lang);
+  files[kChangesFileName] = entry;
+  const std::string manifest = manifest_text(manifest_of(files));
+  res.manifest_hash = sha256_hex(manifest);
+  files[kManifestName] = manifest;
+  const std::string manifest_rel = folder + "/" + kManifestName;
+  const std::string changelog_rel = cfg.reports_dir + "/" + kChangelogFileName;
+  std::optional<std::string> old_changelog = read_file(cfg.abs(changelog_rel), nullptr);
+
+  // 4. Work-tree files, each atomically; put back on any later failure.
+  std::vector<Written> written;
+  auto rollback_files = [&] {
+    std::error_code ec;
+    for (auto it = written.rbegin(); it != written.rend(); ++it) {
+      if (it->previous) write_file_atomic(cfg.abs(it->rel), *it->previous, nullptr);
+      else fs::remove(cfg.abs(it->rel), ec);
+    }
+    fs::remove(cfg.abs(folder), ec);  // only when empty
+  };
+  std::string error;
+  auto put = [&](const std::string& rel, const std::string& bytes, std::optional<std::string> previous) {
+    if (!write_file_atomic(cfg.abs(rel), bytes, &error)) return false;
+    written.push_back(Written{rel, std::move(previous)});
+    return true;
+  };
+  for (const auto& [name, bytes] : files)
+    if (!put(folder + "/" + name, bytes, std::nullopt)) {
+      rollback_files();
+      return refuse(error);
+    }
+  if (!put(changelog_rel, prepend_entry(old_changelog, entry), old_changelog)) {
+    rollback_files();
+    return refuse(error);
+  }
+  for (const auto& w : written) res.files.push_back(w.rel);
+
+  // 5. Index, tree, commit and tag objects (unreferenced until the refs move).
+  git_index* index_raw = nullptr;
+  if (git_repository_index(&index_raw, r) != 0) {
+    rollback_files();
+    return refuse(git::last_error("cannot open the index").message);
+  }
+  git::IndexPtr index(index_raw);
+  auto fail = [&](const std::string& what) {
+    std::string m = git::last_error(what).message;
+    git_index_read(index.get(), 1);  // drop the in-memory additions
+    rollback_files();
+    res.files.clear();
+    return refuse(m);
+  };
+  for (const auto& w : written)
+    if (git_index_add_bypath(index.get(), (*prefix + w.rel).c_str()) != 0) return fail("cannot stage " + w.rel);
+  git_oid tree_id, commit_id, tag_id;
+  if (git_index_write_tree(&tree_id, index.get()) != 0) return fail("cannot write the release tree");
+  git_tree* tree_raw = nullptr;
+  if (git_tree_lookup(&tree_raw, r, &tree_id) != 0) return fail("cannot read the release tree");
+  git::TreePtr tree(tree_raw);
+  auto sig = git::default_signature(r);
+  if (!sig) {
+    git_index_read(index.get(), 1);
+    rollback_files();
+    res.files.clear();
+    return refuse(sig.error().message);
+  }
+  const std::string commit_msg = "Release " + res.tag + "\n\n" + res.summary + "\n\nmanifest-sha256: " +
+                                 res.manifest_hash + "\n";
+  const git_commit* parents[] = {head->get()};
+  if (git_commit_create(&commit_id, r, nullptr, sig->get(), sig->get(), nullptr, commit_msg.c_str(), tree.get(), 1,
+                        parents) != 0)
+    return fail("cannot create the release commit");
+  git_object* commit_obj_raw = nullptr;
+  if (git_object_lookup(&commit_obj_raw, r, &commit_id, GIT_OBJECT_COMMIT) != 0) return fail("cannot read the release commit");
+  git::ObjectPtr commit_obj(commit_obj_raw);
+  const std::string tag_msg = git::release_tag_message(res.tag, res.summary, manifest_rel, res.manifest_hash);
+  if (git_tag_annotation_create(&tag_id, r, res.tag.c_str(), commit_obj.get(), sig->get(), tag_msg.c_str()) != 0)
+    return fail("cannot create the tag object");
+
+  // 6. Refs: the branch, then the tag; then the index on disk. Each failure undoes the
+  //    steps before it.
+  git_reference* head_ref_raw = nullptr;
+  if (git_repository_head(&head_ref_raw, r) != 0) return fail("cannot read HEAD");
+  git::ReferencePtr head_ref(head_ref_raw);
+  const std::string branch = git_reference_is_branch(head_ref.get()) ? git_reference_name(head_ref.get()) : "HEAD";
+  const git_oid old_head = *git_commit_id(head->get());
+  const std::string log = "clinconsensus release cut " + res.tag;
+  git_reference* moved = nullptr;
+  if (git_reference_create_matching(&moved, r, branch.c_str(), &commit_id, 1, &old_head, log.c_str()) != 0)
+    return fail("cannot move " + branch + " to the release commit");
+  git_reference_free(moved);
+  auto restore_branch = [&] {
+    git_reference* back = nullptr;
+    if (git_reference_create_matching(&back, r, branch.c_str(), &old_head, 1, &commit_id, "clinconsensus release rollback") == 0)
+      git_reference_free(back);
+  };
+  git_reference* tag_ref = nullptr;
+  const std::string tag_ref_name = "refs/tags/" + res.tag;
+  if (git_reference_create(&tag_ref, r, tag_ref_name.c_str(), &tag_id, 0, log.c_str()) != 0) {
+    std::string m = git::last_error("cannot create tag " + res.tag).message;
+    restore_branch();
+    git_index_read(index.get(), 1);
+    rollback_files();
+    res.files.clear();
+    return refuse(m);
+  }
+  git_reference_free(tag_ref);
+  if (git_index_write(index.get()) != 0) {
+    std::string m = git::last_error("cannot write the index").message;
+    git_reference* t = nullptr;
+    if (git_reference_lookup(&t, r, tag_ref_name.c_str()) == 0) {
+      git_reference_delete(t);
+      git_reference_free(t);
+    }
+    restore_branch();
+    git_index_read(index.get(), 1);
+    rollback_files();
+    res.files.clear();
+    return refuse(m);
+  }
+  res.commit = git::oid_hex(commit_id);
+  res.message = release_message(lang, "release/done", {{"tag", res.tag}, {"commit", res.commit.substr(0, 12)}});
+  return res;
+}
+
+}  // namespace cc

@@ -1,0 +1,38 @@
+#pragma once
+// Release cut: turns a clean, valid benchmark into release V — reports/vV/ with the
+// public export, its MANIFEST, the coverage report and the CHANGELOG entry (a semantic
+// diff against the previous release), one commit, and an annotated tag whose message
+// carries the summary and the manifest's hash. All or nothing: every object is built
+// first, and if any later step fails the files, index and refs are put back as they were.
+#include <string>
+#include <vector>
+
+#include "checks/validator.h"
+#include "core/diagnostic.h"
+
+namespace cc {
+
+struct CutOptions {
+  std::string version;  // "1.2.0" or "v1.2.0"
+};
+
+struct CutResult {
+  int exit_code = 0;                  // 0 done; 1 validation failed; 2 refused (usage, dirty tree, git)
+  std::string message;                // why it was refused, or what was done
+  std::vector<Diagnostic> findings;   // validation findings when exit_code is 1
+  std::string tag;                    // "v1.2.0"
+  std::string commit;                 // hex of the release commit
+  std::string manifest_hash;
+  std::string summary;                // the diff summary line
+  std::vector<std::string> files;     // root-relative paths written
+};
+
+// The file names inside reports/<tag>/.
+std::string export_file_name(const std::string& tag);  // "clinconsensus-v1.2.0.jsonl"
+inline constexpr const char* kCoverageFileName = "coverage.md";
+inline constexpr const char* kChangesFileName = "CHANGES.md";
+inline constexpr const char* kChangelogFileName = "CHANGELOG.md";  // reports/CHANGELOG.md, newest first
+
+CutResult cut_release(Project& project, const CutOptions& options);
+
+}  // namespace cc

@@ -1,0 +1,111 @@
+#include "release/release_messages.h"
+
+#include <array>
+
+namespace cc {
+namespace {
+
+using Entry = MessageEntry;
+
+constexpr std::array kCatalog = {
+    // Export.
+    Entry{"export/invalid",
+          "not exported: validate reports errors (privacy findings cannot be lowered for an export); fix them first",
+          "未导出：validate 报告了错误（导出时不能降低隐私规则的级别）；请先修正"},
+    Entry{"export/done", "exported {rows} cases to {path}", "已导出 {rows} 个病例到 {path}"},
+    Entry{"export/without-rubric", "approved but without a rubric, not exported: {ids}",
+          "已批准但没有评分标准文件，未导出：{ids}"},
+    // Import.
+    Entry{"import/not-object", "not a JSON object", "不是 JSON 对象"},
+    Entry{"import/field", "field {field} is missing or not a {type}", "字段 {field} 缺失或不是{type}"},
+    Entry{"import/json", "not valid JSON (or not UTF-8)", "不是有效的 JSON（或不是 UTF-8）"},
+    Entry{"import/duplicate", "the same case_id was already imported from line {line}", "同一 case_id 已在第 {line} 行导入"},
+    Entry{"import/exists", "this case is already in the benchmark ({path}); remove it first to re-import",
+          "该病例已在评测集中（{path}）；如需重新导入请先删除"},
+    Entry{"import/bad-id", "case_id cannot be a file name", "case_id 不能用作文件名"},
+    Entry{"import/subject", "unknown subject '{subject}' (did you mean {suggestion}?); the file cannot be placed",
+          "未知科室“{subject}”（是否为 {suggestion}？）；无法确定文件位置"},
+    Entry{"import/unrepresentable", "a value cannot be written as YAML and read back unchanged",
+          "某个值无法写成 YAML 后原样读回"},
+    Entry{"import/invalid", "the files would have {n} error(s) in validate:", "生成的文件在 validate 中会有 {n} 个错误："},
+    Entry{"import/done", "imported {n} of {rows} rows", "已导入 {rows} 行中的 {n} 行"},
+    Entry{"import/rejected", "{n} row(s) not imported:", "{n} 行未导入："},
+    Entry{"import/with-errors", "{n} case(s) written with errors (--keep-invalid); run clinconsensus validate",
+          "{n} 个病例带错误写入（--keep-invalid）；请运行 clinconsensus validate"},
+    Entry{"import/placeholders",
+          "care_stage, axis and authors are placeholders marked '# TODO(import)'; review them",
+          "care_stage、axis 和 authors 为占位值，已标注“# TODO(import)”；请逐一核对"},
+    // Semantic diff.
+    Entry{"diff/summary",
+          "{before} → {after} released cases: {added} added, {removed} removed, {retired} retired; criteria: "
+          "{c_added} added, {c_removed} removed, {c_reworded} reworded; {labels} label changes; {text} case texts "
+          "edited.",
+          "已发布病例 {before} → {after}：新增 {added}，移除 {removed}，退役 {retired}；评分标准：新增 {c_added}，"
+          "移除 {c_removed}，改写 {c_reworded}；标签变更 {labels} 处；病例文本修改 {text} 个。"},
+    Entry{"diff/header", "Changes from {from} to {to}.", "从 {from} 到 {to} 的变更。"},
+    Entry{"diff/first", "First release ({to}).", "首次发布（{to}）。"},
+    Entry{"diff/cases-added", "Cases added ({n})", "新增病例（{n}）"},
+    Entry{"diff/cases-removed", "Cases removed ({n})", "移除病例（{n}）"},
+    Entry{"diff/cases-retired", "Cases retired ({n})", "退役病例（{n}）"},
+    Entry{"diff/criteria-added", "Criteria added ({n})", "新增评分标准（{n}）"},
+    Entry{"diff/criteria-removed", "Criteria removed ({n})", "移除评分标准（{n}）"},
+    Entry{"diff/criteria-reworded", "Criteria reworded ({n})", "改写评分标准（{n}）"},
+    Entry{"diff/labels", "Label changes ({n})", "标签变更（{n}）"},
+    Entry{"diff/text", "Case text edited ({n})", "病例文本修改（{n}）"},
+    Entry{"diff/none", "No changes.", "没有变更。"},
+    // Coverage report.
+    Entry{"coverage/title", "Coverage of {tag}", "{tag} 覆盖情况"},
+    Entry{"coverage/totals", "{cases} cases, {rubrics} rubrics, {criteria} criteria ({critical} critical).",
+          "病例 {cases} 个，评分标准文件 {rubrics} 个，评分标准 {criteria} 条（关键 {critical} 条）。"},
+    Entry{"coverage/status", "Status", "状态"},
+    Entry{"coverage/difficulty", "Difficulty", "难度"},
+    Entry{"coverage/care_stage", "Care stage", "诊疗阶段"},
+    Entry{"coverage/audience", "Audience", "受众"},
+    Entry{"coverage/subject", "Specialty", "科室"},
+    Entry{"coverage/task", "Task type", "任务类型"},
+    Entry{"coverage/axis", "Rubric axis", "评分维度"},
+    // Release cut.
+    Entry{"release/bad-version", "'{version}' is not a semantic version (MAJOR.MINOR.PATCH, e.g. 1.2.0)",
+          "“{version}”不是语义化版本号（主.次.修订，例如 1.2.0）"},
+    Entry{"release/tag-exists", "tag {tag} already exists; a release is never cut twice — choose a new version",
+          "标签 {tag} 已存在；同一版本不能重复发布，请使用新的版本号"},
+    Entry{"release/no-commit", "the repository has no commit yet; commit the benchmark first",
+          "仓库还没有任何提交；请先提交评测集"},
+    Entry{"release/dirty", "the work tree has {n} uncommitted change(s); commit or remove them first:",
+          "工作区有 {n} 处未提交的改动；请先提交或移除："},
+    Entry{"release/folder-exists", "{path} already exists; remove it or choose another version",
+          "{path} 已存在；请删除或使用其他版本号"},
+    Entry{"release/invalid", "release refused: validate reports errors", "拒绝发布：validate 报告了错误"},
+    Entry{"release/empty", "nothing to release: no approved case has a rubric", "没有可发布的内容：没有带评分标准的已批准病例"},
+    Entry{"release/done", "released {tag} (commit {commit})", "已发布 {tag}（提交 {commit}）"},
+    Entry{"release/no-tag", "no release {tag}", "没有发布版本 {tag}"},
+    Entry{"release/none", "no releases yet", "尚无发布版本"},
+    // Release verify.
+    Entry{"verify/tag", "tag {tag} is annotated and carries the manifest hash", "标签 {tag} 为附注标签并带有清单哈希"},
+    Entry{"verify/tag-detail", "not an annotated release tag with a manifest-sha256 line",
+          "不是带 manifest-sha256 行的附注发布标签"},
+    Entry{"verify/manifest-present", "{path} is in the tagged tree", "{path} 在标签所指的版本中"},
+    Entry{"verify/manifest-hash", "the manifest hashes to the tag's manifest-sha256", "清单的哈希与标签中的 manifest-sha256 一致"},
+    Entry{"verify/manifest-format", "the manifest is well formed", "清单格式正确"},
+    Entry{"verify/manifest-format-detail", "a line is not '<sha256>  <name>'", "某行不是“<sha256>  <文件名>”格式"},
+    Entry{"verify/file", "{path} matches the manifest", "{path} 与清单一致"},
+    Entry{"verify/unlisted", "every file in {path} is in the manifest", "{path} 中的每个文件都在清单中"},
+    Entry{"verify/export-listed", "the manifest lists the export {name}", "清单列出了导出文件 {name}"},
+    Entry{"verify/export-derived", "the export follows from the tagged cases and rubrics",
+          "导出文件可由标签所指的病例和评分标准重新生成"},
+    Entry{"verify/export-file", "{path} is the released export", "{path} 即发布的导出文件"},
+    Entry{"verify/ok", "release {tag} verified", "发布版本 {tag} 校验通过"},
+    Entry{"verify/failed", "release {tag}: {n} check(s) failed", "发布版本 {tag}：{n} 项校验失败"},
+    // Hook.
+    Entry{"hook/foreign", "{path} exists and was not written by clinconsensus; use --force to replace it",
+          "{path} 已存在且不是 clinconsensus 写入的；如需替换请加 --force"},
+    Entry{"hook/installed", "installed {path}", "已安装 {path}"},
+};
+
+}  // namespace
+
+std::string release_message(Lang lang, std::string_view id, std::initializer_list<MessageArg> args) {
+  return message_from(kCatalog, lang, id, args);
+}
+
+}  // namespace cc

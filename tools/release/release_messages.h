@@ -1,0 +1,16 @@
+#pragma once
+// Release messages: the English and Chinese text of what export, import, release and
+// hook report, kept in one catalog beside the release library.
+#include <initializer_list>
+#include <string>
+#include <string_view>
+
+#include "core/messages.h"
+
+namespace cc {
+
+// Formats the catalog entry `id` in `lang` ("{name}" replaced by its argument). An
+// unknown id yields the id itself.
+std::string release_message(Lang lang, std::string_view id, std::initializer_list<MessageArg> args = {});
+
+}  // namespace cc

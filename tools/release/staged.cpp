@@ -1,0 +1,77 @@
+#include "release/staged.h"
+
+#include <cstdlib>
+#include <filesystem>
+#include <map>
+#include <set>
+
+#include "core/repository.h"
+#include "release/git_files.h"
+
+namespace cc::git {
+
+Result<ValidateOptions::Content> staged_content(const Config& config) {
+  auto repo = open_repository(config.root);
+  if (!repo) return repo.error();
+  git_repository* r = repo->get();
+  auto prefix = root_prefix(r, config.root);
+  if (!prefix) return prefix.error();
+  // `git commit -a` and `git commit PATH` run the hook on a temporary index named by
+  // GIT_INDEX_FILE; that index is what will be committed.
+  git_index* index_raw = nullptr;
+  const char* index_file = std::getenv("GIT_INDEX_FILE");
+  if (index_file && *index_file) {
+    std::string path = std::filesystem::absolute(index_file).string();
+    if (git_index_open(&index_raw, path.c_str()) != 0) return last_error("cannot read the index " + path);
+  } else if (git_repository_index(&index_raw, r) != 0) {
+    return last_error("cannot read the index");
+  }
+  IndexPtr index(index_raw);
+
+  ValidateOptions::Content out;
+  std::vector<GitFile> staged_cases = index_yaml_files(index.get(), *prefix, config.cases_dir);
+  std::vector<GitFile> staged_rubrics = index_yaml_files(index.get(), *prefix, config.rubrics_dir);
+  for (const auto& f : staged_cases) out.listing.cases.push_back(f.path);
+  for (const auto& f : staged_rubrics) out.listing.rubrics.push_back(f.path);
+
+  // HEAD's files, path → blob; none before the first commit.
+  std::map<std::string, git_oid> committed;
+  auto head = head_commit(r);
+  if (!head) return head.error();
+  if (*head) {
+    git_tree* tree_raw = nullptr;
+    if (git_commit_tree(&tree_raw, head->get()) != 0) return last_error("cannot read HEAD's tree");
+    TreePtr tree(tree_raw);
+    for (const auto& dir : {config.cases_dir, config.rubrics_dir}) {
+      auto files = tree_yaml_files(r, tree.get(), *prefix, dir);
+      if (!files) return files.error();
+      for (const auto& f : *files) committed.emplace(f.path, f.oid);
+    }
+  }
+
+  // What to check: files the index adds or changes, and the staged partners of files it
+  // deletes.
+  std::map<std::string, git_oid> staged;
+  for (const auto* list : {&staged_cases, &staged_rubrics})
+    for (const auto& f : *list) staged.emplace(f.path, f.oid);
+  std::map<std::string, git_oid> touched;
+  for (const auto& [path, oid] : staged) {
+    auto it = committed.find(path);
+    if (it == committed.end() || !git_oid_equal(&it->second, &oid)) touched.emplace(path, oid);
+  }
+  std::set<std::string> deleted_stems;
+  for (const auto& [path, oid] : committed)
+    if (!staged.count(path)) deleted_stems.insert(file_stem(path));
+  if (!deleted_stems.empty())
+    for (const auto& [path, oid] : staged)
+      if (deleted_stems.count(file_stem(path))) touched.emplace(path, oid);
+
+  for (const auto& [path, oid] : touched) {
+    auto bytes = read_blob(r, oid);
+    if (!bytes) return bytes.error();
+    out.files.emplace_back(path, std::move(*bytes));
+  }
+  return out;
+}
+
+}  // namespace cc::git
