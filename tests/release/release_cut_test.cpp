@@ -89,6 +89,10 @@ TEST_CASE("release cut: reports, manifest, one commit and an annotated tag; the 
   CHECK(files["CHANGES.md"].find("First release (v1.0.0).") != std::string::npos);
   CHECK(files["CHANGES.md"].find("### Cases added (2)\n\n- CC-0001\n- CC-0027\n") != std::string::npos);
   CHECK(repo.read("reports/CHANGELOG.md").find("## v1.0.0 (") != std::string::npos);
+  // The coverage report is tools/coverage's, over the two released (approved) cases only.
+  const std::string& coverage_md = files["coverage.md"];
+  CHECK(coverage_md.rfind("# Coverage of v1.0.0\n", 0) == 0);
+  CHECK(coverage_md.find("\n2 cases (target ") != std::string::npos);
 
   // The tag: annotated, on the release commit, carrying summary and manifest hash.
   auto tag = git::find_release_tag(repo.repo(), *parse_semver("1.0.0"));

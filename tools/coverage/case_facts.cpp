@@ -194,4 +194,33 @@ FactsLoad load_case_facts(const Config& config, Lang lang, bool use_cache, unsig
   return out;
 }
 
+std::vector<CaseFacts> facts_of_benchmark(const Benchmark& benchmark) {
+  std::vector<CaseFacts> out;
+  out.reserve(benchmark.cases.size());
+  for (const Case& c : benchmark.cases) {
+    CaseFacts f;
+    f.case_id = c.case_id;
+    f.path = c.path;
+    f.status = c.status;
+    f.difficulty = c.difficulty;
+    f.subject = c.subject;
+    f.task = c.task;
+    f.care_stage = c.care_stage;
+    f.audience = c.audience;
+    f.subject_labels = c.subject_labels;
+    f.task_labels = c.task_labels;
+    if (const Rubric* r = benchmark.find_rubric(c.case_id)) {
+      f.has_rubric = true;
+      f.criteria = static_cast<int>(r->criteria.size());
+      for (const auto& k : r->criteria) {
+        f.critical += k.critical;
+        if (!k.axis.empty()) ++f.axes[k.axis];
+      }
+    }
+    out.push_back(std::move(f));
+  }
+  std::sort(out.begin(), out.end(), [](const CaseFacts& a, const CaseFacts& b) { return a.case_id < b.case_id; });
+  return out;
+}
+
 }  // namespace cc::coverage

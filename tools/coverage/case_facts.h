@@ -10,6 +10,7 @@
 #include "core/config.h"
 #include "core/diagnostic.h"
 #include "core/messages.h"
+#include "core/model.h"
 
 namespace cc::coverage {
 
@@ -43,5 +44,9 @@ struct FactsLoad {
 // files whose bytes are unchanged come from `.clinconsensus/cache/coverage.json`, and the
 // cache is rewritten (atomically) when anything changed.
 FactsLoad load_case_facts(const Config& config, Lang lang, bool use_cache, unsigned threads = 0);
+
+// The facts of a benchmark already in memory (a release read from git objects), sorted
+// by case_id; a case counts its rubric's criteria when the benchmark has one.
+std::vector<CaseFacts> facts_of_benchmark(const Benchmark& benchmark);
 
 }  // namespace cc::coverage

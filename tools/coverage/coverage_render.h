@@ -22,6 +22,7 @@ struct CoverageRenderInput {
   Lang lang = Lang::En;
   bool all_labels_matrix = false;  // text and md: also print the all-labels matrix
   size_t max_misses = 40;          // text and md: list at most this many misses
+  std::string title = "Coverage";  // md: the heading (a release names its tag)
 };
 
 void render_coverage_text(const CoverageRenderInput& in, std::ostream& out);

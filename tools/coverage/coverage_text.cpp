@@ -140,7 +140,7 @@ void render_coverage_text(const CoverageRenderInput& in, std::ostream& out) {
 void render_coverage_md(const CoverageRenderInput& in, std::ostream& out) {
   const auto& r = in.report;
   const Lang lang = in.lang;
-  out << "# Coverage\n\n"
+  out << "# " << in.title << "\n\n"
       << coverage_message(lang, "head/summary",
                           {{"cases", std::to_string(r.cases)},
                            {"target", std::to_string(r.targets.total_cases)},

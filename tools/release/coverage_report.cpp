@@ -1,30 +1,30 @@
 #include "release/coverage_report.h"
 
+#include <sstream>
+
+#include "coverage/case_facts.h"
+#include "coverage/coverage_render.h"
+#include "coverage/coverage_report.h"
+#include "coverage/targets.h"
 #include "release/release_messages.h"
 
 namespace cc {
 
-std::string coverage_report_md(const BenchmarkSummary& s, const std::string& tag, Lang lang) {
-  std::string out = "# " + release_message(lang, "coverage/title", {{"tag", tag}}) + "\n\n";
-  out += release_message(lang, "coverage/totals",
-                         {{"cases", std::to_string(s.cases)},
-                          {"rubrics", std::to_string(s.rubrics)},
-                          {"criteria", std::to_string(s.criteria)},
-                          {"critical", std::to_string(s.critical_criteria)}}) +
-         "\n";
-  auto table = [&](std::string_view word, const BenchmarkSummary::Counts& counts) {
-    if (counts.empty()) return;
-    out += "\n## " + release_message(lang, word) + "\n\n| | n |\n|---|---:|\n";
-    for (const auto& [label, n] : counts) out += "| " + label + " | " + std::to_string(n) + " |\n";
-  };
-  table("coverage/status", s.status);
-  table("coverage/difficulty", s.difficulty);
-  table("coverage/care_stage", s.care_stage);
-  table("coverage/audience", s.audience);
-  table("coverage/subject", s.subject);
-  table("coverage/task", s.task);
-  table("coverage/axis", s.axis);
-  return out;
+std::string coverage_report_md(const Benchmark& benchmark, const Config& config, const Taxonomy& taxonomy,
+                               const std::string& tag, Lang lang) {
+  std::vector<coverage::CaseFacts> released;
+  const coverage::CaseFilter filter{{"approved"}, {}};
+  for (auto& f : coverage::facts_of_benchmark(benchmark))
+    if (filter.accepts(f)) released.push_back(std::move(f));
+  auto targets = coverage::targets_from_json(config.targets, config.min_axes_per_case,
+                                             config.min_safety_criteria_per_case);
+  coverage::CoverageReport report = coverage::compute_coverage(released, taxonomy, targets);
+  std::ostringstream out;
+  coverage::CoverageRenderInput in{report};
+  in.lang = lang;
+  in.title = release_message(lang, "coverage/title", {{"tag", tag}});
+  coverage::render_coverage_md(in, out);
+  return out.str();
 }
 
 }  // namespace cc

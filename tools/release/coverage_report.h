@@ -1,16 +1,17 @@
 #pragma once
-// Coverage report of a release: what the released benchmark holds per dimension. Until
-// the coverage library (tools/coverage) is ready this renders the BenchmarkSummary that
-// `validate --summary` prints; release_cut.cpp calls it in exactly one place, so switching
-// to the full coverage report is a one-line change there.
+// Coverage report of a release: the coverage of the released cases (approved, as in the
+// export) against the targets of clinconsensus.yaml, rendered by tools/coverage as
+// Markdown — the same report `clinconsensus coverage --status approved --format md` prints.
 #include <string>
 
-#include "core/benchmark_summary.h"
+#include "core/config.h"
 #include "core/messages.h"
+#include "core/model.h"
+#include "core/taxonomy.h"
 
 namespace cc {
 
-// Markdown: totals, then one table per dimension (label, count).
-std::string coverage_report_md(const BenchmarkSummary& summary, const std::string& tag, Lang lang);
+std::string coverage_report_md(const Benchmark& benchmark, const Config& config, const Taxonomy& taxonomy,
+                               const std::string& tag, Lang lang);
 
 }  // namespace cc

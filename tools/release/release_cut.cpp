@@ -125,8 +125,7 @@ CutResult cut_release(Project& project, const CutOptions& options) {
 
   std::map<std::string, std::string> files;  // name in the release folder → bytes
   files[export_file_name(res.tag)] = std::move(ex.jsonl);
-  // The coverage report: the one call site to switch to tools/coverage when it exists.
-  files[kCoverageFileName] = coverage_report_md(gate.report.summary, res.tag, lang);
+  files[kCoverageFileName] = coverage_report_md(current->benchmark, cfg, project.taxonomy, res.tag, lang);
   files[kChangesFileName] = entry;
   const std::string manifest = manifest_text(manifest_of(files));
   res.manifest_hash = sha256_hex(manifest);

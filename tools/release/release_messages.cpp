@@ -55,15 +55,6 @@ constexpr std::array kCatalog = {
     Entry{"diff/none", "No changes.", "没有变更。"},
     // Coverage report.
     Entry{"coverage/title", "Coverage of {tag}", "{tag} 覆盖情况"},
-    Entry{"coverage/totals", "{cases} cases, {rubrics} rubrics, {criteria} criteria ({critical} critical).",
-          "病例 {cases} 个，评分标准文件 {rubrics} 个，评分标准 {criteria} 条（关键 {critical} 条）。"},
-    Entry{"coverage/status", "Status", "状态"},
-    Entry{"coverage/difficulty", "Difficulty", "难度"},
-    Entry{"coverage/care_stage", "Care stage", "诊疗阶段"},
-    Entry{"coverage/audience", "Audience", "受众"},
-    Entry{"coverage/subject", "Specialty", "科室"},
-    Entry{"coverage/task", "Task type", "任务类型"},
-    Entry{"coverage/axis", "Rubric axis", "评分维度"},
     // Release cut.
     Entry{"release/bad-version", "'{version}' is not a semantic version (MAJOR.MINOR.PATCH, e.g. 1.2.0)",
           "“{version}”不是语义化版本号（主.次.修订，例如 1.2.0）"},
