@@ -260,10 +260,28 @@ TEST_CASE("coverage: a file that does not parse is reported, the rest is counted
   write_four_cases(repo);
   repo.write("cases/pediatrics/CC-0005.yaml", "case_id: CC-0005\nsubject: [儿科\n");
   RunResult r = run_cli({"coverage", "--format", "json"}, repo.path());
-  CHECK(r.exit_code == 0);
+  // The report is still printed, but incomplete figures are a failure, said last.
+  CHECK(r.exit_code == 1);
   CHECK(r.err.find("cases/pediatrics/CC-0005.yaml") != std::string::npos);
   CHECK(r.err.find("yaml/syntax") != std::string::npos);
+  CHECK(r.err.find("1 files could not be read") != std::string::npos);
   CHECK(parse(r)["cases"] == 4);
+}
+
+// Regression: select and dedup went on without the files they could not read, so a
+// selection silently lost those cases and dedup exited 0.
+TEST_CASE("select refuses and dedup fails when a file does not parse", "[cli][coverage]") {
+  TempRepo repo;
+  write_four_cases(repo);
+  repo.write("cases/pediatrics/CC-0005.yaml", "case_id: CC-0005\nsubject: [儿科\n");
+  RunResult sel = run_cli({"select", "--count", "2", "--seed", "1"}, repo.path());
+  CHECK(sel.exit_code == 1);
+  CHECK(sel.out.empty());
+  CHECK(sel.err.find("cases/pediatrics/CC-0005.yaml") != std::string::npos);
+  CHECK(sel.err.find("silently drop cases") != std::string::npos);
+  RunResult dd = run_cli({"dedup"}, repo.path());
+  CHECK(dd.exit_code == 1);
+  CHECK(dd.err.find("could not be read") != std::string::npos);
 }
 
 TEST_CASE("coverage: --difficulty drops the tier shares, --scale scales the counts", "[cli][coverage]") {

@@ -4,6 +4,7 @@
 #include <sstream>
 
 #include "cli/cli_context.h"
+#include "coverage/coverage_messages.h"
 #include "core/atomic_write.h"
 #include "core/renderer.h"
 #include "coverage/case_facts.h"
@@ -80,6 +81,14 @@ void register_coverage(CLI::App& app, CliContext& ctx, std::function<int()>& run
           std::cerr << "clinconsensus coverage: " << error << '\n';
           return kExitUsage;
         }
+      }
+      if (!facts.diagnostics.empty()) {
+        // The figures are incomplete: say so last, where it is seen, and fail.
+        std::cerr << "clinconsensus coverage: "
+                  << coverage::coverage_message(ctx.lang(), "load/incomplete",
+                                                {{"count", std::to_string(facts.diagnostics.size())}})
+                  << '\n';
+        return kExitFindings;
       }
       return opts->fail_under && !report.misses.empty() ? kExitFindings : kExitOk;
     };

@@ -6,6 +6,7 @@
 #include "cli/cli_context.h"
 #include "core/atomic_write.h"
 #include "core/renderer.h"
+#include "coverage/coverage_messages.h"
 #include "coverage/dedup_benchmark.h"
 #include "coverage/dedup_render.h"
 
@@ -64,7 +65,13 @@ void register_dedup(CLI::App& app, CliContext& ctx, std::function<int()>& run) {
         std::cerr << "clinconsensus dedup: " << error << '\n';
         return kExitUsage;
       }
-      return report.case_pairs.empty() && report.criterion_pairs.empty() ? kExitOk : kExitFindings;
+      if (!report.diagnostics.empty())
+        std::cerr << "clinconsensus dedup: "
+                  << coverage::coverage_message(ctx.lang(), "load/incomplete",
+                                                {{"count", std::to_string(report.diagnostics.size())}})
+                  << '\n';
+      const bool clean = report.diagnostics.empty() && report.case_pairs.empty() && report.criterion_pairs.empty();
+      return clean ? kExitOk : kExitFindings;
     };
   });
 }

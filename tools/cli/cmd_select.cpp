@@ -75,6 +75,11 @@ void register_select(CLI::App& app, CliContext& ctx, std::function<int()>& run) 
       if (!facts.diagnostics.empty()) {
         RenderInput in{facts.diagnostics, static_cast<int>(facts.files), lang, want_color(2)};
         render_text(in, std::cerr);
+        std::cerr << "clinconsensus select: "
+                  << coverage::coverage_message(lang, "load/refused",
+                                                {{"count", std::to_string(facts.diagnostics.size())}})
+                  << '\n';
+        return kExitFindings;
       }
       coverage::CaseFilter filter{opts->statuses, opts->difficulties};
       std::vector<coverage::CaseFacts> pool;

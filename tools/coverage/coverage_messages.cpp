@@ -8,6 +8,14 @@ namespace {
 using Entry = MessageEntry;
 
 constexpr std::array kCatalog = {
+    // Files that could not be loaded.
+    Entry{"load/incomplete",
+          "{count} files could not be read and are left out of these figures; run `clinconsensus validate` and fix them",
+          "有 {count} 个文件无法读取，未计入以上结果；请运行 clinconsensus validate 并修复"},
+    Entry{"load/refused",
+          "{count} files could not be read; a selection without them would silently drop cases. Run `clinconsensus "
+          "validate`, fix them, and select again",
+          "有 {count} 个文件无法读取；在缺少它们的情况下抽样会悄悄遗漏病例。请运行 clinconsensus validate 修复后再抽样"},
     // coverage: headings.
     Entry{"head/summary", "{cases} cases (target {target}), {criteria} criteria",
           "共 {cases} 个病例（目标 {target}），{criteria} 条评分标准"},
