@@ -1,9 +1,8 @@
 #include "core/benchmark_loader.h"
 
 #include <algorithm>
-#include <atomic>
-#include <thread>
 
+#include "core/parallel.h"
 #include "core/repository.h"
 #include "core/yaml_loader.h"
 
@@ -17,30 +16,21 @@ BenchmarkLoad load_benchmark(const Config& config, Lang lang, unsigned threads) 
   out.benchmark.cases.resize(case_files.size());
   out.benchmark.rubrics.resize(rubric_files.size());
   std::vector<std::vector<Diagnostic>> diags(n);
-  std::atomic<size_t> next{0};
-  auto worker = [&] {
-    for (size_t i; (i = next.fetch_add(1)) < n;) {
-      bool is_case = i < case_files.size();
-      const std::string& rel = is_case ? case_files[i] : rubric_files[i - case_files.size()];
-      LoadResult loaded = load_yaml_file(config.abs(rel), rel, config.limits, lang, Positions::TopLevel);
-      diags[i] = std::move(loaded.diagnostics);
-      if (!loaded.document) continue;
-      if (is_case) {
-        out.benchmark.cases[i] = case_from_json(loaded.document->root);
-        out.benchmark.cases[i].path = rel;
-      } else {
-        Rubric& r = out.benchmark.rubrics[i - case_files.size()];
-        r = rubric_from_json(loaded.document->root);
-        r.path = rel;
-      }
+  parallel_for(n, threads, [&](size_t i) {
+    bool is_case = i < case_files.size();
+    const std::string& rel = is_case ? case_files[i] : rubric_files[i - case_files.size()];
+    LoadResult loaded = load_yaml_file(config.abs(rel), rel, config.limits, lang, Positions::TopLevel);
+    diags[i] = std::move(loaded.diagnostics);
+    if (!loaded.document) return;
+    if (is_case) {
+      out.benchmark.cases[i] = case_from_json(loaded.document->root);
+      out.benchmark.cases[i].path = rel;
+    } else {
+      Rubric& r = out.benchmark.rubrics[i - case_files.size()];
+      r = rubric_from_json(loaded.document->root);
+      r.path = rel;
     }
-  };
-  unsigned t = threads ? threads : std::max(1u, std::thread::hardware_concurrency());
-  t = static_cast<unsigned>(std::min<size_t>(t, std::max<size_t>(1, n / 8)));
-  std::vector<std::thread> pool;
-  for (unsigned k = 1; k < t; ++k) pool.emplace_back(worker);
-  worker();
-  for (auto& th : pool) th.join();
+  });
   for (auto& d : diags) out.diagnostics.insert(out.diagnostics.end(), d.begin(), d.end());
   // Files that failed to parse leave empty entries; drop them.
   auto& cases = out.benchmark.cases;

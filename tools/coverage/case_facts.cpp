@@ -1,13 +1,12 @@
 #include "coverage/case_facts.h"
 
 #include <algorithm>
-#include <atomic>
 #include <charconv>
-#include <thread>
 #include <unordered_map>
 
 #include <xxhash.h>
 
+#include "core/parallel.h"
 #include "core/atomic_write.h"
 #include "core/model.h"
 #include "core/repository.h"
@@ -126,39 +125,26 @@ FactsLoad load_case_facts(const Config& config, Lang lang, bool use_cache, unsig
   std::vector<std::optional<FileEntry>> entries(n);
   std::vector<std::vector<Diagnostic>> diags(n);
   std::vector<char> hit(n, 0);
-  std::atomic<size_t> next{0};
-  auto worker = [&] {
-    for (size_t i; (i = next.fetch_add(1)) < n;) {
-      const bool is_case = i < case_files.size();
-      std::string error;
-      auto text = read_file(config.abs(files[i]), &error);
-      if (!text) {
-        Diagnostic d;
-        d.rule = "io/read";
-        d.file = files[i];
-        d.message = message(lang, "io/read", {{"detail", error}});
-        diags[i].push_back(std::move(d));
-        continue;
-      }
-      const uint64_t hash = XXH3_64bits(text->data(), text->size());
-      if (auto it = cache.find(files[i]); it != cache.end() && it->second.hash == hash && it->second.is_case == is_case) {
-        entries[i] = it->second;
-        hit[i] = 1;
-        continue;
-      }
-      LoadResult loaded = load_yaml_text(files[i], std::move(*text), config.limits, lang, Positions::TopLevel);
-      diags[i] = std::move(loaded.diagnostics);
-      if (!loaded.document) continue;
-      entries[i] = facts_of(*loaded.document, is_case);
-      entries[i]->hash = hash;
+  parallel_for(n, threads, [&](size_t i) {
+    const bool is_case = i < case_files.size();
+    std::string error;
+    auto text = read_file(config.abs(files[i]), &error);
+    if (!text) {
+      diags[i].push_back(file_diagnostic("io/read", Severity::Error, files[i], message(lang, "io/read", {{"detail", error}})));
+      return;
     }
-  };
-  unsigned t = threads ? threads : std::max(1u, std::thread::hardware_concurrency());
-  t = static_cast<unsigned>(std::min<size_t>(t, std::max<size_t>(1, n / 8)));
-  std::vector<std::thread> pool;
-  for (unsigned k = 1; k < t; ++k) pool.emplace_back(worker);
-  worker();
-  for (auto& th : pool) th.join();
+    const uint64_t hash = XXH3_64bits(text->data(), text->size());
+    if (auto it = cache.find(files[i]); it != cache.end() && it->second.hash == hash && it->second.is_case == is_case) {
+      entries[i] = it->second;
+      hit[i] = 1;
+      return;
+    }
+    LoadResult loaded = load_yaml_text(files[i], std::move(*text), config.limits, lang, Positions::TopLevel);
+    diags[i] = std::move(loaded.diagnostics);
+    if (!loaded.document) return;
+    entries[i] = facts_of(*loaded.document, is_case);
+    entries[i]->hash = hash;
+  });
 
   std::unordered_map<std::string, const RubricFacts*> rubrics;
   for (size_t i = case_files.size(); i < n; ++i)

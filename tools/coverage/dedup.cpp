@@ -1,30 +1,14 @@
 #include "coverage/dedup.h"
 
 #include <algorithm>
-#include <atomic>
-#include <thread>
 #include <unordered_map>
 
+#include "core/parallel.h"
 #include "coverage/minhash.h"
 #include "coverage/text_normalize.h"
 
 namespace cc::coverage {
 namespace {
-
-template <typename F>
-void parallel_for(size_t n, unsigned threads, F&& body) {
-  unsigned t = threads ? threads : std::max(1u, std::thread::hardware_concurrency());
-  t = static_cast<unsigned>(std::min<size_t>(t, std::max<size_t>(1, n / 64)));
-  std::atomic<size_t> next{0};
-  auto worker = [&] {
-    for (size_t i; (i = next.fetch_add(64)) < n;)
-      for (size_t k = i; k < std::min(n, i + 64); ++k) body(k);
-  };
-  std::vector<std::thread> pool;
-  for (unsigned k = 1; k < t; ++k) pool.emplace_back(worker);
-  worker();
-  for (auto& th : pool) th.join();
-}
 
 }  // namespace
 

@@ -1,10 +1,9 @@
 #include "coverage/dedup_benchmark.h"
 
 #include <algorithm>
-#include <atomic>
-#include <thread>
 #include <unordered_map>
 
+#include "core/parallel.h"
 #include "core/model.h"
 #include "core/repository.h"
 #include "core/yaml_loader.h"
@@ -35,20 +34,6 @@ struct DedupLoad {
   std::vector<Diagnostic> diagnostics;
 };
 
-template <typename F>
-void on_all_cores(size_t n, unsigned threads, F&& body) {
-  unsigned t = threads ? threads : std::max(1u, std::thread::hardware_concurrency());
-  t = static_cast<unsigned>(std::min<size_t>(t, std::max<size_t>(1, n / 8)));
-  std::atomic<size_t> next{0};
-  auto worker = [&] {
-    for (size_t i; (i = next.fetch_add(1)) < n;) body(i);
-  };
-  std::vector<std::thread> pool;
-  for (unsigned k = 1; k < t; ++k) pool.emplace_back(worker);
-  worker();
-  for (auto& th : pool) th.join();
-}
-
 DedupLoad load_for_dedup(const Config& config, Lang lang, bool with_rubrics, unsigned threads) {
   DedupLoad out;
   std::vector<std::string> case_files = list_yaml_files(config.root, config.cases_dir);
@@ -58,7 +43,7 @@ DedupLoad load_for_dedup(const Config& config, Lang lang, bool with_rubrics, uns
   out.cases.resize(nc);
   out.rubrics.resize(rubric_files.size());
   std::vector<std::vector<Diagnostic>> diags(n);
-  on_all_cores(n, threads, [&](size_t i) {
+  parallel_for(n, threads, [&](size_t i) {
     const bool is_case = i < nc;
     const std::string& rel = is_case ? case_files[i] : rubric_files[i - nc];
     LoadResult r = load_yaml_file(config.abs(rel), rel, config.limits, lang, is_case ? Positions::TopLevel : Positions::All);
@@ -139,7 +124,7 @@ DedupReport dedup_benchmark(const Config& config, Lang lang, const CaseFilter& f
   for (size_t i = 0; i < cases.size(); ++i)
     if (auto it = by_id.find(cases[i]->c.case_id); it != by_id.end()) rubrics[i] = it->second;
   std::vector<std::vector<Found>> found(cases.size());
-  on_all_cores(cases.size(), o.threads, [&](size_t i) {
+  parallel_for(cases.size(), o.threads, [&](size_t i) {
     if (!rubrics[i]) return;
     std::vector<DedupDoc> cd;
     for (const auto& k : rubrics[i]->r.criteria) cd.push_back(make_dedup_doc(k.criterion, o.ngram));

@@ -1,9 +1,8 @@
 #include "release/git_benchmark.h"
 
 #include <algorithm>
-#include <atomic>
-#include <thread>
 
+#include "core/parallel.h"
 #include "core/yaml_loader.h"
 
 namespace cc::git {
@@ -31,30 +30,21 @@ BenchmarkLoad load_benchmark_from_blobs(git_repository* repo, const std::vector<
   std::vector<Case> parsed_cases(cases.size());
   std::vector<Rubric> parsed_rubrics(rubrics.size());
   std::vector<std::vector<Diagnostic>> diags(n);
-  std::atomic<size_t> next{0};
-  auto worker = [&] {
-    for (size_t i; (i = next.fetch_add(1)) < n;) {
-      if (!readable[i]) continue;
-      const std::string& rel = file_at(i).path;
-      LoadResult loaded = load_yaml_text(rel, std::move(texts[i]), config.limits, lang, Positions::TopLevel);
-      diags[i] = std::move(loaded.diagnostics);
-      if (!loaded.document) continue;
-      if (i < cases.size()) {
-        parsed_cases[i] = case_from_json(loaded.document->root);
-        parsed_cases[i].path = rel;
-      } else {
-        Rubric& r = parsed_rubrics[i - cases.size()];
-        r = rubric_from_json(loaded.document->root);
-        r.path = rel;
-      }
+  parallel_for(n, 0, [&](size_t i) {
+    if (!readable[i]) return;
+    const std::string& rel = file_at(i).path;
+    LoadResult loaded = load_yaml_text(rel, std::move(texts[i]), config.limits, lang, Positions::TopLevel);
+    diags[i] = std::move(loaded.diagnostics);
+    if (!loaded.document) return;
+    if (i < cases.size()) {
+      parsed_cases[i] = case_from_json(loaded.document->root);
+      parsed_cases[i].path = rel;
+    } else {
+      Rubric& r = parsed_rubrics[i - cases.size()];
+      r = rubric_from_json(loaded.document->root);
+      r.path = rel;
     }
-  };
-  unsigned t = std::max(1u, std::thread::hardware_concurrency());
-  t = static_cast<unsigned>(std::min<size_t>(t, std::max<size_t>(1, n / 8)));
-  std::vector<std::thread> pool;
-  for (unsigned k = 1; k < t; ++k) pool.emplace_back(worker);
-  worker();
-  for (auto& th : pool) th.join();
+  });
   for (auto& d : diags) out.diagnostics.insert(out.diagnostics.end(), d.begin(), d.end());
   for (auto& c : parsed_cases)
     if (!c.case_id.empty()) out.benchmark.cases.push_back(std::move(c));

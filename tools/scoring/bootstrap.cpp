@@ -2,7 +2,7 @@
 
 #include <algorithm>
 
-#include "scoring/parallel.h"
+#include "core/parallel.h"
 #include "scoring/prng.h"
 
 namespace cc::scoring {

@@ -9,7 +9,7 @@
 #include "core/repository.h"
 #include "core/sha256.h"
 #include "scoring/json_read.h"
-#include "scoring/parallel.h"
+#include "core/parallel.h"
 #include "scoring/scoring_messages.h"
 
 namespace cc::scoring {

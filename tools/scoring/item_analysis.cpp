@@ -4,7 +4,7 @@
 #include <cmath>
 #include <map>
 
-#include "scoring/parallel.h"
+#include "core/parallel.h"
 
 namespace cc::scoring {
 

@@ -14,7 +14,7 @@
 #include "core/version.h"
 #include "scoring/bootstrap.h"
 #include "scoring/item_analysis.h"
-#include "scoring/parallel.h"
+#include "core/parallel.h"
 #include "scoring/run_setup.h"
 #include "scoring/score_writers.h"
 #include "scoring/scoring_messages.h"

@@ -6,7 +6,7 @@
 #include <tuple>
 
 #include "scoring/findings.h"
-#include "scoring/parallel.h"
+#include "core/parallel.h"
 #include "scoring/scoring_messages.h"
 
 namespace cc::scoring {

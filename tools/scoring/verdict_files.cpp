@@ -3,7 +3,7 @@
 #include <algorithm>
 #include <filesystem>
 
-#include "scoring/parallel.h"
+#include "core/parallel.h"
 
 namespace cc::scoring {
 namespace {

@@ -1,5 +1,5 @@
 #pragma once
-// Parallel loops for the scorer: tasks 0..n-1 handed out in order to a few threads.
+// Parallel loops: tasks 0..n-1 handed out in order to a few threads.
 // Each task writes only its own slot of a result vector, so the outcome never depends on
 // the number of threads or on timing.
 #include <algorithm>
@@ -10,7 +10,7 @@
 #include <thread>
 #include <vector>
 
-namespace cc::scoring {
+namespace cc {
 
 // Threads to use: `requested`, or one per core when 0; never more than `tasks`.
 inline unsigned worker_count(unsigned requested, size_t tasks) {
@@ -52,4 +52,4 @@ void parallel_for(size_t n, unsigned threads, const Task& task) {
   if (failed) std::rethrow_exception(failed);
 }
 
-}  // namespace cc::scoring
+}  // namespace cc
