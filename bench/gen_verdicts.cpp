@@ -24,6 +24,7 @@
 #include "core/atomic_write.h"
 #include "core/benchmark_loader.h"
 #include "core/config.h"
+#include "release/export_jsonl.h"
 #include "scoring/case_source.h"
 #include "scoring/prng.h"
 
@@ -78,21 +79,14 @@ bool parse_args(int argc, char** argv, Args& a) {
          (a.layout == "public" || a.layout == "jsonl" || a.layout == "mixed");
 }
 
+// The public export row (release/export_jsonl), plus what the scorer's slices need and the
+// public format lacks: each criterion's axis and critical flag, the care stage, the audience.
 std::string case_row(const cc::Case& c, const cc::Rubric& r) {
-  Json j;
-  j["case_id"] = c.case_id;
-  j["difficulty"] = c.difficulty;
-  j["task"] = c.task;
-  j["task_labels"] = c.task_labels;
-  j["subject"] = c.subject;
-  j["subject_labels"] = c.subject_labels;
-  j["user_role"] = c.user_role;
-  j["clinical_context"] = c.clinical_context;
-  j["user_request"] = c.user_request;
-  Json rubrics = Json::array();
-  for (const auto& k : r.criteria)
-    rubrics.push_back({{"criterion_id", k.criterion_id}, {"criterion", k.criterion}, {"axis", k.axis}, {"critical", k.critical}});
-  j["rubrics"] = std::move(rubrics);
+  Json j = cc::export_row(c, r);
+  for (size_t i = 0; i < r.criteria.size(); ++i) {
+    j["rubrics"][i]["axis"] = r.criteria[i].axis;
+    j["rubrics"][i]["critical"] = r.criteria[i].critical;
+  }
   j["care_stage"] = c.care_stage;
   j["audience"] = c.audience;
   return j.dump() + "\n";

@@ -27,4 +27,18 @@ std::optional<Project> CliContext::open_project(std::ostream& err) const {
   return std::move(load.project);
 }
 
+bool check_case_filters(const Project& project, const std::vector<std::string>& statuses,
+                        const std::vector<std::string>& difficulties, std::string_view command, std::ostream& err) {
+  for (const auto& [values, dim] : {std::pair{&statuses, &project.taxonomy.statuses},
+                                    std::pair{&difficulties, &project.taxonomy.difficulty}})
+    for (const auto& v : *values)
+      if (!dim->find(v)) {
+        err << "clinconsensus " << command << ": unknown value '" << v << "'; one of:";
+        for (const auto& n : dim->file_names()) err << ' ' << n;
+        err << '\n';
+        return false;
+      }
+  return true;
+}
+
 }  // namespace cc::cli

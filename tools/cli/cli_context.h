@@ -4,6 +4,8 @@
 #include <iosfwd>
 #include <optional>
 #include <string>
+#include <string_view>
+#include <vector>
 
 #include <CLI/CLI.hpp>
 
@@ -28,6 +30,11 @@ struct CliContext {
   // The folder commands run from: -C DIR, else the current one.
   std::string start_dir() const;
 };
+
+// Checks --status / --difficulty values against the taxonomy (coverage, select, dedup);
+// on an unknown one prints the allowed values to `err` and returns false (exit kExitUsage).
+bool check_case_filters(const Project& project, const std::vector<std::string>& statuses,
+                        const std::vector<std::string>& difficulties, std::string_view command, std::ostream& err);
 
 // Each subcommand registers itself and sets the function that runs it.
 void register_validate(CLI::App& app, CliContext& ctx, std::function<int()>& run);

@@ -44,15 +44,7 @@ void register_coverage(CLI::App& app, CliContext& ctx, std::function<int()>& run
     run = [&ctx, opts]() -> int {
       auto project = ctx.open_project(std::cerr);
       if (!project) return kExitUsage;
-      for (const auto& [values, dim] : {std::pair{&opts->statuses, &project->taxonomy.statuses},
-                                        std::pair{&opts->difficulties, &project->taxonomy.difficulty}})
-        for (const auto& v : *values)
-          if (!dim->find(v)) {
-            std::cerr << "clinconsensus coverage: unknown value '" << v << "'; one of:";
-            for (const auto& n : dim->file_names()) std::cerr << ' ' << n;
-            std::cerr << '\n';
-            return kExitUsage;
-          }
+      if (!check_case_filters(*project, opts->statuses, opts->difficulties, "coverage", std::cerr)) return kExitUsage;
       const Config& cfg = project->config;
       coverage::FactsLoad facts = coverage::load_case_facts(cfg, ctx.lang(), !opts->no_cache, opts->jobs);
       if (!facts.diagnostics.empty()) {

@@ -36,15 +36,7 @@ void register_dedup(CLI::App& app, CliContext& ctx, std::function<int()>& run) {
     run = [&ctx, opts]() -> int {
       auto project = ctx.open_project(std::cerr);
       if (!project) return kExitUsage;
-      for (const auto& [values, dim] : {std::pair{&opts->statuses, &project->taxonomy.statuses},
-                                        std::pair{&opts->difficulties, &project->taxonomy.difficulty}})
-        for (const auto& v : *values)
-          if (!dim->find(v)) {
-            std::cerr << "clinconsensus dedup: unknown value '" << v << "'; one of:";
-            for (const auto& n : dim->file_names()) std::cerr << ' ' << n;
-            std::cerr << '\n';
-            return kExitUsage;
-          }
+      if (!check_case_filters(*project, opts->statuses, opts->difficulties, "dedup", std::cerr)) return kExitUsage;
       coverage::DedupOptions o;
       o.threshold = opts->threshold;
       o.threads = opts->jobs;

@@ -62,15 +62,7 @@ void register_select(CLI::App& app, CliContext& ctx, std::function<int()>& run) 
       auto project = ctx.open_project(std::cerr);
       if (!project) return kExitUsage;
       const Config& cfg = project->config;
-      for (const auto& [values, dim] : {std::pair{&opts->statuses, &project->taxonomy.statuses},
-                                        std::pair{&opts->difficulties, &project->taxonomy.difficulty}})
-        for (const auto& v : *values)
-          if (!dim->find(v)) {
-            std::cerr << "clinconsensus select: unknown value '" << v << "'; one of:";
-            for (const auto& n : dim->file_names()) std::cerr << ' ' << n;
-            std::cerr << '\n';
-            return kExitUsage;
-          }
+      if (!check_case_filters(*project, opts->statuses, opts->difficulties, "select", std::cerr)) return kExitUsage;
       coverage::FactsLoad facts = coverage::load_case_facts(cfg, lang, !opts->no_cache);
       if (!facts.diagnostics.empty()) {
         RenderInput in{facts.diagnostics, static_cast<int>(facts.files), lang, want_color(2)};
