@@ -19,9 +19,10 @@
 #include <random>
 #include <sstream>
 #include <string>
+#include <type_traits>
 #include <vector>
 
-#include <yaml-cpp/yaml.h>
+#include "core/yaml_loader.h"
 
 namespace fs = std::filesystem;
 
@@ -156,35 +157,50 @@ struct Taxonomy {
   Words markers;
 };
 
-std::vector<Label> labels_of(const YAML::Node& root, const char* key) {
+std::vector<Label> labels_of(const nlohmann::json& root, const char* key) {
   std::vector<Label> out;
-  for (const auto& n : root[key]) out.push_back({n["code"].as<std::string>(), n["zh"].as<std::string>()});
+  for (const auto& n : root.value(key, nlohmann::json::array()))
+    out.push_back({n.value("code", std::string()), n.value("zh", std::string())});
   if (out.empty()) throw std::runtime_error(std::string("taxonomy has no ") + key);
   return out;
 }
 
+// The file as JSON, read with the project's own loader.
+nlohmann::json load_yaml(const fs::path& file) {
+  cc::LoadResult r = cc::load_yaml_file(file.string(), file.string(), cc::LoadLimits{}, cc::Lang::En);
+  if (!r.document) {
+    std::string why = r.diagnostics.empty() ? "unreadable" : r.diagnostics[0].message;
+    throw std::runtime_error(file.string() + ": " + why);
+  }
+  return std::move(r.document->root);
+}
+
 Taxonomy load_taxonomy(const fs::path& file) {
-  YAML::Node root = YAML::LoadFile(file.string());
+  nlohmann::json root = load_yaml(file);
   Taxonomy t{labels_of(root, "specialties"), labels_of(root, "tasks"),     labels_of(root, "difficulty"),
              labels_of(root, "care_stages"), labels_of(root, "audiences"), labels_of(root, "axes"), {}};
-  for (const auto& m : root["professional_role_markers"]) t.markers.push_back(m.as<std::string>());
+  for (const auto& m : root.value("professional_role_markers", nlohmann::json::array()))
+    if (m.is_string()) t.markers.push_back(m.get<std::string>());
   return t;
 }
 
-// A scalar of the config below `keys`, or `fallback` when it is missing.
-template <class T> T config_value(const YAML::Node& root, std::initializer_list<std::string> keys, T fallback) {
-  try {
-    std::vector<YAML::Node> path{root};  // const lookups: a missing key never creates one
-    for (const auto& k : keys) path.push_back(static_cast<const YAML::Node&>(path.back())[k]);
-    if (path.back() && path.back().IsScalar()) return path.back().as<T>();
-  } catch (const YAML::Exception&) {
+// A scalar of the config below `keys`, or `fallback` when it is missing or of another type.
+template <class T> T config_value(const nlohmann::json& root, std::initializer_list<std::string> keys, T fallback) {
+  const nlohmann::json* node = &root;
+  for (const auto& k : keys) {
+    if (!node->is_object() || !node->contains(k)) return fallback;
+    node = &(*node)[k];
   }
-  return fallback;
+  if constexpr (std::is_same_v<T, std::string>) {
+    return node->is_string() ? node->get<std::string>() : fallback;
+  } else {
+    return node->is_number() ? node->get<T>() : fallback;
+  }
 }
 
 // N label indices in the config's shares of `dim` (largest remainder), shuffled; `by_code`
 // says which name the shares use. Missing shares count as equal.
-std::vector<size_t> quota(Rng& rng, size_t n, const std::vector<Label>& labels, const YAML::Node& config,
+std::vector<size_t> quota(Rng& rng, size_t n, const std::vector<Label>& labels, const nlohmann::json& config,
                           const char* dim, bool by_code) {
   std::vector<uint64_t> w;
   for (const auto& l : labels)
@@ -427,7 +443,7 @@ int main(int argc, char** argv) {
     fs::copy(src / "schema", out / "schema", fs::copy_options::recursive | fs::copy_options::overwrite_existing);
     Taxonomy tax = load_taxonomy(src / "schema" / "taxonomy.yaml");
     std::string config_text = read_text(src / "clinconsensus.yaml");
-    const YAML::Node config = YAML::Load(config_text);
+    const nlohmann::json config = load_yaml(src / "clinconsensus.yaml");
     bool rescale = config_value<long>(config, {"targets", "total_cases"}, 0) != cases;
     write_text(out / "clinconsensus.yaml", adapt_config(config_text, static_cast<size_t>(cases),
                                                         static_cast<int>(criteria), tax.specialties.size(), rescale));

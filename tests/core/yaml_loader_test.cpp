@@ -246,8 +246,7 @@ TEST_CASE("yaml_loader: 100000 nested brackets do not crash", "[core][yaml_loade
 }
 
 TEST_CASE("yaml_loader: unclosed flow collections are not complex keys", "[core][yaml_loader]") {
-  // 100000 '[' never closed: the depth limit stops the parse long before the end. (yaml-cpp
-  // reads each unclosed '[' as a possible key too, so the column depends on its events.)
+  // 100000 '[' never closed: the depth limit stops the parse long before the end.
   auto deep = load(std::string(100000, '['));
   REQUIRE(deep.diagnostics.size() == 1);
   CHECK(deep.diagnostics[0].rule == "yaml/too-deep");
@@ -305,19 +304,23 @@ TEST_CASE("yaml_loader: empty and comment-only files are refused", "[core][yaml_
 }
 
 TEST_CASE("yaml_loader: syntax errors carry rule, line and column", "[core][yaml_loader]") {
-  SECTION("tab indentation: the key after the tab cannot start a mapping") {
+  SECTION("tab indentation points at the tab") {
     auto r = load("a:\n\tb: 1\n");
-    check_refusal(r, "yaml/syntax", 2, 3);
+    check_refusal(r, "yaml/syntax", 2, 1);
     CHECK_THAT(r.diagnostics[0].message, Contains("YAML syntax error"));
+    CHECK_THAT(r.diagnostics[0].message, Contains("tab used for indentation"));
   }
   SECTION("unclosed quote points at the opening quote") {
-    check_refusal(load("a: \"abc\nb: 1\nc: 2\n"), "yaml/syntax", 1, 4);
+    auto r = load("a: \"abc\nb: 1\nc: 2\n");
+    check_refusal(r, "yaml/syntax", 1, 4);
+    CHECK_THAT(r.diagnostics[0].message, Contains("the quote opened here is never closed"));
   }
   SECTION("bad indentation points at the misplaced key") {
     check_refusal(load("a:\n  b: 1\n c: 2\n"), "yaml/syntax", 3, 2);
   }
   SECTION("positions after Chinese text count code points") {
-    check_refusal(load("名称:\n\t子项: 1\n"), "yaml/syntax", 2, 4);
+    check_refusal(load("名称:\n  子项: 1\n 孙项: 2\n"), "yaml/syntax", 3, 2);
+    check_refusal(load("名称: 一个值: 冒号\n"), "yaml/syntax", 1, 8);
   }
 }
 

@@ -12,7 +12,7 @@
 namespace cc {
 
 struct SourcePos {
-  int line = 0;        // 0-based, as yaml-cpp reports it
+  int line = 0;        // 0-based, lines ended by '\n'
   size_t offset = 0;   // byte offset in the file
 };
 

@@ -1,21 +1,16 @@
 #include "core/yaml_loader.h"
 
+#include <algorithm>
 #include <cerrno>
 #include <charconv>
 #include <cmath>
 #include <cstdio>
 #include <cstring>
-#include <istream>
 #include <limits>
 #include <optional>
-#include <streambuf>
 #include <unordered_map>
 
-#include <yaml-cpp/depthguard.h>
-#include <yaml-cpp/eventhandler.h>
-#include <yaml-cpp/exceptions.h>
-#include <yaml-cpp/mark.h>
-#include <yaml-cpp/parser.h>
+#include <yaml.h>
 
 #include "core/encoding.h"
 #include "core/utf8.h"
@@ -23,17 +18,60 @@
 namespace cc {
 namespace {
 
-// An istream over bytes already in memory, so the parser reads the file without a copy.
-struct MemoryBuffer : std::streambuf {
-  MemoryBuffer(const char* begin, size_t size) {
-    char* b = const_cast<char*>(begin);
-    setg(b, b, b + size);
-  }
+// Thrown inside the Builder to stop parsing once a limit is hit; the Builder has already
+// recorded the diagnostic.
+struct StopParsing {};
+
+// Nesting beyond this is refused whatever clinconsensus.yaml says: the JSON value, the
+// schema validator and the checks all recurse over the document.
+constexpr int kHardMaxDepth = 2000;
+
+// Where a parse event sits in the file: 0-based line and byte offset.
+struct Mark {
+  int line = 0;
+  size_t pos = 0;
 };
 
-// Thrown inside the event handler to stop parsing once a limit is hit; the handler has
-// already recorded the diagnostic.
-struct StopParsing {};
+// libyaml counts positions in code points (and treats U+2028 and NEL as line breaks, as
+// YAML 1.1 does); the model wants byte offsets and lines ended by '\n' only, like every
+// other position in the project. Events arrive in file order, so one forward cursor
+// converts them all in a single pass over the file.
+class MarkConverter {
+ public:
+  explicit MarkConverter(std::string_view text) : text_(text) {}
+
+  Mark operator()(const yaml_mark_t& m) {
+    if (m.index < chars_) chars_ = 0, mark_ = Mark{};  // out of order: start again
+    while (chars_ < m.index && mark_.pos < text_.size()) {
+      unsigned char c = static_cast<unsigned char>(text_[mark_.pos]);
+      if (c == '\n') ++mark_.line;
+      mark_.pos += c < 0x80 ? 1 : c < 0xE0 ? 2 : c < 0xF0 ? 3 : 4;  // text is valid UTF-8
+      ++chars_;
+    }
+    if (mark_.pos > text_.size()) mark_.pos = text_.size();
+    return mark_;
+  }
+
+ private:
+  std::string_view text_;
+  size_t chars_ = 0;
+  Mark mark_;
+};
+
+// Frees a libyaml event or parser when it goes out of scope.
+struct EventHolder {
+  yaml_event_t event;
+  ~EventHolder() { yaml_event_delete(&event); }
+};
+struct ParserHolder {
+  yaml_parser_t parser;
+  ParserHolder() { yaml_parser_initialize(&parser); }
+  ~ParserHolder() { yaml_parser_delete(&parser); }
+};
+
+std::string anchor_of(const yaml_char_t* anchor) {
+  return anchor ? std::string(reinterpret_cast<const char*>(anchor)) : std::string();
+}
 
 bool is_null_plain(const std::string& v) {
   return v.empty() || v == "~" || v == "null" || v == "Null" || v == "NULL";
@@ -114,9 +152,16 @@ nlohmann::json resolve_plain(const std::string& v) {
   return v;
 }
 
-nlohmann::json resolve_scalar(const std::string& tag, const std::string& value) {
-  if (tag == "!" || tag == "tag:yaml.org,2002:str") return value;  // quoted, block, or !!str
+// A scalar's value: quoted and block scalars are strings; plain ones follow the core
+// schema; an explicit core tag (!!str, !!null, !!int, ...) decides for itself.
+nlohmann::json resolve_scalar(const yaml_event_t& ev) {
+  std::string value(reinterpret_cast<const char*>(ev.data.scalar.value), ev.data.scalar.length);
+  std::string_view tag = ev.data.scalar.tag ? reinterpret_cast<const char*>(ev.data.scalar.tag) : "";
+  if (tag == "tag:yaml.org,2002:str") return value;
   if (tag == "tag:yaml.org,2002:null") return nullptr;
+  if (tag.empty() || tag.substr(0, 18) != "tag:yaml.org,2002:") {
+    if (ev.data.scalar.style != YAML_PLAIN_SCALAR_STYLE) return value;
+  }
   return resolve_plain(value);
 }
 
@@ -127,27 +172,32 @@ size_t count_nodes(const nlohmann::json& j) {
   return n;
 }
 
-// Builds the JSON value and the location map from yaml-cpp's parse events.
-class Builder : public YAML::EventHandler {
+// Builds the JSON value and the location map from libyaml's parse events.
+class Builder {
  public:
   Builder(Document& doc, const LoadLimits& limits, Lang lang, std::vector<Diagnostic>& diags, Positions positions)
-      : doc_(doc), limits_(limits), lang_(lang), diags_(diags), all_positions_(positions == Positions::All) {}
+      : doc_(doc),
+        limits_(limits),
+        max_depth_(std::min(limits.max_depth, kHardMaxDepth)),
+        lang_(lang),
+        diags_(diags),
+        all_positions_(positions == Positions::All) {}
 
   bool finished() const { return finished_; }
-  // A complex key is reported only once the parse has succeeded: yaml-cpp reads an
-  // unclosed "[" as the start of one, and then the syntax error is the real finding.
-  std::optional<YAML::Mark> complex_key_mark() const { return complex_key_; }
+  // A complex key is reported only once the parse has succeeded: when the file also has
+  // a syntax error, that is the real finding.
+  std::optional<Mark> complex_key_mark() const { return complex_key_; }
 
-  void OnDocumentStart(const YAML::Mark& mark) override { start_ = mark; }
-  const YAML::Mark& document_start() const { return start_; }
-  void OnDocumentEnd() override {}
-
-  void OnNull(const YAML::Mark& mark, YAML::anchor_t anchor) override {
-    if (take_key(mark, "")) return;
-    add_value(mark, nullptr, anchor);
+  void on_scalar(const Mark& mark, const yaml_event_t& ev) {
+    std::string anchor = anchor_of(ev.data.scalar.anchor);
+    if (expecting_key()) {
+      take_key(mark, std::string(reinterpret_cast<const char*>(ev.data.scalar.value), ev.data.scalar.length));
+      return;
+    }
+    add_value(mark, resolve_scalar(ev), anchor);
   }
 
-  void OnAlias(const YAML::Mark& mark, YAML::anchor_t anchor) override {
+  void on_alias(const Mark& mark, const std::string& anchor) {
     if (expecting_key()) {
       // An alias as a key: treat it as an unusable key and drop its value.
       note_complex_key(mark);
@@ -156,68 +206,41 @@ class Builder : public YAML::EventHandler {
       return;
     }
     auto it = anchors_.find(anchor);
-    nlohmann::json value = it == anchors_.end() ? nlohmann::json() : it->second;
-    alias_nodes_ += it == anchors_.end() ? 1 : count_nodes(value);
+    if (it == anchors_.end()) {
+      std::string detail = lang_ == Lang::Zh ? "别名 *" + anchor + " 之前没有定义锚点 &" + anchor
+                                             : "the alias *" + anchor + " refers to no anchor &" + anchor + " before it";
+      report(mark, "yaml/syntax", {{"detail", detail}});
+      throw StopParsing{};
+    }
+    nlohmann::json value = it->second;
+    alias_nodes_ += count_nodes(value);
     if (alias_nodes_ > limits_.max_alias_nodes) {
       report(mark, "yaml/alias-budget", {{"limit", std::to_string(limits_.max_alias_nodes)}});
       throw StopParsing{};
     }
-    add_value(mark, std::move(value), YAML::NullAnchor);
+    add_value(mark, std::move(value), std::string());
   }
 
-  void OnScalar(const YAML::Mark& mark, const std::string& tag, YAML::anchor_t anchor,
-                const std::string& value) override {
-    if (tag == "!") check_closing_quote(mark);
-    if (take_key(mark, value)) return;
-    add_value(mark, resolve_scalar(tag, value), anchor);
+  void on_sequence_start(const Mark& mark, std::string anchor) {
+    open(mark, nlohmann::json::array(), std::move(anchor));
   }
-
-  void OnSequenceStart(const YAML::Mark& mark, const std::string&, YAML::anchor_t anchor,
-                       YAML::EmitterStyle::value) override {
-    open(mark, nlohmann::json::array(), anchor);
+  void on_mapping_start(const Mark& mark, std::string anchor) {
+    open(mark, nlohmann::json::object(), std::move(anchor));
   }
-  void OnSequenceEnd() override { close(); }
-
-  void OnMapStart(const YAML::Mark& mark, const std::string&, YAML::anchor_t anchor,
-                  YAML::EmitterStyle::value) override {
-    open(mark, nlohmann::json::object(), anchor);
-  }
-  void OnMapEnd() override { close(); }
+  void on_end() { close(); }
 
  private:
   // A container being filled; `pointer` is where it will sit in the finished document.
   struct Frame {
     nlohmann::json value;
     std::string pointer;
-    YAML::anchor_t anchor = YAML::NullAnchor;
+    std::string anchor;
     bool has_key = false;       // for mappings: a key was read, its value comes next
     bool duplicate_key = false; // the pending key repeats an earlier one: drop its value
     bool is_key = false;        // this container is itself a (complex) mapping key
+    bool dropped = false;       // its value is not kept (duplicate key or complex key)
     std::string key;
   };
-
-  // yaml-cpp 0.7 accepts a quoted scalar that runs to the end of the file when the file
-  // ends in a newline; a quote that is never closed is a syntax error.
-  void check_closing_quote(const YAML::Mark& mark) {
-    const std::string& t = doc_.text;
-    size_t pos = static_cast<size_t>(std::max(0, mark.pos));
-    if (pos >= t.size() || (t[pos] != '"' && t[pos] != '\'')) return;
-    char q = t[pos];
-    for (size_t i = pos + 1; i < t.size(); ++i) {
-      if (q == '"' && t[i] == '\\') {
-        ++i;
-        continue;
-      }
-      if (t[i] != q) continue;
-      if (q == '\'' && i + 1 < t.size() && t[i + 1] == '\'') {
-        ++i;
-        continue;
-      }
-      return;
-    }
-    report(mark, "yaml/syntax", {{"detail", lang_ == Lang::Zh ? "引号未闭合" : "the quote is never closed"}});
-    throw StopParsing{};
-  }
 
   // Whether the node about to be added gets its position recorded: always at the root
   // and its members (cross-file findings point at case_id), everywhere with Positions::All.
@@ -227,9 +250,8 @@ class Builder : public YAML::EventHandler {
     return !stack_.empty() && stack_.back().value.is_object() && !stack_.back().has_key;
   }
 
-  // In a mapping awaiting a key, records the scalar as the key. Returns true if it did.
-  bool take_key(const YAML::Mark& mark, const std::string& key) {
-    if (!expecting_key()) return false;
+  // Records `key` as the key of the mapping on top of the stack, which awaits one.
+  void take_key(const Mark& mark, const std::string& key) {
     Frame& f = stack_.back();
     f.has_key = true;
     f.key = key;
@@ -242,12 +264,11 @@ class Builder : public YAML::EventHandler {
       }
       report(mark, "yaml/duplicate-key", {{"key", key}, {"line", std::to_string(first_line)}});
     } else {
-      pending_key_ = SourcePos{mark.line, static_cast<size_t>(mark.pos)};
+      pending_key_ = SourcePos{mark.line, mark.pos};
     }
-    return true;
   }
 
-  void note_complex_key(const YAML::Mark& mark) {
+  void note_complex_key(const Mark& mark) {
     if (!complex_key_) complex_key_ = mark;
   }
 
@@ -261,10 +282,10 @@ class Builder : public YAML::EventHandler {
     return f.value.is_object() ? pointer_append(f.pointer, f.key) : pointer_append(f.pointer, f.value.size());
   }
 
-  void record_location(const std::string& pointer, const YAML::Mark& mark) {
+  void record_location(const std::string& pointer, const Mark& mark) {
     if (!recording()) return;
     NodeLocation loc;
-    loc.value = SourcePos{mark.line, static_cast<size_t>(mark.pos)};
+    loc.value = SourcePos{mark.line, mark.pos};
     if (!stack_.empty() && stack_.back().value.is_object()) {
       loc.key = pending_key_;
       loc.has_key = true;
@@ -272,11 +293,11 @@ class Builder : public YAML::EventHandler {
     doc_.locations.emplace(pointer, loc);
   }
 
-  void open(const YAML::Mark& mark, nlohmann::json value, YAML::anchor_t anchor) {
+  void open(const Mark& mark, nlohmann::json value, std::string anchor) {
     bool as_key = expecting_key();
     if (as_key) note_complex_key(mark);
-    if (static_cast<int>(stack_.size()) >= limits_.max_depth) {
-      report(mark, "yaml/too-deep", {{"limit", std::to_string(limits_.max_depth)}});
+    if (static_cast<int>(stack_.size()) >= max_depth_) {
+      report(mark, "yaml/too-deep", {{"limit", std::to_string(max_depth_)}});
       throw StopParsing{};
     }
     bool keep = false;
@@ -288,18 +309,16 @@ class Builder : public YAML::EventHandler {
     Frame f;
     f.value = std::move(value);
     f.pointer = keep ? std::move(pointer) : pointer + "/\x01dropped";
-    f.anchor = anchor;
+    f.anchor = std::move(anchor);
     f.is_key = as_key;
+    f.dropped = !keep;
     stack_.push_back(std::move(f));
-    dropped_.push_back(!keep);
   }
 
   void close() {
     Frame f = std::move(stack_.back());
     stack_.pop_back();
-    bool was_dropped = dropped_.back();
-    dropped_.pop_back();
-    if (f.anchor != YAML::NullAnchor) anchors_[f.anchor] = f.value;
+    if (!f.anchor.empty()) anchors_[f.anchor] = f.value;
     if (f.is_key) {
       // The container was a mapping key: its value follows and is dropped.
       Frame& parent = stack_.back();
@@ -308,15 +327,15 @@ class Builder : public YAML::EventHandler {
       parent.duplicate_key = true;
       return;
     }
-    if (was_dropped) {
+    if (f.dropped) {
       if (!stack_.empty()) stack_.back().has_key = false;
       return;
     }
     insert(std::move(f.value));
   }
 
-  void add_value(const YAML::Mark& mark, nlohmann::json value, YAML::anchor_t anchor) {
-    if (anchor != YAML::NullAnchor) anchors_[anchor] = value;
+  void add_value(const Mark& mark, nlohmann::json value, const std::string& anchor) {
+    if (!anchor.empty()) anchors_[anchor] = value;
     bool keep;
     std::string pointer = next_pointer(&keep);
     if (!keep) {
@@ -342,28 +361,27 @@ class Builder : public YAML::EventHandler {
     }
   }
 
-  void report(const YAML::Mark& mark, std::string_view rule, std::initializer_list<MessageArg> args) {
+  void report(const Mark& mark, std::string_view rule, std::initializer_list<MessageArg> args) {
     Diagnostic d;
     d.rule = rule;
     d.file = doc_.path;
     d.line = mark.line + 1;
-    d.column = column_at(doc_.text, static_cast<size_t>(std::max(0, mark.pos)));
+    d.column = column_at(doc_.text, mark.pos);
     d.message = message(lang_, rule, args);
     diags_.push_back(std::move(d));
   }
 
   Document& doc_;
   const LoadLimits& limits_;
+  int max_depth_;
   Lang lang_;
   std::vector<Diagnostic>& diags_;
   std::vector<Frame> stack_;
-  std::vector<bool> dropped_;
-  std::unordered_map<YAML::anchor_t, nlohmann::json> anchors_;
+  std::unordered_map<std::string, nlohmann::json> anchors_;
   SourcePos pending_key_;
   size_t alias_nodes_ = 0;
   bool finished_ = false;
-  std::optional<YAML::Mark> complex_key_;
-  YAML::Mark start_;
+  std::optional<Mark> complex_key_;
   bool all_positions_ = true;
 };
 
@@ -378,10 +396,82 @@ Diagnostic at_position(const std::string& path, std::string_view rule, int line,
   return d;
 }
 
-// yaml-cpp's messages are lower-case sentences; drop a trailing period before we append.
-std::string tidy_parser_message(std::string msg) {
-  while (!msg.empty() && (msg.back() == '.' || msg.back() == ' ')) msg.pop_back();
-  return msg;
+// libyaml's problems in words a physician can act on; the common ones also in Chinese.
+std::string describe_problem(Lang lang, std::string_view problem) {
+  struct Known {
+    std::string_view problem, en, zh;
+  };
+  static constexpr Known kKnown[] = {
+      {"mapping values are not allowed in this context",
+       "a ':' where no key can start (text with ': ' in it needs quotes)", "此处不能出现“:”（含“: ”的文本请加引号）"},
+      {"did not find expected key", "expected a key here (is the indentation consistent?)", "此处应为一个键（缩进是否一致？）"},
+      {"found character that cannot start any token",
+       "a character that cannot start a value (a tab used for indentation, or a leading @ or `)",
+       "出现不能作为值开头的字符（用制表符缩进，或以 @、` 开头）"},
+      {"found unexpected end of stream", "the file ends inside a value (an unclosed quote or bracket?)",
+       "文件在一个值的中途结束（引号或括号未闭合？）"},
+      {"did not find expected ',' or ']'", "expected ',' or ']' (an unclosed '['?)", "此处应为“,”或“]”（“[”未闭合？）"},
+      {"did not find expected ',' or '}'", "expected ',' or '}' (an unclosed '{'?)", "此处应为“,”或“}”（“{”未闭合？）"},
+      {"did not find expected node content", "a value is missing here", "此处缺少一个值"},
+      {"did not find expected '-' indicator", "expected a list item ('- ') here (is the indentation consistent?)",
+       "此处应为列表项“- ”（缩进是否一致？）"},
+      {"block sequence entries are not allowed in this context", "a list item ('- ') where a value cannot start",
+       "此处不能出现列表项“- ”"},
+      {"could not find expected ':'", "a key without ':' (a line that is not a 'key: value' pair?)",
+       "键后缺少“:”（这一行不是“键: 值”的形式？）"},
+      {"found a tab character that violates indentation", "a tab used for indentation; indent with spaces",
+       "用制表符缩进；请用空格缩进"},
+      {"found a tab character where an indentation space is expected", "a tab used for indentation; indent with spaces",
+       "用制表符缩进；请用空格缩进"},
+      {"found unknown escape character", "an unknown escape after '\\' in double quotes; write '\\\\' for a backslash",
+       "双引号中“\\”后的转义字符无效；反斜杠请写作“\\\\”"},
+  };
+  for (const Known& k : kKnown)
+    if (problem == k.problem) return std::string(lang == Lang::Zh ? k.zh : k.en);
+  return std::string(problem);
+}
+
+// The yaml/syntax diagnostic for a parse libyaml gave up on.
+Diagnostic syntax_error(const Document& doc, const yaml_parser_t& parser, MarkConverter& marks, Lang lang) {
+  std::string detail;
+  int line = 1, column = 1;
+  if (parser.error == YAML_READER_ERROR) {
+    // The reader refuses control characters (YAML allows none but tab, CR and LF); it
+    // gives a byte offset rather than a mark.
+    LineColumn lc = line_column_at(doc.text, parser.problem_offset);
+    line = lc.line, column = lc.column;
+    char code[16];
+    std::snprintf(code, sizeof code, "U+%04X", static_cast<unsigned>(std::max(0, parser.problem_value)));
+    detail = lang == Lang::Zh ? "不允许出现控制字符 " + std::string(code) + "；请删除它（clinconsensus fix 可删除）"
+                              : "control character " + std::string(code) +
+                                    " is not allowed; delete it (clinconsensus fix removes it)";
+  } else if (parser.error == YAML_MEMORY_ERROR) {
+    detail = lang == Lang::Zh ? "内存不足" : "out of memory";
+  } else if (parser.context && std::string_view(parser.problem ? parser.problem : "") ==
+                                     "found unexpected end of stream") {
+    // A quote (or block) that is never closed: the useful place is where it opens.
+    Mark from = marks(parser.context_mark);
+    line = from.line + 1;
+    column = column_at(doc.text, from.pos);
+    bool quote = std::string_view(parser.context) == "while scanning a quoted scalar";
+    detail = lang == Lang::Zh ? (quote ? "此处的引号到文件末尾都未闭合" : "此处开始的结构到文件末尾都未结束")
+                              : (quote ? "the quote opened here is never closed"
+                                       : "what starts here (" + std::string(parser.context) +
+                                             ") runs to the end of the file");
+  } else {
+    Mark at = marks(parser.problem_mark);
+    line = at.line + 1;
+    column = column_at(doc.text, at.pos);
+    detail = describe_problem(lang, parser.problem ? parser.problem : "unknown error");
+    if (parser.context) {
+      Mark from = marks(parser.context_mark);
+      if (from.line != at.line)
+        detail += lang == Lang::Zh ? "；相关的结构始于第 " + std::to_string(from.line + 1) + " 行"
+                                   : " (" + std::string(parser.context) + " that starts on line " +
+                                         std::to_string(from.line + 1) + ")";
+    }
+  }
+  return at_position(doc.path, "yaml/syntax", line, column, message(lang, "yaml/syntax", {{"detail", detail}}));
 }
 
 }  // namespace
@@ -441,56 +531,67 @@ LoadResult load_yaml_text(std::string path, std::string text, const LoadLimits& 
   doc.all_positions = positions == Positions::All;
   doc.path = std::move(path);
   doc.text = std::move(text);
-  MemoryBuffer buffer(doc.text.data(), doc.text.size());
-  std::istream in(&buffer);
   Builder builder(doc, limits, lang, result.diagnostics, positions);
+  MarkConverter marks(doc.text);
+  ParserHolder holder;
+  yaml_parser_t& parser = holder.parser;
+  yaml_parser_set_input_string(&parser, reinterpret_cast<const unsigned char*>(doc.text.data()), doc.text.size());
+  yaml_parser_set_encoding(&parser, YAML_UTF8_ENCODING);
+  int documents = 0;
   try {
-    YAML::Parser parser(in);
-    if (!parser.HandleNextDocument(builder) || !builder.finished()) {
-      if (result.diagnostics.empty())
-        result.diagnostics.push_back(at_position(doc.path, "yaml/empty", 1, 1, message(lang, "yaml/empty")));
-      return result;
-    }
-    if (auto mark = builder.complex_key_mark()) {
-      result.diagnostics.push_back(at_position(doc.path, "yaml/complex-key", mark->line + 1,
-                                                   column_at(doc.text, static_cast<size_t>(std::max(0, mark->pos))),
-                                                   message(lang, "yaml/complex-key")));
-      return result;
-    }
-    // A second document: its content is irrelevant (and must not touch the first), the
-    // file breaks the one-per-file rule.
-    Document scratch;
-    scratch.text = doc.text;
-    std::vector<Diagnostic> ignored;
-    Builder second(scratch, limits, lang, ignored, Positions::TopLevel);
-    bool more = false;
-    try {
-      more = parser.HandleNextDocument(second);
-    } catch (...) {
-      more = true;
-    }
-    if (more) {
-      // Point at the second document's "---" (yaml-cpp marks where its content starts).
-      LineColumn lc{1, 1};
-      size_t content = static_cast<size_t>(std::max(0, second.document_start().pos));
-      size_t sep = doc.text.rfind("---", content);
-      lc = line_column_at(doc.text, sep != std::string::npos && sep > 0 ? sep : content);
-      result.diagnostics.push_back(at_position(doc.path, "yaml/multiple-documents", lc.line, lc.column,
-                                                   message(lang, "yaml/multiple-documents")));
-      return result;
+    for (bool done = false; !done;) {
+      EventHolder e;
+      if (!yaml_parser_parse(&parser, &e.event)) {
+        result.diagnostics.push_back(syntax_error(doc, parser, marks, lang));
+        return result;
+      }
+      const yaml_event_t& ev = e.event;
+      switch (ev.type) {
+        case YAML_DOCUMENT_START_EVENT:
+          if (++documents == 2) {
+            // The file breaks the one-per-file rule; the second document's content is
+            // irrelevant. The event starts at its "---".
+            Mark at = marks(ev.start_mark);
+            result.diagnostics.push_back(at_position(doc.path, "yaml/multiple-documents", at.line + 1,
+                                                     column_at(doc.text, at.pos),
+                                                     message(lang, "yaml/multiple-documents")));
+            return result;
+          }
+          break;
+        case YAML_SCALAR_EVENT:
+          builder.on_scalar(marks(ev.start_mark), ev);
+          break;
+        case YAML_ALIAS_EVENT:
+          builder.on_alias(marks(ev.start_mark), anchor_of(ev.data.alias.anchor));
+          break;
+        case YAML_SEQUENCE_START_EVENT:
+          builder.on_sequence_start(marks(ev.start_mark), anchor_of(ev.data.sequence_start.anchor));
+          break;
+        case YAML_MAPPING_START_EVENT:
+          builder.on_mapping_start(marks(ev.start_mark), anchor_of(ev.data.mapping_start.anchor));
+          break;
+        case YAML_SEQUENCE_END_EVENT:
+        case YAML_MAPPING_END_EVENT:
+          builder.on_end();
+          break;
+        case YAML_STREAM_END_EVENT:
+          done = true;
+          break;
+        default:
+          break;
+      }
     }
   } catch (const StopParsing&) {
     return result;
-  } catch (const YAML::DeepRecursion& e) {
-    result.diagnostics.push_back(at_position(
-        doc.path, "yaml/too-deep", e.mark.line + 1, column_at(doc.text, static_cast<size_t>(std::max(0, e.mark.pos))),
-        message(lang, "yaml/too-deep", {{"limit", std::to_string(limits.max_depth)}})));
+  }
+  if (!builder.finished()) {
+    if (result.diagnostics.empty())
+      result.diagnostics.push_back(at_position(doc.path, "yaml/empty", 1, 1, message(lang, "yaml/empty")));
     return result;
-  } catch (const YAML::Exception& e) {
-    int line = e.mark.is_null() ? 1 : e.mark.line + 1;
-    int column = e.mark.is_null() ? 1 : column_at(doc.text, static_cast<size_t>(std::max(0, e.mark.pos)));
-    result.diagnostics.push_back(at_position(doc.path, "yaml/syntax", line, column,
-                                                 message(lang, "yaml/syntax", {{"detail", tidy_parser_message(e.msg)}})));
+  }
+  if (auto mark = builder.complex_key_mark()) {
+    result.diagnostics.push_back(at_position(doc.path, "yaml/complex-key", mark->line + 1,
+                                             column_at(doc.text, mark->pos), message(lang, "yaml/complex-key")));
     return result;
   }
   result.document = std::move(doc);

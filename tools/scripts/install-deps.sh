@@ -5,7 +5,7 @@ set -euo pipefail
 
 packages=(
   cmake ninja-build g++ pkg-config
-  libyaml-cpp-dev      # YAML parsing (event API, with positions)
+  libyaml-dev          # YAML parsing (libyaml event API, with positions)
   libicu-dev           # Unicode: display width, normalisation, transliteration
   libvalijson-dev      # JSON Schema validation
   nlohmann-json3-dev   # JSON model of documents; valijson's adapter
