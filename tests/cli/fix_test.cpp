@@ -224,6 +224,21 @@ TEST_CASE("cli fix: a UTF-8 byte-order mark is removed", "[cli][fix]") {
   CHECK(validate_json(repo.path()).keys().empty());
 }
 
+TEST_CASE("cli fix: control characters YAML refuses are removed so the file parses again", "[cli][fix]") {
+  // Regression: a vertical tab or DEL pasted from a word processor made the file a syntax
+  // error that fix could not touch, since its text rules need the file parsed.
+  TempRepo repo;
+  repo.add_shipped_case("cardiology", "CC-0001");
+  edit_file(repo, kCase, "  患者女，71岁", "  患者女\x0B，71\x7F岁");
+  auto before = validate_json(repo.path());
+  CHECK(before.keys() == keys_of({{kCase, 17, 6, "yaml/syntax"}}));
+  RunResult r = run_cli({"fix"}, repo.path());
+  INFO(r.out << r.err);
+  CHECK(r.exit_code == 0);
+  CHECK(repo.read(kCase) == shipped(kCase));
+  CHECK(validate_json(repo.path()).keys().empty());
+}
+
 TEST_CASE("cli fix: traditional characters change only with --fix-traditional", "[cli][fix]") {
   TempRepo repo;
   repo.overlay_fixture("text-traditional");

@@ -315,6 +315,16 @@ TEST_CASE("yaml_loader: syntax errors carry rule, line and column", "[core][yaml
     check_refusal(r, "yaml/syntax", 1, 4);
     CHECK_THAT(r.diagnostics[0].message, Contains("the quote opened here is never closed"));
   }
+  SECTION("an alias with no anchor before it") {
+    auto r = load("a: 1\nb: *x\n");
+    check_refusal(r, "yaml/syntax", 2, 4);
+    CHECK_THAT(r.diagnostics[0].message, Contains("*x refers to no anchor &x"));
+  }
+  SECTION("a control character YAML does not allow, located in code points") {
+    auto r = load("a: 心\x0B率\n");
+    check_refusal(r, "yaml/syntax", 1, 5);
+    CHECK_THAT(r.diagnostics[0].message, Contains("U+000B"));
+  }
   SECTION("bad indentation points at the misplaced key") {
     check_refusal(load("a:\n  b: 1\n c: 2\n"), "yaml/syntax", 3, 2);
   }

@@ -46,6 +46,29 @@ long load_problems(const Project& project, const std::string& path, const std::s
   return r.document ? static_cast<long>(r.diagnostics.size()) : -1;
 }
 
+// Removes the characters YAML allows nowhere in a file (C0 controls other than tab, LF
+// and CR; DEL; C1 controls other than NEL; U+FFFE and U+FFFF): the parser refuses the file
+// while they are there, so they go before the text rules, which need the file parsed.
+std::string strip_control_characters(const std::string& text, std::vector<FixChange>& changes) {
+  std::vector<TextEdit> edits;
+  for (size_t i = 0; i < text.size(); ++i) {
+    unsigned char c = static_cast<unsigned char>(text[i]);
+    size_t len = 0;
+    if ((c < 0x20 && c != '\t' && c != '\n' && c != '\r') || c == 0x7F) {
+      len = 1;
+    } else if (c == 0xC2 && i + 1 < text.size()) {
+      unsigned char d = static_cast<unsigned char>(text[i + 1]);
+      if (d >= 0x80 && d <= 0x9F && d != 0x85) len = 2;
+    } else if (c == 0xEF && text.compare(i, 2, "\xEF\xBF") == 0 && i + 2 < text.size() &&
+               (static_cast<unsigned char>(text[i + 2]) == 0xBE || static_cast<unsigned char>(text[i + 2]) == 0xBF)) {
+      len = 3;
+    }
+    if (len) edits.push_back(TextEdit{i, i + len, "", "text/invisible"});
+  }
+  if (edits.empty()) return text;
+  return apply(text, std::move(edits), changes);
+}
+
 }  // namespace
 
 std::vector<std::string> fix_targets(const Project& project, const std::vector<std::string>& paths,
@@ -100,6 +123,8 @@ FileFix fix_file(const Project& project, const std::string& rel_path, const FixO
     result.changes.push_back(FixChange{"yaml/bom", 1, 1, "\xEF\xBB\xBF", ""});
     text.erase(0, 3);
   }
+
+  text = strip_control_characters(text, result.changes);
 
   // What the file already has wrong at the YAML level (a duplicate key, say) is not the
   // fixer's doing; it only must not add to it.
