@@ -255,6 +255,40 @@ TEST_CASE("validate: integrity/duplicate-case-text on cold and warm caches", "[c
   CHECK(warned.run.exit_code == 0);
 }
 
+TEST_CASE("validate PATH: a checked case that copies one outside the run is reported", "[cli][coverage]") {
+  // Regression: with paths given, the duplicate rule compared only the files named.
+  TempRepo repo;
+  copy_shipped_benchmark(repo);
+  const std::string copy_case = "cases/cardiology/CC-0101.yaml";
+  std::string text = repo.read("cases/cardiology/CC-0001.yaml");
+  for (size_t at = 0; (at = text.find("CC-0001", at)) != std::string::npos; at += 7) text.replace(at, 7, "CC-0101");
+  text.replace(text.find("status: draft"), 13, "status: review");
+  repo.write(copy_case, text);
+  std::string rubric = repo.read("rubrics/cardiology/CC-0001.yaml");
+  for (size_t at = 0; (at = rubric.find("CC-0001", at)) != std::string::npos; at += 7) rubric.replace(at, 7, "CC-0101");
+  repo.write("rubrics/cardiology/CC-0101.yaml", rubric);
+  const std::string expected = key_of(copy_case, 16, 1, "error", "integrity/duplicate-case-text");
+  for (int run = 0; run < 2; ++run) {  // cold, then from .clinconsensus/cache/case-text.json
+    JsonRun r = validate_json(repo.path(), {copy_case});
+    INFO(run << r.run.out << r.run.err);
+    CHECK(r.keys() == std::vector<std::string>{expected});
+    CHECK(r.run.exit_code == 1);
+    CHECK(message_at(r, copy_case, 16, 1, "integrity/duplicate-case-text").find("cases/cardiology/CC-0001.yaml") !=
+          std::string::npos);
+  }
+  REQUIRE(exists(repo.path() + "/.clinconsensus/cache/case-text.json"));
+  // The case outside the run changes: the cache does not hide it.
+  edit_file(repo, "cases/cardiology/CC-0001.yaml", "不饮酒", "偶尔饮酒");
+  CHECK(validate_json(repo.path(), {copy_case}).keys().empty());
+  // --no-cache finds it too, and writes no cache.
+  edit_file(repo, "cases/cardiology/CC-0001.yaml", "偶尔饮酒", "不饮酒");
+  std::filesystem::remove_all(repo.path() + "/.clinconsensus");
+  CHECK(validate_json(repo.path(), {"--no-cache", copy_case}).keys() == std::vector<std::string>{expected});
+  CHECK_FALSE(exists(repo.path() + "/.clinconsensus/cache/case-text.json"));
+  // Checking a rubric alone reads no other case.
+  CHECK(validate_json(repo.path(), {"rubrics/cardiology/CC-0001.yaml"}).keys().empty());
+}
+
 TEST_CASE("coverage: a file that does not parse is reported, the rest is counted", "[cli][coverage]") {
   TempRepo repo;
   write_four_cases(repo);

@@ -109,6 +109,33 @@ TEST_CASE("validate --staged checks the index, not the work tree, and only the c
     CHECK(staged.run.exit_code == 1);
     CHECK(staged.find("rubrics/cardiology/CC-0001.yaml", 3, 10, "integrity/orphan-rubric") != nullptr);
   }
+  SECTION("a new case that copies a committed, unchanged one is refused") {
+    // Regression: the duplicate rule compared only the files the run checked.
+    std::string copy = good;
+    for (size_t at = 0; (at = copy.find("CC-0001", at)) != std::string::npos; at += 7) copy.replace(at, 7, "CC-0101");
+    if (size_t at = copy.find("status: draft"); at != std::string::npos) copy.replace(at, 13, "status: review");
+    std::string rubric = repo.read("rubrics/cardiology/CC-0001.yaml");
+    for (size_t at = 0; (at = rubric.find("CC-0001", at)) != std::string::npos; at += 7) rubric.replace(at, 7, "CC-0101");
+    repo.write("cases/cardiology/CC-0101.yaml", copy);
+    repo.write("rubrics/cardiology/CC-0101.yaml", rubric);
+    repo.stage("cases/cardiology/CC-0101.yaml");
+    repo.stage("rubrics/cardiology/CC-0101.yaml");
+    for (int run = 0; run < 2; ++run) {  // cold, then with the case-text cache filled
+      auto staged = validate_json(repo.path(), {"--staged"});
+      INFO(run << staged.run.out << staged.run.err);
+      CHECK(staged.run.exit_code == 1);
+      CHECK(staged.doc["files_checked"] == 2);
+      CHECK(staged.keys() == std::vector<std::string>{
+                                 cc::test::cli::key_of("cases/cardiology/CC-0101.yaml", 16, 1, "error",
+                                                       "integrity/duplicate-case-text")});
+    }
+    CHECK(fs::exists(repo.path() + "/.clinconsensus/cache/case-text.json"));
+    // Rewording the copy in the index clears it; the work tree does not count.
+    edit_file(repo, "cases/cardiology/CC-0101.yaml", "不饮酒", "偶尔饮酒");
+    repo.stage("cases/cardiology/CC-0101.yaml");
+    edit_file(repo, "cases/cardiology/CC-0101.yaml", "偶尔饮酒", "不饮酒");
+    CHECK(validate_json(repo.path(), {"--staged"}).run.exit_code == 0);
+  }
   SECTION("paths and --staged do not mix; outside git it is a usage error") {
     CHECK(run_cli({"validate", "--staged", rel}, repo.path()).exit_code == 2);
     TempRepo plain;

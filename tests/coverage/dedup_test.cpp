@@ -144,6 +144,17 @@ TEST_CASE("dedup: duplicate case text keys for validate", "[coverage][dedup]") {
                              {"cases/c/CC-0001.yaml", "CC-0001", 7, 16, 1, false}},
                             cc::Lang::En, out);
   CHECK(out.empty());
+  // Reference cases (not checked in this run) are never reported, but a checked case that
+  // repeats one is, whatever the path order.
+  out.clear();
+  check_duplicate_case_text({{"cases/b/CC-0002.yaml", "CC-0002", 7, 16, 1, false, true},
+                             {"cases/c/CC-0003.yaml", "CC-0003", 7, 16, 1, false, true},
+                             {"cases/a/CC-0001.yaml", "CC-0001", 7, 16, 1, false, false}},
+                            cc::Lang::En, out);
+  REQUIRE(out.size() == 1);
+  CHECK(out[0].file == "cases/a/CC-0001.yaml");
+  CHECK(out[0].message.find("cases/b/CC-0002.yaml") != std::string::npos);
+  out.clear();
   // A draft that copies a case under review is reported.
   check_duplicate_case_text({{"cases/a/CC-0001.yaml", "CC-0001", 7, 16, 1, false},
                              {"cases/b/CC-0002.yaml", "CC-0002", 7, 16, 1, true}},

@@ -5,6 +5,7 @@
 #include <filesystem>
 #include <set>
 #include <thread>
+#include <unordered_map>
 
 #include "checks/duplicate_case_check.h"
 #include "checks/result_cache.h"
@@ -73,6 +74,44 @@ BenchmarkSummary summarize(const std::vector<std::pair<std::string, FileFacts>>&
     }
   }
   return s;
+}
+
+// The cases a partial run does not check, for integrity/duplicate-case-text: a new case
+// that copies an unchanged one must be caught by `validate --staged` too. From the index
+// when the run checks staged content, else from the work tree.
+std::vector<std::pair<std::string, FileFacts>> reference_cases(const Project& project, const ValidateOptions& options,
+                                                               const BenchmarkListing& listing,
+                                                               const std::vector<std::string>& checked) {
+  const bool whole = options.paths.empty() && !options.content;
+  if (whole) return {};
+  std::set<std::string> in_run(checked.begin(), checked.end());
+  const bool checks_a_case = std::any_of(checked.begin(), checked.end(), [&](const std::string& f) {
+    return file_kind_of(f, project.config) == FileKind::Case;
+  });
+  if (!checks_a_case) return {};
+  std::vector<std::string> paths;
+  for (const auto& c : listing.cases)
+    if (!in_run.count(c)) paths.push_back(c);
+  const Config& cfg = project.config;
+  ReferenceSource source;
+  if (options.content) {
+    const auto& content = *options.content;
+    std::unordered_map<std::string, std::string> blob_ids(content.other_ids.begin(), content.other_ids.end());
+    source.identity = [blob_ids = std::move(blob_ids)](const std::string& path) {
+      auto it = blob_ids.find(path);
+      return it == blob_ids.end() ? std::string() : "blob:" + it->second;
+    };
+    source.read = content.read_other;
+  } else {
+    source.identity = [&cfg](const std::string& path) { return stat_identity(cfg.abs(path)); };
+    source.read = [&cfg](const std::string& path) { return read_file(cfg.abs(path), nullptr); };
+  }
+  if (!options.use_cache || !source.read) return reference_case_facts(paths, source, cfg.limits, options.threads, nullptr);
+  const std::string path = cfg.root + "/.clinconsensus/cache/case-text.json";
+  CaseTextCache cache = CaseTextCache::load(path);
+  auto facts = reference_case_facts(paths, source, cfg.limits, options.threads, &cache);
+  if (cache.dirty()) cache.save(path, nullptr);
+  return facts;
 }
 
 }  // namespace
@@ -244,7 +283,7 @@ ValidateReport validate(const Project& project, const ValidateOptions& options) 
   std::vector<Diagnostic> cross;
   IntegrityContext ctx{cfg, project.taxonomy, project.lang};
   check_cross_file(checked, listing, ctx, cross);
-  check_duplicate_case_text(checked, project.lang, cross);
+  check_duplicate_case_text(checked, reference_cases(project, options, listing, files), project.lang, cross);
   cross.insert(cross.end(), project.config_findings.begin(), project.config_findings.end());
   apply_severities(cfg, cross);
   report.diagnostics.insert(report.diagnostics.end(), cross.begin(), cross.end());

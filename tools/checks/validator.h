@@ -2,6 +2,7 @@
 // Validator: the `validate` pipeline — find the files, check each one (from the cache
 // when unchanged) on all cores, run the cross-file checks, apply the configured
 // severities. Produces Diagnostics only; the CLI picks the renderer.
+#include <functional>
 #include <optional>
 #include <string>
 #include <vector>
@@ -46,6 +47,11 @@ struct ValidateOptions {
   struct Content {
     std::vector<std::pair<std::string, std::string>> files;  // root-relative path, bytes
     BenchmarkListing listing;
+    // The listed case files that are not in `files`, as path → git blob id, and how to read
+    // their bytes: checked by no rule, only compared with the checked cases by
+    // integrity/duplicate-case-text (through the case-text cache, keyed by blob id).
+    std::vector<std::pair<std::string, std::string>> other_ids;
+    std::function<std::optional<std::string>(const std::string& path)> read_other;
   };
   std::optional<Content> content;
 };

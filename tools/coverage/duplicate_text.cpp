@@ -19,8 +19,10 @@ uint64_t case_text_key(const std::string& clinical_context, const std::string& u
 void check_duplicate_case_text(std::vector<CaseTextEntry> entries, Lang lang, std::vector<Diagnostic>& out) {
   std::sort(entries.begin(), entries.end(), [](const CaseTextEntry& a, const CaseTextEntry& b) { return a.path < b.path; });
   std::unordered_map<uint64_t, std::vector<const CaseTextEntry*>> seen;
+  for (const auto& e : entries)
+    if (e.reference && e.key != 0) seen[e.key].push_back(&e);
   for (const auto& e : entries) {
-    if (e.key == 0) continue;
+    if (e.key == 0 || e.reference) continue;
     auto& earlier = seen[e.key];
     const CaseTextEntry* other = nullptr;
     for (const CaseTextEntry* x : earlier)

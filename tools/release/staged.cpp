@@ -1,8 +1,11 @@
 #include "release/staged.h"
 
+#include <algorithm>
 #include <cstdlib>
 #include <filesystem>
 #include <map>
+#include <memory>
+#include <mutex>
 #include <set>
 
 #include "core/repository.h"
@@ -70,6 +73,29 @@ Result<ValidateOptions::Content> staged_content(const Config& config) {
     auto bytes = read_blob(r, oid);
     if (!bytes) return bytes.error();
     out.files.emplace_back(path, std::move(*bytes));
+  }
+  // The other staged cases, which a touched case must not copy: their blob ids key the
+  // case-text cache, and their bytes are read only on a miss (one at a time: the
+  // repository handle is not shared between threads).
+  bool touches_case = std::any_of(staged_cases.begin(), staged_cases.end(),
+                                  [&](const GitFile& f) { return touched.count(f.path) > 0; });
+  if (touches_case) {
+    auto others = std::make_shared<std::map<std::string, git_oid>>();
+    for (const auto& f : staged_cases) {
+      if (touched.count(f.path)) continue;
+      out.other_ids.emplace_back(f.path, oid_hex(f.oid));
+      others->emplace(f.path, f.oid);
+    }
+    auto shared_repo = std::make_shared<RepoPtr>(std::move(*repo));
+    auto lock = std::make_shared<std::mutex>();
+    out.read_other = [shared_repo, others, lock](const std::string& path) -> std::optional<std::string> {
+      auto it = others->find(path);
+      if (it == others->end()) return std::nullopt;
+      std::lock_guard<std::mutex> guard(*lock);
+      auto bytes = read_blob(shared_repo->get(), it->second);
+      if (!bytes) return std::nullopt;
+      return std::move(*bytes);
+    };
   }
   return out;
 }

@@ -1,0 +1,89 @@
+#include "checks/case_text_cache.h"
+
+#include <sys/stat.h>
+
+#include <nlohmann/json.hpp>
+
+#include "core/atomic_write.h"
+#include "core/version.h"
+#include "core/yaml_loader.h"
+
+namespace cc {
+
+namespace {
+
+// The text key depends on the normalisation code, so a cache from another version of the
+// tool is not used.
+std::string cache_version() { return std::string("case-text/1/") + kToolVersion; }
+
+}  // namespace
+
+CaseTextCache CaseTextCache::load(const std::string& path) {
+  CaseTextCache cache;
+  auto text = read_file(path, nullptr);
+  if (!text) return cache;
+  nlohmann::json j = nlohmann::json::parse(*text, nullptr, false);
+  if (j.is_discarded() || !j.is_object() || j.value("version", std::string()) != cache_version()) return cache;
+  auto entries = j.find("entries");
+  if (entries == j.end() || !entries->is_object()) return cache;
+  for (const auto& [identity, e] : entries->items()) {
+    // [case_id, status, text key (hex), line, column]
+    if (!e.is_array() || e.size() != 5 || !e[0].is_string() || !e[1].is_string() || !e[2].is_string() ||
+        !e[3].is_number_integer() || !e[4].is_number_integer())
+      continue;
+    FileFacts f;
+    f.kind = FileKind::Case;
+    f.case_id = e[0].get<std::string>();
+    f.status = e[1].get<std::string>();
+    try {
+      f.text_key = std::stoull(e[2].get<std::string>(), nullptr, 16);
+    } catch (const std::exception&) {
+      continue;
+    }
+    f.text_line = e[3].get<int>();
+    f.text_column = e[4].get<int>();
+    cache.entries_.emplace(identity, std::move(f));
+  }
+  return cache;
+}
+
+const FileFacts* CaseTextCache::find(const std::string& identity) {
+  auto it = entries_.find(identity);
+  if (it == entries_.end()) return nullptr;
+  used_.insert(identity);
+  return &it->second;
+}
+
+void CaseTextCache::put(const std::string& identity, const FileFacts& facts) {
+  FileFacts& f = entries_[identity];
+  f.kind = FileKind::Case;
+  f.case_id = facts.case_id;
+  f.status = facts.status;
+  f.text_key = facts.text_key;
+  f.text_line = facts.text_line;
+  f.text_column = facts.text_column;
+  used_.insert(identity);
+  dirty_ = true;
+}
+
+bool CaseTextCache::save(const std::string& path, std::string* error) const {
+  const bool keep_all = entries_.size() <= 3 * used_.size();
+  nlohmann::json entries = nlohmann::json::object();
+  char hex[17];
+  for (const auto& [identity, f] : entries_) {
+    if (!keep_all && !used_.count(identity)) continue;
+    std::snprintf(hex, sizeof hex, "%016llx", static_cast<unsigned long long>(f.text_key));
+    entries[identity] = nlohmann::json::array({f.case_id, f.status, hex, f.text_line, f.text_column});
+  }
+  nlohmann::json doc{{"version", cache_version()}, {"entries", std::move(entries)}};
+  return write_file_atomic(path, doc.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace), error);
+}
+
+std::string stat_identity(const std::string& abs_path) {
+  struct stat st;
+  if (::stat(abs_path.c_str(), &st) != 0) return std::string();
+  return "stat:" + std::to_string(st.st_ino) + ':' + std::to_string(st.st_size) + ':' +
+         std::to_string(st.st_mtim.tv_sec) + '.' + std::to_string(st.st_mtim.tv_nsec);
+}
+
+}  // namespace cc

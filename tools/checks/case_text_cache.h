@@ -1,0 +1,39 @@
+#pragma once
+// CaseTextCache: what integrity/duplicate-case-text needs of each case (id, status, text
+// key, where the text is written), keyed by a cheap identity of the file's bytes: its stat
+// signature in the work tree, its blob id in the git index. With it a partial run
+// (`validate PATH`, a pre-commit hook) compares the checked cases with every other case
+// without parsing them again. Stored in .clinconsensus/cache/case-text.json; a missing,
+// corrupt or older cache is empty, and losing it only costs time.
+#include <string>
+#include <unordered_map>
+#include <unordered_set>
+
+#include "checks/file_facts.h"
+
+namespace cc {
+
+class CaseTextCache {
+ public:
+  static CaseTextCache load(const std::string& path);
+
+  // The facts (kind Case) stored under `identity`, or nullptr. Marks the entry as used.
+  const FileFacts* find(const std::string& identity);
+  void put(const std::string& identity, const FileFacts& facts);
+  bool dirty() const { return dirty_; }
+  // Writes atomically, keeping the entries this run used and, unless they outnumber them
+  // three to one, the others (so runs on the work tree and on the index do not evict
+  // each other's entries).
+  bool save(const std::string& path, std::string* error) const;
+
+ private:
+  std::unordered_map<std::string, FileFacts> entries_;
+  std::unordered_set<std::string> used_;
+  bool dirty_ = false;
+};
+
+// The stat signature of a file (inode, size, modification time in ns), or "" when it
+// cannot be read; it changes whenever an editor or git rewrites the file.
+std::string stat_identity(const std::string& abs_path);
+
+}  // namespace cc
