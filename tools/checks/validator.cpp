@@ -1,15 +1,14 @@
 #include "checks/validator.h"
 
 #include <algorithm>
-#include <atomic>
 #include <filesystem>
 #include <set>
-#include <thread>
 #include <unordered_map>
 
 #include "checks/duplicate_case_check.h"
 #include "checks/result_cache.h"
 #include "checks/text_check.h"
+#include "core/parallel.h"
 #include "core/repository.h"
 #include "core/version.h"
 #include "core/yaml_loader.h"
@@ -227,43 +226,34 @@ ValidateReport validate(const Project& project, const ValidateOptions& options) 
   const bool use_cache = options.use_cache && !options.content && files.size() >= kCacheMinFiles;
   ResultCache cache = use_cache ? ResultCache::load(cache_path(cfg), project.fingerprint) : ResultCache{};
 
-  // Check every file on all cores; each slot is written by exactly one thread.
+  // Check every file on all cores; each slot is written by exactly one task.
   std::vector<FileResult> results(files.size());
   std::vector<uint64_t> hashes(files.size(), 0);
   std::vector<char> fresh(files.size(), 0);
-  std::atomic<size_t> next{0};
-  auto worker = [&] {
-    for (size_t i; (i = next.fetch_add(1)) < files.size();) {
-      std::string error;
-      auto text = options.content ? std::optional<std::string>(options.content->files[i].second)
-                                  : read_file(cfg.abs(files[i]), &error);
-      if (!text) {
-        results[i].diagnostics.push_back(
-            file_diagnostic("io/read", Severity::Error, files[i], message(project.lang, "io/read", {{"detail", error}})));
-        results[i].facts.kind = file_kind_of(files[i], cfg);
-        continue;
-      }
-      hashes[i] = content_hash(*text);
-      if (const FileResult* hit = use_cache ? cache.find(files[i], hashes[i]) : nullptr) {
-        results[i] = *hit;
-        continue;
-      }
-      try {
-        results[i] = check_file(project, files[i], std::move(*text));
-        fresh[i] = 1;
-      } catch (const std::exception& e) {
-        // A bug must not take the whole run down; report it against the file.
-        results[i] = FileResult{};
-        results[i].diagnostics.push_back(file_diagnostic("internal/error", Severity::Error, files[i], e.what()));
-      }
+  parallel_for(files.size(), worker_count(options.threads, std::max<size_t>(1, files.size() / 8)), [&](size_t i) {
+    std::string error;
+    auto text = options.content ? std::optional<std::string>(options.content->files[i].second)
+                                : read_file(cfg.abs(files[i]), &error);
+    if (!text) {
+      results[i].diagnostics.push_back(
+          file_diagnostic("io/read", Severity::Error, files[i], message(project.lang, "io/read", {{"detail", error}})));
+      results[i].facts.kind = file_kind_of(files[i], cfg);
+      return;
     }
-  };
-  unsigned n_threads = options.threads ? options.threads : std::max(1u, std::thread::hardware_concurrency());
-  n_threads = static_cast<unsigned>(std::min<size_t>(n_threads, std::max<size_t>(1, files.size() / 8)));
-  std::vector<std::thread> pool;
-  for (unsigned t = 1; t < n_threads; ++t) pool.emplace_back(worker);
-  worker();
-  for (auto& t : pool) t.join();
+    hashes[i] = content_hash(*text);
+    if (const FileResult* hit = use_cache ? cache.find(files[i], hashes[i]) : nullptr) {
+      results[i] = *hit;
+      return;
+    }
+    try {
+      results[i] = check_file(project, files[i], std::move(*text));
+      fresh[i] = 1;
+    } catch (const std::exception& e) {
+      // A bug must not take the whole run down; report it against the file.
+      results[i] = FileResult{};
+      results[i].diagnostics.push_back(file_diagnostic("internal/error", Severity::Error, files[i], e.what()));
+    }
+  });
 
   for (const auto& r : results)
     for (const auto& d : r.diagnostics)
