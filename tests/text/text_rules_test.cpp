@@ -2,6 +2,8 @@
 // for each rule, many near misses that must stay silent (numbers, Latin abbreviations,
 // URLs, chemical names, …), and a property: the shipped benchmark is clean.
 #include <catch2/catch.hpp>
+#include <unicode/uchar.h>
+#include <unicode/unorm2.h>
 
 #include <algorithm>
 #include <filesystem>
@@ -11,6 +13,7 @@
 
 #include "core/yaml_loader.h"
 #include "test_support.h"
+#include "text/char_class.h"
 #include "text/file_rules.h"
 #include "text/text_rules.h"
 
@@ -95,6 +98,33 @@ TEST_CASE("text/invisible: each invisible or control character, removed or made 
   CHECK(f[0].begin == 1);
   CHECK(f[0].end == 3);
   CHECK_THAT(f[0].message, Catch::Contains("00A0"));
+}
+
+TEST_CASE("text/nfc: the ranges the rule never asks ICU about are NFC-stable in ICU", "[text]") {
+  // The fast path must never hide a character NFC would change.
+  long checked = 0;
+  for (UChar32 c = 0; c <= 0xFFFF; ++c) {
+    if (!text::nfc_quick_yes_range(c)) continue;
+    ++checked;
+    if (u_getIntPropertyValue(c, UCHAR_NFC_QUICK_CHECK) != UNORM_YES) FAIL("U+" << std::hex << c);
+  }
+  CHECK(checked > 20000);
+  CHECK_FALSE(text::nfc_quick_yes_range(0x0300));  // combining grave accent
+  CHECK_FALSE(text::nfc_quick_yes_range(0x3099));  // combining kana voiced mark
+  CHECK_FALSE(text::nfc_quick_yes_range(0xF9B5));  // compatibility ideograph
+}
+
+TEST_CASE("text rules: characters the fast paths step over still count around findings", "[text]") {
+  // Each rule steps over bytes it need not decode; findings after long runs of CJK,
+  // ASCII, 2- and 4-byte characters keep their exact byte offsets.
+  const std::string prefix = "患者é𠀀abc，";  // 6 + 2 + 4 + 3 + 3 = 18 bytes
+  TextFindings f;
+  check_text_value(prefix + "\u200B" + "５" + "，，" + "3．5" + "醫" + "A\u030A", TextOptions{}, Lang::En, f);
+  std::vector<std::string> rules;
+  for (const auto& x : f) rules.push_back(x.rule + "@" + std::to_string(x.begin));
+  std::sort(rules.begin(), rules.end());
+  CHECK(rules == std::vector<std::string>{"text/fullwidth-alnum@21", "text/fullwidth-punct@31", "text/invisible@18",
+                                          "text/nfc@38", "text/repeated-punct@24", "text/traditional@35"});
 }
 
 TEST_CASE("text/invisible: tabs, line breaks and visible spaces are not invisible", "[text]") {

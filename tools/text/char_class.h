@@ -30,6 +30,19 @@ inline bool is_ascii_digit(UChar32 c) { return c >= '0' && c <= '9'; }
 inline bool is_ascii_alpha(UChar32 c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
 inline bool is_ascii_alnum(UChar32 c) { return is_ascii_digit(c) || is_ascii_alpha(c); }
 
+// The length of the UTF-8 sequence a lead byte starts (1 for ASCII and, defensively, for
+// a stray continuation byte). Rules use it to step over characters they need not decode.
+inline size_t utf8_length(unsigned char lead) { return lead < 0xC0 ? 1 : lead < 0xE0 ? 2 : lead < 0xF0 ? 3 : 4; }
+
+// Whether NFC leaves the code point alone in any context (its NFC quick check is YES):
+// Latin-1 and below, CJK symbols and kana before the combining voiced marks U+3099, the
+// CJK Unified Ideographs and Extension A with the Yijing block, and the full-width forms
+// before U+FF9E. Nearly all clinical Chinese is nothing else, so ICU is asked only about
+// the rest; text_rules_test checks every code point of these ranges against ICU.
+inline bool nfc_quick_yes_range(UChar32 c) {
+  return c < 0x300 || (c >= 0x3000 && c <= 0x3098) || (c >= 0x3400 && c <= 0x9FFF) || (c >= 0xFF00 && c <= 0xFF9D);
+}
+
 // The code point starting at byte `i` (U_SENTINEL when out of range or malformed) and
 // the offset just after it.
 inline UChar32 code_point_at(std::string_view s, size_t i, size_t* next = nullptr) {

@@ -178,6 +178,11 @@ void check_fullwidth_in_latin(std::string_view v, Lang lang, TextFindings& out) 
   // colon of times and ratios (10：30, 1：1000). A colon after a Latin label before a
   // number (OGTT：0 h) is Chinese punctuation and stays.
   for (size_t i = 0; i < v.size();) {
+    unsigned char lead = static_cast<unsigned char>(v[i]);
+    if (lead != 0xEF) {  // the marks are U+FF0E, U+FF0F and U+FF1A
+      i += text::utf8_length(lead);
+      continue;
+    }
     size_t next;
     UChar32 c = code_point_at(v, i, &next);
     // 。 between digits is left alone: "复查血钾3.2。2天后" ends a sentence.
@@ -213,6 +218,11 @@ void check_quotes(std::string_view v, Lang lang, TextFindings& out) {
 
 void check_repeats(std::string_view v, Lang lang, TextFindings& out) {
   for (size_t i = 0; i < v.size();) {
+    unsigned char lead = static_cast<unsigned char>(v[i]);
+    if (lead != 0xE3 && lead != 0xEF) {  // the marks are U+3001, U+3002 and U+FF01..U+FF1F
+      i += text::utf8_length(lead);
+      continue;
+    }
     size_t next;
     UChar32 c = code_point_at(v, i, &next);
     bool candidate = c == 0xFF0C || c == 0x3002 || c == 0xFF1B || c == 0xFF1A || c == 0x3001 || c == 0xFF01 ||

@@ -52,6 +52,11 @@ UChar32 simplified_form(UChar32 c) {
 void check_traditional(std::string_view value, const TextOptions& options, Lang lang, TextFindings& out) {
   size_t i = 0;
   while (i < value.size()) {
+    unsigned char lead = static_cast<unsigned char>(value[i]);
+    if (lead < 0xE3) {  // ideographs start at U+3400
+      i += text::utf8_length(lead);
+      continue;
+    }
     size_t next;
     UChar32 c = text::code_point_at(value, i, &next);
     if (text::is_ideograph(c)) {

@@ -64,9 +64,14 @@ void check_nfc(std::string_view value, Lang lang, TextFindings& out) {
   size_t i = 0;
   size_t done = 0;  // everything before this offset has been normalised already
   while (i < value.size()) {
+    unsigned char lead = static_cast<unsigned char>(value[i]);
+    if (lead < 0x80 || (lead >= 0xE4 && lead <= 0xE9)) {  // ASCII, U+4000..U+9FFF: stable
+      i += text::utf8_length(lead);
+      continue;
+    }
     size_t next;
     UChar32 c = code_point_at(value, i, &next);
-    if (c < 0x300 || u_getIntPropertyValue(c, UCHAR_NFC_QUICK_CHECK) == UNORM_YES) {
+    if (text::nfc_quick_yes_range(c) || u_getIntPropertyValue(c, UCHAR_NFC_QUICK_CHECK) == UNORM_YES) {
       i = next;
       continue;
     }
@@ -107,6 +112,14 @@ void check_nfc(std::string_view value, Lang lang, TextFindings& out) {
 void check_invisible(std::string_view value, Lang lang, TextFindings& out) {
   size_t i = 0;
   while (i < value.size()) {
+    // Printable ASCII and three-byte characters outside U+2000..U+2FFF and U+F000..U+FFFF
+    // are never invisible: step over them without decoding.
+    unsigned char lead = static_cast<unsigned char>(value[i]);
+    if ((lead >= 0x20 && lead < 0x7F) || lead == '\n' || lead == '\t' ||
+        (lead >= 0xE3 && lead <= 0xEE)) {
+      i += text::utf8_length(lead);
+      continue;
+    }
     size_t next;
     UChar32 c = code_point_at(value, i, &next);
     const char* repl = c >= 0 ? invisible_replacement(c) : nullptr;
@@ -132,6 +145,11 @@ void check_fullwidth_alnum(std::string_view value, Lang lang, TextFindings& out)
   };
   size_t i = 0;
   while (i < value.size()) {
+    unsigned char lead = static_cast<unsigned char>(value[i]);
+    if (lead != 0xEF) {  // full-width forms are U+FF00..U+FFEF, all led by 0xEF
+      i += text::utf8_length(lead);
+      continue;
+    }
     size_t next;
     UChar32 c = code_point_at(value, i, &next);
     if (!fullwidth(c)) {
