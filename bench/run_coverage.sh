@@ -14,60 +14,17 @@
 # shell loop); peak RSS is the largest of 3 runs under /usr/bin/time -v.
 set -euo pipefail
 
-BUILD=${1:-build}
-RUNS=${RUNS:-10}
 CASES=${CASES:-2500}
 SEED=${SEED:-1}
 TEXTS=${TEXTS:-100000}
-(( RUNS >= 5 )) || { echo "RUNS must be at least 5" >&2; exit 2; }
-
-here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
-[[ -d $BUILD ]] || BUILD="$here/../$BUILD"
-BUILD=$(cd "$BUILD" && pwd)
-CLI="$BUILD/clinconsensus"
+source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
+bench_setup "${1:-build}" cc-bench cc_gen_synthetic cc_dedup_bench
 GEN="$BUILD/cc_gen_synthetic"
 DEDUP="$BUILD/cc_dedup_bench"
-for exe in "$CLI" "$GEN" "$DEDUP"; do
-  [[ -x $exe ]] || { echo "missing $exe: build first (see bench/README.md)" >&2; exit 2; }
-done
-[[ -x /usr/bin/time ]] || { echo "needs /usr/bin/time (apt-get install -y time)" >&2; exit 2; }
-HAVE_HYPERFINE=0
-command -v hyperfine >/dev/null && HAVE_HYPERFINE=1
-
-work=$(mktemp -d "${TMPDIR:-/tmp}/cc-bench.XXXXXX")
 repo="$work/repo"
-if [[ ${KEEP:-0} == 1 ]]; then echo "keeping $repo"; else trap 'rm -rf "$work"' EXIT; fi
 
-# median_ms CMD...: median wall time of RUNS runs (after one warm-up), in ms. Exit codes
-# are ignored: dedup exits 1 when it lists pairs.
-median_ms() {
-  if (( HAVE_HYPERFINE )); then
-    hyperfine -N -i --style none --warmup 1 --runs "$RUNS" --export-json "$work/hf.json" -- "$(printf '%q ' "$@")" \
-      >/dev/null 2>&1 || { echo "hyperfine failed on: $*" >&2; exit 1; }
-    sed -n 's/.*"median": *\([0-9.eE+-]*\).*/\1/p' "$work/hf.json" | head -1 | awk '{printf "%.1f", $1 * 1000}'
-  else
-    "$@" >/dev/null 2>&1 || true
-    local i t0 t1
-    for ((i = 0; i < RUNS; i++)); do
-      t0=$(date +%s%N); "$@" >/dev/null 2>&1 || true; t1=$(date +%s%N)
-      echo $(( (t1 - t0) / 1000 ))
-    done | sort -n | awk '{v[NR] = $1} END {m = NR % 2 ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2; printf "%.1f", m / 1000}'
-  fi
-}
-
-# usage CMD...: "PEAK_MB CPU_MS" over 3 runs under /usr/bin/time -v.
-usage() {
-  local i
-  for i in 1 2 3; do
-    { /usr/bin/time -v "$@" 2>&1 >/dev/null || true; } |
-      awk -F': *' '/Maximum resident set size/ {r = $2} /User time/ {u = $2} /System time/ {s = $2}
-                   END {printf "%d %.0f\n", r, (u + s) * 1000}'
-  done | sort -k2,2n | awk '{if ($1 > r) r = $1; c[NR] = $2} END {printf "%.1f %d\n", r / 1024, c[2]}'
-}
-
-verdict() { awk -v m="$1" -v l="$2" 'BEGIN {print (m < l) ? "met" : "MISSED"}'; }
-
-echo "nproc: $(nproc); load average at the start: $(cut -d' ' -f1-3 /proc/loadavg)"
+echo "== machine"
+machine_line
 "$GEN" --out "$repo" --cases "$CASES" --seed "$SEED" >/dev/null
 cd "$repo"
 rm -rf .clinconsensus

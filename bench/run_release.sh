@@ -9,60 +9,26 @@
 # SEED (default 1), KEEP=1 keeps the repository.
 #
 # Figures: (a) pre-commit: `validate --staged` with one changed case staged (what the hook
-# runs); (b) `release cut` of the whole benchmark, result cache cold (removed before every
+# runs, case-text cache warm); (a') the same with the cache removed before every run;
+# (b) `release cut` of the whole benchmark, result cache cold (removed before every
 # run) — the repository is reset to the commit before the cut between runs; (b2) the same
 # with validate's result cache warm (a `validate` before each run, untimed); (c) `release
 # diff` between two 2,500-case tags that differ in 25 labels and 25 reworded criteria.
 # Wall time is the median of RUNS runs (hyperfine -N, else a shell loop).
 set -euo pipefail
 
-BUILD=${1:-build}
-RUNS=${RUNS:-10}
 CASES=${CASES:-2500}
 SEED=${SEED:-1}
-(( RUNS >= 5 )) || { echo "RUNS must be at least 5" >&2; exit 2; }
-
-here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
-[[ -d $BUILD ]] || BUILD="$here/../$BUILD"
-BUILD=$(cd "$BUILD" && pwd)
-CLI="$BUILD/clinconsensus"
-GEN="$BUILD/cc_gen_synthetic"
-for exe in "$CLI" "$GEN"; do
-  [[ -x $exe ]] || { echo "missing $exe: build first (see bench/README.md)" >&2; exit 2; }
-done
+source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
+bench_setup "${1:-build}" cc-bench-release cc_gen_synthetic
 command -v git >/dev/null || { echo "needs the git CLI to set up the repository" >&2; exit 2; }
-HAVE_HYPERFINE=0
-command -v hyperfine >/dev/null && HAVE_HYPERFINE=1
-
-work=$(mktemp -d "${TMPDIR:-/tmp}/cc-bench-release.XXXXXX")
+GEN="$BUILD/cc_gen_synthetic"
 repo="$work/repo"
-if [[ ${KEEP:-0} == 1 ]]; then echo "keeping $repo"; else trap 'rm -rf "$work"' EXIT; fi
 g() { git -C "$repo" -c user.name=bench -c user.email=bench@example.org "$@"; }
 
-# median_ms PREPARE CMD...: median wall time of RUNS runs in ms; PREPARE (a shell command,
-# may be ":") runs untimed before each run.
-median_ms() {
-  local prepare=$1; shift
-  if (( HAVE_HYPERFINE )); then
-    hyperfine -N --style none --runs "$RUNS" --prepare "bash -c '$prepare'" --export-json "$work/hf.json" \
-      -- "$(printf '%q ' "$@")" >/dev/null 2>&1 || { echo "hyperfine failed on: $*" >&2; exit 1; }
-    sed -n 's/.*"median": *\([0-9.eE+-]*\).*/\1/p' "$work/hf.json" | head -1 | awk '{printf "%.1f", $1 * 1000}'
-  else
-    local i t0 t1
-    for ((i = 0; i < RUNS; i++)); do
-      bash -c "$prepare" >/dev/null 2>&1
-      t0=$(date +%s%N); "$@" >/dev/null 2>&1 || true; t1=$(date +%s%N)
-      echo $(( (t1 - t0) / 1000 ))
-    done | sort -n | awk '{v[NR] = $1} END {m = NR % 2 ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2; printf "%.1f", m / 1000}'
-  fi
-}
-verdict() { awk -v m="$1" -v l="$2" 'BEGIN {print (m < l) ? "met" : "MISSED"}'; }
-expect_ok() { local out; if ! out=$("$@" 2>&1); then echo "failed: $*" >&2; echo "$out" | tail -20 >&2; exit 1; fi; }
-
 echo "== machine"
-echo "nproc: $(nproc); CPU: $(sed -n 's/^model name[[:space:]]*: //p' /proc/cpuinfo | head -1);" \
-  "OS: $(. /etc/os-release && echo "$PRETTY_NAME"); $("$CLI" --version 2>/dev/null || true); $(git --version)"
-echo "load average: $(cut -d' ' -f1-3 /proc/loadavg)"
+machine_line
+git --version
 
 echo "== set-up: $CASES synthetic cases, committed"
 "$GEN" --out "$repo" --cases "$CASES" --seed "$SEED" >/dev/null
@@ -80,20 +46,22 @@ one=$(git ls-files cases | sed -n 1p)
 sed -i 's/^difficulty: low$/difficulty: medium/; t; s/^difficulty: medium$/difficulty: low/; t; s/^difficulty: high$/difficulty: medium/' "$one"
 g add "$one"
 expect_ok "$CLI" validate --staged
-staged_ms=$(median_ms ":" "$CLI" validate --staged)
+staged_ms=$(median_ms --prepare ":" "$CLI" validate --staged)
+echo "== (a') the same with no cache: every other staged case is read from git and parsed"
+staged_cold_ms=$(median_ms --prepare "rm -rf '$repo/.clinconsensus'" "$CLI" validate --staged)
 g reset -q --hard "$base"
 
 echo "== (b) release cut 1.0.0 (result cache removed before each run)"
 reset_cut="git -C '$repo' reset -q --hard $base && (git -C '$repo' tag -d v1.0.0 >/dev/null 2>&1 || true) && rm -rf '$repo/.clinconsensus' '$repo/reports'"
 bash -c "$reset_cut"
 expect_ok "$CLI" release cut 1.0.0
-cut_ms=$(median_ms "$reset_cut" "$CLI" release cut 1.0.0)
+cut_ms=$(median_ms --prepare "$reset_cut" "$CLI" release cut 1.0.0)
 read -r cut_cpu < <(bash -c "$reset_cut"; /usr/bin/time -f '%U %S' "$CLI" release cut 1.0.0 2>&1 >/dev/null | tail -1 |
   awk '{printf "%.0f\n", ($1 + $2) * 1000}')
 
 echo "== (b2) release cut 1.0.0 after a validate (result cache warm, as after a maintainer's check)"
 reset_warm="git -C '$repo' reset -q --hard $base && (git -C '$repo' tag -d v1.0.0 >/dev/null 2>&1 || true) && rm -rf '$repo/reports' && '$CLI' -C '$repo' validate >/dev/null"
-warm_ms=$(median_ms "$reset_warm" "$CLI" release cut 1.0.0)
+warm_ms=$(median_ms --prepare "$reset_warm" "$CLI" release cut 1.0.0)
 bash -c "$reset_cut"
 
 echo "== (c) release diff between two $CASES-case tags"
@@ -108,12 +76,13 @@ done
 g commit -qam "25 labels, 25 criteria reworded"
 expect_ok "$CLI" release cut 1.1.0
 "$CLI" release diff 1.0.0 1.1.0 | sed -n '3p'
-diff_ms=$(median_ms ":" "$CLI" release diff 1.0.0 1.1.0)
+diff_ms=$(median_ms --prepare ":" "$CLI" release diff 1.0.0 1.1.0)
 
 echo
 echo "Synthetic benchmark: $files files in git; timer: $( ((HAVE_HYPERFINE)) && echo 'hyperfine -N' || echo 'shell loop'), median of $RUNS runs"
 printf '%-46s %12s %10s %s\n' "run" "median wall" "target" ""
 printf '%-46s %9s ms %10s %s\n' "(a) pre-commit: validate --staged (1 case)" "$staged_ms" "<100 ms" "$(verdict "$staged_ms" 100)"
+printf '%-46s %9s ms %10s %s\n' "(a') the same, case-text cache empty (once)" "$staged_cold_ms" "-" ""
 printf '%-46s %9s ms %10s %s\n' "(b) release cut, cache cold" "$cut_ms" "<5000 ms" "$(verdict "$cut_ms" 5000)  (CPU u+s ${cut_cpu} ms)"
 printf '%-46s %9s ms %10s %s\n' "(b2) release cut, validate cache warm" "$warm_ms" "<5000 ms" "$(verdict "$warm_ms" 5000)"
 printf '%-46s %9s ms %10s %s\n' "(c) release diff v1.0.0 v1.1.0" "$diff_ms" "<2000 ms" "$(verdict "$diff_ms" 2000)"

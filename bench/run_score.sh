@@ -16,29 +16,15 @@
 # peak RSS is the largest "Maximum resident set size" of 3 runs under /usr/bin/time -v.
 set -euo pipefail
 
-BUILD=${1:-build}
-RUNS=${RUNS:-10}
 PY_RUNS=${PY_RUNS:-3}
 CASES=${CASES:-2500}
 MODELS=${MODELS:-11}
 SEED=${SEED:-1}
 CHECK_RESAMPLES=${CHECK_RESAMPLES:-20}
-(( RUNS >= 5 )) || { echo "RUNS must be at least 5" >&2; exit 2; }
-
-here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
-[[ -d $BUILD ]] || BUILD="$here/../$BUILD"
-BUILD=$(cd "$BUILD" && pwd)
-CLI="$BUILD/clinconsensus"
-for exe in "$CLI" "$BUILD/cc_gen_synthetic" "$BUILD/cc_gen_verdicts"; do
-  [[ -x $exe ]] || { echo "missing $exe: build first" >&2; exit 2; }
-done
-[[ -x /usr/bin/time ]] || { echo "needs /usr/bin/time (apt-get install -y time)" >&2; exit 2; }
+source "$(dirname "${BASH_SOURCE[0]}")/lib.sh"
+bench_setup "${1:-build}" cc-score-bench cc_gen_synthetic cc_gen_verdicts
 command -v python3 >/dev/null || { echo "needs python3" >&2; exit 2; }
-HAVE_HYPERFINE=0
-command -v hyperfine >/dev/null && HAVE_HYPERFINE=1
-
-work=$(mktemp -d "${TMPDIR:-/tmp}/cc-score-bench.XXXXXX")
-if [[ ${KEEP:-0} == 1 ]]; then echo "keeping $work"; else trap 'rm -rf "$work"' EXIT; fi
+here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 
 # timed N CMD...: runs CMD N times (after one warm-up) and prints "median min user sys" in ms
 # (user and sys: mean CPU time per run, all threads). The machine may be shared: the load
@@ -60,20 +46,11 @@ timed() {
 }
 
 # peak_mb CMD...: the largest peak RSS of 3 runs, in MB.
-peak_mb() {
-  local i
-  for i in 1 2 3; do
-    /usr/bin/time -v "$@" 2>&1 >/dev/null | sed -n 's/.*Maximum resident set size (kbytes): *//p'
-  done | sort -n | tail -1 | awk '{printf "%.1f", $1 / 1024}'
-}
-
-verdict() { awk -v m="$1" -v l="$2" 'BEGIN {print (m < l) ? "met" : "MISSED"}'; }
+peak_mb() { usage "$@" | cut -d' ' -f1; }
 
 echo "== machine"
-echo "nproc: $(nproc); CPU: $(sed -n 's/^model name[[:space:]]*: //p' /proc/cpuinfo | head -1);" \
-  "memory: $(awk '/MemTotal/ {printf "%.1f GiB", $2 / 1048576}' /proc/meminfo);" \
-  "OS: $(. /etc/os-release && echo "$PRETTY_NAME"); clinconsensus $("$CLI" --version 2>/dev/null || true);" \
-  "$(python3 --version); load average: $(cut -d' ' -f1-3 /proc/loadavg)"
+machine_line
+python3 --version
 
 echo "== data: $CASES cases, $MODELS models (seed $SEED)"
 "$BUILD/cc_gen_synthetic" --out "$work/repo" --cases "$CASES" --seed "$SEED" >/dev/null
