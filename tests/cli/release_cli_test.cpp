@@ -46,6 +46,24 @@ TEST_CASE("export: stdout and --out give the same bytes; import of them gives th
   CHECK(again.out == out.out);
 }
 
+TEST_CASE("export: no approved case gives an empty export and a warning", "[cli][release][export]") {
+  TempRepo repo;
+  repo.add_shipped_case("cardiology", "CC-0001");  // the shipped cases are drafts
+  auto r = run_cli({"export", "--out", "out.jsonl"}, repo.path());
+  INFO(r.out << r.err);
+  CHECK(r.exit_code == 0);
+  CHECK(repo.read("out.jsonl").empty());
+  CHECK(r.err.find("the export is empty: no case has status approved") != std::string::npos);
+  GitTempRepo approved;
+  approved.add_case("cardiology", "CC-0001");
+  auto pub = run_cli({"export", "--public"}, approved.path());
+  CHECK(pub.exit_code == 0);
+  CHECK(pub.out.empty());  // CC-0001 is approved but not of difficulty low
+  CHECK(pub.err.find("no case of difficulty low has status approved") != std::string::npos);
+  auto all = run_cli({"export"}, approved.path());
+  CHECK(all.err.find("the export is empty") == std::string::npos);
+}
+
 TEST_CASE("import: a report of rows it could not import, exit 1", "[cli][release][import]") {
   TempRepo repo;
   repo.overlay_fixture("import-bad-rows");

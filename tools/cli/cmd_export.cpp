@@ -35,6 +35,11 @@ void register_export(CLI::App& app, CliContext& ctx, std::function<int()>& run) 
         std::cerr << "clinconsensus export: " << release_message(ctx.lang(), "export/without-rubric", {{"ids", ids}})
                   << '\n';
       }
+      if (r.result.rows == 0) {
+        // Valid, but almost always a mistake (cases still in draft or review): say so.
+        std::string tier = opts->public_only ? (ctx.lang() == Lang::Zh ? "低难度" : " of difficulty low") : "";
+        std::cerr << "clinconsensus export: " << release_message(ctx.lang(), "export/empty", {{"tier", tier}}) << '\n';
+      }
       if (opts->out.empty()) {
         std::cout << r.result.jsonl;
         std::cout.flush();

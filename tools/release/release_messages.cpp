@@ -15,6 +15,9 @@ constexpr std::array kCatalog = {
     Entry{"export/done", "exported {rows} cases to {path}", "已导出 {rows} 个病例到 {path}"},
     Entry{"export/without-rubric", "approved but without a rubric, not exported: {ids}",
           "已批准但没有评分标准文件，未导出：{ids}"},
+    Entry{"export/empty",
+          "warning: the export is empty: no case{tier} has status approved (a release holds approved cases only)",
+          "警告：导出为空：没有{tier}状态为 approved 的病例（发布只包含已批准的病例）"},
     // Import.
     Entry{"import/not-object", "not a JSON object", "不是 JSON 对象"},
     Entry{"import/field", "field {field} is missing or not a {type}", "字段 {field} 缺失或不是{type}"},
