@@ -154,6 +154,43 @@ TEST_CASE("validate --staged checks the index, not the work tree, and only the c
     edit_file(repo, "cases/cardiology/CC-0101.yaml", "偶尔饮酒", "不饮酒");
     CHECK(validate_json(repo.path(), {"--staged"}).run.exit_code == 0);
   }
+  SECTION("a staged taxonomy change is checked against every case, by the staged taxonomy") {
+    const std::string tax = "schema/taxonomy.yaml";
+    const std::string good_tax = repo.read(tax);
+    edit_file(repo, tax, "zh: 心血管内科, en: \"Cardiology\", aliases: [心内科, 心血管科]",
+              "zh: 心脏病科, en: \"Cardiology\", aliases: [心内科, 心血管科]");
+    repo.stage(tax);
+    repo.write(tax, good_tax);  // the work tree still has the old taxonomy
+    auto staged = validate_json(repo.path(), {"--staged"});
+    INFO(staged.run.out << staged.run.err);
+    CHECK(staged.run.exit_code == 1);
+    CHECK(staged.doc["files_checked"] == 4);  // no case staged, yet every file checked
+    CHECK(staged.find(rel, 6, 10, "integrity/unknown-label") != nullptr);
+    CHECK(validate_json(repo.path()).run.exit_code == 0);
+  }
+  SECTION("a broken config staged fails the commit; a broken one left unstaged does not") {
+    const std::string good_config = repo.read("clinconsensus.yaml");
+    repo.write("clinconsensus.yaml", good_config + "criteria_per_case: [30\n");
+    repo.stage("clinconsensus.yaml");
+    repo.write("clinconsensus.yaml", good_config);
+    auto broken = validate_json(repo.path(), {"--staged"});
+    INFO(broken.run.out << broken.run.err);
+    CHECK(broken.run.exit_code == 1);
+    REQUIRE(broken.doc.is_object());
+    bool syntax = false;
+    for (const auto& d : broken.diagnostics())
+      syntax |= d["file"] == "clinconsensus.yaml" && d["rule"] == "yaml/syntax";
+    CHECK(syntax);
+
+    repo.stage("clinconsensus.yaml");  // the good config again
+    repo.write("clinconsensus.yaml", good_config + "criteria_per_case: [30\n");
+    edit_file(repo, rel, "difficulty: medium", "difficulty: low");
+    repo.stage(rel);
+    auto ok = validate_json(repo.path(), {"--staged"});
+    INFO(ok.run.out << ok.run.err);
+    CHECK(ok.run.exit_code == 0);
+    CHECK(ok.doc["files_checked"] == 1);
+  }
   SECTION("paths and --staged do not mix; outside git it is a usage error") {
     CHECK(run_cli({"validate", "--staged", rel}, repo.path()).exit_code == 2);
     TempRepo plain;

@@ -12,12 +12,15 @@ std::string CliContext::start_dir() const {
   return global.directory.empty() ? std::filesystem::current_path().string() : global.directory;
 }
 
-std::optional<Project> CliContext::open_project(std::ostream& err) const {
+std::optional<std::string> CliContext::find_root(std::ostream& err) const {
   auto root = find_repository_root(start_dir());
-  if (!root) {
-    err << "clinconsensus: " << message(lang(), "config/not-found", {{"dir", start_dir()}}) << '\n';
-    return std::nullopt;
-  }
+  if (!root) err << "clinconsensus: " << message(lang(), "config/not-found", {{"dir", start_dir()}}) << '\n';
+  return root;
+}
+
+std::optional<Project> CliContext::open_project(std::ostream& err) const {
+  auto root = find_root(err);
+  if (!root) return std::nullopt;
   ProjectLoad load = load_project(*root, lang());
   if (!load.project) {
     RenderInput in{load.diagnostics, 0, lang(), want_color(2)};

@@ -27,6 +27,9 @@ struct CliContext {
   // Finds the repository and loads config, taxonomy and schemas; on failure prints why
   // to `err` and returns nullopt (the caller exits with kExitUsage).
   std::optional<Project> open_project(std::ostream& err) const;
+  // Finds the repository root (the folder holding clinconsensus.yaml) upward from
+  // start_dir(); on failure prints why to `err` and returns nullopt.
+  std::optional<std::string> find_root(std::ostream& err) const;
   // The folder commands run from: -C DIR, else the current one.
   std::string start_dir() const;
 };

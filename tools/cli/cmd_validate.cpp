@@ -4,8 +4,40 @@
 #include "cli/cli_context.h"
 #include "core/renderer.h"
 #include "release/staged.h"
+#include "release/staged_project.h"
 
 namespace cc::cli {
+
+namespace {
+
+// --staged: the project by the rules the index holds (its config, taxonomy and schemas)
+// and the staged files into `project` and `vo`. An exit code when the commit cannot be
+// checked, or when its own rules are broken (then that is the finding).
+std::optional<int> prepare_staged(const CliContext& ctx, const std::string& format, std::optional<Project>& project,
+                                  ValidateOptions& vo) {
+  auto root = ctx.find_root(std::cerr);
+  if (!root) return kExitUsage;
+  auto rules = git::staged_project(*root, ctx.lang());
+  if (!rules) {
+    std::cerr << "clinconsensus validate --staged: " << rules.error().message << '\n';
+    return kExitUsage;
+  }
+  if (!rules->project) {
+    RenderInput in{rules->diagnostics, 0, ctx.lang(), want_color(1)};
+    render(*parse_output_format(format), in, std::cout);
+    return kExitFindings;
+  }
+  project = std::move(rules->project);
+  auto staged = git::staged_content(project->config);
+  if (!staged) {
+    std::cerr << "clinconsensus validate --staged: " << staged.error().message << '\n';
+    return kExitUsage;
+  }
+  vo.content = std::move(*staged);
+  return std::nullopt;
+}
+
+}  // namespace
 
 void register_validate(CLI::App& app, CliContext& ctx, std::function<int()>& run) {
   struct Options {
@@ -29,23 +61,20 @@ void register_validate(CLI::App& app, CliContext& ctx, std::function<int()>& run
   cmd->add_option("-j,--jobs", opts->jobs, "Worker threads (default: one per core)");
   cmd->callback([&ctx, &run, opts] {
     run = [&ctx, opts] {
-      auto project = ctx.open_project(std::cerr);
-      if (!project) return static_cast<int>(kExitUsage);
       ValidateOptions vo;
       vo.paths = opts->paths;
       vo.use_cache = !opts->no_cache;
       vo.threads = opts->jobs;
+      std::optional<Project> project;
       if (opts->staged) {
         if (!opts->paths.empty()) {
           std::cerr << "clinconsensus validate: --staged checks the index; it takes no paths\n";
           return static_cast<int>(kExitUsage);
         }
-        auto staged = git::staged_content(project->config);
-        if (!staged) {
-          std::cerr << "clinconsensus validate --staged: " << staged.error().message << '\n';
-          return static_cast<int>(kExitUsage);
-        }
-        vo.content = std::move(*staged);
+        if (auto exit = prepare_staged(ctx, opts->format, project, vo)) return *exit;
+      } else {
+        project = ctx.open_project(std::cerr);
+        if (!project) return static_cast<int>(kExitUsage);
       }
       ValidateReport report = validate(*project, vo);
       RenderInput in{report.diagnostics, report.files_checked, ctx.lang(), want_color(1),

@@ -13,12 +13,7 @@
 
 namespace cc::git {
 
-Result<ValidateOptions::Content> staged_content(const Config& config) {
-  auto repo = open_repository(config.root);
-  if (!repo) return repo.error();
-  git_repository* r = repo->get();
-  auto prefix = root_prefix(r, config.root);
-  if (!prefix) return prefix.error();
+Result<IndexPtr> commit_index(git_repository* repo) {
   // `git commit -a` and `git commit PATH` run the hook on a temporary index named by
   // GIT_INDEX_FILE; that index is what will be committed.
   git_index* index_raw = nullptr;
@@ -26,10 +21,26 @@ Result<ValidateOptions::Content> staged_content(const Config& config) {
   if (index_file && *index_file) {
     std::string path = std::filesystem::absolute(index_file).string();
     if (git_index_open(&index_raw, path.c_str()) != 0) return last_error("cannot read the index " + path);
-  } else if (git_repository_index(&index_raw, r) != 0) {
+  } else if (git_repository_index(&index_raw, repo) != 0) {
     return last_error("cannot read the index");
   }
-  IndexPtr index(index_raw);
+  return IndexPtr(index_raw);
+}
+
+std::vector<std::string> project_files(const Config& config) {
+  return {kConfigFileName, config.taxonomy_path, config.schema_dir + "/case.schema.json",
+          config.schema_dir + "/rubric.schema.json", config.schema_dir + "/config.schema.json"};
+}
+
+Result<ValidateOptions::Content> staged_content(const Config& config) {
+  auto repo = open_repository(config.root);
+  if (!repo) return repo.error();
+  git_repository* r = repo->get();
+  auto prefix = root_prefix(r, config.root);
+  if (!prefix) return prefix.error();
+  auto opened = commit_index(r);
+  if (!opened) return opened.error();
+  IndexPtr index = std::move(*opened);
 
   ValidateOptions::Content out;
   std::vector<GitFile> staged_cases = index_yaml_files(index.get(), *prefix, config.cases_dir);
@@ -41,12 +52,13 @@ Result<ValidateOptions::Content> staged_content(const Config& config) {
   std::map<std::string, git_oid> committed;
   auto head = head_commit(r);
   if (!head) return head.error();
+  TreePtr head_tree;
   if (*head) {
     git_tree* tree_raw = nullptr;
     if (git_commit_tree(&tree_raw, head->get()) != 0) return last_error("cannot read HEAD's tree");
-    TreePtr tree(tree_raw);
+    head_tree.reset(tree_raw);
     for (const auto& dir : {config.cases_dir, config.rubrics_dir}) {
-      auto files = tree_yaml_files(r, tree.get(), *prefix, dir);
+      auto files = tree_yaml_files(r, head_tree.get(), *prefix, dir);
       if (!files) return files.error();
       for (const auto& f : *files) committed.emplace(f.path, f.oid);
     }
@@ -57,10 +69,22 @@ Result<ValidateOptions::Content> staged_content(const Config& config) {
   std::map<std::string, git_oid> staged;
   for (const auto* list : {&staged_cases, &staged_rubrics})
     for (const auto& f : *list) staged.emplace(f.path, f.oid);
+  // A commit that changes the rules (config, taxonomy, a schema) is checked whole: every
+  // case and rubric must still pass by the rules it commits.
+  bool rules_changed = false;
+  for (const auto& rel : project_files(config)) {
+    const std::string path = *prefix + rel;
+    const git_index_entry* entry = git_index_get_bypath(index.get(), path.c_str(), 0);
+    git_tree_entry* found = nullptr;
+    if (head_tree && git_tree_entry_bypath(&found, head_tree.get(), path.c_str()) != 0) found = nullptr;
+    TreeEntryPtr in_head(found);
+    if (!entry != !in_head || (entry && !git_oid_equal(&entry->id, git_tree_entry_id(in_head.get()))))
+      rules_changed = true;
+  }
   std::map<std::string, git_oid> touched;
   for (const auto& [path, oid] : staged) {
     auto it = committed.find(path);
-    if (it == committed.end() || !git_oid_equal(&it->second, &oid)) touched.emplace(path, oid);
+    if (rules_changed || it == committed.end() || !git_oid_equal(&it->second, &oid)) touched.emplace(path, oid);
   }
   std::set<std::string> deleted_stems;
   for (const auto& [path, oid] : committed)

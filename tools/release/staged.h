@@ -5,11 +5,21 @@
 // case is deleted becomes an orphan), and the index's file list for the cross-file
 // checks. Nothing is read from the work tree.
 #include <string>
+#include <vector>
 
 #include "checks/validator.h"
 #include "release/git.h"
 
 namespace cc::git {
+
+// The index a commit will record: the one GIT_INDEX_FILE names (git commit -a, git commit
+// PATH), else the repository's.
+Result<IndexPtr> commit_index(git_repository* repo);
+
+// The files that make the rules: clinconsensus.yaml, the taxonomy and the schemas validate
+// loads, relative to the benchmark root. A commit that changes one of them has every case
+// and rubric checked.
+std::vector<std::string> project_files(const Config& config);
 
 Result<ValidateOptions::Content> staged_content(const Config& config);
 
