@@ -315,6 +315,18 @@ TEST_CASE("yaml_loader: syntax errors carry rule, line and column", "[core][yaml
     check_refusal(r, "yaml/syntax", 1, 4);
     CHECK_THAT(r.diagnostics[0].message, Contains("the quote opened here is never closed"));
   }
+  SECTION("a line without ':' is reported on that line, not the next") {
+    auto r = load("case_id: CC-0001\nstatus draft\ndifficulty: low\n");
+    check_refusal(r, "yaml/syntax", 2, 1);
+    CHECK_THAT(r.diagnostics[0].message, Contains("no ':' after its key"));
+  }
+  SECTION("a quote left open is named when the parser stumbles lines later") {
+    auto r = load("case_id: CC-0001\nuser_role: \"患者女儿\naudience: lay\nnote: \"引用\" 的话\nstatus: draft\n");
+    REQUIRE(r.diagnostics.size() == 1);
+    CHECK(r.diagnostics[0].rule == "yaml/syntax");
+    CHECK(r.diagnostics[0].line == 4);
+    CHECK_THAT(r.diagnostics[0].message, Contains("the quoted value that starts on line 2"));
+  }
   SECTION("an alias with no anchor before it") {
     auto r = load("a: 1\nb: *x\n");
     check_refusal(r, "yaml/syntax", 2, 4);

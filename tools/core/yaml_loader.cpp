@@ -417,8 +417,8 @@ std::string describe_problem(Lang lang, std::string_view problem) {
        "此处应为列表项“- ”（缩进是否一致？）"},
       {"block sequence entries are not allowed in this context", "a list item ('- ') where a value cannot start",
        "此处不能出现列表项“- ”"},
-      {"could not find expected ':'", "a key without ':' (a line that is not a 'key: value' pair?)",
-       "键后缺少“:”（这一行不是“键: 值”的形式？）"},
+      {"could not find expected ':'", "this line has no ':' after its key (write 'key: value')",
+       "这一行的键后缺少“:”（应写作“键: 值”）"},
       {"found a tab character that violates indentation", "a tab used for indentation; indent with spaces",
        "用制表符缩进；请用空格缩进"},
       {"found a tab character where an indentation space is expected", "a tab used for indentation; indent with spaces",
@@ -431,8 +431,11 @@ std::string describe_problem(Lang lang, std::string_view problem) {
   return std::string(problem);
 }
 
-// The yaml/syntax diagnostic for a parse libyaml gave up on.
-Diagnostic syntax_error(const Document& doc, const yaml_parser_t& parser, MarkConverter& marks, Lang lang) {
+// The yaml/syntax diagnostic for a parse libyaml gave up on. `quote_line` is the line of
+// the last quoted value that ran over several lines before the error, or 0: a quote left
+// open swallows the lines after it, and the parser only stumbles much later.
+Diagnostic syntax_error(const Document& doc, const yaml_parser_t& parser, MarkConverter& marks, Lang lang,
+                        int quote_line) {
   std::string detail;
   int line = 1, column = 1;
   if (parser.error == YAML_READER_ERROR) {
@@ -447,6 +450,13 @@ Diagnostic syntax_error(const Document& doc, const yaml_parser_t& parser, MarkCo
                                     " is not allowed; delete it (clinconsensus fix removes it)";
   } else if (parser.error == YAML_MEMORY_ERROR) {
     detail = lang == Lang::Zh ? "内存不足" : "out of memory";
+  } else if (parser.context && std::string_view(parser.problem ? parser.problem : "") ==
+                                     "could not find expected ':'") {
+    // libyaml notices the missing ':' only on the next line; the key is where it starts.
+    Mark from = marks(parser.context_mark);
+    line = from.line + 1;
+    column = column_at(doc.text, from.pos);
+    detail = describe_problem(lang, parser.problem);
   } else if (parser.context && std::string_view(parser.problem ? parser.problem : "") ==
                                      "found unexpected end of stream") {
     // A quote (or block) that is never closed: the useful place is where it opens.
@@ -470,6 +480,10 @@ Diagnostic syntax_error(const Document& doc, const yaml_parser_t& parser, MarkCo
                                    : " (" + std::string(parser.context) + " that starts on line " +
                                          std::to_string(from.line + 1) + ")";
     }
+    if (quote_line > 0 && quote_line < line)
+      detail += lang == Lang::Zh ? "；第 " + std::to_string(quote_line) + " 行开始的引号值跨了多行（是否缺少右引号？）"
+                                 : "; the quoted value that starts on line " + std::to_string(quote_line) +
+                                       " runs over several lines (is its closing quote missing?)";
   }
   return at_position(doc.path, "yaml/syntax", line, column, message(lang, "yaml/syntax", {{"detail", detail}}));
 }
@@ -538,11 +552,12 @@ LoadResult load_yaml_text(std::string path, std::string text, const LoadLimits& 
   yaml_parser_set_input_string(&parser, reinterpret_cast<const unsigned char*>(doc.text.data()), doc.text.size());
   yaml_parser_set_encoding(&parser, YAML_UTF8_ENCODING);
   int documents = 0;
+  int quote_line = 0;  // see syntax_error
   try {
     for (bool done = false; !done;) {
       EventHolder e;
       if (!yaml_parser_parse(&parser, &e.event)) {
-        result.diagnostics.push_back(syntax_error(doc, parser, marks, lang));
+        result.diagnostics.push_back(syntax_error(doc, parser, marks, lang, quote_line));
         return result;
       }
       const yaml_event_t& ev = e.event;
@@ -558,9 +573,14 @@ LoadResult load_yaml_text(std::string path, std::string text, const LoadLimits& 
             return result;
           }
           break;
-        case YAML_SCALAR_EVENT:
-          builder.on_scalar(marks(ev.start_mark), ev);
+        case YAML_SCALAR_EVENT: {
+          Mark at = marks(ev.start_mark);
+          bool quoted = ev.data.scalar.style == YAML_SINGLE_QUOTED_SCALAR_STYLE ||
+                        ev.data.scalar.style == YAML_DOUBLE_QUOTED_SCALAR_STYLE;
+          if (quoted && ev.end_mark.line != ev.start_mark.line) quote_line = at.line + 1;
+          builder.on_scalar(at, ev);
           break;
+        }
         case YAML_ALIAS_EVENT:
           builder.on_alias(marks(ev.start_mark), anchor_of(ev.data.alias.anchor));
           break;
