@@ -193,7 +193,7 @@ void check_rubric(const Document& doc, const IntegrityContext& ctx, FileFacts& f
       std::string case_id = facts.case_id.empty() ? file_stem(doc.path) : facts.case_id;
       std::string stem = file_stem(doc.path);
       if (cid->rfind(case_id + "-R", 0) != 0 && cid->rfind(stem + "-R", 0) != 0) {
-        char num[8];
+        char num[24];
         std::snprintf(num, sizeof num, "%02zu", i + 1);
         rep.at(ptr, "integrity/criterion-id-prefix", {{"cid", *cid}, {"expected", case_id + "-R" + num}});
       }

@@ -123,10 +123,14 @@ void check_text(const Document& doc, const TextOptions& options, Lang lang, std:
 
   TextReporter reporter(doc, out);
   auto emit = [&](const Value& v, const ValueSource* src, const TextFinding& f) {
-    std::optional<std::pair<size_t, size_t>> range = src ? src->to_file(f.begin, f.end) : std::nullopt;
-    size_t at = range ? range->first : (v.located ? v.start : 0);
-    reporter.add(f, at, range.has_value());
-    if (edits && range && f.replacement) edits->push_back(TextEdit{range->first, range->second, *f.replacement, f.rule});
+    size_t at = v.located ? v.start : 0;
+    auto range = src ? src->to_file(f.begin, f.end) : std::nullopt;
+    if (!range) {
+      reporter.add(f, at, false);
+      return;
+    }
+    reporter.add(f, range->first, true);
+    if (edits && f.replacement) edits->push_back(TextEdit{range->first, range->second, *f.replacement, f.rule});
   };
 
   std::vector<std::string_view> texts;

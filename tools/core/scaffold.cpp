@@ -82,7 +82,7 @@ std::string scaffold_rubric(const Config& config, const Taxonomy& tax, const Sca
   s += "#   critical: 遗漏会危及患者安全时写 true。\n";
   s += "criteria:\n";
   for (int i = 1; i <= config.criteria_per_case; ++i) {
-    char num[8];
+    char num[16];
     std::snprintf(num, sizeof num, "%02d", i);
     std::string axis = tax.axes.file_name_of(tax.axes.labels[static_cast<size_t>(i - 1) % tax.axes.labels.size()]);
     s += "  - criterion_id: " + req.case_id + "-R" + num + "\n";

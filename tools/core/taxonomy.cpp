@@ -112,7 +112,7 @@ TaxonomyLoad load_taxonomy(const std::string& abs_path, const std::string& rel_p
         continue;
       }
       Label l{item["code"].get<std::string>(), item["zh"].get<std::string>(),
-              item.contains("en") && item["en"].is_string() ? item["en"].get<std::string>() : ""};
+              item.contains("en") && item["en"].is_string() ? item["en"].get<std::string>() : "", {}};
       std::string name = dim->file_name_of(l);
       if (dim->find(name)) {
         fail(ip, "'" + name + "' appears twice in " + dim->key);

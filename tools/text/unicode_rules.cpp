@@ -14,12 +14,6 @@ namespace {
 
 using text::code_point_at;
 
-std::string to_utf8(UChar32 c) {
-  std::string out;
-  icu::UnicodeString(c).toUTF8String(out);
-  return out;
-}
-
 std::string hex(UChar32 c) {
   char buf[16];
   std::snprintf(buf, sizeof buf, "%04X", static_cast<unsigned>(c));
