@@ -65,3 +65,22 @@ TEST_CASE("case_text_cache: the stat identity changes when the file does", "[che
   CHECK(cc::stat_identity(dir.path() + "/a.yaml") != first);
   CHECK(cc::stat_identity(dir.path() + "/missing.yaml").empty());
 }
+
+TEST_CASE("case_text_cache: the blob identity is git's blob id", "[checks][case_text_cache]") {
+  // `printf 'hello\n' | git hash-object --stdin`
+  CHECK(cc::blob_identity("hello\n") == "blob:ce013625030ba8dba906f756967f9e9ca394464a");
+  CHECK(cc::blob_identity("") == "blob:e69de29bb2d1d6434b8b29ae775ad8c2e48c5391");
+}
+
+TEST_CASE("case_text_cache: storing what it already holds leaves it clean", "[checks][case_text_cache]") {
+  cc::test::TempDir dir;
+  const std::string path = dir.path() + "/c.json";
+  CaseTextCache cache;
+  cache.put("blob:a", facts("CC-0001", 5));
+  REQUIRE(cache.save(path, nullptr));
+  CaseTextCache again = CaseTextCache::load(path);
+  again.put("blob:a", facts("CC-0001", 5));
+  CHECK_FALSE(again.dirty());
+  again.put("blob:a", facts("CC-0001", 6));
+  CHECK(again.dirty());
+}

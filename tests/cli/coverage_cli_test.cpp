@@ -1,5 +1,7 @@
 // End-to-end: `coverage`, `select` and `dedup` on small repositories written by the
 // tests, and validate's integrity/duplicate-case-text rule on cold and warm caches.
+#include <git2.h>
+
 #include "cli/cli_helpers.h"
 
 using namespace cc::test;
@@ -22,7 +24,7 @@ std::string rubric_yaml(const std::string& id, const std::vector<std::pair<std::
   std::string s = "case_id: " + id + "\ncriteria:\n";
   int i = 0;
   for (const auto& [axis, critical] : axes) {
-    char num[8];
+    char num[16];
     std::snprintf(num, sizeof num, "%02d", ++i);
     s += "  - {criterion_id: " + id + "-R" + num + ", criterion: 标准" + num + ", axis: " + axis +
          ", critical: " + (critical ? "true" : "false") + "}\n";
@@ -287,6 +289,30 @@ TEST_CASE("validate PATH: a checked case that copies one outside the run is repo
   CHECK_FALSE(exists(repo.path() + "/.clinconsensus/cache/case-text.json"));
   // Checking a rubric alone reads no other case.
   CHECK(validate_json(repo.path(), {"rubrics/cardiology/CC-0001.yaml"}).keys().empty());
+}
+
+TEST_CASE("validate: a full run keeps every case's text facts for later partial runs", "[cli][coverage]") {
+  TempRepo repo;
+  copy_shipped_benchmark(repo);
+  const std::string cache = repo.path() + "/.clinconsensus/cache/case-text.json";
+  REQUIRE(validate_json(repo.path()).run.exit_code == 0);
+  REQUIRE(exists(cache));
+  auto stored = nlohmann::json::parse(repo.read(".clinconsensus/cache/case-text.json"));
+  // Under git's blob id of each case (what the index lists for the pre-commit hook).
+  git_libgit2_init();
+  git_oid oid;
+  const std::string bytes = repo.read("cases/cardiology/CC-0001.yaml");
+  REQUIRE(git_odb_hash(&oid, bytes.data(), bytes.size(), GIT_OBJECT_BLOB) == 0);
+  char hex[GIT_OID_HEXSZ + 1];
+  git_oid_tostr(hex, sizeof hex, &oid);
+  REQUIRE(stored["entries"].contains(std::string("blob:") + hex));
+  CHECK(stored["entries"][std::string("blob:") + hex][0] == "CC-0001");
+  CHECK(stored["entries"].size() == 72);  // 36 cases, by blob id and by stat signature
+  // A partial run afterwards finds every other case there: the cache is not rewritten.
+  auto before = std::filesystem::last_write_time(cache);
+  CHECK(validate_json(repo.path(), {"cases/cardiology/CC-0001.yaml"}).run.exit_code == 0);
+  CHECK(std::filesystem::last_write_time(cache) == before);
+  CHECK(repo.read(".clinconsensus/cache/case-text.json") == stored.dump());
 }
 
 TEST_CASE("coverage: a file that does not parse is reported, the rest is counted", "[cli][coverage]") {

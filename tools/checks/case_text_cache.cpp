@@ -2,6 +2,8 @@
 
 #include <sys/stat.h>
 
+#include <openssl/evp.h>
+
 #include <nlohmann/json.hpp>
 
 #include "core/atomic_write.h"
@@ -55,6 +57,12 @@ const FileFacts* CaseTextCache::find(const std::string& identity) {
 }
 
 void CaseTextCache::put(const std::string& identity, const FileFacts& facts) {
+  used_.insert(identity);
+  auto it = entries_.find(identity);
+  if (it != entries_.end() && it->second.case_id == facts.case_id && it->second.status == facts.status &&
+      it->second.text_key == facts.text_key && it->second.text_line == facts.text_line &&
+      it->second.text_column == facts.text_column)
+    return;  // already known: nothing to write
   FileFacts& f = entries_[identity];
   f.kind = FileKind::Case;
   f.case_id = facts.case_id;
@@ -77,6 +85,25 @@ bool CaseTextCache::save(const std::string& path, std::string* error) const {
   }
   nlohmann::json doc{{"version", cache_version()}, {"entries", std::move(entries)}};
   return write_file_atomic(path, doc.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace), error);
+}
+
+std::string blob_identity(std::string_view bytes) {
+  const std::string header = "blob " + std::to_string(bytes.size()) + '\0';
+  unsigned char digest[EVP_MAX_MD_SIZE];
+  unsigned int size = 0;
+  EVP_MD_CTX* ctx = EVP_MD_CTX_new();
+  bool ok = ctx && EVP_DigestInit_ex(ctx, EVP_sha1(), nullptr) == 1 &&
+            EVP_DigestUpdate(ctx, header.data(), header.size()) == 1 &&
+            EVP_DigestUpdate(ctx, bytes.data(), bytes.size()) == 1 && EVP_DigestFinal_ex(ctx, digest, &size) == 1;
+  EVP_MD_CTX_free(ctx);
+  if (!ok) return std::string();
+  static const char* kHex = "0123456789abcdef";
+  std::string out = "blob:";
+  for (unsigned int i = 0; i < size; ++i) {
+    out += kHex[digest[i] >> 4];
+    out += kHex[digest[i] & 15];
+  }
+  return out;
 }
 
 std::string stat_identity(const std::string& abs_path) {

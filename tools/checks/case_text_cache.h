@@ -6,6 +6,7 @@
 // without parsing them again. Stored in .clinconsensus/cache/case-text.json; a missing,
 // corrupt or older cache is empty, and losing it only costs time.
 #include <string>
+#include <string_view>
 #include <unordered_map>
 #include <unordered_set>
 
@@ -19,6 +20,8 @@ class CaseTextCache {
 
   // The facts (kind Case) stored under `identity`, or nullptr. Marks the entry as used.
   const FileFacts* find(const std::string& identity);
+  // Stores the facts under `identity` (and marks it used); the cache becomes dirty only
+  // when that changes what it holds.
   void put(const std::string& identity, const FileFacts& facts);
   bool dirty() const { return dirty_; }
   // Writes atomically, keeping the entries this run used and, unless they outnumber them
@@ -35,5 +38,9 @@ class CaseTextCache {
 // The stat signature of a file (inode, size, modification time in ns), or "" when it
 // cannot be read; it changes whenever an editor or git rewrites the file.
 std::string stat_identity(const std::string& abs_path);
+
+// The identity git gives these bytes: "blob:" and the blob id (SHA-1 of "blob <size>\0"
+// and the bytes), as the index lists it. "" if hashing fails.
+std::string blob_identity(std::string_view bytes);
 
 }  // namespace cc

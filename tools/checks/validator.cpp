@@ -23,6 +23,7 @@ namespace {
 constexpr size_t kCacheMinFiles = 16;
 
 std::string cache_path(const Config& cfg) { return cfg.root + "/.clinconsensus/cache/validate.json"; }
+std::string case_text_cache_path(const Config& cfg) { return cfg.root + "/.clinconsensus/cache/case-text.json"; }
 
 void apply_severities(const Config& cfg, std::vector<Diagnostic>& diags) {
   std::vector<Diagnostic> kept;
@@ -106,11 +107,26 @@ std::vector<std::pair<std::string, FileFacts>> reference_cases(const Project& pr
     source.read = [&cfg](const std::string& path) { return read_file(cfg.abs(path), nullptr); };
   }
   if (!options.use_cache || !source.read) return reference_case_facts(paths, source, cfg.limits, options.threads, nullptr);
-  const std::string path = cfg.root + "/.clinconsensus/cache/case-text.json";
+  const std::string path = case_text_cache_path(cfg);
   CaseTextCache cache = CaseTextCache::load(path);
   auto facts = reference_case_facts(paths, source, cfg.limits, options.threads, &cache);
   if (cache.dirty()) cache.save(path, nullptr);
   return facts;
+}
+
+// What a full run learnt of each case's text, stored under the file's stat signature and
+// blob id, so the next `validate PATH` or pre-commit hook needs to parse no other case.
+void remember_case_texts(const Config& cfg, const std::vector<FileResult>& results,
+                         const std::vector<std::pair<std::string, std::string>>& ids) {
+  const std::string path = case_text_cache_path(cfg);
+  CaseTextCache cache = CaseTextCache::load(path);
+  for (size_t i = 0; i < ids.size(); ++i) {
+    const FileFacts& f = results[i].facts;
+    if (f.kind != FileKind::Case || f.text_key == 0) continue;
+    for (const std::string& id : {ids[i].first, ids[i].second})
+      if (!id.empty()) cache.put(id, f);
+  }
+  if (cache.dirty()) cache.save(path, nullptr);
 }
 
 }  // namespace
@@ -224,6 +240,9 @@ ValidateReport validate(const Project& project, const ValidateOptions& options) 
   }
 
   const bool use_cache = options.use_cache && !options.content && files.size() >= kCacheMinFiles;
+  // A full run with caches sees every case: it keeps their text facts for partial runs.
+  const bool remember_texts = use_cache && whole;
+  std::vector<std::pair<std::string, std::string>> text_ids(remember_texts ? files.size() : 0);
   ResultCache cache = use_cache ? ResultCache::load(cache_path(cfg), project.fingerprint) : ResultCache{};
 
   // Check every file on all cores; each slot is written by exactly one task.
@@ -231,9 +250,14 @@ ValidateReport validate(const Project& project, const ValidateOptions& options) 
   std::vector<uint64_t> hashes(files.size(), 0);
   std::vector<char> fresh(files.size(), 0);
   parallel_for(files.size(), worker_count(options.threads, std::max<size_t>(1, files.size() / 8)), [&](size_t i) {
+    const bool keep_text = remember_texts && file_kind_of(files[i], cfg) == FileKind::Case;
+    // The stat signature is taken before the read: a file rewritten in between gets a new
+    // signature, never the old bytes' facts.
+    if (keep_text) text_ids[i].first = stat_identity(cfg.abs(files[i]));
     std::string error;
     auto text = options.content ? std::optional<std::string>(options.content->files[i].second)
                                 : read_file(cfg.abs(files[i]), &error);
+    if (keep_text && text) text_ids[i].second = blob_identity(*text);
     if (!text) {
       results[i].diagnostics.push_back(
           file_diagnostic("io/read", Severity::Error, files[i], message(project.lang, "io/read", {{"detail", error}})));
@@ -278,6 +302,7 @@ ValidateReport validate(const Project& project, const ValidateOptions& options) 
   apply_severities(cfg, cross);
   report.diagnostics.insert(report.diagnostics.end(), cross.begin(), cross.end());
 
+  if (remember_texts) remember_case_texts(cfg, results, text_ids);
   if (use_cache) {
     if (whole) {
       std::set<std::string> present(files.begin(), files.end());
