@@ -121,6 +121,12 @@ inline JsonRun expect_fixture(const TempRepo& repo, const std::string& fixture, 
   return r;
 }
 
+// `s` with every `from` replaced by `to` (a case copied under another id, say).
+inline std::string replace_all(std::string s, const std::string& from, const std::string& to) {
+  for (size_t at = 0; (at = s.find(from, at)) != std::string::npos; at += to.size()) s.replace(at, from.size(), to);
+  return s;
+}
+
 // The message of the finding of `rule` at file:line:column ("" when there is none).
 inline std::string message_at(const JsonRun& r, const std::string& file, int line, int column,
                               const std::string& rule) {

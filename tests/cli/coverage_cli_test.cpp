@@ -183,10 +183,6 @@ TEST_CASE("dedup: a reworded copy of a case is listed with both locations", "[cl
   repo.add_shipped_case("pulmonology", "CC-0002");
   std::string text = repo.read("cases/cardiology/CC-0001.yaml");
   std::string rubric = repo.read("rubrics/cardiology/CC-0001.yaml");
-  auto replace_all = [](std::string s, const std::string& from, const std::string& to) {
-    for (size_t at = 0; (at = s.find(from, at)) != std::string::npos; at += to.size()) s.replace(at, from.size(), to);
-    return s;
-  };
   // A copy with its punctuation changed and one clause reworded.
   std::string copy = replace_all(replace_all(text, "CC-0001", "CC-0101"), "，", ",");
   copy = replace_all(copy, "不饮酒", "偶尔少量饮酒");
@@ -262,13 +258,10 @@ TEST_CASE("validate PATH: a checked case that copies one outside the run is repo
   TempRepo repo;
   copy_shipped_benchmark(repo);
   const std::string copy_case = "cases/cardiology/CC-0101.yaml";
-  std::string text = repo.read("cases/cardiology/CC-0001.yaml");
-  for (size_t at = 0; (at = text.find("CC-0001", at)) != std::string::npos; at += 7) text.replace(at, 7, "CC-0101");
-  text.replace(text.find("status: draft"), 13, "status: review");
-  repo.write(copy_case, text);
-  std::string rubric = repo.read("rubrics/cardiology/CC-0001.yaml");
-  for (size_t at = 0; (at = rubric.find("CC-0001", at)) != std::string::npos; at += 7) rubric.replace(at, 7, "CC-0101");
-  repo.write("rubrics/cardiology/CC-0101.yaml", rubric);
+  repo.write(copy_case, replace_all(replace_all(repo.read("cases/cardiology/CC-0001.yaml"), "CC-0001", "CC-0101"),
+                                    "status: draft", "status: review"));
+  repo.write("rubrics/cardiology/CC-0101.yaml",
+             replace_all(repo.read("rubrics/cardiology/CC-0001.yaml"), "CC-0001", "CC-0101"));
   const std::string expected = key_of(copy_case, 16, 1, "error", "integrity/duplicate-case-text");
   for (int run = 0; run < 2; ++run) {  // cold, then from .clinconsensus/cache/case-text.json
     JsonRun r = validate_json(repo.path(), {copy_case});

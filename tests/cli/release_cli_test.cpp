@@ -129,13 +129,11 @@ TEST_CASE("validate --staged checks the index, not the work tree, and only the c
   }
   SECTION("a new case that copies a committed, unchanged one is refused") {
     // Regression: the duplicate rule compared only the files the run checked.
-    std::string copy = good;
-    for (size_t at = 0; (at = copy.find("CC-0001", at)) != std::string::npos; at += 7) copy.replace(at, 7, "CC-0101");
-    if (size_t at = copy.find("status: draft"); at != std::string::npos) copy.replace(at, 13, "status: review");
-    std::string rubric = repo.read("rubrics/cardiology/CC-0001.yaml");
-    for (size_t at = 0; (at = rubric.find("CC-0001", at)) != std::string::npos; at += 7) rubric.replace(at, 7, "CC-0101");
-    repo.write("cases/cardiology/CC-0101.yaml", copy);
-    repo.write("rubrics/cardiology/CC-0101.yaml", rubric);
+    using cc::test::cli::replace_all;
+    repo.write("cases/cardiology/CC-0101.yaml",
+               replace_all(replace_all(good, "CC-0001", "CC-0101"), "status: draft", "status: review"));
+    repo.write("rubrics/cardiology/CC-0101.yaml",
+               replace_all(repo.read("rubrics/cardiology/CC-0001.yaml"), "CC-0001", "CC-0101"));
     repo.stage("cases/cardiology/CC-0101.yaml");
     repo.stage("rubrics/cardiology/CC-0101.yaml");
     for (int run = 0; run < 2; ++run) {  // cold, then with the case-text cache filled

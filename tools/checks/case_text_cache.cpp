@@ -70,7 +70,6 @@ void CaseTextCache::put(const std::string& identity, const FileFacts& facts) {
   f.text_key = facts.text_key;
   f.text_line = facts.text_line;
   f.text_column = facts.text_column;
-  used_.insert(identity);
   dirty_ = true;
 }
 
