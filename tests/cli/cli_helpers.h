@@ -127,6 +127,16 @@ inline std::string replace_all(std::string s, const std::string& from, const std
   return s;
 }
 
+// Writes cases/cardiology/CC-0101.yaml and its rubric as copies of CC-0001's, under
+// review (two drafts may share a text while one is rewritten): a duplicate of CC-0001's
+// case text. `case_text` is CC-0001's case file as the copy should start from.
+inline void write_copy_of_cc0001(const TempRepo& repo, const std::string& case_text) {
+  repo.write("cases/cardiology/CC-0101.yaml",
+             replace_all(replace_all(case_text, "CC-0001", "CC-0101"), "status: draft", "status: review"));
+  repo.write("rubrics/cardiology/CC-0101.yaml",
+             replace_all(repo.read("rubrics/cardiology/CC-0001.yaml"), "CC-0001", "CC-0101"));
+}
+
 // The message of the finding of `rule` at file:line:column ("" when there is none).
 inline std::string message_at(const JsonRun& r, const std::string& file, int line, int column,
                               const std::string& rule) {

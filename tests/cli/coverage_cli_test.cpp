@@ -219,16 +219,8 @@ TEST_CASE("dedup: a reworded copy of a case is listed with both locations", "[cl
 TEST_CASE("validate: integrity/duplicate-case-text on cold and warm caches", "[cli][coverage]") {
   TempRepo repo;
   copy_shipped_benchmark(repo);
-  auto replace_all = [](std::string s, const std::string& from, const std::string& to) {
-    for (size_t at = 0; (at = s.find(from, at)) != std::string::npos; at += to.size()) s.replace(at, from.size(), to);
-    return s;
-  };
   const std::string copy_case = "cases/cardiology/CC-0101.yaml";
-  // The copy is under review (two drafts may share a text while one is rewritten).
-  repo.write(copy_case, replace_all(replace_all(repo.read("cases/cardiology/CC-0001.yaml"), "CC-0001", "CC-0101"),
-                                    "status: draft", "status: review"));
-  repo.write("rubrics/cardiology/CC-0101.yaml",
-             replace_all(repo.read("rubrics/cardiology/CC-0001.yaml"), "CC-0001", "CC-0101"));
+  write_copy_of_cc0001(repo, repo.read("cases/cardiology/CC-0001.yaml"));
   const std::string expected = key_of(copy_case, 16, 1, "error", "integrity/duplicate-case-text");
   JsonRun cold = validate_json(repo.path());
   check_json_shape(cold);
@@ -258,10 +250,7 @@ TEST_CASE("validate PATH: a checked case that copies one outside the run is repo
   TempRepo repo;
   copy_shipped_benchmark(repo);
   const std::string copy_case = "cases/cardiology/CC-0101.yaml";
-  repo.write(copy_case, replace_all(replace_all(repo.read("cases/cardiology/CC-0001.yaml"), "CC-0001", "CC-0101"),
-                                    "status: draft", "status: review"));
-  repo.write("rubrics/cardiology/CC-0101.yaml",
-             replace_all(repo.read("rubrics/cardiology/CC-0001.yaml"), "CC-0001", "CC-0101"));
+  write_copy_of_cc0001(repo, repo.read("cases/cardiology/CC-0001.yaml"));
   const std::string expected = key_of(copy_case, 16, 1, "error", "integrity/duplicate-case-text");
   for (int run = 0; run < 2; ++run) {  // cold, then from .clinconsensus/cache/case-text.json
     JsonRun r = validate_json(repo.path(), {copy_case});

@@ -129,11 +129,7 @@ TEST_CASE("validate --staged checks the index, not the work tree, and only the c
   }
   SECTION("a new case that copies a committed, unchanged one is refused") {
     // Regression: the duplicate rule compared only the files the run checked.
-    using cc::test::cli::replace_all;
-    repo.write("cases/cardiology/CC-0101.yaml",
-               replace_all(replace_all(good, "CC-0001", "CC-0101"), "status: draft", "status: review"));
-    repo.write("rubrics/cardiology/CC-0101.yaml",
-               replace_all(repo.read("rubrics/cardiology/CC-0001.yaml"), "CC-0001", "CC-0101"));
+    cc::test::cli::write_copy_of_cc0001(repo, good);
     repo.stage("cases/cardiology/CC-0101.yaml");
     repo.stage("rubrics/cardiology/CC-0101.yaml");
     for (int run = 0; run < 2; ++run) {  // cold, then with the case-text cache filled
