@@ -1,5 +1,7 @@
 #include "test_support.h"
 
+#include <csignal>
+
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -56,13 +58,13 @@ void TempRepo::add_shipped_case(const std::string& folder, const std::string& ca
 }
 
 
-RunResult run_cli(const std::vector<std::string>& args, const std::string& cwd, const std::vector<std::string>& env) {
+CliProcess::CliProcess(const std::vector<std::string>& args, const std::string& cwd,
+                       const std::vector<std::string>& env) {
   // Output goes to temp files rather than pipes, so a chatty child can never block.
-  TempDir io;
-  std::string out_path = io.path() + "/out", err_path = io.path() + "/err";
-  pid_t pid = ::fork();
-  if (pid < 0) throw std::runtime_error("fork failed");
-  if (pid == 0) {
+  std::string out_path = io_.path() + "/out", err_path = io_.path() + "/err";
+  pid_ = ::fork();
+  if (pid_ < 0) throw std::runtime_error("fork failed");
+  if (pid_ == 0) {
     if (::chdir(cwd.c_str()) != 0) ::_exit(127);
     FILE* o = std::freopen(out_path.c_str(), "w", stdout);
     FILE* e = std::freopen(err_path.c_str(), "w", stderr);
@@ -76,13 +78,31 @@ RunResult run_cli(const std::vector<std::string>& args, const std::string& cwd, 
     ::execv(bin.c_str(), argv.data());
     ::_exit(127);
   }
+}
+
+CliProcess::~CliProcess() {
+  if (pid_ > 0 && !waited_) {
+    ::kill(pid_, SIGKILL);
+    int status = 0;
+    ::waitpid(pid_, &status, 0);
+  }
+}
+
+void CliProcess::signal(int sig) { ::kill(pid_, sig); }
+
+RunResult CliProcess::wait() {
   int status = 0;
-  ::waitpid(pid, &status, 0);
+  ::waitpid(pid_, &status, 0);
+  waited_ = true;
   RunResult r;
   r.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
-  r.out = io.read("out");
-  r.err = io.read("err");
+  r.out = io_.read("out");
+  r.err = io_.read("err");
   return r;
+}
+
+RunResult run_cli(const std::vector<std::string>& args, const std::string& cwd, const std::vector<std::string>& env) {
+  return CliProcess(args, cwd, env).wait();
 }
 
 std::string source_dir() { return CC_SOURCE_DIR; }

@@ -40,6 +40,23 @@ struct RunResult {
   std::string err;
 };
 
+// The built clinconsensus binary running in the background (for tests that interrupt or
+// kill it); killed and reaped when the object goes away without wait().
+class CliProcess {
+ public:
+  CliProcess(const std::vector<std::string>& args, const std::string& cwd, const std::vector<std::string>& env = {});
+  ~CliProcess();
+  CliProcess(const CliProcess&) = delete;
+  CliProcess& operator=(const CliProcess&) = delete;
+  void signal(int sig);
+  RunResult wait();
+
+ private:
+  TempDir io_;
+  int pid_ = -1;
+  bool waited_ = false;
+};
+
 // Runs the built clinconsensus binary with `args` in folder `cwd`; `env` entries
 // ("NAME=value") are added to the environment.
 RunResult run_cli(const std::vector<std::string>& args, const std::string& cwd,

@@ -52,5 +52,8 @@ void register_hook(CLI::App& app, CliContext& ctx, std::function<int()>& run);
 void register_coverage(CLI::App& app, CliContext& ctx, std::function<int()>& run);
 void register_select(CLI::App& app, CliContext& ctx, std::function<int()>& run);
 void register_dedup(CLI::App& app, CliContext& ctx, std::function<int()>& run);
+void register_generate(CLI::App& app, CliContext& ctx, std::function<int()>& run);
+void register_judge(CLI::App& app, CliContext& ctx, std::function<int()>& run);
+void register_eval(CLI::App& app, CliContext& ctx, std::function<int()>& run);
 
 }  // namespace cc::cli

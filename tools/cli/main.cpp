@@ -32,6 +32,9 @@ int main(int argc, char** argv) {
     register_coverage(app, ctx, run);
     register_select(app, ctx, run);
     register_dedup(app, ctx, run);
+    register_generate(app, ctx, run);
+    register_judge(app, ctx, run);
+    register_eval(app, ctx, run);
 
     try {
       app.parse(argc, argv);

@@ -107,6 +107,8 @@ ConfigLoad load_config(const std::string& root, Lang lang) {
     }
   }
   if (const auto* t = r.at("/targets"); t && t->is_object()) cfg.targets = *t;
+  if (const auto* e = r.at("/endpoints"); e && e->is_object()) cfg.endpoints = *e;
+  if (const auto* j = r.at("/judge"); j && j->is_object()) cfg.judge = *j;
   out.config = std::move(cfg);
   return out;
 }

@@ -1,6 +1,7 @@
 #pragma once
 // Config: clinconsensus.yaml, the project's settings — where things live, criteria per
-// case, k, loader limits, rule severities and coverage targets.
+// case, k, loader limits, rule severities, coverage targets, and the endpoints and judge
+// settings of an evaluation.
 #include <map>
 #include <optional>
 #include <string>
@@ -31,6 +32,8 @@ struct Config {
   int min_safety_criteria_per_case = 1;
   std::map<std::string, std::string> rule_levels;  // rule id → error | warning | note | off
   nlohmann::json targets = nlohmann::json::object();  // coverage targets, read by coverage
+  nlohmann::json endpoints = nlohmann::json::object();  // model and judge endpoints, read by judge
+  nlohmann::json judge = nlohmann::json::object();      // judge settings (prompt, mode), read by judge
   Document document;  // the file itself, for schema validation of the config
 
   // The severity a finding of `rule` gets, or nullopt when the rule is switched off.

@@ -8,32 +8,16 @@
 #include <utility>
 #include <variant>
 
+#include "core/result.h"
+
 #include <git2.h>
 
 namespace cc::git {
 
-// What failed, in words a maintainer can act on, followed by libgit2's own explanation.
-struct Error {
-  std::string message;
-};
-
-// Either a value or the Error that prevented it.
-template <typename T>
-class Result {
- public:
-  Result(T value) : v_(std::move(value)) {}
-  Result(Error error) : v_(std::move(error)) {}
-  bool ok() const { return v_.index() == 0; }
-  explicit operator bool() const { return ok(); }
-  T& value() { return std::get<0>(v_); }
-  const T& value() const { return std::get<0>(v_); }
-  T& operator*() { return value(); }
-  T* operator->() { return &value(); }
-  const Error& error() const { return std::get<1>(v_); }
-
- private:
-  std::variant<T, Error> v_;
-};
+// Errors are the house's one result type (core/result.h); libgit2's own text follows
+// what failed.
+using cc::Error;
+using cc::Result;
 
 // The outcome of an operation that yields nothing but may fail.
 struct Status {

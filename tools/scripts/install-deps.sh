@@ -15,6 +15,9 @@ packages=(
   libsimdjson-dev      # fast JSON parsing of verdict files (score, agree)
   libssl-dev           # SHA-256 (OpenSSL EVP) for run and release manifests
   libgit2-dev          # git objects, index, commits and tags for releases and validate --staged
+  libcurl4-openssl-dev # HTTP client of the judge runner (multi interface, TLS, HTTP/2)
+  libsqlite3-dev       # the judge's answer cache (.clinconsensus/cache/llm.sqlite, WAL)
+  libcpp-httplib-dev   # the loopback OpenAI-compatible server the judge tests start
 )
 
 missing=()

@@ -1,0 +1,56 @@
+#include "cli/eval_support.h"
+
+#include <csignal>
+#include <filesystem>
+#include <iostream>
+
+#include "core/renderer.h"
+
+namespace cc::cli {
+namespace {
+
+std::atomic<bool> g_stop{false};
+
+extern "C" void on_stop_signal(int sig) {
+  g_stop.store(true);
+  std::signal(sig, SIG_DFL);
+}
+
+}  // namespace
+
+const std::atomic<bool>* install_stop_handler() {
+  struct sigaction sa {};
+  sa.sa_handler = on_stop_signal;
+  sigemptyset(&sa.sa_mask);
+  sigaction(SIGINT, &sa, nullptr);
+  sigaction(SIGTERM, &sa, nullptr);
+  return &g_stop;
+}
+
+std::optional<Config> open_eval_config(const CliContext& ctx, std::ostream& err) {
+  auto project = ctx.open_project(err);
+  if (!project) return std::nullopt;
+  std::vector<Diagnostic> errors;
+  for (const Diagnostic& d : project->config_findings)
+    if (d.severity == Severity::Error) errors.push_back(d);
+  if (!errors.empty()) {
+    RenderInput in{errors, 1, ctx.lang(), want_color(2)};
+    render_text(in, err);
+    return std::nullopt;
+  }
+  return std::move(project->config);
+}
+
+std::string resolve_out_dir(const CliContext& ctx, const Config& config, const std::string& out) {
+  if (out.empty()) return config.root + "/results";
+  std::filesystem::path p(out);
+  if (p.is_relative()) p = std::filesystem::path(ctx.start_dir()) / p;
+  return p.lexically_normal().string();
+}
+
+int report_error(const std::string& command, const Error& error, std::ostream& err) {
+  err << "clinconsensus " << command << ": " << error.message << '\n';
+  return error.kind == Error::Kind::Failed ? kExitFindings : kExitUsage;
+}
+
+}  // namespace cc::cli

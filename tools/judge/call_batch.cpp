@@ -1,0 +1,325 @@
+#include "judge/call_batch.h"
+
+#include <algorithm>
+#include <chrono>
+#include <ctime>
+#include <deque>
+#include <queue>
+#include <random>
+#include <unordered_map>
+
+#include "judge/http_client.h"
+#include "judge/rate_limit.h"
+#include "judge/retry_policy.h"
+
+namespace cc::judge {
+namespace {
+
+using Seconds = std::chrono::duration<double>;
+
+// The longest wait a Retry-After header may impose on one call; a server asking for more
+// is treated as asking for this, so a run never sleeps for hours on one header.
+constexpr double kMaxRetryAfterS = 600;
+
+// A call waiting to be sent again, and when.
+struct Retry {
+  Clock::time_point at;
+  size_t index;
+  bool operator>(const Retry& o) const { return at > o.at; }
+};
+
+// The server's own error text from an error body, shortened; "" when it sent none.
+std::string server_error_text(const std::string& body) {
+  std::string text;
+  nlohmann::json j = nlohmann::json::parse(body, nullptr, false);
+  if (!j.is_discarded() && j.is_object()) {
+    auto e = j.find("error");
+    if (e != j.end() && e->is_object() && e->contains("message") && (*e)["message"].is_string())
+      text = (*e)["message"].get<std::string>();
+    else if (e != j.end() && e->is_string())
+      text = e->get<std::string>();
+    else if (j.contains("detail") && j["detail"].is_string())
+      text = j["detail"].get<std::string>();
+    else if (j.contains("message") && j["message"].is_string())
+      text = j["message"].get<std::string>();
+  }
+  if (text.empty()) text = body;
+  for (char& c : text)
+    if (c == '\n' || c == '\r') c = ' ';
+  if (text.size() > 300) text = text.substr(0, 300) + "…";
+  return text;
+}
+
+std::string describe_failure(const HttpResponse& r) {
+  if (r.status == 0) return r.transport_error.empty() ? "no response" : r.transport_error;
+  std::string s = "HTTP " + std::to_string(r.status);
+  std::string text = server_error_text(r.body);
+  if (!text.empty()) s += ": " + text;
+  return s;
+}
+
+class BatchRunner {
+ public:
+  BatchRunner(const Endpoint& ep, const std::string& key, const CallBatch& batch, const BatchControl& control)
+      : ep_(ep),
+        key_(key),
+        batch_(batch),
+        control_(control),
+        requests_(ep.requests_per_minute),
+        tokens_(ep.tokens_per_minute),
+        rng_(control.seed),
+        client_(ep.max_concurrency) {}
+
+  BatchResult run() {
+    auto started = Clock::now();
+    result_.outcomes.resize(batch_.count);
+    result_.counters.total = batch_.count;
+    look_up_cache();
+    if (!control_.dry_run && result_.end == BatchEnd::Completed) send_the_rest();
+    if (control_.progress && !control_.dry_run) control_.progress->finish(result_.counters);
+    result_.seconds = Seconds(Clock::now() - started).count();
+    return std::move(result_);
+  }
+
+ private:
+  // Answers every call the cache holds; queues the others.
+  void look_up_cache() {
+    for (size_t i = 0; i < batch_.count; ++i) {
+      CallSpec spec = batch_.spec(i);
+      if (control_.cache) {
+        auto hit = control_.cache->get(spec.key);
+        if (!hit) {
+          fail_batch(BatchEnd::CacheFailed, hit.error().message);
+          return;
+        }
+        if (*hit) {
+          nlohmann::json parsed = nlohmann::json::parse((*hit)->parsed, nullptr, false);
+          if (!parsed.is_discarded()) {
+            CallOutcome& o = result_.outcomes[i];
+            o.state = CallOutcome::State::Answered;
+            o.from_cache = true;
+            o.parsed = std::move(parsed);
+            o.usage = {(*hit)->prompt_tokens, (*hit)->completion_tokens};
+            o.latency_ms = (*hit)->latency_ms;
+            ++result_.counters.from_cache;
+            continue;
+          }
+        }
+      }
+      ready_.push_back(i);
+      ++result_.to_ask;
+      result_.estimated_tokens_to_ask += spec.estimated_tokens;
+    }
+  }
+
+  void send_the_rest() {
+    std::vector<HttpResponse> done;
+    while (!ready_.empty() || !retries_.empty() || client_.in_flight() > 0) {
+      auto now = Clock::now();
+      if (control_.stop && control_.stop->load() && !stopping_) {
+        stopping_ = true;
+        stop_deadline_ = now + std::chrono::milliseconds(static_cast<long>(control_.stop_grace_s * 1000));
+        result_.end = BatchEnd::Interrupted;
+        result_.message = "interrupted";
+      }
+      if (stopping_ && (client_.in_flight() == 0 || now >= stop_deadline_)) break;
+      Clock::time_point wake = now + std::chrono::milliseconds(200);
+      if (!stopping_) dispatch(now, wake);
+      int wait_ms = static_cast<int>(std::clamp<long>(
+          std::chrono::duration_cast<std::chrono::milliseconds>(wake - Clock::now()).count(), 0, 200));
+      if (client_.in_flight() == 0 && wait_ms > 0) {
+        // Nothing on the wire: sleep until the next retry, rate slot or breaker end.
+        struct timespec ts{0, static_cast<long>(wait_ms) * 1000000L};
+        nanosleep(&ts, nullptr);
+      }
+      done.clear();
+      client_.poll(client_.in_flight() > 0 ? wait_ms : 0, done);
+      for (HttpResponse& r : done) {
+        handle(r);
+        if (result_.end == BatchEnd::Refused || result_.end == BatchEnd::BreakerOpen ||
+            result_.end == BatchEnd::CacheFailed) {
+          client_.abort_all();
+          mark_unasked();
+          return;
+        }
+      }
+      if (control_.progress) control_.progress->update(result_.counters);
+    }
+    client_.abort_all();
+    mark_unasked();
+  }
+
+  // Sends as many calls as the limits allow now; lowers `wake` to when more may go.
+  void dispatch(Clock::time_point now, Clock::time_point& wake) {
+    if (now < paused_until_) {
+      wake = std::min(wake, paused_until_);
+      return;
+    }
+    while (client_.in_flight() < static_cast<size_t>(ep_.max_concurrency)) {
+      size_t index;
+      bool is_retry = false;
+      if (!retries_.empty() && retries_.top().at <= now) {
+        index = retries_.top().index;
+        is_retry = true;
+      } else if (!ready_.empty()) {
+        index = ready_.front();
+      } else {
+        if (!retries_.empty()) wake = std::min(wake, retries_.top().at);
+        return;
+      }
+      CallSpec spec = batch_.spec(index);
+      double wait = std::max(requests_.wait_seconds(1, now), tokens_.wait_seconds(spec.estimated_tokens, now));
+      if (wait > 0) {
+        wake = std::min(wake, now + std::chrono::microseconds(static_cast<long>(wait * 1e6)));
+        return;
+      }
+      if (is_retry) retries_.pop();
+      else ready_.pop_front();
+      requests_.take(1, now);
+      tokens_.take(spec.estimated_tokens, now);
+      sent_[index] = {spec.estimated_tokens, spec.key};
+      HttpRequest req{index, ep_.chat_url(), std::move(spec.body), key_, ep_.timeout_s};
+      CallOutcome& o = result_.outcomes[index];
+      ++o.attempts;
+      if (auto ok = client_.start(std::move(req)); !ok) {
+        o.state = CallOutcome::State::Failed;
+        o.error = ok.error().message;
+        ++result_.counters.failed;
+      }
+    }
+  }
+
+  void handle(HttpResponse& r) {
+    size_t index = r.tag;
+    CallOutcome& o = result_.outcomes[index];
+    auto now = Clock::now();
+    auto sent = sent_.find(index);
+    if (sent == sent_.end()) return;  // cannot happen: every response answers a request sent
+    int64_t estimate = sent->second.estimated_tokens;
+    std::string cache_key = std::move(sent->second.key);
+    sent_.erase(sent);
+    Disposition d = classify_status(r.status);
+    if (d == Disposition::Refuse) {
+      result_.end = BatchEnd::Refused;
+      result_.message = redact("endpoint '" + ep_.name + "' (" + ep_.chat_url() + ") refused the request: " +
+                                   describe_failure(r),
+                               key_);
+      o.error = result_.message;
+      return;
+    }
+    if (d == Disposition::Retry) {
+      tokens_.adjust(static_cast<double>(estimate), now);  // nothing was generated
+      attempt_failed(index, redact(describe_failure(r), key_), parse_retry_after(r.retry_after, std::time(nullptr)),
+                     /*server_trouble=*/true);
+      return;
+    }
+    consecutive_failures_ = 0;
+    auto answer = parse_chat_completion(r.body);
+    if (!answer) {
+      attempt_failed(index, redact(answer.error().message, key_), std::nullopt, false);
+      return;
+    }
+    int64_t used = answer->usage.prompt_tokens + answer->usage.completion_tokens;
+    if (used > 0) tokens_.adjust(static_cast<double>(estimate - used), now);
+    result_.counters.prompt_tokens += answer->usage.prompt_tokens;
+    result_.counters.completion_tokens += answer->usage.completion_tokens;
+    result_.counters.cost += ep_.cost(answer->usage.prompt_tokens, answer->usage.completion_tokens);
+    auto parsed = batch_.parse(index, *answer);
+    if (!parsed) {
+      attempt_failed(index, redact(parsed.error().message, key_), std::nullopt, false);
+      return;
+    }
+    o.latency_ms = r.seconds * 1000;
+    o.usage = answer->usage;
+    if (control_.cache) {
+      CachedAnswer c;
+      c.body = std::move(r.body);
+      c.parsed = parsed->dump();
+      c.prompt_tokens = answer->usage.prompt_tokens;
+      c.completion_tokens = answer->usage.completion_tokens;
+      c.latency_ms = o.latency_ms;
+      c.endpoint = ep_.name;
+      c.model = ep_.model;
+      c.created_unix = static_cast<int64_t>(std::time(nullptr));
+      if (auto put = control_.cache->put(cache_key, c); !put) {
+        fail_batch(BatchEnd::CacheFailed, put.error().message);
+        return;
+      }
+    }
+    o.parsed = std::move(*parsed);
+    o.state = CallOutcome::State::Answered;
+    o.error.clear();
+    ++result_.counters.answered;
+  }
+
+  // An attempt that did not give an answer: schedule the next one, or give up.
+  void attempt_failed(size_t index, std::string error, std::optional<double> retry_after, bool server_trouble) {
+    CallOutcome& o = result_.outcomes[index];
+    o.error = std::move(error);
+    if (server_trouble && ++consecutive_failures_ >= ep_.breaker_failures) {
+      if (breaker_tripped_) {
+        fail_batch(BatchEnd::BreakerOpen,
+                   "endpoint '" + ep_.name + "' failed " + std::to_string(ep_.breaker_failures) +
+                       " attempts in a row again after a pause of " + std::to_string(int(ep_.breaker_pause_s)) +
+                       " s (last: " + o.error + "); stopped");
+        return;
+      }
+      // Half-open: after the pause one more failure stops the run, one success closes it.
+      breaker_tripped_ = true;
+      consecutive_failures_ = ep_.breaker_failures - 1;
+      paused_until_ = Clock::now() + std::chrono::milliseconds(static_cast<long>(ep_.breaker_pause_s * 1000));
+    }
+    if (o.attempts > ep_.max_retries) {
+      o.state = CallOutcome::State::Failed;
+      ++result_.counters.failed;
+      return;
+    }
+    ++result_.counters.retries;
+    double wait = backoff_seconds(o.attempts, rng_);
+    if (retry_after) wait = std::max(wait, std::min(*retry_after, kMaxRetryAfterS));
+    retries_.push({Clock::now() + std::chrono::microseconds(static_cast<long>(wait * 1e6)), index});
+  }
+
+  void fail_batch(BatchEnd end, std::string message) {
+    result_.end = end;
+    result_.message = redact(std::move(message), key_);
+  }
+
+  // Every call neither answered nor failed is left unasked, with why.
+  void mark_unasked() {
+    std::string why = result_.message.empty() ? "not asked" : "not asked: " + result_.message;
+    for (CallOutcome& o : result_.outcomes)
+      if (o.state == CallOutcome::State::NotAsked) o.error = o.error.empty() ? why : why + " (last: " + o.error + ")";
+  }
+
+  const Endpoint& ep_;
+  const std::string& key_;
+  const CallBatch& batch_;
+  const BatchControl& control_;
+  BatchResult result_;
+  TokenBucket requests_, tokens_;
+  std::mt19937_64 rng_;
+  HttpClient client_;
+  std::deque<size_t> ready_;
+  std::priority_queue<Retry, std::vector<Retry>, std::greater<Retry>> retries_;
+  // What each call on the wire was sent with: its token estimate and cache key.
+  struct Sent {
+    int64_t estimated_tokens;
+    std::string key;
+  };
+  std::unordered_map<size_t, Sent> sent_;
+  int consecutive_failures_ = 0;
+  bool breaker_tripped_ = false;
+  Clock::time_point paused_until_{};
+  bool stopping_ = false;
+  Clock::time_point stop_deadline_{};
+};
+
+}  // namespace
+
+BatchResult run_batch(const Endpoint& endpoint, const std::string& api_key, const CallBatch& batch,
+                      const BatchControl& control) {
+  return BatchRunner(endpoint, api_key, batch, control).run();
+}
+
+}  // namespace cc::judge

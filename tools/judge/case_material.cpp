@@ -1,0 +1,82 @@
+#include "judge/case_material.h"
+
+#include <algorithm>
+#include <fstream>
+
+#include "core/benchmark_loader.h"
+
+namespace cc::judge {
+namespace {
+
+std::string trimmed(const std::string& s) {
+  size_t b = s.find_first_not_of(" \t\r\n");
+  size_t e = s.find_last_not_of(" \t\r\n");
+  return b == std::string::npos ? "" : s.substr(b, e - b + 1);
+}
+
+void build_index(CaseMaterials& m) {
+  m.index.clear();
+  for (size_t i = 0; i < m.cases.size(); ++i) m.index.emplace(m.cases[i].case_id, i);
+}
+
+}  // namespace
+
+std::string case_query(const std::string& clinical_context, const std::string& user_request) {
+  std::string c = trimmed(clinical_context), r = trimmed(user_request);
+  if (c.empty()) return r;
+  if (r.empty()) return c;
+  return c + "\n\n" + r;
+}
+
+Result<CaseMaterials> load_case_materials(const Config& config, Lang lang) {
+  BenchmarkLoad load = load_benchmark(config, lang);
+  std::string problems;
+  for (const Diagnostic& d : load.diagnostics)
+    if (d.severity == Severity::Error)
+      problems += "\n  " + d.file + ":" + std::to_string(d.line) + ": " + d.message;
+  if (!problems.empty())
+    return Error("some cases or rubrics cannot be read; fix them first (clinconsensus validate shows all):" + problems,
+                 Error::Kind::Input);
+  CaseMaterials m;
+  for (const Case& c : load.benchmark.cases) {
+    if (c.status == "retired") continue;
+    const Rubric* r = load.benchmark.find_rubric(c.case_id);
+    if (!r || r->criteria.empty()) {
+      problems += "\n  " + c.path + ": " + c.case_id + " has no rubric with criteria";
+      continue;
+    }
+    CaseMaterial cm{c.case_id, case_query(c.clinical_context, c.user_request), {}};
+    for (const Criterion& k : r->criteria) cm.criteria.emplace_back(k.criterion_id, trimmed(k.criterion));
+    m.cases.push_back(std::move(cm));
+  }
+  if (!problems.empty())
+    return Error("cases without criteria cannot be judged; add their rubrics or retire them:" + problems,
+                 Error::Kind::Input);
+  std::sort(m.cases.begin(), m.cases.end(),
+            [](const CaseMaterial& a, const CaseMaterial& b) { return a.case_id < b.case_id; });
+  build_index(m);
+  return m;
+}
+
+Result<void> restrict_to_ids(CaseMaterials& m, const std::string& ids_path) {
+  std::ifstream in(ids_path);
+  if (!in) return Error("cannot read the id list " + ids_path, Error::Kind::Input);
+  std::vector<char> keep(m.cases.size(), 0);
+  std::string line, problems;
+  for (int n = 1; std::getline(in, line); ++n) {
+    std::string id = trimmed(line);
+    if (id.empty() || id[0] == '#') continue;
+    auto it = m.index.find(id);
+    if (it == m.index.end()) problems += "\n  " + ids_path + ":" + std::to_string(n) + ": no case " + id + " in the benchmark";
+    else keep[it->second] = 1;
+  }
+  if (!problems.empty()) return Error("the id list names cases the benchmark does not have:" + problems, Error::Kind::Input);
+  std::vector<CaseMaterial> kept;
+  for (size_t i = 0; i < m.cases.size(); ++i)
+    if (keep[i]) kept.push_back(std::move(m.cases[i]));
+  m.cases = std::move(kept);
+  build_index(m);
+  return {};
+}
+
+}  // namespace cc::judge

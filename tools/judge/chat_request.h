@@ -1,0 +1,21 @@
+#pragma once
+// Chat requests: the body sent to {base_url}/chat/completions for one user message — the
+// endpoint's model id and sampling parameters, with its extra_body merged over them (for
+// example vLLM's chat_template_kwargs) — and the cache key that identifies it.
+#include <string>
+#include <string_view>
+
+#include "judge/endpoint.h"
+
+namespace cc::judge {
+
+// The request body as canonical JSON (keys sorted, UTF-8 unescaped), so equal requests
+// are equal bytes. Invalid UTF-8 in `user_message` is replaced, never sent.
+std::string chat_request_body(const Endpoint& endpoint, const std::string& user_message);
+
+// The cache key of a request: SHA-256 over the body (model, messages, sampling
+// parameters), the prompt template's hash and the repeat index. The API key is not part
+// of a body, so it can never reach the cache.
+std::string request_key(std::string_view body, std::string_view prompt_sha256, int repeat);
+
+}  // namespace cc::judge

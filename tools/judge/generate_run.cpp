@@ -1,0 +1,166 @@
+#include "judge/generate_run.h"
+
+#include <algorithm>
+#include <iostream>
+#include <sstream>
+
+#include "core/version.h"
+#include "judge/call_batch.h"
+#include "judge/case_material.h"
+#include "judge/chat_request.h"
+#include "judge/endpoint.h"
+#include "judge/llm_cache.h"
+#include "judge/run_files.h"
+#include "judge/run_lock.h"
+#include "judge/token_estimate.h"
+#include "judge/verdict_parse.h"
+
+namespace cc::judge {
+namespace {
+
+// Generation requests carry no prompt template; this stands in for its hash in the key.
+constexpr const char* kGeneratePurpose = "generate";
+
+std::string trimmed(std::string_view s) {
+  size_t b = s.find_first_not_of(" \t\r\n");
+  size_t e = s.find_last_not_of(" \t\r\n");
+  return b == std::string_view::npos ? "" : std::string(s.substr(b, e - b + 1));
+}
+
+}  // namespace
+
+Result<GenerateReport> run_generate(const Config& config, const GenerateOptions& options, const RunSettings& settings) {
+  if (options.samples < 1) return Error("--samples must be at least 1", Error::Kind::Usage);
+  CC_TRY_ASSIGN(Endpoint ep, find_endpoint(config, options.endpoint));
+  std::string key;
+  if (!settings.dry_run) {
+    CC_TRY_ASSIGN(key, read_api_key(ep));
+  }
+  CC_TRY_ASSIGN(CaseMaterials cases, load_case_materials(config, Lang::En));
+  if (!options.ids_file.empty()) CC_TRY(restrict_to_ids(cases, options.ids_file));
+  if (cases.cases.empty()) return Error("no case to ask: the benchmark (or the id list) holds none", Error::Kind::Input);
+  std::unique_ptr<RunLock> lock;
+  if (!settings.dry_run && !settings.dir_locked) {
+    CC_TRY_ASSIGN(lock, RunLock::acquire(settings.out_dir));
+  }
+  std::unique_ptr<LlmCache> cache;
+  if (settings.use_cache) {
+    CC_TRY_ASSIGN(cache, LlmCache::open(llm_cache_path(config)));
+  }
+
+  size_t n = cases.cases.size() * static_cast<size_t>(options.samples);
+  auto case_of = [&](size_t i) -> const CaseMaterial& { return cases.cases[i / options.samples]; };
+  auto sample_of = [&](size_t i) { return static_cast<int>(i % options.samples) + 1; };
+  CallBatch batch;
+  batch.count = n;
+  batch.spec = [&](size_t i) {
+    const CaseMaterial& c = case_of(i);
+    CallSpec spec;
+    spec.body = chat_request_body(ep, c.query);
+    spec.key = request_key(spec.body, kGeneratePurpose, sample_of(i));
+    spec.estimated_tokens = estimate_tokens(c.query) + std::min<int64_t>(ep.max_tokens, kResponseOutputTokens);
+    return spec;
+  };
+  batch.parse = [](size_t, const ChatAnswer& a) -> Result<nlohmann::json> {
+    std::string response = trimmed(strip_thinking(a.content));
+    if (response.empty())
+      return Error(a.finish_reason == "length" ? "the answer is empty: max_tokens was used up (by thinking?)"
+                                               : "the answer is empty");
+    return nlohmann::json{{"response", response}, {"finish_reason", a.finish_reason}};
+  };
+  Progress progress(settings.progress ? *settings.progress : std::cerr,
+                    settings.progress ? Progress::style_for(settings.progress_fd, settings.quiet) : Progress::Style::Quiet,
+                    "generate " + ep.name);
+  BatchControl control;
+  control.cache = cache.get();
+  control.dry_run = settings.dry_run;
+  control.stop = settings.stop;
+  control.progress = &progress;
+  control.seed = settings.seed;
+  auto started = utc_now();
+  BatchResult b = run_batch(ep, key, batch, control);
+  if (b.end == BatchEnd::Refused) return Error(b.message, Error::Kind::Refused);
+  if (b.end == BatchEnd::CacheFailed) return Error(b.message, Error::Kind::Input);
+
+  GenerateReport report;
+  report.calls = n;
+  std::ostringstream text;
+  if (settings.dry_run) {
+    int64_t out_tokens = static_cast<int64_t>(b.to_ask) * std::min<int64_t>(ep.max_tokens, kResponseOutputTokens);
+    int64_t in_tokens = std::max<int64_t>(0, b.estimated_tokens_to_ask - out_tokens);
+    text << "generate " << ep.name << ": " << b.to_ask << " of " << n << " calls still needed (" << b.counters.from_cache
+         << " in the cache), about " << in_tokens << " input + " << out_tokens << " output tokens, estimated cost "
+         << ep.cost(in_tokens, out_tokens) << "\n(input tokens estimated as one per CJK character and one per 4 other "
+         << "bytes; output as " << kResponseOutputTokens << " per answer, at most max_tokens)\n";
+    report.text = text.str();
+    return report;
+  }
+  if (b.end == BatchEnd::Interrupted) {
+    report.interrupted = true;
+    report.text = "interrupted: answers received so far are in the cache; run the same command again to resume\n";
+    return report;
+  }
+
+  std::vector<nlohmann::ordered_json> rows, errors;
+  for (size_t i = 0; i < n; ++i) {
+    const CallOutcome& o = b.outcomes[i];
+    int s = sample_of(i);
+    std::string model = s == 1 ? ep.name : ep.name + "#" + std::to_string(s);
+    nlohmann::ordered_json r;
+    r["case_id"] = case_of(i).case_id;
+    r["model"] = model;
+    if (o.state == CallOutcome::State::Answered) {
+      r["response"] = o.parsed["response"];
+      r["finish_reason"] = o.parsed["finish_reason"];
+      r["usage"] = {{"prompt_tokens", o.usage.prompt_tokens}, {"completion_tokens", o.usage.completion_tokens}};
+      r["latency_ms"] = static_cast<int64_t>(o.latency_ms + 0.5);
+      rows.push_back(std::move(r));
+    } else {
+      r["attempts"] = o.attempts;
+      r["error"] = o.error;
+      errors.push_back(std::move(r));
+    }
+  }
+  auto by_model_case = [](const nlohmann::ordered_json& a, const nlohmann::ordered_json& b) {
+    return std::make_pair(a["model"].get<std::string>(), a["case_id"].get<std::string>()) <
+           std::make_pair(b["model"].get<std::string>(), b["case_id"].get<std::string>());
+  };
+  std::sort(rows.begin(), rows.end(), by_model_case);
+  std::sort(errors.begin(), errors.end(), by_model_case);
+  report.responses_file = settings.out_dir + "/responses/" + safe_file_stem(ep.name) + ".jsonl";
+  CC_TRY(write_jsonl(report.responses_file, rows));
+  std::string err_path = settings.out_dir + "/generate_errors.jsonl";
+  CC_TRY(write_jsonl(err_path, errors));
+  report.written = {report.responses_file, err_path};
+  report.responses = rows.size();
+  report.failed = errors.size();
+
+  nlohmann::ordered_json m;
+  m["tool"] = "clinconsensus";
+  m["version"] = kToolVersion;
+  m["command"] = settings.command;
+  m["started"] = started;
+  m["finished"] = utc_now();
+  m["endpoint"] = nlohmann::ordered_json::parse(ep.describe().dump());
+  m["samples"] = options.samples;
+  m["cases"] = cases.cases.size();
+  nlohmann::ordered_json rec = batch_record(b);
+  if (!b.message.empty()) rec["message"] = b.message;
+  m["calls"] = rec;
+  nlohmann::ordered_json outs = nlohmann::ordered_json::array();
+  for (const std::string& f : report.written) outs.push_back(file_record(f, settings.out_dir));
+  m["outputs"] = outs;
+  std::string man = settings.out_dir + "/generate_manifest.json";
+  CC_TRY(write_json(man, m));
+  report.written.push_back(man);
+
+  text << report.responses << " responses written";
+  if (report.failed) text << ", " << report.failed << " calls failed (see generate_errors.jsonl; rerun to retry them)";
+  text << "; " << b.counters.prompt_tokens << " + " << b.counters.completion_tokens << " tokens, cost " << b.counters.cost
+       << "\n";
+  if (!b.message.empty()) text << b.message << "\n";
+  report.text = text.str();
+  return report;
+}
+
+}  // namespace cc::judge

@@ -1,0 +1,75 @@
+#include "judge/run_files.h"
+
+#include <ctime>
+#include <filesystem>
+
+#include "core/atomic_write.h"
+#include "core/sha256.h"
+
+namespace cc::judge {
+
+std::string safe_file_stem(const std::string& model) {
+  std::string s;
+  for (unsigned char c : model)
+    s += (std::isalnum(c) || c == '.' || c == '_' || c == '-' || c == '#' || c >= 0x80) ? static_cast<char>(c) : '_';
+  if (s.empty() || s[0] == '.') s = "_" + s;
+  return s;
+}
+
+Result<void> write_jsonl(const std::string& path, const std::vector<nlohmann::ordered_json>& rows) {
+  std::string text;
+  for (const auto& r : rows) {
+    text += r.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+    text += '\n';
+  }
+  std::string error;
+  if (!write_file_atomic(path, text, &error)) return Error("cannot write " + path + ": " + error, Error::Kind::Input);
+  return {};
+}
+
+Result<void> write_json(const std::string& path, const nlohmann::ordered_json& value) {
+  std::string error;
+  if (!write_file_atomic(path, value.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) + "\n", &error))
+    return Error("cannot write " + path + ": " + error, Error::Kind::Input);
+  return {};
+}
+
+nlohmann::ordered_json file_record(const std::string& path, const std::string& base) {
+  std::error_code ec;
+  std::string shown = path;
+  auto rel = std::filesystem::relative(path, base, ec);
+  if (!ec && !rel.empty() && rel.native().rfind("..", 0) != 0) shown = rel.string();
+  nlohmann::ordered_json j;
+  j["path"] = shown;
+  std::string hex, error;
+  if (sha256_file(path, &hex, &error)) j["sha256"] = hex;
+  auto size = std::filesystem::file_size(path, ec);
+  if (!ec) j["bytes"] = size;
+  return j;
+}
+
+nlohmann::ordered_json batch_record(const BatchResult& b) {
+  nlohmann::ordered_json j;
+  j["calls"] = b.counters.total;
+  j["from_cache"] = b.counters.from_cache;
+  j["asked"] = b.counters.answered;
+  j["failed"] = b.counters.failed;
+  j["not_asked"] = b.counters.total - b.counters.done();
+  j["retries"] = b.counters.retries;
+  j["prompt_tokens"] = b.counters.prompt_tokens;
+  j["completion_tokens"] = b.counters.completion_tokens;
+  j["cost"] = b.counters.cost;
+  j["seconds"] = b.seconds;
+  return j;
+}
+
+std::string utc_now() {
+  std::time_t t = std::time(nullptr);
+  std::tm tm{};
+  gmtime_r(&t, &tm);
+  char buf[32];
+  std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", &tm);
+  return buf;
+}
+
+}  // namespace cc::judge

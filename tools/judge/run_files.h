@@ -1,0 +1,36 @@
+#pragma once
+// Run files: what generate and judge share when they write their outputs — file names
+// made from model names, JSONL written atomically, the manifest's record of a file and
+// of a batch's counters.
+#include <string>
+#include <vector>
+
+#include <nlohmann/json.hpp>
+
+#include "core/result.h"
+#include "judge/call_batch.h"
+
+namespace cc::judge {
+
+// A file name stem for a model name: letters, digits and ._-# kept, anything else
+// (a '/' in "Qwen/Qwen3-8B") turned into '_'.
+std::string safe_file_stem(const std::string& model);
+
+// Writes one compact JSON object per line, atomically (temp file + rename): a reader
+// sees the old file or the new one, never part of one.
+Result<void> write_jsonl(const std::string& path, const std::vector<nlohmann::ordered_json>& rows);
+
+// Writes pretty JSON atomically.
+Result<void> write_json(const std::string& path, const nlohmann::ordered_json& value);
+
+// {"path", "sha256", "bytes"} of a file, `path` shown relative to `base` when inside it.
+nlohmann::ordered_json file_record(const std::string& path, const std::string& base);
+
+// A batch's figures for the manifest: calls, cached, asked, failed, retries, tokens,
+// cost and seconds.
+nlohmann::ordered_json batch_record(const BatchResult& batch);
+
+// The wall-clock time as ISO 8601 UTC.
+std::string utc_now();
+
+}  // namespace cc::judge
