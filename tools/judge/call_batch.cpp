@@ -209,8 +209,9 @@ class BatchRunner {
     }
     if (d == Disposition::Retry) {
       tokens_.adjust(static_cast<double>(estimate), now);  // nothing was generated
+      // 429 says "slow down", not "broken": it is retried but does not open the breaker.
       attempt_failed(index, redact(describe_failure(r), key_), parse_retry_after(r.retry_after, std::time(nullptr)),
-                     /*server_trouble=*/true);
+                     /*server_trouble=*/r.status != 429);
       return;
     }
     consecutive_failures_ = 0;
