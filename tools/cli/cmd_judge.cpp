@@ -1,7 +1,6 @@
 // `clinconsensus judge --responses PATH... --judge NAME [--judge NAME2] [--out DIR]
 // [--dry-run] [--repeat N] [--no-cache]`: responses into verdicts (tools/judge).
 #include <iostream>
-#include <unistd.h>
 
 #include "cli/eval_support.h"
 #include "judge/judge_run.h"
@@ -17,20 +16,14 @@ void register_judge(CLI::App& app, CliContext& ctx, std::function<int()>& run) {
       ->required();
   cmd->add_option("--judge", opts->judges, "Judge endpoint (a name under endpoints: in clinconsensus.yaml); give two for two judges")
       ->required();
-  cmd->add_option("--out", *out, "Output folder (default: results/)");
-  cmd->add_flag("--dry-run", settings->dry_run, "Print the calls still needed, estimated tokens and cost; send nothing");
   cmd->add_option("--repeat", opts->repeat, "Judge every item N times (stability); repeat r>1 is judge \"NAME#r\"")
       ->capture_default_str();
-  cmd->add_flag("--no-cache", [settings](int64_t) { settings->use_cache = false; }, "Neither read nor write the answer cache");
-  cmd->add_flag("-q,--quiet", settings->quiet, "No progress on stderr");
+  add_run_flags(cmd, *out, *settings);
   cmd->callback([&ctx, &run, opts, out, settings] {
     run = [&ctx, opts, out, settings] {
       auto config = open_eval_config(ctx, std::cerr);
       if (!config) return static_cast<int>(kExitUsage);
-      settings->out_dir = resolve_out_dir(ctx, *config, *out);
-      settings->progress = &std::cerr;
-      settings->progress_fd = STDERR_FILENO;
-      settings->stop = install_stop_handler();
+      start_run(ctx, *config, *out, *settings);
       std::string command = "clinconsensus judge";
       for (const auto& r : opts->responses) command += " --responses " + r;
       for (const auto& j : opts->judges) command += " --judge " + j;
@@ -38,14 +31,7 @@ void register_judge(CLI::App& app, CliContext& ctx, std::function<int()>& run) {
       settings->command = command;
       auto res = judge::run_judge(*config, *opts, *settings);
       if (!res) return report_error("judge", res.error(), std::cerr);
-      std::cout << res->text;
-      for (const auto& f : res->written) std::cout << "wrote " << f << '\n';
-      std::cout.flush();
-      if (res->interrupted) {
-        std::cerr << "clinconsensus judge: interrupted; run the same command again to resume\n";
-        return kExitInterrupted;
-      }
-      return res->failed > 0 ? static_cast<int>(kExitFindings) : static_cast<int>(kExitOk);
+      return finish_run("judge", res->text, res->written, res->interrupted, res->failed > 0);
     };
   });
 }

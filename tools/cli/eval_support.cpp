@@ -4,6 +4,8 @@
 #include <filesystem>
 #include <iostream>
 
+#include <unistd.h>
+
 #include "core/renderer.h"
 
 namespace cc::cli {
@@ -46,6 +48,32 @@ std::string resolve_out_dir(const CliContext& ctx, const Config& config, const s
   std::filesystem::path p(out);
   if (p.is_relative()) p = std::filesystem::path(ctx.start_dir()) / p;
   return p.lexically_normal().string();
+}
+
+void add_run_flags(CLI::App* cmd, std::string& out, judge::RunSettings& settings) {
+  cmd->add_option("--out", out, "Output folder (default: results/)");
+  cmd->add_flag("--dry-run", settings.dry_run, "Print the calls still needed, estimated tokens and cost; send nothing");
+  cmd->add_flag("--no-cache", [&settings](int64_t) { settings.use_cache = false; }, "Neither read nor write the answer cache");
+  cmd->add_flag("-q,--quiet", settings.quiet, "No progress on stderr");
+}
+
+void start_run(const CliContext& ctx, const Config& config, const std::string& out, judge::RunSettings& settings) {
+  settings.out_dir = resolve_out_dir(ctx, config, out);
+  settings.progress = &std::cerr;
+  settings.progress_fd = STDERR_FILENO;
+  settings.stop = install_stop_handler();
+}
+
+int finish_run(const std::string& command, const std::string& text, const std::vector<std::string>& written,
+               bool interrupted, bool failed) {
+  std::cout << text;
+  for (const auto& f : written) std::cout << "wrote " << f << '\n';
+  std::cout.flush();
+  if (interrupted) {
+    std::cerr << "clinconsensus " << command << ": interrupted; run the same command again to resume\n";
+    return kExitInterrupted;
+  }
+  return failed ? kExitFindings : kExitOk;
 }
 
 int report_error(const std::string& command, const Error& error, std::ostream& err) {

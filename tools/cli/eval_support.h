@@ -6,6 +6,7 @@
 #include <iosfwd>
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "cli/cli_context.h"
 #include "core/result.h"
@@ -27,6 +28,17 @@ std::optional<Config> open_eval_config(const CliContext& ctx, std::ostream& err)
 
 // --out relative to where the command started; default <root>/results.
 std::string resolve_out_dir(const CliContext& ctx, const Config& config, const std::string& out);
+
+// The flags every evaluation command has: --out, --dry-run, --no-cache, -q.
+void add_run_flags(CLI::App* cmd, std::string& out, judge::RunSettings& settings);
+
+// Fills what the flags do not: the output folder, progress on stderr, the stop flag.
+void start_run(const CliContext& ctx, const Config& config, const std::string& out, judge::RunSettings& settings);
+
+// Prints a run's summary and the files written to stdout, and returns the exit code:
+// 130 when interrupted (saying the same command resumes), 1 when items failed, else 0.
+int finish_run(const std::string& command, const std::string& text, const std::vector<std::string>& written,
+               bool interrupted, bool failed);
 
 // Prints a library Error and returns its exit code (2 for all but Failed, which is 1).
 int report_error(const std::string& command, const Error& error, std::ostream& err);

@@ -108,7 +108,8 @@ class BatchRunner {
       }
       ready_.push_back(i);
       ++result_.to_ask;
-      result_.estimated_tokens_to_ask += spec.estimated_tokens;
+      result_.estimated_input_tokens_to_ask += spec.estimated_input_tokens;
+      result_.estimated_output_tokens_to_ask += spec.estimated_output_tokens;
     }
   }
 
@@ -168,7 +169,7 @@ class BatchRunner {
         return;
       }
       CallSpec spec = batch_.spec(index);
-      double wait = std::max(requests_.wait_seconds(1, now), tokens_.wait_seconds(spec.estimated_tokens, now));
+      double wait = std::max(requests_.wait_seconds(1, now), tokens_.wait_seconds(spec.estimated_tokens(), now));
       if (wait > 0) {
         wake = std::min(wake, now + std::chrono::microseconds(static_cast<long>(wait * 1e6)));
         return;
@@ -176,8 +177,8 @@ class BatchRunner {
       if (is_retry) retries_.pop();
       else ready_.pop_front();
       requests_.take(1, now);
-      tokens_.take(spec.estimated_tokens, now);
-      sent_[index] = {spec.estimated_tokens, spec.key};
+      tokens_.take(spec.estimated_tokens(), now);
+      sent_[index] = {spec.estimated_tokens(), spec.key};
       HttpRequest req{index, ep_.chat_url(), std::move(spec.body), key_, ep_.timeout_s};
       CallOutcome& o = result_.outcomes[index];
       ++o.attempts;

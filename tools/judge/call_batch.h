@@ -28,7 +28,9 @@ namespace cc::judge {
 struct CallSpec {
   std::string body;           // the request body (JSON)
   std::string key;            // cache key: SHA-256 of the canonical request
-  int64_t estimated_tokens = 0;  // prompt + expected output, for rate limits and dry runs
+  int64_t estimated_input_tokens = 0;   // of the prompt
+  int64_t estimated_output_tokens = 0;  // expected in the answer
+  int64_t estimated_tokens() const { return estimated_input_tokens + estimated_output_tokens; }
 };
 
 // What a batch needs from its caller.
@@ -78,7 +80,8 @@ struct BatchResult {
   std::vector<CallOutcome> outcomes;  // one per call
   RunCounters counters;
   size_t to_ask = 0;                  // calls the cache could not answer
-  int64_t estimated_tokens_to_ask = 0;
+  int64_t estimated_input_tokens_to_ask = 0;   // of the calls the cache could not answer
+  int64_t estimated_output_tokens_to_ask = 0;
   double seconds = 0;
 };
 

@@ -4,15 +4,10 @@
 #include <fstream>
 
 #include "core/benchmark_loader.h"
+#include "judge/run_files.h"
 
 namespace cc::judge {
 namespace {
-
-std::string trimmed(const std::string& s) {
-  size_t b = s.find_first_not_of(" \t\r\n");
-  size_t e = s.find_last_not_of(" \t\r\n");
-  return b == std::string::npos ? "" : s.substr(b, e - b + 1);
-}
 
 void build_index(CaseMaterials& m) {
   m.index.clear();
@@ -22,7 +17,7 @@ void build_index(CaseMaterials& m) {
 }  // namespace
 
 std::string case_query(const std::string& clinical_context, const std::string& user_request) {
-  std::string c = trimmed(clinical_context), r = trimmed(user_request);
+  std::string c = trim_blank(clinical_context), r = trim_blank(user_request);
   if (c.empty()) return r;
   if (r.empty()) return c;
   return c + "\n\n" + r;
@@ -46,7 +41,7 @@ Result<CaseMaterials> load_case_materials(const Config& config, Lang lang) {
       continue;
     }
     CaseMaterial cm{c.case_id, case_query(c.clinical_context, c.user_request), {}};
-    for (const Criterion& k : r->criteria) cm.criteria.emplace_back(k.criterion_id, trimmed(k.criterion));
+    for (const Criterion& k : r->criteria) cm.criteria.emplace_back(k.criterion_id, trim_blank(k.criterion));
     m.cases.push_back(std::move(cm));
   }
   if (!problems.empty())
@@ -64,7 +59,7 @@ Result<void> restrict_to_ids(CaseMaterials& m, const std::string& ids_path) {
   std::vector<char> keep(m.cases.size(), 0);
   std::string line, problems;
   for (int n = 1; std::getline(in, line); ++n) {
-    std::string id = trimmed(line);
+    std::string id = trim_blank(line);
     if (id.empty() || id[0] == '#') continue;
     auto it = m.index.find(id);
     if (it == m.index.end()) problems += "\n  " + ids_path + ":" + std::to_string(n) + ": no case " + id + " in the benchmark";

@@ -52,8 +52,8 @@ void read_number(const nlohmann::json& j, const char* key, T& out) {
 
 }  // namespace
 
-nlohmann::json Endpoint::describe() const {
-  nlohmann::json j = {{"name", name},
+nlohmann::ordered_json Endpoint::describe() const {
+  nlohmann::ordered_json j = {{"name", name},
                       {"base_url", base_url},
                       {"model", model},
                       {"api_key_env", api_key_env},
@@ -66,7 +66,7 @@ nlohmann::json Endpoint::describe() const {
                       {"price_per_million_tokens", {{"input", price_input}, {"output", price_output}}},
                       {"extra_body", extra_body},
                       {"allow_insecure", allow_insecure}};
-  j["temperature"] = temperature ? nlohmann::json(*temperature) : nlohmann::json(nullptr);
+  j["temperature"] = temperature ? nlohmann::ordered_json(*temperature) : nlohmann::ordered_json(nullptr);
   return j;
 }
 

@@ -35,7 +35,7 @@ struct Endpoint {
 
   std::string chat_url() const { return base_url + "/chat/completions"; }
   // What the manifest records: every setting, never a key.
-  nlohmann::json describe() const;
+  nlohmann::ordered_json describe() const;
   double cost(int64_t prompt_tokens, int64_t completion_tokens) const {
     return (prompt_tokens * price_input + completion_tokens * price_output) / 1e6;
   }

@@ -4,7 +4,6 @@
 #include <iostream>
 #include <sstream>
 
-#include "core/version.h"
 #include "judge/call_batch.h"
 #include "judge/case_material.h"
 #include "judge/chat_request.h"
@@ -20,12 +19,6 @@ namespace {
 
 // Generation requests carry no prompt template; this stands in for its hash in the key.
 constexpr const char* kGeneratePurpose = "generate";
-
-std::string trimmed(std::string_view s) {
-  size_t b = s.find_first_not_of(" \t\r\n");
-  size_t e = s.find_last_not_of(" \t\r\n");
-  return b == std::string_view::npos ? "" : std::string(s.substr(b, e - b + 1));
-}
 
 }  // namespace
 
@@ -58,11 +51,12 @@ Result<GenerateReport> run_generate(const Config& config, const GenerateOptions&
     CallSpec spec;
     spec.body = chat_request_body(ep, c.query);
     spec.key = request_key(spec.body, kGeneratePurpose, sample_of(i));
-    spec.estimated_tokens = estimate_tokens(c.query) + std::min<int64_t>(ep.max_tokens, kResponseOutputTokens);
+    spec.estimated_input_tokens = estimate_tokens(c.query);
+    spec.estimated_output_tokens = std::min<int64_t>(ep.max_tokens, kResponseOutputTokens);
     return spec;
   };
   batch.parse = [](size_t, const ChatAnswer& a) -> Result<nlohmann::json> {
-    std::string response = trimmed(strip_thinking(a.content));
+    std::string response = trim_blank(strip_thinking(a.content));
     if (response.empty())
       return Error(a.finish_reason == "length" ? "the answer is empty: max_tokens was used up (by thinking?)"
                                                : "the answer is empty");
@@ -86,8 +80,7 @@ Result<GenerateReport> run_generate(const Config& config, const GenerateOptions&
   report.calls = n;
   std::ostringstream text;
   if (settings.dry_run) {
-    int64_t out_tokens = static_cast<int64_t>(b.to_ask) * std::min<int64_t>(ep.max_tokens, kResponseOutputTokens);
-    int64_t in_tokens = std::max<int64_t>(0, b.estimated_tokens_to_ask - out_tokens);
+    int64_t in_tokens = b.estimated_input_tokens_to_ask, out_tokens = b.estimated_output_tokens_to_ask;
     text << "generate " << ep.name << ": " << b.to_ask << " of " << n << " calls still needed (" << b.counters.from_cache
          << " in the cache), about " << in_tokens << " input + " << out_tokens << " output tokens, estimated cost "
          << ep.cost(in_tokens, out_tokens) << "\n(input tokens estimated as one per CJK character and one per 4 other "
@@ -135,24 +128,14 @@ Result<GenerateReport> run_generate(const Config& config, const GenerateOptions&
   report.responses = rows.size();
   report.failed = errors.size();
 
-  nlohmann::ordered_json m;
-  m["tool"] = "clinconsensus";
-  m["version"] = kToolVersion;
-  m["command"] = settings.command;
-  m["started"] = started;
-  m["finished"] = utc_now();
-  m["endpoint"] = nlohmann::ordered_json::parse(ep.describe().dump());
+  nlohmann::ordered_json m = manifest_head(settings.command, started);
+  m["endpoint"] = ep.describe();
   m["samples"] = options.samples;
   m["cases"] = cases.cases.size();
   nlohmann::ordered_json rec = batch_record(b);
   if (!b.message.empty()) rec["message"] = b.message;
   m["calls"] = rec;
-  nlohmann::ordered_json outs = nlohmann::ordered_json::array();
-  for (const std::string& f : report.written) outs.push_back(file_record(f, settings.out_dir));
-  m["outputs"] = outs;
-  std::string man = settings.out_dir + "/generate_manifest.json";
-  CC_TRY(write_json(man, m));
-  report.written.push_back(man);
+  CC_TRY(write_manifest(std::move(m), settings.out_dir, "generate_manifest.json", report.written));
 
   text << report.responses << " responses written";
   if (report.failed) text << ", " << report.failed << " calls failed (see generate_errors.jsonl; rerun to retry them)";

@@ -17,7 +17,6 @@
 #include "judge/run_lock.h"
 #include "judge/token_estimate.h"
 #include "judge/verdict_parse.h"
-#include "core/version.h"
 
 namespace cc::judge {
 namespace {
@@ -107,7 +106,9 @@ Result<JudgeReport> run_judge(const Config& config, const JudgeOptions& options,
   std::vector<const CaseMaterial*> row_case;
   for (const ResponseRow& r : rows) row_case.push_back(cases.find(r.case_id));
   std::vector<Item> items;
+  size_t verdicts_per_batch = 0;  // one per criterion of every response, whatever the mode
   for (uint32_t r = 0; r < rows.size(); ++r) {
+    verdicts_per_batch += row_case[r]->criteria.size();
     if (js.per_case) items.push_back({r, 0});
     else
       for (uint32_t k = 0; k < row_case[r]->criteria.size(); ++k) items.push_back({r, k});
@@ -138,8 +139,9 @@ Result<JudgeReport> run_judge(const Config& config, const JudgeOptions& options,
         else values["criterion"] = c.criteria[it.criterion].second;
         std::string message = render_prompt(prompt, values);
         CallSpec spec;
-        spec.estimated_tokens = estimate_tokens(message) +
-                                kVerdictOutputTokens * (js.per_case ? static_cast<int64_t>(c.criteria.size()) : 1);
+        spec.estimated_input_tokens = estimate_tokens(message);
+        spec.estimated_output_tokens =
+            kVerdictOutputTokens * (js.per_case ? static_cast<int64_t>(c.criteria.size()) : 1);
         spec.body = chat_request_body(ep, message);
         spec.key = request_key(spec.body, prompt.sha256, rep);
         return spec;
@@ -176,17 +178,13 @@ Result<JudgeReport> run_judge(const Config& config, const JudgeOptions& options,
         return report;
       }
       if (settings.dry_run) {
-        double cost = ep.cost(b.estimated_tokens_to_ask, 0);  // refined below with output share
-        int64_t out_tokens = static_cast<int64_t>(b.to_ask) * kVerdictOutputTokens *
-                             (js.per_case ? 30 : 1);
-        int64_t in_tokens = b.estimated_tokens_to_ask - out_tokens;
-        if (in_tokens < 0) in_tokens = 0;
-        cost = ep.cost(in_tokens, out_tokens);
+        int64_t in_tokens = b.estimated_input_tokens_to_ask, out_tokens = b.estimated_output_tokens_to_ask;
+        double cost = ep.cost(in_tokens, out_tokens);
         text << "judge " << judge_name << ": " << b.to_ask << " of " << b.counters.total << " calls still needed ("
              << b.counters.from_cache << " in the cache), about " << in_tokens << " input + " << out_tokens
              << " output tokens, estimated cost " << cost << "\n";
         calls_needed += b.to_ask;
-        tokens_needed += b.estimated_tokens_to_ask;
+        tokens_needed += in_tokens + out_tokens;
         est_cost += cost;
         continue;
       }
@@ -224,9 +222,7 @@ Result<JudgeReport> run_judge(const Config& config, const JudgeOptions& options,
                             o.error});
         }
       }
-      report.items += js.per_case ? 0 : items.size();
-      if (js.per_case)
-        for (const Item& it : items) report.items += row_case[it.row]->criteria.size();
+      report.items += verdicts_per_batch;
     }
   }
   if (settings.dry_run) {
@@ -282,18 +278,13 @@ Result<JudgeReport> run_judge(const Config& config, const JudgeOptions& options,
   report.written.push_back(err_path);
   report.failed = errors.size();
 
-  nlohmann::ordered_json m;
-  m["tool"] = "clinconsensus";
-  m["version"] = kToolVersion;
-  m["command"] = settings.command;
-  m["started"] = started;
-  m["finished"] = utc_now();
+  nlohmann::ordered_json m = manifest_head(settings.command, started);
   m["mode"] = js.per_case ? "per-case" : "per-criterion";
   m["prompt"] = {{"path", js.prompt_path}, {"sha256", prompt.sha256}};
   m["repeat"] = options.repeat;
   m["cache"] = settings.use_cache ? ".clinconsensus/cache/llm.sqlite" : "not used (--no-cache)";
   nlohmann::ordered_json eps = nlohmann::ordered_json::array();
-  for (const Endpoint& ep : judges) eps.push_back(nlohmann::ordered_json::parse(ep.describe().dump()));
+  for (const Endpoint& ep : judges) eps.push_back(ep.describe());
   m["endpoints"] = eps;
   nlohmann::ordered_json inputs = nlohmann::ordered_json::array();
   std::vector<std::string> seen_files;
@@ -306,12 +297,7 @@ Result<JudgeReport> run_judge(const Config& config, const JudgeOptions& options,
   m["tokens"] = {{"prompt", total_prompt}, {"completion", total_completion}};
   m["cost"] = total_cost;
   m["batches"] = batches;
-  nlohmann::ordered_json outs = nlohmann::ordered_json::array();
-  for (const std::string& f : report.written) outs.push_back(file_record(f, settings.out_dir));
-  m["outputs"] = outs;
-  std::string man = settings.out_dir + "/judge_manifest.json";
-  CC_TRY(write_json(man, m));
-  report.written.push_back(man);
+  CC_TRY(write_manifest(std::move(m), settings.out_dir, "judge_manifest.json", report.written));
 
   text << report.verdicts << " verdicts written";
   if (report.failed) text << ", " << report.failed << " items without a verdict (see judge_errors.jsonl; rerun to retry them)";

@@ -5,6 +5,7 @@
 
 #include "core/atomic_write.h"
 #include "core/sha256.h"
+#include "core/version.h"
 
 namespace cc::judge {
 
@@ -61,6 +62,33 @@ nlohmann::ordered_json batch_record(const BatchResult& b) {
   j["cost"] = b.counters.cost;
   j["seconds"] = b.seconds;
   return j;
+}
+
+nlohmann::ordered_json manifest_head(const std::string& command, const std::string& started) {
+  nlohmann::ordered_json m;
+  m["tool"] = "clinconsensus";
+  m["version"] = kToolVersion;
+  m["command"] = command;
+  m["started"] = started;
+  m["finished"] = utc_now();
+  return m;
+}
+
+Result<void> write_manifest(nlohmann::ordered_json manifest, const std::string& out_dir, const std::string& name,
+                            std::vector<std::string>& written) {
+  nlohmann::ordered_json outs = nlohmann::ordered_json::array();
+  for (const std::string& f : written) outs.push_back(file_record(f, out_dir));
+  manifest["outputs"] = std::move(outs);
+  std::string path = out_dir + "/" + name;
+  CC_TRY(write_json(path, manifest));
+  written.push_back(path);
+  return {};
+}
+
+std::string trim_blank(std::string_view s) {
+  size_t b = s.find_first_not_of(" \t\r\n");
+  size_t e = s.find_last_not_of(" \t\r\n");
+  return b == std::string_view::npos ? "" : std::string(s.substr(b, e - b + 1));
 }
 
 std::string utc_now() {

@@ -3,6 +3,7 @@
 // made from model names, JSONL written atomically, the manifest's record of a file and
 // of a batch's counters.
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include <nlohmann/json.hpp>
@@ -32,5 +33,16 @@ nlohmann::ordered_json batch_record(const BatchResult& batch);
 
 // The wall-clock time as ISO 8601 UTC.
 std::string utc_now();
+
+// The fields every run manifest opens with: tool, version, command, started, finished.
+nlohmann::ordered_json manifest_head(const std::string& command, const std::string& started);
+
+// Adds `outputs` (a file_record of each of `written`, relative to `out_dir`) to
+// `manifest`, writes it atomically to `out_dir`/`name` and appends its path to `written`.
+Result<void> write_manifest(nlohmann::ordered_json manifest, const std::string& out_dir, const std::string& name,
+                            std::vector<std::string>& written);
+
+// `text` without leading and trailing blanks (spaces, tabs, line breaks).
+std::string trim_blank(std::string_view text);
 
 }  // namespace cc::judge
