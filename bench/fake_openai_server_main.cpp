@@ -17,12 +17,6 @@
 
 #include "judge/fake_openai_server.h"
 
-namespace cc::test {
-// Defined in tests/judge/fake_openai_server.cpp and kept out of its header so that tests
-// stay on ephemeral ports: the next server binds `port` instead.
-void set_fake_openai_server_port(int port);
-}  // namespace cc::test
-
 namespace {
 
 bool parse_int(const char* text, int min, int max, int& out) {
@@ -68,12 +62,13 @@ int main(int argc, char** argv) {
   sigaddset(&stop_signals, SIGINT);
   pthread_sigmask(SIG_BLOCK, &stop_signals, nullptr);
 
-  if (port > 0) cc::test::set_fake_openai_server_port(port);
-  cc::test::FakeOpenAiServer server([delay_ms](const nlohmann::json& request, int) {
-    cc::test::FakeReply reply = cc::test::well_behaved_reply(request);
-    reply.delay_ms = delay_ms;
-    return reply;
-  });
+  cc::test::FakeOpenAiServer server(
+      [delay_ms](const nlohmann::json& request, int) {
+        cc::test::FakeReply reply = cc::test::well_behaved_reply(request);
+        reply.delay_ms = delay_ms;
+        return reply;
+      },
+      port);
   if (server.port() == 0) {
     std::fprintf(stderr, "cc_fake_openai_server: could not listen (is the port in use?)\n");
     return 1;

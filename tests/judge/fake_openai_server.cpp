@@ -47,10 +47,6 @@ constexpr const char* kJson = "application/json; charset=utf-8";
 constexpr const char* kChatPath = "/v1/chat/completions";
 constexpr const char* kModelsPath = "/v1/models";
 
-// The port the next server binds instead of an ephemeral one (0: ephemeral). Only
-// cc_fake_openai_server --port sets it; see set_fake_openai_server_port below.
-std::atomic<int> g_next_port{0};
-
 // FNV-1a, 64-bit: std::hash differs between standard libraries and builds, and the
 // verdicts must be the same on every machine so that reruns and caches agree.
 uint64_t fnv1a(std::string_view text) {
@@ -193,11 +189,6 @@ class BacklogServer : public httplib::Server {
 };
 
 }  // namespace
-
-// Not in the header on purpose: only cc_fake_openai_server (--port) uses it, which
-// declares it itself. Tests must keep ephemeral ports, or parallel runs would collide.
-// The value is taken by the next constructor only.
-void set_fake_openai_server_port(int port) { g_next_port.store(port); }
 
 std::string chat_body(const std::string& content, const std::string& reasoning, int prompt_tokens,
                       int completion_tokens, const std::string& finish_reason) {
@@ -358,7 +349,7 @@ struct FakeOpenAiServer::Impl {
   }
 };
 
-FakeOpenAiServer::FakeOpenAiServer(Handler handler)
+FakeOpenAiServer::FakeOpenAiServer(Handler handler, int port)
     : impl_(std::make_unique<Impl>(*this)), handler_(std::move(handler)) {
   auto& http = impl_->http;
   http.new_task_queue = [] { return new httplib::ThreadPool(kWorkers); };
@@ -389,8 +380,7 @@ FakeOpenAiServer::FakeOpenAiServer(Handler handler)
         return httplib::Server::HandlerResponse::Handled;
       }));
 
-  int wanted = g_next_port.exchange(0);
-  int port = -1;
+  int wanted = port;
   if (wanted > 0) {
     port = http.bind_to_port("127.0.0.1", wanted) ? wanted : -1;
   } else {

@@ -3,8 +3,9 @@
 // judge tests and the runner benchmark (cpp-httplib). Every reply is scripted by a
 // handler, so tests can serve 429 with Retry-After, 500, 401, slow answers, prose without
 // JSON, truncated bodies and <think> prefixes; the server counts requests and the most
-// requests it ever had in flight at once. It listens on an ephemeral port and stops when
-// the object goes away.
+// requests it ever had in flight at once. It listens on an ephemeral port (tests must keep
+// to those, or parallel runs would collide; only cc_fake_openai_server --port names one)
+// and stops when the object goes away.
 #include <atomic>
 #include <functional>
 #include <map>
@@ -44,7 +45,8 @@ class FakeOpenAiServer {
   // `call` is the 0-based number of the request (in order of arrival).
   using Handler = std::function<FakeReply(const nlohmann::json& request, int call)>;
 
-  explicit FakeOpenAiServer(Handler handler = {});  // default: well_behaved_reply
+  // `handler` defaults to well_behaved_reply; `port` 0 is an ephemeral port.
+  explicit FakeOpenAiServer(Handler handler = {}, int port = 0);
   ~FakeOpenAiServer();
   FakeOpenAiServer(const FakeOpenAiServer&) = delete;
   FakeOpenAiServer& operator=(const FakeOpenAiServer&) = delete;

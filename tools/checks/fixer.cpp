@@ -74,25 +74,18 @@ std::string strip_control_characters(const std::string& text, std::vector<FixCha
 std::vector<std::string> fix_targets(const Project& project, const std::vector<std::string>& paths,
                                      std::vector<Diagnostic>& problems) {
   const Config& cfg = project.config;
+  // Temp files a killed fix or import left beside the files they were writing.
+  for (const auto& dir : {cfg.cases_dir, cfg.rubrics_dir}) remove_stale_temp_files(cfg.abs(dir));
   std::set<std::string> chosen;
   if (paths.empty()) {
     for (const auto& dir : {cfg.cases_dir, cfg.rubrics_dir})
       for (const auto& f : list_yaml_files(cfg.root, dir)) chosen.insert(f);
   }
-  for (const auto& p : paths) {
-    std::error_code ec;
-    auto rel = relative_to_root(cfg.root, p);
-    if (!rel || !fs::exists(p, ec)) {
-      problems.push_back(file_diagnostic("io/read", Severity::Error, p,
-                                 message(project.lang, "io/read",
-                                         {{"detail", rel ? "no such file or folder" : "outside the repository"}})));
-      continue;
-    }
-    if (fs::is_directory(p, ec))
-      for (const auto& f : list_yaml_files(cfg.root, *rel)) chosen.insert(f);
-    else
-      chosen.insert(*rel);
-  }
+  YamlListing named = paths.empty() ? YamlListing{} : resolve_path_arguments(cfg.root, paths);
+  chosen.insert(named.files.begin(), named.files.end());
+  for (const auto& entry : named.unreadable)
+    problems.push_back(file_diagnostic("io/read", Severity::Error, entry.path,
+                                       message(project.lang, "io/read", {{"detail", entry.reason}})));
   return {chosen.begin(), chosen.end()};
 }
 

@@ -206,9 +206,19 @@ FileResult check_file(const Project& project, const std::string& rel_path, std::
 ValidateReport validate(const Project& project, const ValidateOptions& options) {
   ValidateReport report;
   const Config& cfg = project.config;
-  BenchmarkListing listing = options.content ? options.content->listing
-                                             : BenchmarkListing{list_yaml_files(cfg.root, cfg.cases_dir),
-                                                                list_yaml_files(cfg.root, cfg.rubrics_dir)};
+  // Entries that cannot be read (dangling, looping or outward links, unlistable folders)
+  // are io/read findings: a full run must never pass over them in silence.
+  std::vector<UnreadableEntry> unreadable;
+  BenchmarkListing listing;
+  if (options.content) {
+    listing = options.content->listing;
+  } else {
+    for (const std::string* dir : {&cfg.cases_dir, &cfg.rubrics_dir}) {
+      YamlListing found = scan_yaml_files(cfg.root, *dir);
+      (dir == &cfg.cases_dir ? listing.cases : listing.rubrics) = std::move(found.files);
+      if (options.paths.empty()) unreadable.insert(unreadable.end(), found.unreadable.begin(), found.unreadable.end());
+    }
+  }
 
   // The files to check: the whole benchmark, or what the given paths name.
   std::vector<std::string> files;
@@ -219,24 +229,14 @@ ValidateReport validate(const Project& project, const ValidateOptions& options) 
     files = listing.cases;
     files.insert(files.end(), listing.rubrics.begin(), listing.rubrics.end());
   } else {
-    std::set<std::string> chosen;
-    for (const auto& p : options.paths) {
-      std::error_code ec;
-      auto rel = relative_to_root(cfg.root, p);
-      if (!rel || !fs::exists(p, ec)) {
-        report.diagnostics.push_back(file_diagnostic("io/read", Severity::Error, p,
-                                                message(project.lang, "io/read",
-                                                        {{"detail", rel ? "no such file or folder" : "outside the repository"}})));
-        report.input_error = true;
-        continue;
-      }
-      if (fs::is_directory(p, ec)) {
-        for (const auto& f : list_yaml_files(cfg.root, *rel)) chosen.insert(f);
-      } else {
-        chosen.insert(*rel);
-      }
-    }
-    files.assign(chosen.begin(), chosen.end());
+    YamlListing named = resolve_path_arguments(cfg.root, options.paths);
+    files = std::move(named.files);
+    unreadable = std::move(named.unreadable);
+  }
+  for (const auto& entry : unreadable) {
+    report.diagnostics.push_back(file_diagnostic("io/read", Severity::Error, entry.path,
+                                                 message(project.lang, "io/read", {{"detail", entry.reason}})));
+    report.input_error = true;
   }
 
   const bool use_cache = options.use_cache && !options.content && files.size() >= kCacheMinFiles;

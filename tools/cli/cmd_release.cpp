@@ -36,6 +36,7 @@ void register_release(CLI::App& app, CliContext& ctx, std::function<int()>& run)
       auto project = ctx.open_project(std::cerr);
       if (!project) return kExitUsage;
       CutResult r = cut_release(*project, CutOptions{opts->version});
+      for (const auto& note : r.notes) std::cerr << "clinconsensus release cut: " << note << '\n';
       if (r.exit_code != 0) {
         if (!r.findings.empty()) {
           RenderInput in{r.findings, 0, ctx.lang(), want_color(2)};

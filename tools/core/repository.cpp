@@ -19,20 +19,105 @@ std::optional<std::string> find_repository_root(const std::string& start) {
   }
 }
 
-std::vector<std::string> list_yaml_files(const std::string& root, const std::string& dir) {
-  std::vector<std::string> out;
+namespace {
+
+bool is_yaml_name(const fs::path& p) {
+  auto ext = p.extension();
+  return ext == ".yaml" || ext == ".yml";
+}
+
+bool inside(const fs::path& root, const fs::path& abs) {
+  std::string rel = abs.lexically_relative(root).generic_string();
+  return !rel.empty() && rel.rfind("..", 0) != 0;
+}
+
+// Lists `dir` and its subfolders into `out` (paths relative to `root`).
+void scan_folder(const fs::path& root, const fs::path& dir, YamlListing& out) {
+  std::error_code ec;
+  fs::directory_iterator it(dir, ec);
+  if (ec) {
+    out.unreadable.push_back({dir.lexically_relative(root).generic_string(), "cannot list this folder: " + ec.message()});
+    return;
+  }
+  for (fs::directory_iterator end; it != end; it.increment(ec)) {
+    if (ec) {
+      out.unreadable.push_back({dir.lexically_relative(root).generic_string(), "cannot list this folder: " + ec.message()});
+      return;
+    }
+    const fs::path& p = it->path();
+    std::error_code entry_ec;
+    fs::file_status link = it->symlink_status(entry_ec);
+    if (fs::is_directory(link)) {
+      scan_folder(root, p, out);
+      continue;
+    }
+    if (!is_yaml_name(p)) continue;
+    std::string rel = p.lexically_relative(root).generic_string();
+    if (auto problem = link_problem(root.string(), p.string())) {
+      out.unreadable.push_back({rel, *problem});
+    } else if (fs::is_regular_file(p, entry_ec)) {
+      out.files.push_back(rel);
+    } else if (!fs::is_directory(p, entry_ec)) {
+      out.unreadable.push_back({rel, "not a regular file"});
+    }
+  }
+}
+
+}  // namespace
+
+YamlListing scan_yaml_files(const std::string& root, const std::string& dir) {
+  YamlListing out;
   std::error_code ec;
   fs::path base = fs::path(root) / dir;
-  if (!fs::is_directory(base, ec)) return out;
-  for (fs::recursive_directory_iterator it(base, fs::directory_options::skip_permission_denied, ec), end;
-       !ec && it != end; it.increment(ec)) {
-    if (!it->is_regular_file(ec)) continue;
-    auto ext = it->path().extension();
-    if (ext != ".yaml" && ext != ".yml") continue;
-    out.push_back(it->path().lexically_relative(root).generic_string());
-  }
-  std::sort(out.begin(), out.end());
+  if (!fs::exists(fs::symlink_status(base, ec))) return out;
+  scan_folder(fs::path(root), base, out);
+  std::sort(out.files.begin(), out.files.end());
+  std::sort(out.unreadable.begin(), out.unreadable.end(),
+            [](const UnreadableEntry& a, const UnreadableEntry& b) { return a.path < b.path; });
   return out;
+}
+
+std::vector<std::string> list_yaml_files(const std::string& root, const std::string& dir) {
+  return scan_yaml_files(root, dir).files;
+}
+
+YamlListing resolve_path_arguments(const std::string& root, const std::vector<std::string>& paths) {
+  YamlListing out;
+  for (const auto& p : paths) {
+    std::error_code ec;
+    auto link = link_problem(root, p);
+    auto rel = relative_to_root(root, p);
+    if (link || !rel || !fs::exists(p, ec)) {
+      out.unreadable.push_back({p, link ? *link : rel ? "no such file or folder" : "outside the repository"});
+      continue;
+    }
+    if (fs::is_directory(p, ec)) {
+      YamlListing below = scan_yaml_files(root, *rel);
+      out.files.insert(out.files.end(), below.files.begin(), below.files.end());
+      out.unreadable.insert(out.unreadable.end(), below.unreadable.begin(), below.unreadable.end());
+    } else {
+      out.files.push_back(*rel);
+    }
+  }
+  std::sort(out.files.begin(), out.files.end());
+  out.files.erase(std::unique(out.files.begin(), out.files.end()), out.files.end());
+  return out;
+}
+
+std::optional<std::string> link_problem(const std::string& root, const std::string& path) {
+  std::error_code ec;
+  if (!fs::is_symlink(fs::symlink_status(path, ec))) return std::nullopt;
+  fs::path target = fs::read_symlink(path, ec);
+  fs::path resolved = fs::canonical(path, ec);
+  if (ec) {
+    if (ec == std::errc::too_many_symbolic_link_levels) return "a symbolic link that loops (" + target.string() + ")";
+    if (ec == std::errc::no_such_file_or_directory) return "a symbolic link to " + target.string() + ", which does not exist";
+    return "a symbolic link that cannot be followed: " + ec.message();
+  }
+  fs::path canonical_root = fs::weakly_canonical(root, ec);
+  if (!inside(canonical_root, resolved))
+    return "a symbolic link to " + resolved.string() + ", outside the repository; links leaving the repository are not followed";
+  return std::nullopt;
 }
 
 std::optional<std::string> relative_to_root(const std::string& root, const std::string& path) {

@@ -12,8 +12,38 @@ namespace cc {
 // The nearest folder at or above `start` holding clinconsensus.yaml (absolute), if any.
 std::optional<std::string> find_repository_root(const std::string& start);
 
-// Every *.yaml / *.yml file below `<root>/<dir>`, as root-relative '/' paths, sorted.
+// A *.yaml / *.yml entry below a listed folder that cannot be read as a benchmark file
+// (a dangling or looping symbolic link, a link leaving the repository, something that
+// is not a file), or a folder that cannot be listed; `reason` says which, in words.
+struct UnreadableEntry {
+  std::string path;  // root-relative, '/' separators
+  std::string reason;
+};
+
+// What lies below `<root>/<dir>`: the readable *.yaml / *.yml files (root-relative '/'
+// paths, sorted; symbolic links to files inside the repository included, folder links
+// not followed) and every entry that could not be listed or read, with why. A missing
+// `<root>/<dir>` is an empty listing, not a problem.
+struct YamlListing {
+  std::vector<std::string> files;
+  std::vector<UnreadableEntry> unreadable;
+};
+YamlListing scan_yaml_files(const std::string& root, const std::string& dir);
+
+// scan_yaml_files(root, dir).files: for readers that report nothing about the rest.
 std::vector<std::string> list_yaml_files(const std::string& root, const std::string& dir);
+
+// The benchmark files that command-line `paths` name (files, and the YAML files below
+// folders), sorted and unique, with every path that cannot be read and why (missing,
+// outside the repository, or a link problem). Relative paths resolve against the
+// current folder.
+YamlListing resolve_path_arguments(const std::string& root, const std::vector<std::string>& paths);
+
+// Why the symbolic link `path` cannot be followed from the repository at `root`: it
+// leads nowhere, it loops, or it leaves the repository. nullopt when `path` is not a
+// link or is a link to something inside the repository. Links are treated this one way
+// everywhere: one leaving the repository is reported, never followed or written through.
+std::optional<std::string> link_problem(const std::string& root, const std::string& path);
 
 // `path` (absolute, or relative to the current folder) relative to `root`, with '/'
 // separators; nullopt when it lies outside the root.

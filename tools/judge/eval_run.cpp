@@ -1,15 +1,16 @@
 #include "judge/eval_run.h"
 
-#include "judge/run_lock.h"
+#include "core/file_lock.h"
+#include "judge/run_files.h"
 #include "scoring/score_run.h"
 
 namespace cc::judge {
 
 Result<EvalReport> run_eval(const Config& config, const EvalOptions& options, const RunSettings& settings) {
-  std::unique_ptr<RunLock> lock;
+  std::unique_ptr<FileLock> lock;
   RunSettings inner = settings;
   if (!settings.dry_run) {
-    CC_TRY_ASSIGN(lock, RunLock::acquire(settings.out_dir));
+    CC_TRY_ASSIGN(lock, acquire_out_dir_lock(settings.out_dir));
     inner.dir_locked = true;
   }
   EvalReport report;

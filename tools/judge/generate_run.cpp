@@ -10,7 +10,7 @@
 #include "judge/endpoint.h"
 #include "judge/llm_cache.h"
 #include "judge/run_files.h"
-#include "judge/run_lock.h"
+#include "core/file_lock.h"
 #include "judge/token_estimate.h"
 #include "judge/verdict_parse.h"
 
@@ -32,9 +32,9 @@ Result<GenerateReport> run_generate(const Config& config, const GenerateOptions&
   CC_TRY_ASSIGN(CaseMaterials cases, load_case_materials(config, Lang::En));
   if (!options.ids_file.empty()) CC_TRY(restrict_to_ids(cases, options.ids_file));
   if (cases.cases.empty()) return Error("no case to ask: the benchmark (or the id list) holds none", Error::Kind::Input);
-  std::unique_ptr<RunLock> lock;
+  std::unique_ptr<FileLock> lock;
   if (!settings.dry_run && !settings.dir_locked) {
-    CC_TRY_ASSIGN(lock, RunLock::acquire(settings.out_dir));
+    CC_TRY_ASSIGN(lock, acquire_out_dir_lock(settings.out_dir));
   }
   std::unique_ptr<LlmCache> cache;
   if (settings.use_cache) {

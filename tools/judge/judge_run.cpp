@@ -14,7 +14,7 @@
 #include "judge/prompt_template.h"
 #include "judge/responses_file.h"
 #include "judge/run_files.h"
-#include "judge/run_lock.h"
+#include "core/file_lock.h"
 #include "judge/token_estimate.h"
 #include "judge/verdict_parse.h"
 
@@ -94,9 +94,9 @@ Result<JudgeReport> run_judge(const Config& config, const JudgeOptions& options,
   CC_TRY_ASSIGN(std::vector<ResponseRow> rows, read_responses(options.responses, cases));
   if (rows.empty()) return Error("the responses hold no row to judge", Error::Kind::Input);
 
-  std::unique_ptr<RunLock> lock;
+  std::unique_ptr<FileLock> lock;
   if (!settings.dry_run && !settings.dir_locked) {
-    CC_TRY_ASSIGN(lock, RunLock::acquire(settings.out_dir));
+    CC_TRY_ASSIGN(lock, acquire_out_dir_lock(settings.out_dir));
   }
   std::unique_ptr<LlmCache> cache;
   if (settings.use_cache) {

@@ -100,4 +100,11 @@ std::string utc_now() {
   return buf;
 }
 
+Result<std::unique_ptr<FileLock>> acquire_out_dir_lock(const std::string& out_dir) {
+  auto lock = FileLock::acquire(out_dir + "/.lock", "another clinconsensus run is writing " + out_dir +
+                                                        "; wait for it to finish, or give this one another --out");
+  if (!lock) return Error(lock.error().message, Error::Kind::Usage);
+  return lock;
+}
+
 }  // namespace cc::judge

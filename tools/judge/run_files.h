@@ -8,6 +8,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "core/file_lock.h"
 #include "core/result.h"
 #include "judge/call_batch.h"
 
@@ -33,6 +34,11 @@ nlohmann::ordered_json batch_record(const BatchResult& batch);
 
 // The wall-clock time as ISO 8601 UTC.
 std::string utc_now();
+
+// Locks `out_dir` (out_dir/.lock) for one run, so that a second generate, judge or eval
+// on the same folder is refused at once instead of interleaving its files with the
+// first's. Error kind Usage (exit 2) when held or when the folder cannot be created.
+Result<std::unique_ptr<FileLock>> acquire_out_dir_lock(const std::string& out_dir);
 
 // The fields every run manifest opens with: tool, version, command, started, finished.
 nlohmann::ordered_json manifest_head(const std::string& command, const std::string& started);

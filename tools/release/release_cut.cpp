@@ -6,6 +6,7 @@
 #include <optional>
 
 #include "core/atomic_write.h"
+#include "core/file_lock.h"
 #include "core/sha256.h"
 #include "core/yaml_loader.h"
 #include "release/coverage_report.h"
@@ -19,6 +20,7 @@
 #include "release/release_tags.h"
 #include "release/semver.h"
 #include "release/tree_diff.h"
+#include "release/unfinished_cut.h"
 #include "release/work_tree_status.h"
 
 namespace fs = std::filesystem;
@@ -26,8 +28,9 @@ namespace fs = std::filesystem;
 namespace cc {
 namespace {
 
-// reports/CHANGELOG.md with `entry` put first, below the title.
-std::string prepend_entry(const std::optional<std::string>& old, const std::string& entry) {
+}  // namespace
+
+std::string prepend_changelog_entry(const std::optional<std::string>& old, const std::string& entry) {
   const std::string title = "# ClinConsensus releases\n\n";
   if (!old || old->empty()) return title + entry;
   size_t at = old->find("\n## ");
@@ -38,6 +41,8 @@ std::string prepend_entry(const std::optional<std::string>& old, const std::stri
   }
   return old->substr(0, at + 1) + entry + "\n" + old->substr(at + 1);
 }
+
+namespace {
 
 // A file the cut writes into the work tree, and what was there before (to put back).
 struct Written {
@@ -66,6 +71,11 @@ CutResult cut_release(Project& project, const CutOptions& options) {
   auto repo = git::open_repository(cfg.root);
   if (!repo) return refuse(repo.error().message);
   git_repository* r = repo->get();
+  // One cut at a time per repository: two at once left a dirty tree and committed a
+  // wrong changelog into the winner's release. The lock lives in .git/, never in the tree.
+  auto lock = FileLock::acquire(std::string(git_repository_path(r)) + "clinconsensus-release-cut.lock",
+                                release_message(lang, "release/busy"));
+  if (!lock) return refuse(lock.error().message);
   auto prefix = git::root_prefix(r, cfg.root);
   if (!prefix) return refuse(prefix.error().message);
   auto existing = git::find_release_tag(r, *version);
@@ -74,8 +84,43 @@ CutResult cut_release(Project& project, const CutOptions& options) {
   auto head = git::head_commit(r);
   if (!head) return refuse(head.error().message);
   if (!*head) return refuse(release_message(lang, "release/no-commit"));
+  git_tree* head_tree_raw = nullptr;
+  if (git_commit_tree(&head_tree_raw, head->get()) != 0) return refuse(git::last_error("cannot read HEAD's tree").message);
+  git::TreePtr head_tree(head_tree_raw);
+  auto tags = git::list_release_tags(r);
+  if (!tags) return refuse(tags.error().message);
+  auto completed = complete_untagged_release(r, head->get(), head_tree.get(), *prefix, cfg, *tags);
+  if (!completed) return refuse(completed.error().message);
+  if (*completed) {
+    res.notes.push_back(release_message(lang, "release/unfinished-completed", {{"tag", **completed}}));
+    if (**completed == res.tag) {  // the cut asked for is the one just completed
+      res.commit = git::oid_hex(*git_commit_id(head->get()));
+      res.message = release_message(lang, "release/done", {{"tag", res.tag}, {"commit", res.commit.substr(0, 12)}});
+      return res;
+    }
+    tags = git::list_release_tags(r);
+    if (!tags) return refuse(tags.error().message);
+  }
+  remove_stale_temp_files(cfg.abs(cfg.reports_dir));  // a killed cut's half-written files
   auto dirty = git::dirty_paths(r, *prefix);
   if (!dirty) return refuse(dirty.error().message);
+  if (!dirty->empty()) {
+    // What a killed cut left is cleared when it is provably a cut's own, else named.
+    auto leftover = find_unfinished_cut(r, head_tree.get(), *prefix, cfg, *dirty, *tags);
+    if (!leftover) return refuse(leftover.error().message);
+    if (*leftover) {
+      const UnfinishedCut& cut = **leftover;
+      std::string list;
+      for (const auto& p : cut.paths) list += "\n  " + p;
+      if (!cut.ours)
+        return refuse(release_message(lang, "release/unfinished-foreign", {{"tag", cut.tag}, {"why", cut.why_not}}) + list);
+      if (auto cleared = clear_unfinished_cut(cut, r, head_tree.get(), *prefix, cfg); !cleared)
+        return refuse(cleared.error().message);
+      res.notes.push_back(release_message(lang, "release/unfinished-cleared", {{"tag", cut.tag}}) + list);
+      dirty = git::dirty_paths(r, *prefix);
+      if (!dirty) return refuse(dirty.error().message);
+    }
+  }
   if (!dirty->empty()) {
     std::string list;
     for (size_t i = 0; i < dirty->size() && i < 10; ++i) list += "\n  " + (*dirty)[i];
@@ -83,6 +128,8 @@ CutResult cut_release(Project& project, const CutOptions& options) {
     return refuse(release_message(lang, "release/dirty", {{"n", std::to_string(dirty->size())}}) + list);
   }
   const std::string folder = cfg.reports_dir + "/" + res.tag;
+  std::error_code empty_ec;
+  fs::remove(cfg.abs(folder), empty_ec);  // only when empty: all a cut killed at its first write leaves
   if (fs::exists(cfg.abs(folder))) return refuse(release_message(lang, "release/folder-exists", {{"path", folder}}));
 
   // 2. Validation: nothing at error severity, privacy above all.
@@ -96,17 +143,12 @@ CutResult cut_release(Project& project, const CutOptions& options) {
 
   // 3. Everything in memory: the export from the committed tree (so `release verify`
   //    can re-derive it from the tag), the diff, the reports, the manifest.
-  git_tree* head_tree_raw = nullptr;
-  if (git_commit_tree(&head_tree_raw, head->get()) != 0) return refuse(git::last_error("cannot read HEAD's tree").message);
-  git::TreePtr head_tree(head_tree_raw);
   auto current = git::load_benchmark_from_tree(r, head_tree.get(), *prefix, cfg, lang);
   if (!current) return refuse(current.error().message);
   if (!current->diagnostics.empty()) return refuse(current->diagnostics.front().file + ": " + current->diagnostics.front().message);
   ExportResult ex = export_jsonl(current->benchmark, ExportOptions{});
   if (ex.rows == 0) return refuse(release_message(lang, "release/empty"));
 
-  auto tags = git::list_release_tags(r);
-  if (!tags) return refuse(tags.error().message);
   const git::ReleaseTag* prev = git::previous_release(*tags, *version);
   ReleaseDiff diff;
   if (prev) {
@@ -132,7 +174,10 @@ CutResult cut_release(Project& project, const CutOptions& options) {
   files[kManifestName] = manifest;
   const std::string manifest_rel = folder + "/" + kManifestName;
   const std::string changelog_rel = cfg.reports_dir + "/" + kChangelogFileName;
-  std::optional<std::string> old_changelog = read_file(cfg.abs(changelog_rel), nullptr);
+  // The changelog the release commit extends is the committed one, never whatever the
+  // work tree holds.
+  std::optional<std::string> old_changelog;
+  if (auto committed = git::tree_file(r, head_tree.get(), *prefix, changelog_rel)) old_changelog = std::move(*committed);
 
   // 4. Work-tree files, each atomically; put back on any later failure.
   std::vector<Written> written;
@@ -150,12 +195,14 @@ CutResult cut_release(Project& project, const CutOptions& options) {
     written.push_back(Written{rel, std::move(previous)});
     return true;
   };
+  // The manifest last, so that a folder holding one is complete (see unfinished_cut.h).
   for (const auto& [name, bytes] : files)
-    if (!put(folder + "/" + name, bytes, std::nullopt)) {
+    if (name != kManifestName && !put(folder + "/" + name, bytes, std::nullopt)) {
       rollback_files();
       return refuse(error);
     }
-  if (!put(changelog_rel, prepend_entry(old_changelog, entry), old_changelog)) {
+  if (!put(manifest_rel, files[kManifestName], std::nullopt) ||
+      !put(changelog_rel, prepend_changelog_entry(old_changelog, entry), old_changelog)) {
     rollback_files();
     return refuse(error);
   }

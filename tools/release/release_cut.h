@@ -4,6 +4,7 @@
 // diff against the previous release), one commit, and an annotated tag whose message
 // carries the summary and the manifest's hash. All or nothing: every object is built
 // first, and if any later step fails the files, index and refs are put back as they were.
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -25,6 +26,7 @@ struct CutResult {
   std::string manifest_hash;
   std::string summary;                // the diff summary line
   std::vector<std::string> files;     // root-relative paths written
+  std::vector<std::string> notes;     // what else was done (e.g. an interrupted cut's leftovers cleared)
 };
 
 // The file names inside reports/<tag>/.
@@ -33,6 +35,13 @@ inline constexpr const char* kCoverageFileName = "coverage.md";
 inline constexpr const char* kChangesFileName = "CHANGES.md";
 inline constexpr const char* kChangelogFileName = "CHANGELOG.md";  // reports/CHANGELOG.md, newest first
 
+// reports/CHANGELOG.md (`old`, nullopt when there is none) with `entry` put first, below
+// the title.
+std::string prepend_changelog_entry(const std::optional<std::string>& old, const std::string& entry);
+
+// Cuts the release. Only one cut runs at a time in a repository (a lock in .git/; a
+// second is refused naming the first's pid). What a killed cut left is cleared first
+// when it is provably a cut's own (see unfinished_cut.h), and named otherwise.
 CutResult cut_release(Project& project, const CutOptions& options);
 
 }  // namespace cc

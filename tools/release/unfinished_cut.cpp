@@ -1,0 +1,199 @@
+#include "release/unfinished_cut.h"
+
+#include <algorithm>
+#include <filesystem>
+#include <map>
+#include <set>
+
+#include "core/atomic_write.h"
+#include "core/sha256.h"
+#include "core/yaml_loader.h"
+#include "release/git_files.h"
+#include "release/manifest.h"
+#include "release/release_cut.h"
+#include "release/semver.h"
+
+namespace fs = std::filesystem;
+
+namespace cc {
+namespace {
+
+// `path` with the benchmark's prefix in the git repository removed; nullopt when the
+// path lies outside the benchmark.
+std::optional<std::string> strip_prefix(const std::string& path, const std::string& prefix) {
+  if (path.rfind(prefix, 0) != 0) return std::nullopt;
+  return path.substr(prefix.size());
+}
+
+bool has_tag(const std::vector<git::ReleaseTag>& tags, const std::string& name) {
+  return std::any_of(tags.begin(), tags.end(), [&](const git::ReleaseTag& t) { return t.name == name; });
+}
+
+// The committed reports/CHANGELOG.md, or nullopt when HEAD has none.
+std::optional<std::string> committed_changelog(git_repository* repo, const git_tree* head_tree,
+                                               const std::string& prefix, const std::string& rel) {
+  auto blob = git::tree_file(repo, head_tree, prefix, rel);
+  if (!blob) return std::nullopt;
+  return *blob;
+}
+
+// Checks that the folder's files are a cut's own; returns what does not match ("" when
+// everything does).
+std::string check_ours(const UnfinishedCut& cut, const Config& cfg, const std::string& folder,
+                       const std::map<std::string, std::string>& files, bool changelog_dirty,
+                       const std::optional<std::string>& committed) {
+  const std::set<std::string> names = {kChangesFileName, kCoverageFileName, export_file_name(cut.tag), kManifestName};
+  for (const auto& [name, bytes] : files)
+    if (!names.count(name)) return folder + "/" + name + " is not a file a release cut writes";
+  if (auto m = files.find(kManifestName); m != files.end()) {
+    auto manifest = parse_manifest(m->second);
+    if (!manifest) return folder + "/" + kManifestName + " cannot be read as a manifest";
+    std::map<std::string, std::string> listed(files);
+    listed.erase(kManifestName);
+    if (*manifest != manifest_of(listed)) return "the files in " + folder + " do not match its " + kManifestName;
+  }
+  if (changelog_dirty) {
+    auto changes = files.find(kChangesFileName);
+    const std::string changelog_rel = cfg.reports_dir + "/" + kChangelogFileName;
+    if (changes == files.end()) return changelog_rel + " was changed, but " + folder + " has no " + kChangesFileName;
+    auto now = read_file(cfg.abs(changelog_rel), nullptr);
+    if (!now || *now != prepend_changelog_entry(committed, changes->second))
+      return changelog_rel + " holds other changes than the entry for " + cut.tag;
+  }
+  return "";
+}
+
+}  // namespace
+
+Result<std::optional<UnfinishedCut>> find_unfinished_cut(git_repository* repo, const git_tree* head_tree,
+                                                         const std::string& prefix, const Config& cfg,
+                                                         const std::vector<std::string>& dirty,
+                                                         const std::vector<git::ReleaseTag>& tags) {
+  const std::string reports = cfg.reports_dir + "/";
+  const std::string changelog_rel = reports + kChangelogFileName;
+
+  // The candidate: a reports/<tag>/ folder that is not committed and has no tag.
+  std::vector<std::string> folders;
+  std::error_code ec;
+  for (fs::directory_iterator it(cfg.abs(cfg.reports_dir), ec), end; !ec && it != end; it.increment(ec)) {
+    std::string name = it->path().filename().string();
+    auto version = parse_semver(name);
+    if (!version || version->tag() != name || !it->is_directory(ec) || has_tag(tags, name)) continue;
+    git_tree_entry* entry = nullptr;
+    if (git_tree_entry_bypath(&entry, head_tree, (prefix + reports + name).c_str()) == 0) {
+      git_tree_entry_free(entry);
+      continue;  // committed: not a leftover
+    }
+    folders.push_back(name);
+  }
+  if (folders.size() != 1) return std::optional<UnfinishedCut>();
+  UnfinishedCut cut;
+  cut.tag = folders.front();
+  const std::string folder = reports + cut.tag;
+
+  // Every dirty path must be that folder, the changelog, or the whole untracked reports/.
+  bool changelog_dirty = false;
+  for (const auto& path : dirty) {
+    auto rel = strip_prefix(path, prefix);
+    if (!rel) return std::optional<UnfinishedCut>();
+    if (*rel == changelog_rel) {
+      changelog_dirty = true;
+    } else if (*rel == reports) {
+      // The whole of reports/ is new: it must hold nothing but the folder and the changelog.
+      for (fs::directory_iterator it(cfg.abs(cfg.reports_dir), ec), end; !ec && it != end; it.increment(ec)) {
+        std::string name = it->path().filename().string();
+        if (name != cut.tag && name != kChangelogFileName) return std::optional<UnfinishedCut>();
+      }
+      changelog_dirty = fs::exists(cfg.abs(changelog_rel), ec);
+    } else if (rel->rfind(folder + "/", 0) != 0) {
+      return std::optional<UnfinishedCut>();
+    }
+  }
+
+  std::map<std::string, std::string> files;
+  for (fs::directory_iterator it(cfg.abs(folder), ec), end; !ec && it != end; it.increment(ec)) {
+    std::string name = it->path().filename().string();
+    cut.paths.push_back(folder + "/" + name);
+    std::string error;
+    auto bytes = it->is_regular_file(ec) ? read_file(it->path().string(), &error) : std::nullopt;
+    if (!bytes) {
+      cut.why_not = folder + "/" + name + " is not a readable file";
+      continue;
+    }
+    files[name] = std::move(*bytes);
+  }
+  if (ec) return Error("cannot list " + folder + ": " + ec.message());
+  if (changelog_dirty) cut.paths.push_back(changelog_rel);
+  std::sort(cut.paths.begin(), cut.paths.end());
+  if (cut.why_not.empty())
+    cut.why_not = check_ours(cut, cfg, folder, files, changelog_dirty,
+                             committed_changelog(repo, head_tree, prefix, changelog_rel));
+  cut.ours = cut.why_not.empty();
+  return std::optional<UnfinishedCut>(std::move(cut));
+}
+
+Result<void> clear_unfinished_cut(const UnfinishedCut& cut, git_repository* repo, const git_tree* head_tree,
+                                  const std::string& prefix, const Config& cfg) {
+  if (!cut.ours) return Error("refusing to clear files that are not provably a release cut's: " + cut.why_not);
+  const std::string changelog_rel = cfg.reports_dir + "/" + kChangelogFileName;
+  std::error_code ec;
+  for (const auto& rel : cut.paths) {
+    if (rel == changelog_rel) continue;
+    if (!fs::remove(cfg.abs(rel), ec) && ec) return Error("cannot remove " + rel + ": " + ec.message());
+  }
+  fs::remove(cfg.abs(cfg.reports_dir + "/" + cut.tag), ec);
+  if (ec) return Error("cannot remove " + cfg.reports_dir + "/" + cut.tag + ": " + ec.message());
+  if (std::find(cut.paths.begin(), cut.paths.end(), changelog_rel) != cut.paths.end()) {
+    if (auto committed = committed_changelog(repo, head_tree, prefix, changelog_rel)) {
+      std::string error;
+      if (!write_file_atomic(cfg.abs(changelog_rel), *committed, &error)) return Error(error);
+    } else if (!fs::remove(cfg.abs(changelog_rel), ec) && ec) {
+      return Error("cannot remove " + changelog_rel + ": " + ec.message());
+    }
+  }
+  fs::remove(cfg.abs(cfg.reports_dir), ec);  // only when now empty (it was untracked)
+  return {};
+}
+
+Result<std::optional<std::string>> complete_untagged_release(git_repository* repo, const git_commit* head,
+                                                             const git_tree* head_tree, const std::string& prefix,
+                                                             const Config& cfg,
+                                                             const std::vector<git::ReleaseTag>& tags) {
+  const std::string message = git_commit_message(head);
+  const std::string title = "Release ";
+  if (message.rfind(title, 0) != 0) return std::optional<std::string>();
+  const size_t eol = message.find('\n');
+  const std::string tag = message.substr(title.size(), eol == std::string::npos ? std::string::npos : eol - title.size());
+  auto version = parse_semver(tag);
+  auto hash = git::manifest_hash_of(message);
+  if (!version || version->tag() != tag || !hash || has_tag(tags, tag)) return std::optional<std::string>();
+  const std::string manifest_rel = cfg.reports_dir + "/" + tag + "/" + kManifestName;
+  auto manifest = git::tree_file(repo, head_tree, prefix, manifest_rel);
+  if (!manifest || sha256_hex(*manifest) != *hash) return std::optional<std::string>();
+
+  // The summary is the commit message's third line, as the cut wrote it.
+  std::string summary;
+  if (eol != std::string::npos) {
+    size_t from = message.find_first_not_of('\n', eol);
+    if (from != std::string::npos) summary = message.substr(from, message.find('\n', from) - from);
+  }
+  git_signature* sig_raw = nullptr;
+  if (git_signature_default(&sig_raw, repo) != 0) return git::last_error("cannot read the git identity");
+  git::SignaturePtr sig(sig_raw);
+  git_object* target = nullptr;
+  if (git_object_lookup(&target, repo, git_commit_id(head), GIT_OBJECT_COMMIT) != 0)
+    return git::last_error("cannot read the release commit");
+  git::ObjectPtr target_owned(target);
+  const std::string tag_msg = git::release_tag_message(tag, summary, manifest_rel, *hash);
+  git_oid tag_id;
+  if (git_tag_create(&tag_id, repo, tag.c_str(), target, sig.get(), tag_msg.c_str(), 0) != 0)
+    return git::last_error("cannot create tag " + tag);
+  git_index* index_raw = nullptr;
+  if (git_repository_index(&index_raw, repo) != 0) return git::last_error("cannot open the index");
+  git::IndexPtr index(index_raw);
+  if (git_index_read_tree(index.get(), head_tree) != 0 || git_index_write(index.get()) != 0)
+    return git::last_error("cannot set the index to the release commit");
+  return std::optional<std::string>(tag);
+}
+
+}  // namespace cc
