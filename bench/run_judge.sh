@@ -38,7 +38,7 @@ echo "responses: $(wc -l <"$work/responses.jsonl"); calls per full run: $calls"
 
 # The server runs for the whole script and is stopped on exit (before the temp folder
 # goes). Its first line names its ephemeral port.
-coproc SERVER { exec "$BUILD/cc_fake_openai_server"; }
+coproc SERVER { exec "$BUILD/cc_fake_openai_server" 2>"$work/server.err"; }
 server_pid=$SERVER_PID
 trap 'kill "$server_pid" 2>/dev/null || true; wait "$server_pid" 2>/dev/null || true; [[ ${KEEP:-0} == 1 ]] || rm -rf "$work"' EXIT
 read -r -t 10 line <&"${SERVER[0]}" || { echo "cc_fake_openai_server did not start" >&2; exit 1; }
@@ -75,9 +75,11 @@ for ((i = 0; i < COLD_RUNS; i++)); do
     /Maximum resident set size/ {r = $2} /User time/ {u = $2} /System time/ {s = $2}
     END {printf "%d %.0f %d\n", wall, (u + s) * 1000, r}' "$work/time.txt"
 done >"$work/cold.txt"
-read -r wall_ms cpu_ms rss_kb < <(sort -k2,2n "$work/cold.txt" | awk -v n="$COLD_RUNS" '
-  {w[NR] = $1; c[NR] = $2; if ($3 > r) r = $3}
-  END {m = int((n + 1) / 2); asort(w); printf "%d %d %d\n", w[m], c[m], r}')
+# middle_of COLUMN: the median of one column of cold.txt (the lower middle when even).
+middle_of() { cut -d' ' -f"$1" "$work/cold.txt" | sort -n | awk '{v[NR] = $1} END {print v[int((NR + 1) / 2)]}'; }
+wall_ms=$(middle_of 1)
+cpu_ms=$(middle_of 2)
+rss_kb=$(cut -d' ' -f3 "$work/cold.txt" | sort -n | tail -1)
 cpu_per_call=$(awk -v c="$cpu_ms" -v n="$calls" 'BEGIN {printf "%.3f", c / n}')
 rss_mb=$(awk -v r="$rss_kb" 'BEGIN {printf "%.1f", r / 1024}')
 echo "wall: ${wall_ms} ms ($(awk -v w="$wall_ms" -v n="$calls" 'BEGIN {printf "%.0f", n / (w / 1000)}') calls/s)"
@@ -95,3 +97,9 @@ resume_ms=$(median_ms "${judge[@]}")
 read -r resume_mb resume_cpu < <(usage "${judge[@]}")
 echo "wall: ${resume_ms} ms (target < 2000): $(verdict "$resume_ms" 2000); CPU ${resume_cpu} ms; peak RSS ${resume_mb} MB"
 echo "load average: $(cut -d' ' -f1-3 /proc/loadavg)"
+
+# The server counts what it served: the cached runs must have sent nothing.
+kill "$server_pid"; wait "$server_pid" 2>/dev/null || true
+served=$(sed -n 's/.*served \([0-9]*\) chat requests.*/\1/p' "$work/server.err")
+echo "server: $(cat "$work/server.err")"
+(( served == calls * COLD_RUNS )) || { echo "expected $((calls * COLD_RUNS)) requests, the server saw $served" >&2; exit 1; }

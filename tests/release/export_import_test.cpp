@@ -200,3 +200,48 @@ TEST_CASE("import: a row whose files would not validate is refused with the find
   REQUIRE(kept.cases.size() == 1);
   CHECK_FALSE(kept.cases[0].errors.empty());
 }
+
+// Regression (hardening #3): a killed import left a case without its rubric, and the
+// re-run refused the row because the case id existed.
+TEST_CASE("import: a re-run completes a half-imported row and names an orphan it did not write",
+          "[release][import]") {
+  TempRepo source;
+  for (auto [folder, id] : {std::pair{"cardiology", "CC-0001"}, {"anesthesiology", "CC-0027"}}) {
+    source.add_shipped_case(folder, id);
+    std::string rel = std::string("cases/") + folder + "/" + id + ".yaml";
+    std::string text = source.read(rel);
+    text.replace(text.find("status: draft"), 13, "status: approved");
+    source.write(rel, text);
+  }
+  Project sp = open(source);
+  ExportRun exported = run_export(sp, ExportOptions{});
+  REQUIRE(exported.exit_code == 0);
+  const std::string F = exported.result.jsonl;
+
+  TempRepo target;
+  Project tp = open(target);
+  ImportPlan first = plan_import(tp, F, ImportOptions{"public.jsonl", false});
+  std::string error;
+  REQUIRE(write_import(tp, first, &error));
+  const std::string rubric = target.read("rubrics/cardiology/CC-0001.yaml");
+  // As a kill between the two renames of a row leaves it; and a stale temp file beside.
+  std::filesystem::remove(target.path() + "/rubrics/cardiology/CC-0001.yaml");
+  target.write("rubrics/cardiology/CC-0001.yaml.tmp.999999999.AbCdEf", "partial");
+  // Someone else's case file for the second row, without a rubric.
+  std::filesystem::remove(target.path() + "/rubrics/anesthesiology/CC-0027.yaml");
+  target.write("cases/anesthesiology/CC-0027.yaml", target.read("cases/anesthesiology/CC-0027.yaml") + "# edited\n");
+
+  ImportPlan again = plan_import(tp, F, ImportOptions{"public.jsonl", false});
+  REQUIRE(again.cases.size() == 1);
+  CHECK(again.cases[0].case_id == "CC-0001");
+  CHECK(again.cases[0].case_present);
+  CHECK_FALSE(again.cases[0].rubric_present);
+  REQUIRE(again.rejected.size() == 1);
+  CHECK(again.rejected[0].case_id == "CC-0027");
+  CHECK_THAT(again.rejected[0].reason, Catch::Contains("cases/anesthesiology/CC-0027.yaml") &&
+                                           Catch::Contains("rubrics/anesthesiology/CC-0027.yaml") &&
+                                           Catch::Contains("remove"));
+  REQUIRE(write_import(tp, again, &error));
+  CHECK(target.read("rubrics/cardiology/CC-0001.yaml") == rubric);
+  CHECK_FALSE(std::filesystem::exists(target.path() + "/rubrics/cardiology/CC-0001.yaml.tmp.999999999.AbCdEf"));
+}

@@ -5,6 +5,7 @@
 #include <cstdio>
 #include <cstring>
 #include <filesystem>
+#include <optional>
 #include <fcntl.h>
 #include <signal.h>
 #include <sys/stat.h>
@@ -40,7 +41,19 @@ bool all_digits(std::string_view s) {
 
 }  // namespace
 
-bool write_file_atomic(const std::string& path, std::string_view content, std::string* error) {
+namespace {
+
+// A file written and flushed beside its target, not yet renamed over it.
+struct Staged {
+  std::string tmp;
+  fs::path target;
+  std::string shown;  // the path as the caller named it, for messages
+};
+
+// Writes `content` to a temporary file beside `path` (following a link to its target),
+// with the target's mode and owner, flushed. nullopt and *error on failure, with no
+// temporary left behind.
+std::optional<Staged> stage(const std::string& path, std::string_view content, std::string* error) {
   std::error_code ec;
   fs::path target(path);
   // Write through a symbolic link to the file it names: replacing the link with a
@@ -49,7 +62,7 @@ bool write_file_atomic(const std::string& path, std::string_view content, std::s
     fs::path resolved = fs::weakly_canonical(target, ec);
     if (ec) {
       if (error) *error = "cannot resolve the symbolic link " + path + ": " + ec.message();
-      return false;
+      return std::nullopt;
     }
     target = resolved;
   }
@@ -61,14 +74,14 @@ bool write_file_atomic(const std::string& path, std::string_view content, std::s
   int fd = ::mkstemp(tmpl.data());
   if (fd < 0) {
     if (error) *error = std::string("cannot create a temporary file beside ") + path + ": " + std::strerror(errno);
-    return false;
+    return std::nullopt;
   }
-  auto fail = [&](const char* what) {
+  auto fail = [&](const char* what) -> std::optional<Staged> {
     int saved = errno;
     ::close(fd);
     ::unlink(tmpl.c_str());
     if (error) *error = std::string(what) + " " + path + ": " + std::strerror(saved);
-    return false;
+    return std::nullopt;
   };
   const char* p = content.data();
   size_t left = content.size();
@@ -91,15 +104,45 @@ bool write_file_atomic(const std::string& path, std::string_view content, std::s
   if (::close(fd) != 0) {
     ::unlink(tmpl.c_str());
     if (error) *error = std::string("cannot close ") + path + ": " + std::strerror(errno);
-    return false;
+    return std::nullopt;
   }
-  if (std::rename(tmpl.c_str(), target.c_str()) != 0) {
+  return Staged{tmpl, target, path};
+}
+
+// Renames a staged file over its target and syncs the folder.
+bool publish(const Staged& staged, std::string* error) {
+  if (std::rename(staged.tmp.c_str(), staged.target.c_str()) != 0) {
     int saved = errno;
-    ::unlink(tmpl.c_str());
-    if (error) *error = std::string("cannot replace ") + path + ": " + std::strerror(saved);
+    ::unlink(staged.tmp.c_str());
+    if (error) *error = std::string("cannot replace ") + staged.shown + ": " + std::strerror(saved);
     return false;
   }
-  sync_parent(target);
+  sync_parent(staged.target);
+  return true;
+}
+
+}  // namespace
+
+bool write_file_atomic(const std::string& path, std::string_view content, std::string* error) {
+  auto staged = stage(path, content, error);
+  return staged && publish(*staged, error);
+}
+
+bool write_files_atomic(const std::vector<std::pair<std::string, std::string>>& files, std::string* error) {
+  std::vector<Staged> staged;
+  for (const auto& [path, content] : files) {
+    auto s = stage(path, content, error);
+    if (!s) {
+      for (const auto& done : staged) ::unlink(done.tmp.c_str());
+      return false;
+    }
+    staged.push_back(std::move(*s));
+  }
+  for (size_t i = 0; i < staged.size(); ++i)
+    if (!publish(staged[i], error)) {
+      for (size_t j = i + 1; j < staged.size(); ++j) ::unlink(staged[j].tmp.c_str());
+      return false;
+    }
   return true;
 }
 

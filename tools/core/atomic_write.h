@@ -6,6 +6,7 @@
 // (remove_stale_temp_files).
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 namespace cc {
@@ -18,6 +19,13 @@ namespace cc {
 // the rename, so a crash after success keeps the new file. Returns false and sets
 // *error on failure, leaving any existing file untouched and no temporary file behind.
 bool write_file_atomic(const std::string& path, std::string_view content, std::string* error);
+
+// Writes several files as one step, as nearly as a file system allows: every file is
+// written and flushed to its temporary first (as write_file_atomic does), and only when
+// all are staged are they renamed over their targets, one right after another. A failure
+// while staging leaves every target untouched; a kill can at worst fall between two
+// renames. Returns false and sets *error on failure.
+bool write_files_atomic(const std::vector<std::pair<std::string, std::string>>& files, std::string* error);
 
 // True when `name` (a file name, no folder) is one of write_file_atomic's temporary
 // files: "<anything>.tmp.<pid>.XXXXXX", or the older "<anything>.tmp.XXXXXX".

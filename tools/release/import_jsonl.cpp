@@ -160,9 +160,9 @@ ImportPlan plan_import(const Project& project, std::string_view jsonl, const Imp
   ImportPlan plan;
   const Config& cfg = project.config;
   const Lang lang = project.lang;
-  std::map<std::string, std::string> existing;  // stem → path, of the benchmark's files
-  for (const auto& dir : {cfg.cases_dir, cfg.rubrics_dir})
-    for (const auto& f : list_yaml_files(cfg.root, dir)) existing.emplace(file_stem(f), f);
+  std::map<std::string, std::string> cases_there, rubrics_there;  // stem → path, of the benchmark's files
+  for (const auto& f : list_yaml_files(cfg.root, cfg.cases_dir)) cases_there.emplace(file_stem(f), f);
+  for (const auto& f : list_yaml_files(cfg.root, cfg.rubrics_dir)) rubrics_there.emplace(file_stem(f), f);
   std::map<std::string, int> seen;  // case id → line, within this file
 
   int line_no = 0;
@@ -194,8 +194,10 @@ ImportPlan plan_import(const Project& project, std::string_view jsonl, const Imp
       continue;
     }
     seen.emplace(id, line_no);
-    if (auto it = existing.find(id); it != existing.end()) {
-      reject(id, release_message(lang, "import/exists", {{"path", it->second}}));
+    auto case_there = cases_there.find(id);
+    auto rubric_there = rubrics_there.find(id);
+    if (case_there != cases_there.end() && rubric_there != rubrics_there.end()) {
+      reject(id, release_message(lang, "import/exists", {{"path", case_there->second}}));
       continue;
     }
     if (id.empty() || id.find('/') != std::string::npos || id.find("..") != std::string::npos) {
@@ -235,6 +237,19 @@ ImportPlan plan_import(const Project& project, std::string_view jsonl, const Imp
       reject(id, release_message(lang, "import/unrepresentable"));
       continue;
     }
+    // One file of the row already there: an interrupted import's half, or someone else's.
+    if (case_there != cases_there.end() || rubric_there != rubrics_there.end()) {
+      const bool has_case = case_there != cases_there.end();
+      const std::string& there = has_case ? case_there->second : rubric_there->second;
+      const std::string& ours = has_case ? ic.case_path : ic.rubric_path;
+      auto bytes = read_file(cfg.abs(there), nullptr);
+      if (there != ours || !bytes || *bytes != (has_case ? ic.case_yaml : ic.rubric_yaml)) {
+        reject(id, release_message(lang, "import/orphan",
+                                   {{"path", there}, {"missing", has_case ? ic.rubric_path : ic.case_path}}));
+        continue;
+      }
+      (has_case ? ic.case_present : ic.rubric_present) = true;
+    }
     std::vector<Diagnostic> errors;
     for (const auto& [path, text] : {std::pair{ic.case_path, ic.case_yaml}, std::pair{ic.rubric_path, ic.rubric_yaml}}) {
       FileResult fr = check_file(project, path, text);
@@ -258,16 +273,19 @@ ImportPlan plan_import(const Project& project, std::string_view jsonl, const Imp
 }
 
 bool write_import(const Project& project, const ImportPlan& plan, std::string* error) {
+  const Config& cfg = project.config;
+  for (const auto& dir : {cfg.cases_dir, cfg.rubrics_dir}) remove_stale_temp_files(cfg.abs(dir));
   std::vector<std::string> written;
   for (const auto& ic : plan.cases) {
-    for (const auto& [path, text] : {std::pair{ic.case_path, ic.case_yaml}, std::pair{ic.rubric_path, ic.rubric_yaml}}) {
-      if (!write_file_atomic(project.config.abs(path), text, error)) {
-        std::error_code ec;
-        for (const auto& w : written) std::filesystem::remove(project.config.abs(w), ec);
-        return false;
-      }
-      written.push_back(path);
+    std::vector<std::pair<std::string, std::string>> row;
+    if (!ic.case_present) row.emplace_back(cfg.abs(ic.case_path), ic.case_yaml);
+    if (!ic.rubric_present) row.emplace_back(cfg.abs(ic.rubric_path), ic.rubric_yaml);
+    if (!write_files_atomic(row, error)) {
+      std::error_code ec;
+      for (const auto& w : written) std::filesystem::remove(w, ec);
+      return false;
     }
+    for (const auto& [path, text] : row) written.push_back(path);
   }
   return true;
 }

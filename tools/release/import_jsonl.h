@@ -37,6 +37,9 @@ struct ImportedCase {
   std::string case_id;
   std::string case_path, rubric_path;  // root-relative
   std::string case_yaml, rubric_yaml;
+  // Set when the row was half-imported by an interrupted import: that file is already
+  // there with exactly these bytes, and only the other one is written.
+  bool case_present = false, rubric_present = false;
   int warnings = 0;                    // findings below error severity in the two files
   std::vector<Diagnostic> errors;      // only with keep_invalid
 };
@@ -48,11 +51,17 @@ struct ImportPlan {
 };
 
 // Works out what `jsonl` would become in the benchmark of `project`, writing nothing.
-// Rows whose case id already exists in the benchmark are rejected.
+// Rows whose case id already exists in the benchmark are rejected, except a row that an
+// interrupted import half wrote: when exactly one of its two files is there, at its
+// place and with the bytes this row gives it, the other is planned; when that file
+// differs, the row is rejected naming the orphan and what to do.
 ImportPlan plan_import(const Project& project, std::string_view jsonl, const ImportOptions& options);
 
-// Writes the planned files atomically; when one write fails, removes the files this
-// call already wrote and returns false with *error set.
+// Writes the planned files, the two of a row as one step (both staged, then both
+// renamed), so a kill leaves a row whole or absent but for the instant between the two
+// renames, which the next plan_import completes. Temp files a killed import left are
+// removed first. When one write fails, removes the files this call already wrote and
+// returns false with *error set.
 bool write_import(const Project& project, const ImportPlan& plan, std::string* error);
 
 }  // namespace cc
