@@ -8,6 +8,7 @@
 #include <random>
 #include <unordered_map>
 
+#include "judge/chat_request.h"
 #include "judge/http_client.h"
 #include "judge/rate_limit.h"
 #include "judge/retry_policy.h"
@@ -179,7 +180,7 @@ class BatchRunner {
       requests_.take(1, now);
       tokens_.take(spec.estimated_tokens(), now);
       sent_[index] = {spec.estimated_tokens(), spec.key};
-      HttpRequest req{index, ep_.chat_url(), std::move(spec.body), key_, ep_.timeout_s};
+      HttpRequest req{index, ep_.chat_url(), chat_request_body(*spec.endpoint, batch_.message(index)), key_, ep_.timeout_s};
       CallOutcome& o = result_.outcomes[index];
       ++o.attempts;
       if (auto ok = client_.start(std::move(req)); !ok) {

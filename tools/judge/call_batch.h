@@ -26,8 +26,8 @@ namespace cc::judge {
 
 // One call, as the batch builds it.
 struct CallSpec {
-  std::string body;           // the request body (JSON)
-  std::string key;            // cache key: SHA-256 of the canonical request
+  const Endpoint* endpoint = nullptr;  // whose model and parameters the body carries
+  std::string key;            // cache key: SHA-256 of the canonical request (request_key)
   int64_t estimated_input_tokens = 0;   // of the prompt
   int64_t estimated_output_tokens = 0;  // expected in the answer
   int64_t estimated_tokens() const { return estimated_input_tokens + estimated_output_tokens; }
@@ -36,8 +36,12 @@ struct CallSpec {
 // What a batch needs from its caller.
 struct CallBatch {
   size_t count = 0;
-  // The request for call `i`; called again when the call is sent (bodies are not kept).
+  // The cache key and estimates of call `i`; called again when the call is sent (specs
+  // are not kept).
   std::function<CallSpec(size_t i)> spec;
+  // The user message of call `i`, made only for calls that are sent: a resume answered
+  // from the cache never renders a prompt.
+  std::function<std::string(size_t i)> message;
   // Checks an answer and turns it into what the caller keeps (a verdict, a response).
   // An Error is a parse failure: the call is retried within the same bound.
   std::function<Result<nlohmann::json>(size_t i, const ChatAnswer& answer)> parse;

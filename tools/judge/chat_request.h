@@ -13,9 +13,14 @@ namespace cc::judge {
 // are equal bytes. Invalid UTF-8 in `user_message` is replaced, never sent.
 std::string chat_request_body(const Endpoint& endpoint, const std::string& user_message);
 
-// The cache key of a request: SHA-256 over the body (model, messages, sampling
-// parameters), the prompt template's hash and the repeat index. The API key is not part
-// of a body, so it can never reach the cache.
-std::string request_key(std::string_view body, std::string_view prompt_sha256, int repeat);
+// The cache key of a request: SHA-256 over a canonical form of what decides its body
+// (the endpoint's model, sampling parameters and extra_body as canonical JSON; then
+// `content`, length-prefixed: the user message itself, or a canonical digest of what it
+// is rendered from), the prompt template's hash and the repeat index. Equal requests
+// give equal keys and different ones different keys; hashing a digest instead of the
+// rendered, JSON-escaped prompt is what lets a resume look up 75,000 keys in well under
+// two seconds. The API key is not part of a body, so it can never reach the cache.
+std::string request_key(const Endpoint& endpoint, std::string_view content, std::string_view prompt_sha256,
+                        int repeat);
 
 }  // namespace cc::judge

@@ -49,12 +49,13 @@ Result<GenerateReport> run_generate(const Config& config, const GenerateOptions&
   batch.spec = [&](size_t i) {
     const CaseMaterial& c = case_of(i);
     CallSpec spec;
-    spec.body = chat_request_body(ep, c.query);
-    spec.key = request_key(spec.body, kGeneratePurpose, sample_of(i));
+    spec.endpoint = &ep;
+    spec.key = request_key(ep, c.query, kGeneratePurpose, sample_of(i));
     spec.estimated_input_tokens = estimate_tokens(c.query);
     spec.estimated_output_tokens = std::min<int64_t>(ep.max_tokens, kResponseOutputTokens);
     return spec;
   };
+  batch.message = [&](size_t i) { return case_of(i).query; };
   batch.parse = [](size_t, const ChatAnswer& a) -> Result<nlohmann::json> {
     std::string response = trim_blank(strip_thinking(a.content));
     if (response.empty())

@@ -15,6 +15,7 @@
 #include "judge/responses_file.h"
 #include "judge/run_files.h"
 #include "core/file_lock.h"
+#include "core/sha256.h"
 #include "judge/token_estimate.h"
 #include "judge/verdict_parse.h"
 
@@ -114,6 +115,31 @@ Result<JudgeReport> run_judge(const Config& config, const JudgeOptions& options,
       for (uint32_t k = 0; k < row_case[r]->criteria.size(); ++k) items.push_back({r, k});
   }
 
+  // Per response row, once: a digest of the query and the response (length-prefixed, so
+  // no two rows share one) and their estimated tokens. The template's own tokens are
+  // counted once; estimates are sums of the parts' estimates.
+  struct RowDigest {
+    std::string sha256;
+    int64_t tokens = -1;
+  };
+  std::vector<RowDigest> row_digests(rows.size());
+  auto row_digest = [&](uint32_t r) -> const RowDigest& {
+    RowDigest& d = row_digests[r];
+    if (d.tokens < 0) {
+      const std::string& query = row_case[r]->query;
+      const std::string& response = rows[r].response;
+      Sha256 h;
+      h.update("query " + std::to_string(query.size()) + "\n");
+      h.update(query);
+      h.update("\nresponse " + std::to_string(response.size()) + "\n");
+      h.update(response);
+      d.sha256 = h.hex();
+      d.tokens = estimate_tokens(query) + estimate_tokens(response);
+    }
+    return d;
+  };
+  const int64_t template_tokens = estimate_tokens(prompt.text);
+
   JudgeReport report;
   std::map<std::string, std::vector<VerdictRow>> verdicts;  // by model
   std::vector<ErrorRow> errors;
@@ -131,19 +157,30 @@ Result<JudgeReport> run_judge(const Config& config, const JudgeOptions& options,
       std::string judge_name = rep == 1 ? ep.name : ep.name + "#" + std::to_string(rep);
       CallBatch batch;
       batch.count = items.size();
-      batch.spec = [&, rep](size_t i) {
+      // The message of item i: the prompt with the case, the response and the criterion
+      // (or every criterion, per case) filled in.
+      auto values_of = [&](size_t i) {
         const Item& it = items[i];
         const CaseMaterial& c = *row_case[it.row];
         std::map<std::string, std::string> values{{"query", c.query}, {"response", rows[it.row].response}};
         if (js.per_case) values["criteria"] = numbered_criteria(c);
         else values["criterion"] = c.criteria[it.criterion].second;
-        std::string message = render_prompt(prompt, values);
+        return values;
+      };
+      batch.message = [&](size_t i) { return render_prompt(prompt, values_of(i)); };
+      batch.spec = [&, rep](size_t i) {
+        const Item& it = items[i];
+        const CaseMaterial& c = *row_case[it.row];
+        const RowDigest& row = row_digest(it.row);
+        const std::string& part = js.per_case ? numbered_criteria(c) : c.criteria[it.criterion].second;
         CallSpec spec;
-        spec.estimated_input_tokens = estimate_tokens(message);
+        spec.estimated_input_tokens = template_tokens + row.tokens + estimate_tokens(part);
         spec.estimated_output_tokens =
             kVerdictOutputTokens * (js.per_case ? static_cast<int64_t>(c.criteria.size()) : 1);
-        spec.body = chat_request_body(ep, message);
-        spec.key = request_key(spec.body, prompt.sha256, rep);
+        // The message is a function of the template (its hash is in the key), the row and
+        // this part, so their digest identifies it without rendering it.
+        spec.key = request_key(ep, row.sha256 + "\n" + part, prompt.sha256, rep);
+        spec.endpoint = &ep;
         return spec;
       };
       batch.parse = [&](size_t i, const ChatAnswer& answer) -> Result<nlohmann::json> {
@@ -227,7 +264,7 @@ Result<JudgeReport> run_judge(const Config& config, const JudgeOptions& options,
   }
   if (settings.dry_run) {
     text << "total: " << calls_needed << " calls, about " << tokens_needed << " tokens, estimated cost " << est_cost
-         << "\n(tokens estimated as one per CJK character and one per 4 other bytes of the rendered prompt, plus "
+         << "\n(tokens estimated as one per CJK character and one per 4 other bytes of the prompt template, the case, the response and the criteria, plus "
          << kVerdictOutputTokens << " output tokens per verdict; cost from price_per_million_tokens)\n";
     report.text = text.str();
     return report;
