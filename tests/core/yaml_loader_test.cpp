@@ -209,8 +209,31 @@ TEST_CASE("yaml_loader: a billion-laughs document exceeds the alias budget", "[c
   auto r = load(text);
   check_refusal(r, "yaml/alias-budget", 4, 8);
   CHECK(r.diagnostics[0].message ==
-        "anchors and aliases expand to more than 1000 values; write the values out instead");
+        "anchors and aliases expand to more than 1000 values or 1048576 bytes; write the values out instead");
   CHECK_FALSE(r.document);
+}
+
+// Regression (hardening #8): the budget counted nodes only, so 999 aliases of one 900 KB
+// string (a 927 KB file) took 16 s and 918 MB. The expanded bytes are budgeted too, and
+// the first alias that passes the budget is refused.
+TEST_CASE("yaml_loader: aliases of one long string exceed the byte budget at the first that passes it",
+          "[core][yaml_loader]") {
+  std::string text = "big: &s " + std::string(300 * 1024, 'x') + "\nlist:\n";
+  for (int i = 0; i < 999; ++i) text += "  - *s\n";
+  LoadLimits limits;
+  limits.max_file_bytes = 4 << 20;
+  auto r = load(text, limits);
+  // Three expansions (900 KB) fit in 1 MiB; the fourth, on line 6, does not.
+  check_refusal(r, "yaml/alias-budget", 6, 5);
+  CHECK_FALSE(r.document);
+
+  limits.max_alias_bytes = 8 << 20;
+  limits.max_alias_nodes = 100000;
+  text = "big: &s " + std::string(1024, 'x') + "\nlist:\n";
+  for (int i = 0; i < 10; ++i) text += "  - *s\n";
+  auto fine = load(text, limits);
+  REQUIRE(fine.document);
+  CHECK(fine.diagnostics.empty());
 }
 
 TEST_CASE("yaml_loader: nesting deeper than the limit is refused", "[core][yaml_loader]") {

@@ -95,6 +95,7 @@ ConfigLoad load_config(const std::string& root, Lang lang) {
   r.integer("/limits/max_file_bytes", cfg.limits.max_file_bytes, 1024);
   r.integer("/limits/max_depth", cfg.limits.max_depth, 4);
   r.integer("/limits/max_alias_nodes", cfg.limits.max_alias_nodes, 0);
+  r.integer("/limits/max_alias_bytes", cfg.limits.max_alias_bytes, 0);
   r.integer("/targets/min_axes_per_case", cfg.min_axes_per_case, 0);
   r.integer("/targets/min_safety_criteria_per_case", cfg.min_safety_criteria_per_case, 0);
   if (const auto* rules = r.at("/rules"); rules && rules->is_object()) {

@@ -84,11 +84,22 @@ nlohmann::json resolve_scalar(const yaml_event_t& ev) {
   return resolve_plain_scalar(value);
 }
 
-size_t count_nodes(const nlohmann::json& j) {
-  size_t n = 1;
-  if (j.is_structured())
-    for (const auto& child : j) n += count_nodes(child);
-  return n;
+// What expanding `j` once produces: its values and the bytes of its scalars (strings by
+// their length, other scalars as a few bytes each, as their text is short).
+struct Expansion {
+  size_t nodes = 0;
+  size_t bytes = 0;
+};
+void measure(const nlohmann::json& j, Expansion& out) {
+  ++out.nodes;
+  if (j.is_structured()) {
+    for (auto it = j.begin(); it != j.end(); ++it) {
+      if (j.is_object()) out.bytes += it.key().size();
+      measure(*it, out);
+    }
+  } else {
+    out.bytes += j.is_string() ? j.get_ref<const std::string&>().size() : 8;
+  }
 }
 
 // Builds the JSON value and the location map from libyaml's parse events.
@@ -131,13 +142,18 @@ class Builder {
       report(mark, "yaml/syntax", {{"detail", detail}});
       throw StopParsing{};
     }
-    nlohmann::json value = it->second;
-    alias_nodes_ += count_nodes(value);
-    if (alias_nodes_ > limits_.max_alias_nodes) {
-      report(mark, "yaml/alias-budget", {{"limit", std::to_string(limits_.max_alias_nodes)}});
+    // Measured before it is copied: the alias that passes the budget is refused
+    // without ever being expanded.
+    Expansion size;
+    measure(it->second, size);
+    alias_nodes_ += size.nodes;
+    alias_bytes_ += size.bytes;
+    if (alias_nodes_ > limits_.max_alias_nodes || alias_bytes_ > limits_.max_alias_bytes) {
+      report(mark, "yaml/alias-budget",
+             {{"limit", std::to_string(limits_.max_alias_nodes)}, {"bytes", std::to_string(limits_.max_alias_bytes)}});
       throw StopParsing{};
     }
-    add_value(mark, std::move(value), std::string());
+    add_value(mark, nlohmann::json(it->second), std::string());
   }
 
   void on_sequence_start(const Mark& mark, std::string anchor) {
@@ -299,6 +315,7 @@ class Builder {
   std::unordered_map<std::string, nlohmann::json> anchors_;
   SourcePos pending_key_;
   size_t alias_nodes_ = 0;
+  size_t alias_bytes_ = 0;
   bool finished_ = false;
   std::optional<Mark> complex_key_;
   bool all_positions_ = true;
