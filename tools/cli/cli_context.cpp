@@ -3,6 +3,7 @@
 #include <filesystem>
 #include <ostream>
 
+#include "core/output_file.h"
 #include "core/renderer.h"
 #include "core/repository.h"
 
@@ -42,6 +43,15 @@ bool check_case_filters(const Project& project, const std::vector<std::string>& 
         return false;
       }
   return true;
+}
+
+bool write_output(const CliContext& ctx, std::string_view command, const std::string& path, std::string_view content,
+                  std::ostream& err) {
+  auto written = write_output_file(path, content);
+  if (written) return true;
+  err << "clinconsensus " << command << ": "
+      << message(ctx.lang(), "io/write-output", {{"path", path}, {"detail", written.error().message}}) << '\n';
+  return false;
 }
 
 }  // namespace cc::cli

@@ -39,6 +39,12 @@ struct CliContext {
 bool check_case_filters(const Project& project, const std::vector<std::string>& statuses,
                         const std::vector<std::string>& difficulties, std::string_view command, std::ostream& err);
 
+// Writes a command's report to the --out file `path` (core/output_file.h); on failure
+// prints "clinconsensus COMMAND: cannot write PATH: why" to `err` and returns false (the
+// caller exits with kExitUsage).
+bool write_output(const CliContext& ctx, std::string_view command, const std::string& path, std::string_view content,
+                  std::ostream& err);
+
 // Each subcommand registers itself and sets the function that runs it.
 void register_validate(CLI::App& app, CliContext& ctx, std::function<int()>& run);
 void register_new(CLI::App& app, CliContext& ctx, std::function<int()>& run);

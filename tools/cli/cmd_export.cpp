@@ -2,7 +2,6 @@
 #include <iostream>
 
 #include "cli/cli_context.h"
-#include "core/atomic_write.h"
 #include "core/renderer.h"
 #include "release/export_run.h"
 #include "release/release_messages.h"
@@ -45,11 +44,7 @@ void register_export(CLI::App& app, CliContext& ctx, std::function<int()>& run) 
         std::cout.flush();
         return kExitOk;
       }
-      std::string error;
-      if (!write_file_atomic(opts->out, r.result.jsonl, &error)) {
-        std::cerr << "clinconsensus export: " << error << '\n';
-        return kExitUsage;
-      }
+      if (!write_output(ctx, "export", opts->out, r.result.jsonl, std::cerr)) return kExitUsage;
       std::cout << release_message(ctx.lang(), "export/done",
                                    {{"rows", std::to_string(r.result.rows)}, {"path", opts->out}})
                 << '\n';

@@ -6,7 +6,6 @@
 #include <nlohmann/json.hpp>
 
 #include "cli/cli_context.h"
-#include "core/atomic_write.h"
 #include "core/renderer.h"
 #include "coverage/case_facts.h"
 #include "coverage/coverage_messages.h"
@@ -107,11 +106,7 @@ void register_select(CLI::App& app, CliContext& ctx, std::function<int()>& run) 
       if (!opts->out.empty()) {
         for (size_t p = 0; p < lists.size(); ++p) {
           std::string path = opts->split > 1 ? part_path(opts->out, static_cast<int>(p + 1)) : opts->out;
-          std::string error;
-          if (!write_file_atomic(path, lists[p], &error)) {
-            std::cerr << "clinconsensus select: " << error << '\n';
-            return kExitUsage;
-          }
+          if (!write_output(ctx, "select", path, lists[p], std::cerr)) return kExitUsage;
           if (opts->format == "text") report << coverage::coverage_message(lang, "select/written", {{"path", path}}) << '\n';
         }
       } else if (opts->format == "text") {

@@ -7,15 +7,18 @@
 #include <CLI/CLI.hpp>
 
 #include "cli/cli_context.h"
+#include "cli/stdout_guard.h"
 #include "core/version.h"
 
-int main(int argc, char** argv) {
+namespace {
+
+// Parses the command line into `ctx` and runs the chosen subcommand; its exit status.
+int run_command(int argc, char** argv, cc::cli::CliContext& ctx) {
   using namespace cc::cli;
   try {
     CLI::App app{"clinconsensus: author, check, balance, release and score the ClinConsensus benchmark"};
     app.set_version_flag("--version", cc::kToolVersion);
     app.require_subcommand(1);
-    CliContext ctx;
     app.add_option("-C", ctx.global.directory, "Run as if started in DIR")->option_text("DIR");
     app.add_option("--lang", ctx.global.lang, "Language of messages")->check(CLI::IsMember({"en", "zh"}))->capture_default_str();
 
@@ -50,4 +53,13 @@ int main(int argc, char** argv) {
     std::cerr << "clinconsensus: unexpected failure\n";
     return kExitUsage;
   }
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  cc::cli::StdoutGuard out;  // every write to stdout checked
+  cc::cli::CliContext ctx;
+  int status = run_command(argc, argv, ctx);
+  return out.finish(status, ctx.lang(), std::cerr);
 }

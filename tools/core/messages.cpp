@@ -11,6 +11,9 @@ using Entry = MessageEntry;
 constexpr std::array kCatalog = {
     // Reading files.
     Entry{"io/read", "cannot read the file: {detail}", "无法读取文件：{detail}"},
+    // Writing output.
+    Entry{"io/write-output", "cannot write {path}: {detail}", "无法写入 {path}：{detail}"},
+    Entry{"io/write-stdout", "cannot write standard output: {detail}", "无法写入标准输出：{detail}"},
     Entry{"yaml/syntax", "YAML syntax error: {detail}; check indentation and quoting near here",
           "YAML 语法错误：{detail}；请检查此处附近的缩进和引号"},
     Entry{"yaml/duplicate-key", "duplicate key '{key}' (first at line {line}); keep only one",
