@@ -1,5 +1,6 @@
 // End-to-end: output that cannot be written. A full disk on stdout or on an --out file is
-// exit 2 with the output named.
+// exit 2 with the output named; a reader that closes the pipe early (`validate | head`)
+// ends the run quietly with the command's own status, never with SIGPIPE.
 #include <fcntl.h>
 #include <unistd.h>
 
@@ -24,6 +25,16 @@ RunResult run_on_full_disk(const std::vector<std::string>& args, const std::stri
   REQUIRE(fd >= 0);
   RunResult r = run_cli_with_stdout(args, cwd, fd);
   ::close(fd);
+  return r;
+}
+
+// Runs the binary with stdout on a pipe whose reading end is already closed.
+RunResult run_into_closed_pipe(const std::vector<std::string>& args, const std::string& cwd) {
+  int fds[2];
+  REQUIRE(::pipe2(fds, O_CLOEXEC) == 0);
+  ::close(fds[0]);
+  RunResult r = run_cli_with_stdout(args, cwd, fds[1]);
+  ::close(fds[1]);
   return r;
 }
 
@@ -81,4 +92,23 @@ TEST_CASE("cli: --out naming a device that takes the bytes writes through it", "
   INFO(r.err);
   CHECK(r.exit_code == 0);
   CHECK(std::filesystem::is_symlink(out));
+}
+
+TEST_CASE("cli: a reader closing the pipe early ends the run quietly with the command's status",
+          "[cli][output][sigpipe]") {
+  TempRepo repo;
+  repo.add_shipped_case("cardiology", "CC-0001");
+  RunResult clean = run_into_closed_pipe({"validate"}, repo.path());
+  INFO(clean.err);
+  CHECK(clean.exit_code == 0);  // not 141 (SIGPIPE)
+  CHECK(clean.err.empty());
+  RunResult json = run_into_closed_pipe({"validate", "--format", "json"}, repo.path());
+  CHECK(json.exit_code == 0);
+  CHECK(json.err.empty());
+
+  edit_file(repo, kCase, "\ndifficulty: medium", "\ndifficulty: extreme");
+  RunResult findings = run_into_closed_pipe({"validate"}, repo.path());
+  INFO(findings.err);
+  CHECK(findings.exit_code == 1);
+  CHECK(findings.err.empty());
 }

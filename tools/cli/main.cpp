@@ -58,7 +58,7 @@ int run_command(int argc, char** argv, cc::cli::CliContext& ctx) {
 }  // namespace
 
 int main(int argc, char** argv) {
-  cc::cli::StdoutGuard out;  // every write to stdout checked
+  cc::cli::StdoutGuard out;  // every write to stdout checked; SIGPIPE ignored
   cc::cli::CliContext ctx;
   int status = run_command(argc, argv, ctx);
   return out.finish(status, ctx.lang(), std::cerr);

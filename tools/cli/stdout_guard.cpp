@@ -1,6 +1,7 @@
 #include "cli/stdout_guard.h"
 
 #include <cerrno>
+#include <csignal>
 #include <cstring>
 #include <fcntl.h>
 #include <iostream>
@@ -69,6 +70,7 @@ bool CheckedFdBuffer::close() {
 }
 
 StdoutGuard::StdoutGuard() : buffer_(STDOUT_FILENO, ::isatty(STDOUT_FILENO) == 1) {
+  std::signal(SIGPIPE, SIG_IGN);  // a closed pipe is then EPIPE, seen by the buffer
   previous_ = std::cout.rdbuf(&buffer_);
 }
 
@@ -77,6 +79,7 @@ StdoutGuard::~StdoutGuard() { std::cout.rdbuf(previous_); }
 int StdoutGuard::finish(int status, Lang lang, std::ostream& err) {
   std::cout.flush();
   if (buffer_.close()) return status;
+  if (buffer_.error() == EPIPE) return status;  // the reader stopped early: quietly
   err << "clinconsensus: " << message(lang, "io/write-stdout", {{"detail", std::strerror(buffer_.error())}}) << '\n';
   return kExitUsage;
 }

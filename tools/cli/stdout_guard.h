@@ -1,7 +1,9 @@
 #pragma once
 // StdoutGuard: standard output through a buffer that checks every write, so that output
 // lost to a full disk, a closed pipe or a bad descriptor is noticed and reported at exit
-// instead of being dropped silently.
+// instead of being dropped silently. SIGPIPE is ignored while it is in place: a reader
+// that stops early (`validate | head -1`) shows up as EPIPE, which ends the output
+// quietly.
 #include <array>
 #include <iosfwd>
 #include <streambuf>
@@ -36,7 +38,8 @@ class CheckedFdBuffer : public std::streambuf {
   std::array<char, 1 << 16> buffer_{};
 };
 
-// Puts std::cout on a CheckedFdBuffer over descriptor 1, for as long as it lives.
+// Puts std::cout on a CheckedFdBuffer over descriptor 1 and ignores SIGPIPE, for as
+// long as it lives.
 class StdoutGuard {
  public:
   StdoutGuard();
@@ -46,7 +49,8 @@ class StdoutGuard {
 
   // The exit status once the command returned `status`: standard output is flushed and
   // closed; if that or any earlier write failed, the reason goes to `err` in `lang` and
-  // the status becomes kExitUsage.
+  // the status becomes kExitUsage. A closed pipe (EPIPE) is the reader's choice, not a
+  // failure: no message, and the command's own status stands.
   int finish(int status, Lang lang, std::ostream& err);
 
  private:
