@@ -9,9 +9,29 @@
 
 namespace cc::cli {
 
-std::string CliContext::start_dir() const {
-  return global.directory.empty() ? std::filesystem::current_path().string() : global.directory;
+void add_global_options(CLI::App& app, GlobalOptions& global) {
+  app.add_option("-C", global.directories, "Run as if started in DIR (path arguments resolve against it)")
+      ->option_text("DIR")
+      ->allow_extra_args(false);
+  app.add_option("--lang", global.lang, "Language of messages")
+      ->check(CLI::IsMember({"en", "zh"}))
+      ->capture_default_str();
+  app.fallthrough();  // inherited by the subcommands added later
 }
+
+bool CliContext::enter_directories(std::ostream& err) const {
+  for (const auto& dir : global.directories) {
+    std::error_code ec;
+    std::filesystem::current_path(dir, ec);
+    if (ec) {
+      err << "clinconsensus: " << message(lang(), "cli/chdir", {{"dir", dir}, {"detail", ec.message()}}) << '\n';
+      return false;
+    }
+  }
+  return true;
+}
+
+std::string CliContext::start_dir() const { return std::filesystem::current_path().string(); }
 
 std::optional<std::string> CliContext::find_root(std::ostream& err) const {
   auto root = find_repository_root(start_dir());

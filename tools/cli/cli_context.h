@@ -16,10 +16,16 @@ namespace cc::cli {
 
 enum ExitCode : int { kExitOk = 0, kExitFindings = 1, kExitUsage = 2 };
 
+// The options every subcommand takes, before or after its name (`-C DIR validate` and
+// `validate -C DIR` are the same).
 struct GlobalOptions {
-  std::string directory;  // -C DIR
+  std::vector<std::string> directories;  // -C DIR, each relative to the one before, as git's
   std::string lang = "en";
 };
+
+// Registers -C and --lang on `app` and lets every subcommand added after this pass them
+// (and only them) up to `app`, so they work on either side of the subcommand's name.
+void add_global_options(CLI::App& app, GlobalOptions& global);
 
 struct CliContext {
   GlobalOptions global;
@@ -30,7 +36,11 @@ struct CliContext {
   // Finds the repository root (the folder holding clinconsensus.yaml) upward from
   // start_dir(); on failure prints why to `err` and returns nullopt.
   std::optional<std::string> find_root(std::ostream& err) const;
-  // The folder commands run from: -C DIR, else the current one.
+  // Moves into each -C DIR in turn, so that the command runs as if started there and every
+  // relative path argument resolves against it (as `git -C`). On failure prints why to
+  // `err` and returns false (the caller exits with kExitUsage).
+  bool enter_directories(std::ostream& err) const;
+  // The folder commands run from: the current one, which -C has already moved into.
   std::string start_dir() const;
 };
 

@@ -19,8 +19,7 @@ int run_command(int argc, char** argv, cc::cli::CliContext& ctx) {
     CLI::App app{"clinconsensus: author, check, balance, release and score the ClinConsensus benchmark"};
     app.set_version_flag("--version", cc::kToolVersion);
     app.require_subcommand(1);
-    app.add_option("-C", ctx.global.directory, "Run as if started in DIR")->option_text("DIR");
-    app.add_option("--lang", ctx.global.lang, "Language of messages")->check(CLI::IsMember({"en", "zh"}))->capture_default_str();
+    add_global_options(app, ctx.global);
 
     std::function<int()> run;
     register_validate(app, ctx, run);
@@ -45,7 +44,9 @@ int run_command(int argc, char** argv, cc::cli::CliContext& ctx) {
       int code = app.exit(e);
       return code == 0 ? kExitOk : kExitUsage;
     }
-    return run ? run() : kExitUsage;
+    if (!run) return kExitUsage;
+    if (!ctx.enter_directories(std::cerr)) return kExitUsage;
+    return run();
   } catch (const std::exception& e) {
     std::cerr << "clinconsensus: " << e.what() << '\n';
     return kExitUsage;

@@ -148,6 +148,8 @@ constexpr std::array kCatalog = {
     Entry{"config/not-found", "no clinconsensus.yaml found in {dir} or any parent; run inside a benchmark repository or pass -C DIR",
           "在 {dir} 及其上级目录中未找到 clinconsensus.yaml；请在基准仓库内运行或使用 -C DIR"},
     Entry{"config/invalid", "{detail}", "{detail}"},
+    // The command line.
+    Entry{"cli/chdir", "cannot run in '{dir}' (-C): {detail}", "无法在“{dir}”中运行（-C）：{detail}"},
     Entry{"taxonomy/invalid", "taxonomy {detail}", "分类表 {detail}"},
     // Suggestions and words used inside messages.
     Entry{"word/did-you-mean", "; did you mean '{value}'?", "；是否应为“{value}”？"},
