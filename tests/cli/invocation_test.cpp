@@ -7,6 +7,7 @@
 #include <unistd.h>
 
 #include "cli/cli_helpers.h"
+#include "core/version.h"
 
 using namespace cc::test;
 using namespace cc::test::cli;
@@ -273,7 +274,20 @@ TEST_CASE("cli: --help and --version exit 0", "[cli][invocation]") {
   CHECK_THAT(sub.out, Catch::Contains("--format"));
   RunResult version = run_cli({"--version"}, dir.path());
   CHECK(version.exit_code == 0);
-  CHECK(!version.out.empty());
+  CHECK(version.out == std::string("clinconsensus ") + cc::kToolVersion + "\n");  // "clinconsensus 0.1.0"
+}
+
+TEST_CASE("cli: an unknown command is named, with the nearest one", "[cli][invocation]") {
+  TempDir dir;
+  RunResult r = run_cli({"frobnicate"}, dir.path());
+  CHECK(r.exit_code == 2);
+  CHECK_THAT(r.err, Catch::Contains("unknown command 'frobnicate'"));
+  CHECK_THAT(r.err, !Catch::Contains("did you mean"));
+  RunResult slip = run_cli({"--lang", "en", "valdate", "--format", "json"}, dir.path());
+  CHECK(slip.exit_code == 2);
+  CHECK_THAT(slip.err, Catch::Contains("unknown command 'valdate'; did you mean 'validate'?"));
+  RunResult zh = run_cli({"--lang", "zh", "frobnicate"}, dir.path());
+  CHECK_THAT(zh.err, Catch::Contains("未知命令“frobnicate”"));
 }
 
 TEST_CASE("cli: validate leaves the benchmark files untouched", "[cli][invocation]") {

@@ -150,6 +150,8 @@ constexpr std::array kCatalog = {
     Entry{"config/invalid", "{detail}", "{detail}"},
     // The command line.
     Entry{"cli/chdir", "cannot run in '{dir}' (-C): {detail}", "无法在“{dir}”中运行（-C）：{detail}"},
+    Entry{"cli/unknown-command", "unknown command '{name}'{suggestion}; `clinconsensus --help` lists the commands",
+          "未知命令“{name}”{suggestion}；运行 clinconsensus --help 查看可用命令"},
     Entry{"taxonomy/invalid", "taxonomy {detail}", "分类表 {detail}"},
     // Suggestions and words used inside messages.
     Entry{"word/did-you-mean", "; did you mean '{value}'?", "；是否应为“{value}”？"},
