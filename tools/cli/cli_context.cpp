@@ -16,7 +16,16 @@ void add_global_options(CLI::App& app, GlobalOptions& global) {
   app.add_option("--lang", global.lang, "Language of messages")
       ->check(CLI::IsMember({"en", "zh"}))
       ->capture_default_str();
+  app.add_option("--color", global.color, "Colour in text output: auto (a terminal, not TERM=dumb or NO_COLOR), always, never")
+      ->check(CLI::IsMember({"auto", "always", "never"}))
+      ->capture_default_str();
   app.fallthrough();  // inherited by the subcommands added later
+}
+
+bool CliContext::want_color(int fd) const {
+  if (global.color == "always") return true;
+  if (global.color == "never") return false;
+  return cc::want_color(fd);
 }
 
 bool CliContext::enter_directories(std::ostream& err) const {
@@ -44,7 +53,7 @@ std::optional<Project> CliContext::open_project(std::ostream& err) const {
   if (!root) return std::nullopt;
   ProjectLoad load = load_project(*root, lang());
   if (!load.project) {
-    RenderInput in{load.diagnostics, 0, lang(), want_color(2)};
+    RenderInput in{load.diagnostics, 0, lang(), this->want_color(2)};
     render_text(in, err);
     return std::nullopt;
   }

@@ -21,15 +21,19 @@ enum ExitCode : int { kExitOk = 0, kExitFindings = 1, kExitUsage = 2 };
 struct GlobalOptions {
   std::vector<std::string> directories;  // -C DIR, each relative to the one before, as git's
   std::string lang = "en";
+  std::string color = "auto";  // --color auto|always|never
 };
 
-// Registers -C and --lang on `app` and lets every subcommand added after this pass them
+// Registers -C, --lang and --color on `app` and lets every subcommand added after this pass them
 // (and only them) up to `app`, so they work on either side of the subcommand's name.
 void add_global_options(CLI::App& app, GlobalOptions& global);
 
 struct CliContext {
   GlobalOptions global;
   Lang lang() const { return global.lang == "zh" ? Lang::Zh : Lang::En; }
+  // Whether text output on descriptor `fd` is coloured: --color always or never, else
+  // what the terminal and the environment say (core's want_color).
+  bool want_color(int fd) const;
   // Finds the repository and loads config, taxonomy and schemas; on failure prints why
   // to `err` and returns nullopt (the caller exits with kExitUsage).
   std::optional<Project> open_project(std::ostream& err) const;

@@ -47,7 +47,7 @@ void register_coverage(CLI::App& app, CliContext& ctx, std::function<int()>& run
       const Config& cfg = project->config;
       coverage::FactsLoad facts = coverage::load_case_facts(cfg, ctx.lang(), !opts->no_cache, opts->jobs);
       if (!facts.diagnostics.empty()) {
-        RenderInput in{facts.diagnostics, static_cast<int>(facts.files), ctx.lang(), want_color(2)};
+        RenderInput in{facts.diagnostics, static_cast<int>(facts.files), ctx.lang(), ctx.want_color(2)};
         render_text(in, std::cerr);
       }
       coverage::CaseFilter filter{opts->statuses, opts->difficulties};

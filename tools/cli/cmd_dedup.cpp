@@ -43,7 +43,7 @@ void register_dedup(CLI::App& app, CliContext& ctx, std::function<int()>& run) {
       coverage::DedupReport report =
           coverage::dedup_benchmark(project->config, ctx.lang(), filter, o, !opts->no_criteria);
       if (!report.diagnostics.empty()) {
-        RenderInput in{report.diagnostics, 0, ctx.lang(), want_color(2)};
+        RenderInput in{report.diagnostics, 0, ctx.lang(), ctx.want_color(2)};
         render_text(in, std::cerr);
       }
       std::ostringstream text;

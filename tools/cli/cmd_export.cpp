@@ -23,7 +23,7 @@ void register_export(CLI::App& app, CliContext& ctx, std::function<int()>& run) 
       if (!project) return kExitUsage;
       ExportRun r = run_export(*project, ExportOptions{opts->public_only});
       if (r.exit_code != 0) {
-        RenderInput in{r.findings, 0, ctx.lang(), want_color(2)};
+        RenderInput in{r.findings, 0, ctx.lang(), ctx.want_color(2)};
         render_text(in, std::cerr);
         std::cerr << "clinconsensus export: " << release_message(ctx.lang(), "export/invalid") << '\n';
         return r.exit_code;

@@ -64,7 +64,7 @@ void register_select(CLI::App& app, CliContext& ctx, std::function<int()>& run) 
       if (!check_case_filters(*project, opts->statuses, opts->difficulties, "select", std::cerr)) return kExitUsage;
       coverage::FactsLoad facts = coverage::load_case_facts(cfg, lang, !opts->no_cache);
       if (!facts.diagnostics.empty()) {
-        RenderInput in{facts.diagnostics, static_cast<int>(facts.files), lang, want_color(2)};
+        RenderInput in{facts.diagnostics, static_cast<int>(facts.files), lang, ctx.want_color(2)};
         render_text(in, std::cerr);
         std::cerr << "clinconsensus select: "
                   << coverage::coverage_message(lang, "load/refused",
