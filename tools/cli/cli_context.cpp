@@ -68,6 +68,8 @@ bool check_case_filters(const Project& project, const std::vector<std::string>& 
       if (!dim->find(v)) {
         err << "clinconsensus " << command << ": unknown value '" << v << "'; one of:";
         for (const auto& n : dim->file_names()) err << ' ' << n;
+        if (const Label* near = dim->suggest(v))
+          err << message(project.lang, "word/did-you-mean", {{"value", dim->file_name_of(*near)}});
         err << '\n';
         return false;
       }
