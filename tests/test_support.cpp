@@ -59,14 +59,15 @@ void TempRepo::add_shipped_case(const std::string& folder, const std::string& ca
 
 
 CliProcess::CliProcess(const std::vector<std::string>& args, const std::string& cwd,
-                       const std::vector<std::string>& env) {
+                       const std::vector<std::string>& env, int stdout_fd) {
   // Output goes to temp files rather than pipes, so a chatty child can never block.
   std::string out_path = io_.path() + "/out", err_path = io_.path() + "/err";
   pid_ = ::fork();
   if (pid_ < 0) throw std::runtime_error("fork failed");
   if (pid_ == 0) {
     if (::chdir(cwd.c_str()) != 0) ::_exit(127);
-    FILE* o = std::freopen(out_path.c_str(), "w", stdout);
+    FILE* o = stdout_fd >= 0 ? (::dup2(stdout_fd, 1) == 1 ? stdout : nullptr)
+                             : std::freopen(out_path.c_str(), "w", stdout);
     FILE* e = std::freopen(err_path.c_str(), "w", stderr);
     if (!o || !e) ::_exit(127);
     for (const auto& kv : env) ::putenv(const_cast<char*>(kv.c_str()));
@@ -103,6 +104,10 @@ RunResult CliProcess::wait() {
 
 RunResult run_cli(const std::vector<std::string>& args, const std::string& cwd, const std::vector<std::string>& env) {
   return CliProcess(args, cwd, env).wait();
+}
+
+RunResult run_cli_with_stdout(const std::vector<std::string>& args, const std::string& cwd, int stdout_fd) {
+  return CliProcess(args, cwd, {}, stdout_fd).wait();
 }
 
 std::string source_dir() { return CC_SOURCE_DIR; }

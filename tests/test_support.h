@@ -44,7 +44,10 @@ struct RunResult {
 // kill it); killed and reaped when the object goes away without wait().
 class CliProcess {
  public:
-  CliProcess(const std::vector<std::string>& args, const std::string& cwd, const std::vector<std::string>& env = {});
+  // `stdout_fd` >= 0: the child's standard output is that descriptor (a pipe, /dev/full)
+  // instead of a temp file, and wait() returns no `out`.
+  CliProcess(const std::vector<std::string>& args, const std::string& cwd, const std::vector<std::string>& env = {},
+             int stdout_fd = -1);
   ~CliProcess();
   CliProcess(const CliProcess&) = delete;
   CliProcess& operator=(const CliProcess&) = delete;
@@ -61,6 +64,10 @@ class CliProcess {
 // ("NAME=value") are added to the environment.
 RunResult run_cli(const std::vector<std::string>& args, const std::string& cwd,
                   const std::vector<std::string>& env = {});
+
+// Runs the built binary like run_cli, with its standard output on the open descriptor
+// `stdout_fd` (say /dev/full, or a pipe nobody reads).
+RunResult run_cli_with_stdout(const std::vector<std::string>& args, const std::string& cwd, int stdout_fd);
 
 std::string source_dir();    // the repository's top folder
 std::string fixtures_dir();  // tests/fixtures

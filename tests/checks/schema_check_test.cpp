@@ -165,6 +165,24 @@ TEST_CASE("schema_check: schema/type names expected and actual types", "[checks]
   CHECK(b.message == "'criteria[0].critical' must be true or false, not text");
 }
 
+TEST_CASE("schema_check: a number with a zero fraction is an integer, as Draft-07 says", "[checks][schema_check]") {
+  auto rubric = [](const std::string& revision) {
+    return "case_id: CC-0001\ncriteria:\n  - criterion_id: CC-0001-R01\n"
+           "    criterion: 说明风险。\n    axis: 准确性\n    revision: " +
+           revision + "\n";
+  };
+  for (const char* whole : {"2", "2.0", "1e0", "2.000", "20E-1"}) {
+    INFO("revision: " << whole);
+    CHECK(check("rubric.schema.json", rubric(whole)).empty());
+  }
+  const auto& d = single(check("rubric.schema.json", rubric("2.5")));
+  CHECK(d.rule == "schema/type");
+  CHECK(d.line == 6);
+  CHECK(d.message == "'criteria[0].revision' must be a whole number, not a number");
+  // The bound still applies to a whole float.
+  CHECK(single(check("rubric.schema.json", rubric("0.0"))).rule == "schema/range");
+}
+
 TEST_CASE("schema_check: schema/enum on status", "[checks][schema_check]") {
   const auto& d = single(check("case.schema.json", replace_line(kCase, "status:", "status: final")));
   CHECK(d.rule == "schema/enum");

@@ -340,3 +340,46 @@ TEST_CASE("coverage: --difficulty drops the tier shares, --scale scales the coun
   for (const auto& row : doc["marginals"]["difficulty"]["rows"]) CHECK_FALSE(row.contains("target_pct"));
   for (const auto& m : doc["misses"]) CHECK(m["kind"] != "cell-min");
 }
+
+TEST_CASE("coverage: an unknown --difficulty gets a did-you-mean, also from common names", "[cli][coverage]") {
+  TempRepo repo;
+  repo.add_shipped_case("cardiology", "CC-0001");
+  for (const auto& [given, meant] : std::vector<std::pair<std::string, std::string>>{
+           {"hard", "high"}, {"easy", "low"}, {"HIGH", "high"}, {"moderate", "medium"}}) {
+    RunResult r = run_cli({"coverage", "--difficulty", given}, repo.path());
+    INFO(given << ": " << r.err);
+    CHECK(r.exit_code == 2);
+    CHECK_THAT(r.err, Catch::Contains("unknown value '" + given + "'") &&
+                          Catch::Contains("did you mean '" + meant + "'?"));
+  }
+  // The same suggestion in a case file.
+  edit_file(repo, "cases/cardiology/CC-0001.yaml", "\ndifficulty: medium", "\ndifficulty: hard");
+  auto v = validate_json(repo.path());
+  INFO(v.run.out);
+  bool suggested = false;
+  for (const auto& d : v.diagnostics())
+    if (d["message"].get<std::string>().find("'high'") != std::string::npos) suggested = true;
+  CHECK(suggested);
+}
+
+TEST_CASE("select: cells with no case in the pool are summarised in one line; --verbose lists them",
+          "[cli][coverage][select]") {
+  TempRepo repo;
+  copy_shipped_benchmark(repo);
+  // 36 of 36 cases asked for: the cell minimum scales to at least one case in every cell.
+  edit_file(repo, "clinconsensus.yaml", "total_cases: 2500", "total_cases: 36");
+  edit_file(repo, "clinconsensus.yaml", "per_cell_min: 3", "per_cell_min: 1");
+  edit_file(repo, "clinconsensus.yaml", "per_specialty: {min: 50,", "per_specialty: {min: 1,");
+  RunResult r = run_cli({"select", "--count", "36", "--seed", "1"}, repo.path());
+  INFO(r.err);
+  CHECK(r.exit_code == 1);
+  CHECK_THAT(r.err, Catch::Contains("of 432 cells have no case in the pool; first: ") &&
+                        Catch::Contains("(--verbose lists them all)") &&
+                        Catch::Contains("part 1: the ") && Catch::Contains(" cells with no case in the pool have 0"));
+  CHECK_THAT(r.err, !Catch::Contains("the pool has 0"));
+  size_t lines = std::count(r.err.begin(), r.err.end(), '\n');
+  CHECK(lines < 20);
+  RunResult verbose = run_cli({"select", "--count", "36", "--seed", "1", "--verbose"}, repo.path());
+  CHECK_THAT(verbose.err, Catch::Contains("the pool has 0"));
+  CHECK(static_cast<size_t>(std::count(verbose.err.begin(), verbose.err.end(), '\n')) > 396);
+}

@@ -7,6 +7,7 @@
 #include <unistd.h>
 
 #include "cli/cli_helpers.h"
+#include "core/version.h"
 
 using namespace cc::test;
 using namespace cc::test::cli;
@@ -49,6 +50,53 @@ TEST_CASE("cli: -C DIR runs as if started in DIR", "[cli][invocation]") {
   INFO(r.run.out << r.run.err);
   CHECK(r.keys() == keys_of({{kCase, 4, 9, "schema/enum"}}));
   CHECK(r.run.exit_code == 1);
+}
+
+TEST_CASE("cli: -C DIR: path arguments resolve against DIR, as with git -C", "[cli][invocation]") {
+  TempRepo repo;
+  repo.overlay_fixture("schema-enum");
+  TempDir elsewhere;
+  auto named = validate_json(elsewhere.path(), {kCase}, {}, {"-C", repo.path()});
+  INFO(named.run.out << named.run.err);
+  CHECK(named.keys() == keys_of({{kCase, 4, 9, "schema/enum"}}));
+  CHECK(named.doc["files_checked"] == 1);
+  CHECK(named.run.exit_code == 1);
+  // A relative -C starts at the real working folder; a second -C at the first.
+  namespace fs = std::filesystem;
+  const std::string parent = fs::path(repo.path()).parent_path().string();
+  const std::string base = fs::path(repo.path()).filename().string();
+  auto chained = validate_json(parent, {"CC-0001.yaml"}, {}, {"-C", base, "-C", "cases/cardiology"});
+  INFO(chained.run.out << chained.run.err);
+  CHECK(chained.keys() == keys_of({{kCase, 4, 9, "schema/enum"}}));
+  // An output path too.
+  RunResult cov = run_cli({"-C", repo.path(), "coverage", "--format", "csv", "--out", "coverage.csv"}, elsewhere.path());
+  INFO(cov.err);
+  CHECK(exists(repo.path() + "/coverage.csv"));
+  CHECK(!exists(elsewhere.path() + "/coverage.csv"));
+}
+
+TEST_CASE("cli: -C and --lang work after the subcommand too", "[cli][invocation]") {
+  TempRepo repo;
+  repo.overlay_fixture("schema-enum");
+  TempDir elsewhere;
+  // As pre-commit runs it with `args: [-C, benchmark]`: the global options come last.
+  auto after = validate_json(elsewhere.path(), {"-C", repo.path()});
+  INFO(after.run.out << after.run.err);
+  CHECK(after.keys() == keys_of({{kCase, 4, 9, "schema/enum"}}));
+  CHECK(after.run.exit_code == 1);
+  RunResult zh = run_cli({"validate", "--lang", "zh", kCase}, repo.path());
+  INFO(zh.out << zh.err);
+  CHECK(zh.exit_code == 1);
+  CHECK_THAT(zh.out, Catch::Contains("错误"));
+  RunResult nested = run_cli({"release", "list", "-C", repo.path(), "--lang", "zh"}, elsewhere.path());
+  INFO(nested.out << nested.err);
+  CHECK(nested.err.find("not expected") == std::string::npos);
+  // Paths after -C still resolve against DIR.
+  auto mixed = validate_json(elsewhere.path(), {"-C", repo.path(), kCase});
+  CHECK(mixed.doc["files_checked"] == 1);
+  RunResult missing = run_cli({"validate", "-C", elsewhere.path() + "/nowhere"}, elsewhere.path());
+  CHECK(missing.exit_code == 2);
+  CHECK_THAT(missing.err, Catch::Contains("nowhere"));
 }
 
 TEST_CASE("cli: -C into a subfolder still finds the repository above it", "[cli][invocation]") {
@@ -226,7 +274,20 @@ TEST_CASE("cli: --help and --version exit 0", "[cli][invocation]") {
   CHECK_THAT(sub.out, Catch::Contains("--format"));
   RunResult version = run_cli({"--version"}, dir.path());
   CHECK(version.exit_code == 0);
-  CHECK(!version.out.empty());
+  CHECK(version.out == std::string("clinconsensus ") + cc::kToolVersion + "\n");  // "clinconsensus 0.1.0"
+}
+
+TEST_CASE("cli: an unknown command is named, with the nearest one", "[cli][invocation]") {
+  TempDir dir;
+  RunResult r = run_cli({"frobnicate"}, dir.path());
+  CHECK(r.exit_code == 2);
+  CHECK_THAT(r.err, Catch::Contains("unknown command 'frobnicate'"));
+  CHECK_THAT(r.err, !Catch::Contains("did you mean"));
+  RunResult slip = run_cli({"--lang", "en", "valdate", "--format", "json"}, dir.path());
+  CHECK(slip.exit_code == 2);
+  CHECK_THAT(slip.err, Catch::Contains("unknown command 'valdate'; did you mean 'validate'?"));
+  RunResult zh = run_cli({"--lang", "zh", "frobnicate"}, dir.path());
+  CHECK_THAT(zh.err, Catch::Contains("未知命令“frobnicate”"));
 }
 
 TEST_CASE("cli: validate leaves the benchmark files untouched", "[cli][invocation]") {

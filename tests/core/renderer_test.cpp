@@ -35,6 +35,17 @@ std::vector<Diagnostic> sample() {
   return {a, b, c};
 }
 
+// An error finding of `rule` at file:line:column.
+Diagnostic error_at(const std::string& rule, const std::string& file, int line, int column, const std::string& message) {
+  Diagnostic d;
+  d.rule = rule;
+  d.file = file;
+  d.line = line;
+  d.column = column;
+  d.message = message;
+  return d;
+}
+
 std::string run(void (*fn)(const RenderInput&, std::ostream&), const std::vector<Diagnostic>& diags, int files,
                 Lang lang = Lang::En, bool color = false) {
   std::ostringstream out;
@@ -85,7 +96,9 @@ TEST_CASE("renderers: json has exactly the shape of CLI.md", "[core][renderer]")
 
   CHECK(j["diagnostics"][2]["severity"] == "note");
   CHECK(j["diagnostics"][2]["message"] == "心血管内科：不是病例");
-  CHECK(j["diagnostics"][2]["line"] == 0);
+  // A finding about the whole file: CLI.md's positions are 1-based, so its start.
+  CHECK(j["diagnostics"][2]["line"] == 1);
+  CHECK(j["diagnostics"][2]["column"] == 1);
 
   CHECK(j["summary"] == nlohmann::ordered_json({{"errors", 1}, {"warnings", 1}}));
   CHECK(text.back() == '\n');
@@ -109,16 +122,12 @@ TEST_CASE("renderers: github annotations escape data and properties", "[core][re
   CHECK(l2 == "::warning file=cases/a%2Cb%3Ac/CC-0002.yaml,line=12,col=11,title=integrity/audience-role::"
               "100%25 sure%0Asecond line%0Aaudience: professional");
   CHECK(l3 == "::notice file=notes.yaml,title=integrity/not-benchmark-file::心血管内科：不是病例");
-  // The plain log follows the annotations.
-  CHECK_THAT(out, Contains("cases/cardiology/CC-0001.yaml:3:5: error: missing required field 'status'; add it"));
+  // Workflow commands only: no plain log after them.
+  std::string rest;
+  CHECK_FALSE(std::getline(lines, rest));
   CHECK(out.find('\x1b') == std::string::npos);
 
-  Diagnostic cr;
-  cr.rule = "r";
-  cr.file = "f.yaml";
-  cr.line = 1;
-  cr.column = 1;
-  cr.message = "a\r\nb";
+  Diagnostic cr = error_at("r", "f.yaml", 1, 1, "a\r\nb");
   std::string o2 = run(render_github, {cr}, 1);
   CHECK(o2.rfind("::error file=f.yaml,line=1,col=1,title=r::a%0D%0Ab\n", 0) == 0);
 }
@@ -170,11 +179,22 @@ TEST_CASE("renderers: text without colour has no ESC byte", "[core][renderer]") 
   CHECK(out.find('\x1b') == std::string::npos);
   CHECK(out ==
         "cases/cardiology/CC-0001.yaml:3:5: error: missing required field 'status'; add it [schema/required]\n"
-        "cases/a,b:c/CC-0002.yaml:12:11: warning: 100% sure\nsecond line [integrity/audience-role]\n"
+        "cases/a,b:c/CC-0002.yaml:12:11: warning: 100% sure\\nsecond line [integrity/audience-role]\n"
         "    fix: audience: professional\n"
         "notes.yaml: note: 心血管内科：不是病例 [integrity/not-benchmark-file]\n"
         "3 files checked: 1 error, 1 warning, 1 note\n");
   CHECK(run(render_text, {}, 1) == "1 file checked: 0 errors, 0 warnings\n");
+}
+
+TEST_CASE("renderers: text keeps a finding on one line when a key holds CR, LF or ESC", "[core][renderer]") {
+  Diagnostic d = error_at("schema/unknown-key", "cases/cardiology/CC-0001.yaml", 2, 1,
+                          "unknown field 'a\r\nb\x1b[31mc\td'");
+  d.fix = "remove 'a\nb'";
+  std::string out = run(render_text, {d}, 1);
+  CHECK(out ==
+        "cases/cardiology/CC-0001.yaml:2:1: error: unknown field 'a\\r\\nb\\x1b[31mc\\td' [schema/unknown-key]\n"
+        "    fix: remove 'a\\nb'\n"
+        "1 file checked: 1 error, 0 warnings\n");
 }
 
 TEST_CASE("renderers: text in Chinese and with colour", "[core][renderer]") {

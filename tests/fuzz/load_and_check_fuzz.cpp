@@ -5,7 +5,11 @@
 //   CC=clang-14 CXX=clang++-14 cmake -S . -B build-fuzz -G Ninja -DCLINCONSENSUS_BUILD_FUZZ=ON
 //         -DCLINCONSENSUS_BUILD_TESTS=OFF -DCLINCONSENSUS_BUILD_BENCH=OFF     (one command)
 //   ninja -C build-fuzz load_and_check_fuzz
-//   build-fuzz/tests/fuzz/load_and_check_fuzz -max_total_time=300 -max_len=8192 cases/ rubrics/
+//   mkdir -p build-fuzz/corpus
+//   build-fuzz/tests/fuzz/load_and_check_fuzz -max_total_time=300 -max_len=8192 build-fuzz/corpus cases/ rubrics/
+//
+// libFuzzer writes the inputs it finds into the first folder, so that one is a folder
+// of its own under build-fuzz/ (git-ignored); cases/ and rubrics/ only seed the run.
 #include <cstddef>
 #include <cstdint>
 #include <string>

@@ -1,6 +1,8 @@
 #include "checks/schema_check.h"
 
 #include <algorithm>
+#include <cmath>
+#include <cstdint>
 #include <set>
 #include <string_view>
 
@@ -19,6 +21,36 @@ namespace {
 using json = nlohmann::json;
 
 bool starts_with(std::string_view s, std::string_view prefix) { return s.substr(0, prefix.size()) == prefix; }
+
+// True when `v` is a float with no fractional part that an integer type can hold (2.0, 1e0).
+bool is_whole_float(const json& v) {
+  if (!v.is_number_float()) return false;
+  double d = v.get<double>();
+  return std::isfinite(d) && std::trunc(d) == d && d >= -9.2e18 && d <= 1.8e19;
+}
+
+// True when `v` holds a whole float anywhere.
+bool has_whole_float(const json& v) {
+  if (is_whole_float(v)) return true;
+  if (v.is_structured())
+    for (const auto& child : v)
+      if (has_whole_float(child)) return true;
+  return false;
+}
+
+// Draft-07 counts a number with a zero fraction as an integer, whatever its spelling
+// (ajv and editors accept `revision: 2.0`); valijson goes by how nlohmann stores it. `v`
+// with every whole float stored as an integer: the same numbers, checked as the draft says.
+void store_whole_floats_as_integers(json& v) {
+  if (is_whole_float(v)) {
+    double d = v.get<double>();
+    if (d < 0) v = static_cast<std::int64_t>(d);
+    else v = static_cast<std::uint64_t>(d);
+    return;
+  }
+  if (v.is_structured())
+    for (auto& child : v) store_whole_floats_as_integers(child);
+}
 
 // The text between the last pair of single quotes in a valijson message.
 std::string quoted_name(const std::string& description) {
@@ -267,7 +299,12 @@ void SchemaChecker::check(const Document& doc, Lang lang, std::vector<Diagnostic
   // valijson caches compiled patterns inside the validator; one per thread keeps it safe.
   thread_local valijson::Validator validator;
   valijson::ValidationResults results;
-  valijson::adapters::NlohmannJsonAdapter target(doc.root);
+  json whole;  // doc.root with whole floats as integers, only when it has any
+  if (has_whole_float(doc.root)) {
+    whole = doc.root;
+    store_whole_floats_as_integers(whole);
+  }
+  valijson::adapters::NlohmannJsonAdapter target(whole.is_null() ? doc.root : whole);
   if (validator.validate(*schema_, target, &results)) return;
   LeafMapper mapper(schema_json_, doc, lang);
   std::set<std::tuple<int, int, std::string>> seen;

@@ -3,14 +3,44 @@
 #include <filesystem>
 #include <ostream>
 
+#include "core/output_file.h"
 #include "core/renderer.h"
 #include "core/repository.h"
 
 namespace cc::cli {
 
-std::string CliContext::start_dir() const {
-  return global.directory.empty() ? std::filesystem::current_path().string() : global.directory;
+void add_global_options(CLI::App& app, GlobalOptions& global) {
+  app.add_option("-C", global.directories, "Run as if started in DIR (path arguments resolve against it)")
+      ->option_text("DIR")
+      ->allow_extra_args(false);
+  app.add_option("--lang", global.lang, "Language of messages")
+      ->check(CLI::IsMember({"en", "zh"}))
+      ->capture_default_str();
+  app.add_option("--color", global.color, "Colour in text output: auto (a terminal, not TERM=dumb or NO_COLOR), always, never")
+      ->check(CLI::IsMember({"auto", "always", "never"}))
+      ->capture_default_str();
+  app.fallthrough();  // inherited by the subcommands added later
 }
+
+bool CliContext::want_color(int fd) const {
+  if (global.color == "always") return true;
+  if (global.color == "never") return false;
+  return cc::want_color(fd);
+}
+
+bool CliContext::enter_directories(std::ostream& err) const {
+  for (const auto& dir : global.directories) {
+    std::error_code ec;
+    std::filesystem::current_path(dir, ec);
+    if (ec) {
+      err << "clinconsensus: " << message(lang(), "cli/chdir", {{"dir", dir}, {"detail", ec.message()}}) << '\n';
+      return false;
+    }
+  }
+  return true;
+}
+
+std::string CliContext::start_dir() const { return std::filesystem::current_path().string(); }
 
 std::optional<std::string> CliContext::find_root(std::ostream& err) const {
   auto root = find_repository_root(start_dir());
@@ -23,7 +53,7 @@ std::optional<Project> CliContext::open_project(std::ostream& err) const {
   if (!root) return std::nullopt;
   ProjectLoad load = load_project(*root, lang());
   if (!load.project) {
-    RenderInput in{load.diagnostics, 0, lang(), want_color(2)};
+    RenderInput in{load.diagnostics, 0, lang(), this->want_color(2)};
     render_text(in, err);
     return std::nullopt;
   }
@@ -38,10 +68,21 @@ bool check_case_filters(const Project& project, const std::vector<std::string>& 
       if (!dim->find(v)) {
         err << "clinconsensus " << command << ": unknown value '" << v << "'; one of:";
         for (const auto& n : dim->file_names()) err << ' ' << n;
+        if (const Label* near = dim->suggest(v))
+          err << message(project.lang, "word/did-you-mean", {{"value", dim->file_name_of(*near)}});
         err << '\n';
         return false;
       }
   return true;
+}
+
+bool write_output(const CliContext& ctx, std::string_view command, const std::string& path, std::string_view content,
+                  std::ostream& err) {
+  auto written = write_output_file(path, content);
+  if (written) return true;
+  err << "clinconsensus " << command << ": "
+      << message(ctx.lang(), "io/write-output", {{"path", path}, {"detail", written.error().message}}) << '\n';
+  return false;
 }
 
 }  // namespace cc::cli

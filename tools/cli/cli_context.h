@@ -16,21 +16,35 @@ namespace cc::cli {
 
 enum ExitCode : int { kExitOk = 0, kExitFindings = 1, kExitUsage = 2 };
 
+// The options every subcommand takes, before or after its name (`-C DIR validate` and
+// `validate -C DIR` are the same).
 struct GlobalOptions {
-  std::string directory;  // -C DIR
+  std::vector<std::string> directories;  // -C DIR, each relative to the one before, as git's
   std::string lang = "en";
+  std::string color = "auto";  // --color auto|always|never
 };
+
+// Registers -C, --lang and --color on `app` and lets every subcommand added after this pass them
+// (and only them) up to `app`, so they work on either side of the subcommand's name.
+void add_global_options(CLI::App& app, GlobalOptions& global);
 
 struct CliContext {
   GlobalOptions global;
   Lang lang() const { return global.lang == "zh" ? Lang::Zh : Lang::En; }
+  // Whether text output on descriptor `fd` is coloured: --color always or never, else
+  // what the terminal and the environment say (core's want_color).
+  bool want_color(int fd) const;
   // Finds the repository and loads config, taxonomy and schemas; on failure prints why
   // to `err` and returns nullopt (the caller exits with kExitUsage).
   std::optional<Project> open_project(std::ostream& err) const;
   // Finds the repository root (the folder holding clinconsensus.yaml) upward from
   // start_dir(); on failure prints why to `err` and returns nullopt.
   std::optional<std::string> find_root(std::ostream& err) const;
-  // The folder commands run from: -C DIR, else the current one.
+  // Moves into each -C DIR in turn, so that the command runs as if started there and every
+  // relative path argument resolves against it (as `git -C`). On failure prints why to
+  // `err` and returns false (the caller exits with kExitUsage).
+  bool enter_directories(std::ostream& err) const;
+  // The folder commands run from: the current one, which -C has already moved into.
   std::string start_dir() const;
 };
 
@@ -38,6 +52,12 @@ struct CliContext {
 // on an unknown one prints the allowed values to `err` and returns false (exit kExitUsage).
 bool check_case_filters(const Project& project, const std::vector<std::string>& statuses,
                         const std::vector<std::string>& difficulties, std::string_view command, std::ostream& err);
+
+// Writes a command's report to the --out file `path` (core/output_file.h); on failure
+// prints "clinconsensus COMMAND: cannot write PATH: why" to `err` and returns false (the
+// caller exits with kExitUsage).
+bool write_output(const CliContext& ctx, std::string_view command, const std::string& path, std::string_view content,
+                  std::ostream& err);
 
 // Each subcommand registers itself and sets the function that runs it.
 void register_validate(CLI::App& app, CliContext& ctx, std::function<int()>& run);

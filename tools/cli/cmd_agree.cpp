@@ -33,7 +33,7 @@ void register_agree(CLI::App& app, CliContext& ctx, std::function<int()>& run) {
       opts->command = command;
       scoring::AgreeOutcome res = scoring::run_agree(*opts);
       if (!res.diagnostics.empty()) {
-        RenderInput in{res.diagnostics, res.files_read, ctx.lang(), want_color(2)};
+        RenderInput in{res.diagnostics, res.files_read, ctx.lang(), ctx.want_color(2)};
         render_text(in, std::cerr);
       }
       if (!res.usage_error.empty()) std::cerr << "clinconsensus agree: " << res.usage_error << '\n';

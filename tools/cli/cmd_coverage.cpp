@@ -5,7 +5,6 @@
 
 #include "cli/cli_context.h"
 #include "coverage/coverage_messages.h"
-#include "core/atomic_write.h"
 #include "core/renderer.h"
 #include "coverage/case_facts.h"
 #include "coverage/coverage_render.h"
@@ -48,7 +47,7 @@ void register_coverage(CLI::App& app, CliContext& ctx, std::function<int()>& run
       const Config& cfg = project->config;
       coverage::FactsLoad facts = coverage::load_case_facts(cfg, ctx.lang(), !opts->no_cache, opts->jobs);
       if (!facts.diagnostics.empty()) {
-        RenderInput in{facts.diagnostics, static_cast<int>(facts.files), ctx.lang(), want_color(2)};
+        RenderInput in{facts.diagnostics, static_cast<int>(facts.files), ctx.lang(), ctx.want_color(2)};
         render_text(in, std::cerr);
       }
       coverage::CaseFilter filter{opts->statuses, opts->difficulties};
@@ -67,12 +66,8 @@ void register_coverage(CLI::App& app, CliContext& ctx, std::function<int()>& run
       if (opts->out.empty()) {
         std::cout << text.str();
         std::cout.flush();
-      } else {
-        std::string error;
-        if (!write_file_atomic(opts->out, text.str(), &error)) {
-          std::cerr << "clinconsensus coverage: " << error << '\n';
-          return kExitUsage;
-        }
+      } else if (!write_output(ctx, "coverage", opts->out, text.str(), std::cerr)) {
+        return kExitUsage;
       }
       if (!facts.diagnostics.empty()) {
         // The figures are incomplete: say so last, where it is seen, and fail.

@@ -4,7 +4,6 @@
 #include <sstream>
 
 #include "cli/cli_context.h"
-#include "core/atomic_write.h"
 #include "core/renderer.h"
 #include "coverage/coverage_messages.h"
 #include "coverage/dedup_benchmark.h"
@@ -44,7 +43,7 @@ void register_dedup(CLI::App& app, CliContext& ctx, std::function<int()>& run) {
       coverage::DedupReport report =
           coverage::dedup_benchmark(project->config, ctx.lang(), filter, o, !opts->no_criteria);
       if (!report.diagnostics.empty()) {
-        RenderInput in{report.diagnostics, 0, ctx.lang(), want_color(2)};
+        RenderInput in{report.diagnostics, 0, ctx.lang(), ctx.want_color(2)};
         render_text(in, std::cerr);
       }
       std::ostringstream text;
@@ -53,8 +52,7 @@ void register_dedup(CLI::App& app, CliContext& ctx, std::function<int()>& run) {
       if (opts->out.empty()) {
         std::cout << text.str();
         std::cout.flush();
-      } else if (std::string error; !write_file_atomic(opts->out, text.str(), &error)) {
-        std::cerr << "clinconsensus dedup: " << error << '\n';
+      } else if (!write_output(ctx, "dedup", opts->out, text.str(), std::cerr)) {
         return kExitUsage;
       }
       if (!report.diagnostics.empty())

@@ -2,7 +2,6 @@
 #include <iostream>
 
 #include "cli/cli_context.h"
-#include "core/atomic_write.h"
 #include "core/renderer.h"
 #include "release/export_run.h"
 #include "release/release_messages.h"
@@ -24,7 +23,7 @@ void register_export(CLI::App& app, CliContext& ctx, std::function<int()>& run) 
       if (!project) return kExitUsage;
       ExportRun r = run_export(*project, ExportOptions{opts->public_only});
       if (r.exit_code != 0) {
-        RenderInput in{r.findings, 0, ctx.lang(), want_color(2)};
+        RenderInput in{r.findings, 0, ctx.lang(), ctx.want_color(2)};
         render_text(in, std::cerr);
         std::cerr << "clinconsensus export: " << release_message(ctx.lang(), "export/invalid") << '\n';
         return r.exit_code;
@@ -45,11 +44,7 @@ void register_export(CLI::App& app, CliContext& ctx, std::function<int()>& run) 
         std::cout.flush();
         return kExitOk;
       }
-      std::string error;
-      if (!write_file_atomic(opts->out, r.result.jsonl, &error)) {
-        std::cerr << "clinconsensus export: " << error << '\n';
-        return kExitUsage;
-      }
+      if (!write_output(ctx, "export", opts->out, r.result.jsonl, std::cerr)) return kExitUsage;
       std::cout << release_message(ctx.lang(), "export/done",
                                    {{"rows", std::to_string(r.result.rows)}, {"path", opts->out}})
                 << '\n';

@@ -55,7 +55,7 @@ void register_fix(CLI::App& app, CliContext& ctx, std::function<int()>& run) {
       std::cout << (per_rule.empty() ? "" : ":") << '\n';
       for (const auto& [rule, n] : per_rule) std::cout << "  " << rule << "  " << n << '\n';
       if (!problems.empty()) {
-        RenderInput in{problems, static_cast<int>(files.size()), ctx.lang(), want_color(2)};
+        RenderInput in{problems, static_cast<int>(files.size()), ctx.lang(), ctx.want_color(2)};
         render_text(in, std::cerr);
       }
       bool unreadable = std::any_of(problems.begin(), problems.end(), [](const Diagnostic& d) {

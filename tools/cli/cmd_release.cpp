@@ -12,9 +12,9 @@
 namespace cc::cli {
 namespace {
 
-int print_problems(const std::vector<Diagnostic>& problems, Lang lang) {
+int print_problems(const std::vector<Diagnostic>& problems, const CliContext& ctx) {
   if (problems.empty()) return kExitOk;
-  RenderInput in{problems, 0, lang, want_color(2)};
+  RenderInput in{problems, 0, ctx.lang(), ctx.want_color(2)};
   render_text(in, std::cerr);
   return kExitOk;
 }
@@ -39,7 +39,7 @@ void register_release(CLI::App& app, CliContext& ctx, std::function<int()>& run)
       for (const auto& note : r.notes) std::cerr << "clinconsensus release cut: " << note << '\n';
       if (r.exit_code != 0) {
         if (!r.findings.empty()) {
-          RenderInput in{r.findings, 0, ctx.lang(), want_color(2)};
+          RenderInput in{r.findings, 0, ctx.lang(), ctx.want_color(2)};
           render_text(in, std::cerr);
         }
         std::cerr << "clinconsensus release cut: " << r.message << '\n';
@@ -64,7 +64,7 @@ void register_release(CLI::App& app, CliContext& ctx, std::function<int()>& run)
         std::cerr << "clinconsensus release diff: " << d.error().message << '\n';
         return kExitUsage;
       }
-      print_problems(d->problems, ctx.lang());
+      print_problems(d->problems, ctx);
       std::cout << diff_markdown(d->diff, git::revision_label(opts->from), git::revision_label(opts->to), ctx.lang());
       return kExitOk;
     };

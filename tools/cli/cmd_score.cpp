@@ -55,7 +55,7 @@ void register_score(CLI::App& app, CliContext& ctx, std::function<int()>& run) {
       opts->command = canonical_command(*opts);
       scoring::ScoreOutcome res = scoring::run_score(*opts);
       if (!res.diagnostics.empty()) {
-        RenderInput in{res.diagnostics, res.files_read, ctx.lang(), want_color(2)};
+        RenderInput in{res.diagnostics, res.files_read, ctx.lang(), ctx.want_color(2)};
         render_text(in, std::cerr);
       }
       if (!res.usage_error.empty()) std::cerr << "clinconsensus score: " << res.usage_error << '\n';

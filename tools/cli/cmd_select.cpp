@@ -1,12 +1,12 @@
 // `clinconsensus select --count N [--difficulty D] --seed S`: a balanced subset written
 // as a case-id list; `--split K` cuts K disjoint parts of the same balance.
 #include <iostream>
+#include <set>
 #include <sstream>
 
 #include <nlohmann/json.hpp>
 
 #include "cli/cli_context.h"
-#include "core/atomic_write.h"
 #include "core/renderer.h"
 #include "coverage/case_facts.h"
 #include "coverage/coverage_messages.h"
@@ -40,6 +40,7 @@ void register_select(CLI::App& app, CliContext& ctx, std::function<int()>& run) 
     std::string out;
     std::string format = "text";
     bool no_cache = false;
+    bool verbose = false;
     long iterations = 0;
   };
   auto opts = std::make_shared<Options>();
@@ -56,6 +57,7 @@ void register_select(CLI::App& app, CliContext& ctx, std::function<int()>& run) 
   cmd->add_option("--format", opts->format, "Report format")->check(CLI::IsMember({"text", "json"}))->capture_default_str();
   cmd->add_flag("--no-cache", opts->no_cache, "Neither read nor write the coverage cache");
   cmd->add_option("--iterations", opts->iterations, "Search moves (default: from the pool size)");
+  cmd->add_flag("-v,--verbose", opts->verbose, "List every cell the pool has no case for, not only the first few");
   cmd->callback([&ctx, &run, opts] {
     run = [&ctx, opts]() -> int {
       const Lang lang = ctx.lang();
@@ -65,7 +67,7 @@ void register_select(CLI::App& app, CliContext& ctx, std::function<int()>& run) 
       if (!check_case_filters(*project, opts->statuses, opts->difficulties, "select", std::cerr)) return kExitUsage;
       coverage::FactsLoad facts = coverage::load_case_facts(cfg, lang, !opts->no_cache);
       if (!facts.diagnostics.empty()) {
-        RenderInput in{facts.diagnostics, static_cast<int>(facts.files), lang, want_color(2)};
+        RenderInput in{facts.diagnostics, static_cast<int>(facts.files), lang, ctx.want_color(2)};
         render_text(in, std::cerr);
         std::cerr << "clinconsensus select: "
                   << coverage::coverage_message(lang, "load/refused",
@@ -107,11 +109,7 @@ void register_select(CLI::App& app, CliContext& ctx, std::function<int()>& run) 
       if (!opts->out.empty()) {
         for (size_t p = 0; p < lists.size(); ++p) {
           std::string path = opts->split > 1 ? part_path(opts->out, static_cast<int>(p + 1)) : opts->out;
-          std::string error;
-          if (!write_file_atomic(path, lists[p], &error)) {
-            std::cerr << "clinconsensus select: " << error << '\n';
-            return kExitUsage;
-          }
+          if (!write_output(ctx, "select", path, lists[p], std::cerr)) return kExitUsage;
           if (opts->format == "text") report << coverage::coverage_message(lang, "select/written", {{"path", path}}) << '\n';
         }
       } else if (opts->format == "text") {
@@ -128,7 +126,34 @@ void register_select(CLI::App& app, CliContext& ctx, std::function<int()>& run) 
                                               {"parts", std::to_string(opts->split)},
                                               {"count", std::to_string(count)}})
                << '\n';
+      // Cells the pool has no case for: summarised in text, unless --verbose.
+      std::set<std::pair<std::string, std::string>> empty_cells;
+      int empty_target = 0;
+      if (opts->format == "text" && !opts->verbose)
+        for (const auto& inf : res.infeasible)
+          if (inf.id == "select/unmet-pool" && inf.dimension == "cell" && inf.pool == 0) {
+            empty_cells.emplace(inf.label, inf.label2);
+            empty_target = inf.target;
+          }
+      if (!empty_cells.empty()) {
+        std::string first;
+        int shown = 0;
+        for (const auto& inf : res.infeasible) {
+          if (inf.dimension != "cell" || !empty_cells.count({inf.label, inf.label2}) || shown == 3) continue;
+          first += (shown++ ? ", " : "") + inf.label + " × " + inf.label2;
+        }
+        size_t total = project->taxonomy.specialties.labels.size() * project->taxonomy.tasks.labels.size();
+        report << "  ! "
+               << coverage::coverage_message(
+                      lang, "select/empty-cells",
+                      {{"n", std::to_string(empty_cells.size())},
+                       {"total", std::to_string(total)},
+                       {"first", first},
+                       {"more", empty_cells.size() > 3 ? coverage::coverage_message(lang, "select/empty-cells-more") : ""}})
+               << '\n';
+      }
       for (const auto& inf : res.infeasible) {
+        if (inf.dimension == "cell" && empty_cells.count({inf.label, inf.label2})) continue;
         std::string what = describe(lang, inf.dimension, inf.label, inf.label2);
         std::string msg = coverage::coverage_message(lang, inf.id,
                                                      {{"what", what},
@@ -155,9 +180,14 @@ void register_select(CLI::App& app, CliContext& ctx, std::function<int()>& run) 
                  << '\n';
           coverage::render_marginals_text(cov, lang, report);
         }
+        int unmet_empty = 0;
         for (const auto& u : res.unmet) {
           if (u.part != static_cast<int>(p + 1)) continue;
           ++unmet;
+          if (u.dimension == "cell" && empty_cells.count({u.label, u.label2})) {
+            ++unmet_empty;
+            continue;  // summarised below; the JSON report lists every one
+          }
           std::string msg = coverage::coverage_message(lang, "select/unmet",
                                                        {{"part", std::to_string(u.part)},
                                                         {"what", describe(lang, u.dimension, u.label, u.label2)},
@@ -169,6 +199,13 @@ void register_select(CLI::App& app, CliContext& ctx, std::function<int()>& run) 
                             {"bound", u.is_min ? "min" : "max"}, {"target", u.target}, {"pool_allows", u.feasible},
                             {"message", msg}});
         }
+        if (unmet_empty > 0)
+          report << "  ! "
+                 << coverage::coverage_message(lang, "select/unmet-empty",
+                                               {{"part", std::to_string(p + 1)},
+                                                {"n", std::to_string(unmet_empty)},
+                                                {"target", std::to_string(empty_target)}})
+                 << '\n';
         nlohmann::ordered_json ids = nlohmann::ordered_json::array();
         for (size_t i : res.parts[p]) ids.push_back(pool[i].case_id);
         nlohmann::ordered_json shares = nlohmann::ordered_json::object();

@@ -23,7 +23,7 @@ std::optional<int> prepare_staged(const CliContext& ctx, const std::string& form
     return kExitUsage;
   }
   if (!rules->project) {
-    RenderInput in{rules->diagnostics, 0, ctx.lang(), want_color(1)};
+    RenderInput in{rules->diagnostics, 0, ctx.lang(), ctx.want_color(1)};
     render(*parse_output_format(format), in, std::cout);
     return kExitFindings;
   }
@@ -77,7 +77,7 @@ void register_validate(CLI::App& app, CliContext& ctx, std::function<int()>& run
         if (!project) return static_cast<int>(kExitUsage);
       }
       ValidateReport report = validate(*project, vo);
-      RenderInput in{report.diagnostics, report.files_checked, ctx.lang(), want_color(1),
+      RenderInput in{report.diagnostics, report.files_checked, ctx.lang(), ctx.want_color(1),
                      opts->summary ? &report.summary : nullptr};
       render(*parse_output_format(opts->format), in, std::cout);
       std::cout.flush();

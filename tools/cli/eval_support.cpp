@@ -36,7 +36,7 @@ std::optional<Config> open_eval_config(const CliContext& ctx, std::ostream& err)
   for (const Diagnostic& d : project->config_findings)
     if (d.severity == Severity::Error) errors.push_back(d);
   if (!errors.empty()) {
-    RenderInput in{errors, 1, ctx.lang(), want_color(2)};
+    RenderInput in{errors, 1, ctx.lang(), ctx.want_color(2)};
     render_text(in, err);
     return std::nullopt;
   }

@@ -3,21 +3,44 @@
 #include <exception>
 #include <functional>
 #include <iostream>
+#include <optional>
+#include <string>
+#include <vector>
 
 #include <CLI/CLI.hpp>
 
 #include "cli/cli_context.h"
+#include "cli/stdout_guard.h"
+#include "core/messages.h"
+#include "core/suggest.h"
 #include "core/version.h"
 
-int main(int argc, char** argv) {
+namespace {
+
+// When parsing stopped before any subcommand and the first word left over is not an
+// option, that word was meant as a command: the message naming it, with the nearest
+// command's name if it looks like a slip.
+std::optional<std::string> unknown_command(CLI::App& app, cc::Lang lang) {
+  if (!app.get_subcommands().empty()) return std::nullopt;
+  for (const auto& word : app.remaining()) {
+    if (word.empty() || word[0] == '-') continue;
+    std::vector<std::string> names;
+    for (const CLI::App* sub : app.get_subcommands([](const CLI::App*) { return true; })) names.push_back(sub->get_name());
+    auto near = cc::nearest(word, names);
+    return cc::message(lang, "cli/unknown-command",
+                       {{"name", word}, {"suggestion", near ? cc::message(lang, "word/did-you-mean", {{"value", *near}}) : ""}});
+  }
+  return std::nullopt;
+}
+
+// Parses the command line into `ctx` and runs the chosen subcommand; its exit status.
+int run_command(int argc, char** argv, cc::cli::CliContext& ctx) {
   using namespace cc::cli;
   try {
     CLI::App app{"clinconsensus: author, check, balance, release and score the ClinConsensus benchmark"};
-    app.set_version_flag("--version", cc::kToolVersion);
+    app.set_version_flag("--version", std::string("clinconsensus ") + cc::kToolVersion);
     app.require_subcommand(1);
-    CliContext ctx;
-    app.add_option("-C", ctx.global.directory, "Run as if started in DIR")->option_text("DIR");
-    app.add_option("--lang", ctx.global.lang, "Language of messages")->check(CLI::IsMember({"en", "zh"}))->capture_default_str();
+    add_global_options(app, ctx.global);
 
     std::function<int()> run;
     register_validate(app, ctx, run);
@@ -39,10 +62,16 @@ int main(int argc, char** argv) {
     try {
       app.parse(argc, argv);
     } catch (const CLI::ParseError& e) {
+      if (auto unknown = unknown_command(app, ctx.lang())) {
+        std::cerr << "clinconsensus: " << *unknown << '\n';
+        return kExitUsage;
+      }
       int code = app.exit(e);
       return code == 0 ? kExitOk : kExitUsage;
     }
-    return run ? run() : kExitUsage;
+    if (!run) return kExitUsage;
+    if (!ctx.enter_directories(std::cerr)) return kExitUsage;
+    return run();
   } catch (const std::exception& e) {
     std::cerr << "clinconsensus: " << e.what() << '\n';
     return kExitUsage;
@@ -50,4 +79,13 @@ int main(int argc, char** argv) {
     std::cerr << "clinconsensus: unexpected failure\n";
     return kExitUsage;
   }
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  cc::cli::StdoutGuard out;  // every write to stdout checked; SIGPIPE ignored
+  cc::cli::CliContext ctx;
+  int status = run_command(argc, argv, ctx);
+  return out.finish(status, ctx.lang(), std::cerr);
 }

@@ -11,6 +11,9 @@ using Entry = MessageEntry;
 constexpr std::array kCatalog = {
     // Reading files.
     Entry{"io/read", "cannot read the file: {detail}", "无法读取文件：{detail}"},
+    // Writing output.
+    Entry{"io/write-output", "cannot write {path}: {detail}", "无法写入 {path}：{detail}"},
+    Entry{"io/write-stdout", "cannot write standard output: {detail}", "无法写入标准输出：{detail}"},
     Entry{"yaml/syntax", "YAML syntax error: {detail}; check indentation and quoting near here",
           "YAML 语法错误：{detail}；请检查此处附近的缩进和引号"},
     Entry{"yaml/duplicate-key", "duplicate key '{key}' (first at line {line}); keep only one",
@@ -145,6 +148,10 @@ constexpr std::array kCatalog = {
     Entry{"config/not-found", "no clinconsensus.yaml found in {dir} or any parent; run inside a benchmark repository or pass -C DIR",
           "在 {dir} 及其上级目录中未找到 clinconsensus.yaml；请在基准仓库内运行或使用 -C DIR"},
     Entry{"config/invalid", "{detail}", "{detail}"},
+    // The command line.
+    Entry{"cli/chdir", "cannot run in '{dir}' (-C): {detail}", "无法在“{dir}”中运行（-C）：{detail}"},
+    Entry{"cli/unknown-command", "unknown command '{name}'{suggestion}; `clinconsensus --help` lists the commands",
+          "未知命令“{name}”{suggestion}；运行 clinconsensus --help 查看可用命令"},
     Entry{"taxonomy/invalid", "taxonomy {detail}", "分类表 {detail}"},
     // Suggestions and words used inside messages.
     Entry{"word/did-you-mean", "; did you mean '{value}'?", "；是否应为“{value}”？"},

@@ -1,5 +1,5 @@
 // GitHub renderer: workflow commands (::error file=…::message) that GitHub Actions turns
-// into annotations on the pull request, followed by the plain text for the log.
+// into annotations on the pull request, and nothing else: every line is a command.
 #include <string>
 
 #include "core/renderer.h"
@@ -34,9 +34,6 @@ void render_github(const RenderInput& in, std::ostream& out) {
     if (!d.fix.empty()) out << escape("\n", false) << escape(d.fix, false);
     out << '\n';
   }
-  RenderInput plain = in;
-  plain.color = false;
-  render_text(plain, out);
 }
 
 }  // namespace cc

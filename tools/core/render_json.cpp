@@ -1,4 +1,6 @@
 // JSON renderer: the object CLI.md fixes for `validate --format json`.
+#include <algorithm>
+
 #include <nlohmann/json.hpp>
 
 #include "core/renderer.h"
@@ -14,8 +16,9 @@ void render_json(const RenderInput& in, std::ostream& out) {
     j["rule"] = d.rule;
     j["severity"] = severity_name(d.severity);
     j["file"] = d.file;
-    j["line"] = d.line;
-    j["column"] = d.column;
+    // CLI.md: 1-based. A finding about a whole file (no position) points at its start.
+    j["line"] = std::max(d.line, 1);
+    j["column"] = std::max(d.column, 1);
     j["message"] = d.message;
     if (!d.fix.empty()) j["fix"] = d.fix;
     list.push_back(std::move(j));

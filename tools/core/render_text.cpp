@@ -28,6 +28,29 @@ std::string_view severity_word(Severity s, Lang lang) {
   return "";
 }
 
+// `s` kept to one line: CR, LF, tab and the other control characters (a key may hold
+// them, and ESC would drive the terminal) written as C escapes, so a finding is always
+// exactly one "file:line:column: ..." line.
+std::string one_line(std::string_view s) {
+  std::string out;
+  out.reserve(s.size());
+  for (char c : s) {
+    unsigned char u = static_cast<unsigned char>(c);
+    if (c == '\n') out += "\\n";
+    else if (c == '\r') out += "\\r";
+    else if (c == '\t') out += "\\t";
+    else if (u < 0x20 || u == 0x7f) {
+      static const char kHex[] = "0123456789abcdef";
+      out += "\\x";
+      out += kHex[u >> 4];
+      out += kHex[u & 15];
+    } else {
+      out += c;
+    }
+  }
+  return out;
+}
+
 std::string spread(const BenchmarkSummary::Counts& counts) {
   std::string out;
   for (const auto& [k, n] : counts) {
@@ -70,11 +93,11 @@ void render_text(const RenderInput& in, std::ostream& out) {
   const char* dim = in.color ? "\x1b[2m" : "";
   const char* reset = in.color ? "\x1b[0m" : "";
   for (const auto& d : in.diagnostics) {
-    out << bold << d.file;
+    out << bold << one_line(d.file);
     if (d.line > 0) out << ':' << d.line << ':' << d.column;
     out << ':' << reset << ' ' << (in.color ? colour_of(d.severity) : "") << severity_word(d.severity, in.lang)
-        << reset << ": " << d.message << ' ' << dim << '[' << d.rule << ']' << reset << '\n';
-    if (!d.fix.empty()) out << "    " << (in.lang == Lang::Zh ? "修复：" : "fix: ") << d.fix << '\n';
+        << reset << ": " << one_line(d.message) << ' ' << dim << '[' << d.rule << ']' << reset << '\n';
+    if (!d.fix.empty()) out << "    " << (in.lang == Lang::Zh ? "修复：" : "fix: ") << one_line(d.fix) << '\n';
   }
   DiagnosticCounts c = count_diagnostics(in.diagnostics);
   if (in.lang == Lang::Zh)

@@ -1,6 +1,7 @@
 #include "core/renderer.h"
 
 #include <cstdlib>
+#include <string_view>
 #include <unistd.h>
 
 namespace cc {
@@ -25,6 +26,8 @@ void render(OutputFormat format, const RenderInput& in, std::ostream& out) {
 bool want_color(int fd) {
   const char* no_color = std::getenv("NO_COLOR");
   if (no_color && *no_color) return false;
+  const char* term = std::getenv("TERM");
+  if (term && std::string_view(term) == "dumb") return false;
   return ::isatty(fd) == 1;
 }
 

@@ -32,8 +32,9 @@ void render_sarif(const RenderInput& in, std::ostream& out);
 
 void render(OutputFormat format, const RenderInput& in, std::ostream& out);
 
-// Whether colour is wanted on the stream with file descriptor `fd`: a terminal, and
-// the NO_COLOR convention (https://no-color.org) not set.
+// Whether colour is wanted on the stream with file descriptor `fd` when the user did not
+// say (`--color auto`): a terminal that is not TERM=dumb, and the NO_COLOR convention
+// (https://no-color.org) not set.
 bool want_color(int fd);
 
 }  // namespace cc

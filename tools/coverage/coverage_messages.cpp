@@ -78,6 +78,11 @@ constexpr std::array kCatalog = {
     Entry{"select/part", "part {part}: {count} cases; worst share deviation {dev} percentage points ({where})",
           "第 {part} 份：{count} 个病例；占比最大偏差 {dev} 个百分点（{where}）"},
     Entry{"select/written", "wrote {path}", "已写入 {path}"},
+    Entry{"select/empty-cells", "cannot be met: {n} of {total} cells have no case in the pool; first: {first}{more}",
+          "无法满足：{total} 个单元格中有 {n} 个在候选池中没有病例；前几个：{first}{more}"},
+    Entry{"select/empty-cells-more", " … (--verbose lists them all)", " …（--verbose 列出全部）"},
+    Entry{"select/unmet-empty", "part {part}: the {n} cells with no case in the pool have 0, the target is ≥ {target}",
+          "第 {part} 份：候选池中没有病例的 {n} 个单元格为 0，目标为 ≥ {target}"},
     // dedup.
     Entry{"dedup/summary", "{cases} cases, {criteria} criteria; threshold {threshold}: {exact} exact duplicate case pairs, {near} near-duplicate case pairs, {crit} near-duplicate criterion pairs",
           "{cases} 个病例，{criteria} 条标准；阈值 {threshold}：完全重复病例 {exact} 对，近似重复病例 {near} 对，近似重复标准 {crit} 对"},
