@@ -47,7 +47,7 @@ TEST_CASE("scaffold: the case text names its labels", "[core][scaffold]") {
   req.task = p.taxonomy.find_task_any("treatment-planning");
   REQUIRE(req.subject);
   REQUIRE(req.task);
-  std::string text = scaffold_case(p.config, p.taxonomy, req);
+  std::string text = scaffold_case(p.config, p.taxonomy, req).value();
   CHECK(text.rfind("# yaml-language-server: $schema=../../schema/case.schema.json\n", 0) == 0);
   auto doc = load_yaml_text("cases/cardiology/CC-0042.yaml", text, LoadLimits{}, Lang::En);
   REQUIRE(doc.document);
@@ -62,7 +62,7 @@ TEST_CASE("scaffold: the case text names its labels", "[core][scaffold]") {
   CHECK(j["user_role"] == "患者本人");
   CHECK(j["audience"] == "lay");
 
-  std::string rubric = scaffold_rubric(p.config, p.taxonomy, req);
+  std::string rubric = scaffold_rubric(p.config, p.taxonomy, req).value();
   auto rdoc = load_yaml_text("rubrics/cardiology/CC-0042.yaml", rubric, LoadLimits{}, Lang::En);
   REQUIRE(rdoc.document);
   const auto& criteria = rdoc.document->root["criteria"];
@@ -89,13 +89,13 @@ TEST_CASE("scaffold: output for every specialty validates clean", "[core][scaffo
     INFO(subject.code << " " << req.case_id << " " << req.audience);
     std::string case_path = "cases/" + subject.code + "/" + req.case_id + ".yaml";
     std::string rubric_path = "rubrics/" + subject.code + "/" + req.case_id + ".yaml";
-    FileResult c = check_file(p, case_path, scaffold_case(p.config, p.taxonomy, req));
+    FileResult c = check_file(p, case_path, scaffold_case(p.config, p.taxonomy, req).value());
     INFO(describe(c.diagnostics));
     CHECK(c.diagnostics.empty());
     CHECK(c.facts.kind == FileKind::Case);
     CHECK(c.facts.case_id == req.case_id);
     CHECK(c.facts.subject_folder == subject.code);
-    FileResult r = check_file(p, rubric_path, scaffold_rubric(p.config, p.taxonomy, req));
+    FileResult r = check_file(p, rubric_path, scaffold_rubric(p.config, p.taxonomy, req).value());
     INFO(describe(r.diagnostics));
     CHECK(r.diagnostics.empty());
     CHECK(r.facts.case_id == req.case_id);
@@ -110,7 +110,7 @@ TEST_CASE("scaffold: the rubric follows the configured criteria count", "[core][
   req.case_id = "CC-0003";
   req.subject = p.taxonomy.find_specialty_any("neurology");
   req.task = p.taxonomy.find_task_any("diagnostic-reasoning");
-  std::string text = scaffold_rubric(p.config, p.taxonomy, req);
+  std::string text = scaffold_rubric(p.config, p.taxonomy, req).value();
   CHECK_THAT(text, Contains("12 条二元标准"));
   FileResult r = check_file(p, "rubrics/neurology/CC-0003.yaml", text);
   INFO(describe(r.diagnostics));

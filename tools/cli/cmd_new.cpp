@@ -62,12 +62,19 @@ void register_new(CLI::App& app, CliContext& ctx, std::function<int()>& run) {
       }
       std::string case_rel = cfg.cases_dir + "/" + req.subject->code + "/" + req.case_id + ".yaml";
       std::string rubric_rel = cfg.rubrics_dir + "/" + req.subject->code + "/" + req.case_id + ".yaml";
+      Result<std::string> case_text = scaffold_case(cfg, tax, req);
+      Result<std::string> rubric_text = scaffold_rubric(cfg, tax, req);
+      for (const auto* text : {&case_text, &rubric_text})
+        if (!text->ok()) {
+          std::cerr << "clinconsensus new: " << text->error().message << '\n';
+          return kExitUsage;
+        }
       std::string error;
-      if (!write_file_atomic(cfg.abs(case_rel), scaffold_case(cfg, tax, req), &error)) {
+      if (!write_file_atomic(cfg.abs(case_rel), *case_text, &error)) {
         std::cerr << "clinconsensus new: " << error << '\n';
         return kExitUsage;
       }
-      if (!write_file_atomic(cfg.abs(rubric_rel), scaffold_rubric(cfg, tax, req), &error)) {
+      if (!write_file_atomic(cfg.abs(rubric_rel), *rubric_text, &error)) {
         std::filesystem::remove(cfg.abs(case_rel));  // never leave half a pair behind
         std::cerr << "clinconsensus new: " << error << '\n';
         return kExitUsage;

@@ -5,6 +5,7 @@
 #include <vector>
 
 #include "core/config.h"
+#include "core/result.h"
 #include "core/taxonomy.h"
 
 namespace cc {
@@ -23,7 +24,9 @@ struct ScaffoldRequest {
 // (file stems), formatted with the configured prefix and digits.
 std::string next_case_id(const Config& config, const std::vector<std::string>& existing_stems);
 
-std::string scaffold_case(const Config& config, const Taxonomy& taxonomy, const ScaffoldRequest& req);
-std::string scaffold_rubric(const Config& config, const Taxonomy& taxonomy, const ScaffoldRequest& req);
+// The new files' text, written by the YAML writer; an Error only when a value given on the
+// command line (the role) cannot be written as YAML at all (it is not UTF-8).
+Result<std::string> scaffold_case(const Config& config, const Taxonomy& taxonomy, const ScaffoldRequest& req);
+Result<std::string> scaffold_rubric(const Config& config, const Taxonomy& taxonomy, const ScaffoldRequest& req);
 
 }  // namespace cc

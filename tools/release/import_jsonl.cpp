@@ -9,15 +9,14 @@
 #include "core/atomic_write.h"
 #include "core/repository.h"
 #include "core/yaml_loader.h"
+#include "core/yaml_writer.h"
 #include "release/export_jsonl.h"
 #include "release/release_messages.h"
-#include "release/yaml_writer.h"
 
 namespace cc {
 namespace {
 
 using nlohmann::json;
-using yaml_out::Style;
 
 // A row read into the model, before it becomes YAML.
 struct Row {
@@ -83,54 +82,63 @@ std::string placeholder_axis(const Taxonomy& tax) {
   return tax.axes.labels.empty() ? std::string() : tax.axes.file_name_of(tax.axes.labels.front());
 }
 
-std::string case_yaml(const Project& p, const Row& row, const ImportOptions& o, Style st) {
+Result<std::string> case_yaml(const Project& p, const Row& row, const ImportOptions& o) {
   const Taxonomy& tax = p.taxonomy;
   const Case& c = row.c;
-  std::string s = "# yaml-language-server: $schema=../../" + p.config.schema_dir + "/case.schema.json\n";
-  s += "# 由公开发布版导入。Imported from the public release" +
-       (o.source_name.empty() ? std::string() : " (" + o.source_name + ")") + ".\n";
-  yaml_out::write_field(s, 0, "case_id", c.case_id, st);
-  yaml_out::write_field(s, 0, "status", c.status, st);
-  yaml_out::write_field(s, 0, "difficulty", c.difficulty, st);
-  yaml_out::write_field(s, 0, "subject", c.subject, st);
-  yaml_out::write_list(s, 0, "subject_labels", c.subject_labels, st);
-  yaml_out::write_field(s, 0, "task", c.task, st);
-  yaml_out::write_list(s, 0, "task_labels", c.task_labels, st);
-  s += "# TODO(import): 公开版没有诊疗阶段，此值按任务类型推测，请核对。"
-       "care_stage is not in the public release; guessed from the task type — check it.\n";
-  yaml_out::write_field(s, 0, "care_stage", guess_care_stage(tax, c.task), st);
-  yaml_out::write_field(s, 0, "user_role", c.user_role, st);
-  yaml_out::write_field(s, 0, "audience", tax.audience_for_role(c.user_role), st);
-  yaml_out::write_field(s, 0, "clinical_context", c.clinical_context, st, true);
-  yaml_out::write_field(s, 0, "user_request", c.user_request, st, true);
-  s += "# TODO(import): 请填写真实作者。Replace with the real authors.\n";
-  yaml_out::write_list(s, 0, "authors", {"公开发布版导入"}, st);
-  s += "provenance:\n";
-  yaml_out::write_field(s, 2, "source", "imported", st);
+  YamlWriter w;
+  w.comment("yaml-language-server: $schema=../../" + p.config.schema_dir + "/case.schema.json");
+  w.comment("由公开发布版导入。Imported from the public release" +
+            (o.source_name.empty() ? std::string() : " (" + o.source_name + ")") + ".");
+  w.begin_map();
+  w.field("case_id", c.case_id);
+  w.field("status", c.status);
+  w.field("difficulty", c.difficulty);
+  w.field("subject", c.subject);
+  w.list("subject_labels", c.subject_labels);
+  w.field("task", c.task);
+  w.list("task_labels", c.task_labels);
+  w.comment("TODO(import): 公开版没有诊疗阶段，此值按任务类型推测，请核对。"
+            "care_stage is not in the public release; guessed from the task type — check it.");
+  w.field("care_stage", guess_care_stage(tax, c.task));
+  w.field("user_role", c.user_role);
+  w.field("audience", tax.audience_for_role(c.user_role));
+  w.field("clinical_context", c.clinical_context, ScalarStyle::Prose);
+  w.field("user_request", c.user_request, ScalarStyle::Prose);
+  w.comment("TODO(import): 请填写真实作者。Replace with the real authors.");
+  w.list("authors", {"公开发布版导入"});
+  w.key("provenance");
+  w.begin_map();
+  w.field("source", "imported");
   std::string notes = "imported from the public release";
   if (!o.source_name.empty()) notes += " " + o.source_name;
-  yaml_out::write_field(s, 2, "notes", notes, Style::Quoted);
-  return s;
+  w.field("notes", notes, ScalarStyle::Quoted);
+  w.end_map();
+  w.end_map();
+  return w.finish();
 }
 
-std::string rubric_yaml(const Project& p, const Row& row, Style st) {
+Result<std::string> rubric_yaml(const Project& p, const Row& row) {
   std::string axis = placeholder_axis(p.taxonomy);
-  std::string s = "# yaml-language-server: $schema=../../" + p.config.schema_dir + "/rubric.schema.json\n";
-  s += "# 由公开发布版导入。Imported from the public release.\n";
-  yaml_out::write_field(s, 0, "case_id", row.r.case_id, st);
-  s += "# TODO(import): 公开版没有评分维度（axis）和关键标准（critical）；axis 均暂填 " + axis +
-       "，请逐条核对。The public release has no axis or critical flag: every axis below is a placeholder.\n";
-  s += "criteria:\n";
+  YamlWriter w;
+  w.comment("yaml-language-server: $schema=../../" + p.config.schema_dir + "/rubric.schema.json");
+  w.comment("由公开发布版导入。Imported from the public release.");
+  w.begin_map();
+  w.field("case_id", row.r.case_id);
+  w.comment("TODO(import): 公开版没有评分维度（axis）和关键标准（critical）；axis 均暂填 " + axis +
+            "，请逐条核对。The public release has no axis or critical flag: every axis below is a placeholder.");
+  w.key("criteria");
+  w.begin_list();
   for (const auto& k : row.r.criteria) {
-    std::string item;
-    yaml_out::write_field(item, 4, "criterion_id", k.criterion_id, st);
-    item.replace(2, 1, "-");  // "    criterion_id" → "  - criterion_id"
-    s += item;
+    w.begin_map();
+    w.field("criterion_id", k.criterion_id);
     // A one-line criterion stays on its line; anything else becomes a literal block.
-    yaml_out::write_field(s, 4, "criterion", k.criterion, st, !yaml_out::plain_safe(k.criterion));
-    yaml_out::write_field(s, 4, "axis", axis, st);
+    w.field("criterion", k.criterion, ScalarStyle::Line);
+    w.field("axis", axis);
+    w.end_map();
   }
-  return s;
+  w.end_list();
+  w.end_map();
+  return w.finish();
 }
 
 // The row as export would write it: the round-trip reference.
@@ -222,18 +230,15 @@ ImportPlan plan_import(const Project& project, std::string_view jsonl, const Imp
       reject(id, release_message(lang, "import/json"));
       continue;
     }
-    // Readable first; every value double-quoted when the readable form does not read
-    // back as the same row.
-    bool represented = false;
-    for (Style st : {Style::Readable, Style::Quoted}) {
-      ic.case_yaml = case_yaml(project, row, options, st);
-      ic.rubric_yaml = rubric_yaml(project, row, st);
-      if (read_back(project, ic) == want) {
-        represented = true;
-        break;
-      }
+    // The writer picks, value by value, the most readable form that reads back unchanged;
+    // reading the whole files back checks what it wrote.
+    Result<std::string> case_text = case_yaml(project, row, options);
+    Result<std::string> rubric_text = rubric_yaml(project, row);
+    if (case_text.ok() && rubric_text.ok()) {
+      ic.case_yaml = std::move(case_text).value();
+      ic.rubric_yaml = std::move(rubric_text).value();
     }
-    if (!represented) {
+    if (!case_text.ok() || !rubric_text.ok() || read_back(project, ic) != want) {
       reject(id, release_message(lang, "import/unrepresentable"));
       continue;
     }

@@ -6,6 +6,7 @@ set -euo pipefail
 packages=(
   cmake ninja-build g++ pkg-config
   libyaml-dev          # YAML parsing (libyaml event API, with positions)
+  libyaml-cpp-dev      # YAML writing (YAML::Emitter) and the second reader of the differential tests
   libicu-dev           # Unicode: display width, normalisation, transliteration
   libvalijson-dev      # JSON Schema validation
   nlohmann-json3-dev   # JSON model of documents; valijson's adapter
