@@ -35,6 +35,7 @@ int main(int argc, char** argv) {
     register_generate(app, ctx, run);
     register_judge(app, ctx, run);
     register_eval(app, ctx, run);
+    register_leak(app, ctx, run);
 
     try {
       app.parse(argc, argv);
