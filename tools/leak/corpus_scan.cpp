@@ -134,7 +134,7 @@ void scan_json_strings(simdjson::dom::element e, GramScanner& sc, uint64_t line,
   const FoldTable& fold = FoldTable::instance();
   switch (e.type()) {
     case simdjson::dom::element_type::STRING: {
-      std::string_view s = e.get_string().value_unsafe();
+      const std::string_view s = e.get_string().value_unsafe();
       const auto* u = reinterpret_cast<const uint8_t*>(s.data());
       const auto n = static_cast<int32_t>(s.size());
       sc.end_segment();
@@ -146,12 +146,18 @@ void scan_json_strings(simdjson::dom::element e, GramScanner& sc, uint64_t line,
       sc.end_segment();
       return;
     }
-    case simdjson::dom::element_type::ARRAY:
-      for (simdjson::dom::element x : e.get_array().value_unsafe()) scan_json_strings(x, sc, line, offset);
+    case simdjson::dom::element_type::ARRAY: {
+      // Held in a local: a range-for over value_unsafe() of a temporary result would
+      // iterate a destroyed object.
+      simdjson::dom::array items = e.get_array().value_unsafe();
+      for (simdjson::dom::element x : items) scan_json_strings(x, sc, line, offset);
       return;
-    case simdjson::dom::element_type::OBJECT:
-      for (auto field : e.get_object().value_unsafe()) scan_json_strings(field.value, sc, line, offset);
+    }
+    case simdjson::dom::element_type::OBJECT: {
+      simdjson::dom::object fields = e.get_object().value_unsafe();
+      for (auto field : fields) scan_json_strings(field.value, sc, line, offset);
       return;
+    }
     default: return;
   }
 }
