@@ -38,7 +38,7 @@ GramIndex::GramIndex(const std::vector<LeakText>& texts, int n) : n_(n) {
   // Filter: at least 16 bits per distinct gram, 2^20 to 2^27 bits.
   const int bits = std::clamp(static_cast<int>(std::bit_width(distinct * 16)), 20, 27);
   filter_.assign((size_t{1} << bits) / 64, 0);
-  filter_shift_ = 64 - bits;
+  filter_shift_ = 64 - (bits - 6);
   const size_t slots = std::bit_ceil(std::max<size_t>(16, distinct * 2));
   slot_mask_ = slots - 1;
   slot_hash_.assign(slots, 0);
@@ -54,8 +54,7 @@ GramIndex::GramIndex(const std::vector<LeakText>& texts, int n) : n_(n) {
     slot_hash_[s] = h;
     slot_begin_[s] = begin;
     slot_count_[s] = static_cast<uint32_t>(ids_.size()) - begin;
-    const uint64_t bit = h >> filter_shift_;
-    filter_[bit >> 6] |= uint64_t{1} << (bit & 63);
+    filter_[h >> filter_shift_] |= filter_mask(h);
   }
 }
 
