@@ -75,5 +75,6 @@ void register_dedup(CLI::App& app, CliContext& ctx, std::function<int()>& run);
 void register_generate(CLI::App& app, CliContext& ctx, std::function<int()>& run);
 void register_judge(CLI::App& app, CliContext& ctx, std::function<int()>& run);
 void register_eval(CLI::App& app, CliContext& ctx, std::function<int()>& run);
+void register_leak(CLI::App& app, CliContext& ctx, std::function<int()>& run);
 
 }  // namespace cc::cli

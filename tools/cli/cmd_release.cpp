@@ -4,6 +4,7 @@
 
 #include "cli/cli_context.h"
 #include "core/renderer.h"
+#include "leak/release_leaks.h"
 #include "release/release_cut.h"
 #include "release/release_messages.h"
 #include "release/release_query.h"
@@ -24,6 +25,8 @@ int print_problems(const std::vector<Diagnostic>& problems, const CliContext& ct
 void register_release(CLI::App& app, CliContext& ctx, std::function<int()>& run) {
   struct Options {
     std::string version, from, to, export_file;
+    std::vector<std::string> leak_corpus;
+    bool leak_fail = false;
   };
   auto opts = std::make_shared<Options>();
   CLI::App* release = app.add_subcommand("release", "Cut, compare, verify and list releases (annotated git tags)");
@@ -31,11 +34,16 @@ void register_release(CLI::App& app, CliContext& ctx, std::function<int()>& run)
 
   CLI::App* cut = release->add_subcommand("cut", "Cut release VERSION: reports, manifest, changelog, commit, tag");
   cut->add_option("version", opts->version, "Semantic version, e.g. 1.2.0")->required();
+  cut->add_option("--leak-corpus", opts->leak_corpus, "List approved cases found in this corpus in CHANGES.md (repeatable)");
+  cut->add_flag("--leak-fail", opts->leak_fail, "Refuse the cut when --leak-corpus finds an approved case");
   cut->callback([&ctx, &run, opts] {
     run = [&ctx, opts]() -> int {
       auto project = ctx.open_project(std::cerr);
       if (!project) return kExitUsage;
-      CutResult r = cut_release(*project, CutOptions{opts->version});
+      CutOptions co{opts->version, {}, opts->leak_fail};
+      if (!opts->leak_corpus.empty())
+        co.leak_check = [&ctx, opts](const Benchmark& b) { return leak::release_leaks(b, opts->leak_corpus, ctx.lang()); };
+      CutResult r = cut_release(*project, co);
       for (const auto& note : r.notes) std::cerr << "clinconsensus release cut: " << note << '\n';
       if (r.exit_code != 0) {
         if (!r.findings.empty()) {

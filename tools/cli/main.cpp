@@ -58,6 +58,7 @@ int run_command(int argc, char** argv, cc::cli::CliContext& ctx) {
     register_generate(app, ctx, run);
     register_judge(app, ctx, run);
     register_eval(app, ctx, run);
+    register_leak(app, ctx, run);
 
     try {
       app.parse(argc, argv);

@@ -10,8 +10,6 @@
 namespace cc::coverage {
 namespace {
 
-// A separator: whitespace, punctuation, symbols that act as punctuation (～, ·, →),
-// and the invisible format characters that a copy-paste leaves behind.
 bool is_separator(UChar32 c) {
   if (u_isUWhiteSpace(c) || u_ispunct(c)) return true;
   switch (u_charType(c)) {
@@ -33,6 +31,8 @@ uint64_t mix(uint64_t x) {  // splitmix64 finaliser
 }
 
 }  // namespace
+
+bool is_text_separator(char32_t c) { return is_separator(static_cast<UChar32>(c)); }
 
 std::vector<std::u32string> normalized_segments(std::string_view utf8) {
   std::vector<std::u32string> out;

@@ -16,6 +16,11 @@
 
 namespace cc::coverage {
 
+// Whether code point `c` separates runs of text: whitespace, punctuation, symbols that act
+// as punctuation (～, ·, →), and the invisible format and control characters a copy-paste
+// leaves behind. Normalised text drops them.
+bool is_text_separator(char32_t c);
+
 // The text folded by ICU's NFKC_Casefold (full-width → half-width, case, compatibility
 // forms) and split at whitespace and punctuation into its runs of other characters, as
 // code points. Empty runs are dropped.

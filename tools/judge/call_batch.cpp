@@ -4,6 +4,7 @@
 #include <chrono>
 #include <ctime>
 #include <deque>
+#include <iostream>
 #include <queue>
 #include <random>
 #include <unordered_map>
@@ -323,6 +324,22 @@ class BatchRunner {
 BatchResult run_batch(const Endpoint& endpoint, const std::string& api_key, const CallBatch& batch,
                       const BatchControl& control) {
   return BatchRunner(endpoint, api_key, batch, control).run();
+}
+
+Progress run_progress(const RunSettings& settings, std::string label) {
+  return Progress(settings.progress ? *settings.progress : std::cerr,
+                  settings.progress ? Progress::style_for(settings.progress_fd, settings.quiet) : Progress::Style::Quiet,
+                  std::move(label));
+}
+
+BatchControl batch_control(const RunSettings& settings, LlmCache* cache, Progress* progress, uint64_t seed) {
+  BatchControl control;
+  control.cache = cache;
+  control.dry_run = settings.dry_run;
+  control.stop = settings.stop;
+  control.progress = progress;
+  control.seed = seed;
+  return control;
 }
 
 }  // namespace cc::judge

@@ -21,6 +21,7 @@
 #include "judge/endpoint.h"
 #include "judge/llm_cache.h"
 #include "judge/progress.h"
+#include "judge/run_settings.h"
 
 namespace cc::judge {
 
@@ -88,6 +89,14 @@ struct BatchResult {
   int64_t estimated_output_tokens_to_ask = 0;
   double seconds = 0;
 };
+
+// The progress line of a run labelled `label`: on settings.progress (quiet when it is
+// unset or -q was given).
+Progress run_progress(const RunSettings& settings, std::string label);
+
+// How a run's settings drive a batch: the cache (null for none), dry run, the stop flag,
+// `progress` and the jitter seed.
+BatchControl batch_control(const RunSettings& settings, LlmCache* cache, Progress* progress, uint64_t seed);
 
 // Runs `batch` against `endpoint` (with `api_key`, "" for none).
 BatchResult run_batch(const Endpoint& endpoint, const std::string& api_key, const CallBatch& batch,

@@ -63,15 +63,8 @@ Result<GenerateReport> run_generate(const Config& config, const GenerateOptions&
                                                : "the answer is empty");
     return nlohmann::json{{"response", response}, {"finish_reason", a.finish_reason}};
   };
-  Progress progress(settings.progress ? *settings.progress : std::cerr,
-                    settings.progress ? Progress::style_for(settings.progress_fd, settings.quiet) : Progress::Style::Quiet,
-                    "generate " + ep.name);
-  BatchControl control;
-  control.cache = cache.get();
-  control.dry_run = settings.dry_run;
-  control.stop = settings.stop;
-  control.progress = &progress;
-  control.seed = settings.seed;
+  Progress progress = run_progress(settings, "generate " + ep.name);
+  BatchControl control = batch_control(settings, cache.get(), &progress, settings.seed);
   auto started = utc_now();
   BatchResult b = run_batch(ep, key, batch, control);
   if (b.end == BatchEnd::Refused) return Error(b.message, Error::Kind::Refused);

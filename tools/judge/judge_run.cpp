@@ -196,16 +196,9 @@ Result<JudgeReport> run_judge(const Config& config, const JudgeOptions& options,
         CC_TRY_ASSIGN(CriterionVerdict v, parse_criterion_verdict(text));
         return nlohmann::json{{"met", v.criteria_met}, {"why", v.explanation}};
       };
-      Progress progress(settings.progress ? *settings.progress : std::cerr,
-                        settings.progress ? Progress::style_for(settings.progress_fd, settings.quiet)
-                                          : Progress::Style::Quiet,
-                        "judge " + judge_name);
-      BatchControl control;
-      control.cache = cache.get();
-      control.dry_run = settings.dry_run;
-      control.stop = settings.stop;
-      control.progress = &progress;
-      control.seed = settings.seed + j * 1000 + static_cast<uint64_t>(rep);
+      Progress progress = run_progress(settings, "judge " + judge_name);
+      BatchControl control =
+          batch_control(settings, cache.get(), &progress, settings.seed + j * 1000 + static_cast<uint64_t>(rep));
       BatchResult b = run_batch(ep, keys[j], batch, control);
       if (b.end == BatchEnd::Refused) return Error(b.message, Error::Kind::Refused);
       if (b.end == BatchEnd::CacheFailed) return Error(b.message, Error::Kind::Input);

@@ -148,6 +148,17 @@ CutResult cut_release(Project& project, const CutOptions& options) {
   if (!current->diagnostics.empty()) return refuse(current->diagnostics.front().file + ": " + current->diagnostics.front().message);
   ExportResult ex = export_jsonl(current->benchmark, ExportOptions{});
   if (ex.rows == 0) return refuse(release_message(lang, "release/empty"));
+  std::string leak_section;
+  if (options.leak_check) {
+    auto leaks = options.leak_check(current->benchmark);
+    if (!leaks) return refuse(leaks.error().message);
+    if (leaks->leaked > 0 && options.leak_fail) {
+      res.exit_code = 1;
+      res.message = leaks->refusal;
+      return res;
+    }
+    leak_section = "\n" + leaks->markdown;
+  }
 
   const git::ReleaseTag* prev = git::previous_release(*tags, *version);
   ReleaseDiff diff;
@@ -168,7 +179,7 @@ CutResult cut_release(Project& project, const CutOptions& options) {
   std::map<std::string, std::string> files;  // name in the release folder → bytes
   files[export_file_name(res.tag)] = std::move(ex.jsonl);
   files[kCoverageFileName] = coverage_report_md(current->benchmark, cfg, project.taxonomy, res.tag, lang);
-  files[kChangesFileName] = entry;
+  files[kChangesFileName] = entry + leak_section;
   const std::string manifest = manifest_text(manifest_of(files));
   res.manifest_hash = sha256_hex(manifest);
   files[kManifestName] = manifest;
@@ -202,7 +213,7 @@ CutResult cut_release(Project& project, const CutOptions& options) {
       return refuse(error);
     }
   if (!put(manifest_rel, files[kManifestName], std::nullopt) ||
-      !put(changelog_rel, prepend_changelog_entry(old_changelog, entry), old_changelog)) {
+      !put(changelog_rel, prepend_changelog_entry(old_changelog, files[kChangesFileName]), old_changelog)) {
     rollback_files();
     return refuse(error);
   }

@@ -4,17 +4,33 @@
 // diff against the previous release), one commit, and an annotated tag whose message
 // carries the summary and the manifest's hash. All or nothing: every object is built
 // first, and if any later step fails the files, index and refs are put back as they were.
+#include <functional>
 #include <optional>
 #include <string>
 #include <vector>
 
 #include "checks/validator.h"
 #include "core/diagnostic.h"
+#include "core/model.h"
+#include "core/result.h"
 
 namespace cc {
 
+// What a leak check found in the benchmark being released: a section for CHANGES.md,
+// how many approved cases it lists, and the words of a refusal.
+struct ReleaseLeaks {
+  std::string markdown;
+  size_t leaked = 0;
+  std::string refusal;
+};
+
 struct CutOptions {
   std::string version;  // "1.2.0" or "v1.2.0"
+  // The leak gate (`release cut --leak-corpus`): called with the benchmark of the commit
+  // being released; its section is appended to CHANGES.md. An Error refuses the cut
+  // (exit 2). Unset: no gate.
+  std::function<Result<ReleaseLeaks>(const Benchmark&)> leak_check;
+  bool leak_fail = false;  // refuse the cut (exit 1) when the leak check lists a case
 };
 
 struct CutResult {

@@ -19,6 +19,8 @@ packages=(
   libcurl4-openssl-dev # HTTP client of the judge runner (multi interface, TLS, HTTP/2)
   libsqlite3-dev       # the judge's answer cache (.clinconsensus/cache/llm.sqlite, WAL)
   libcpp-httplib-dev   # the loopback OpenAI-compatible server the judge tests start
+  zlib1g-dev           # leak: .gz corpora read as they decompress
+  libzstd-dev          # leak: .zst corpora read as they decompress
 )
 
 missing=()
