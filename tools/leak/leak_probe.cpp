@@ -68,12 +68,13 @@ Result<ProbeReport> run_probe(const Config& config, const Benchmark& benchmark, 
   batch.count = probes.size();
   batch.spec = [&](size_t i) {
     CallSpec spec;
-    spec.body = chat_request_body(ep, probes[i].prompt);
-    spec.key = request_key(spec.body, kProbePurpose, 1);
+    spec.endpoint = &ep;
+    spec.key = request_key(ep, probes[i].prompt, kProbePurpose, 1);
     spec.estimated_input_tokens = estimate_tokens(probes[i].prompt);
     spec.estimated_output_tokens = std::min<int64_t>(ep.max_tokens, estimate_tokens(probes[i].truth));
     return spec;
   };
+  batch.message = [&](size_t i) { return probes[i].prompt; };
   batch.parse = [](size_t, const ChatAnswer& a) -> Result<nlohmann::json> {
     return nlohmann::json{{"continuation", trim_blank(strip_thinking(a.content))}};
   };
