@@ -1,5 +1,6 @@
 #include "cli/cli_context.h"
 
+#include <cstdlib>
 #include <filesystem>
 #include <ostream>
 
@@ -13,13 +14,29 @@ void add_global_options(CLI::App& app, GlobalOptions& global) {
   app.add_option("-C", global.directories, "Run as if started in DIR (path arguments resolve against it)")
       ->option_text("DIR")
       ->allow_extra_args(false);
-  app.add_option("--lang", global.lang, "Language of messages")
-      ->check(CLI::IsMember({"en", "zh"}))
-      ->capture_default_str();
+  app.add_option("--lang", global.lang, "Language of messages (default: the locale's, from LANGUAGE, LC_ALL, LC_MESSAGES or LANG)")
+      ->check(CLI::IsMember({"en", "zh"}));
   app.add_option("--color", global.color, "Colour in text output: auto (a terminal, not TERM=dumb or NO_COLOR), always, never")
       ->check(CLI::IsMember({"auto", "always", "never"}))
       ->capture_default_str();
   app.fallthrough();  // inherited by the subcommands added later
+}
+
+Lang lang_from_locale() {
+  auto value_of = [](const char* name) -> std::string {
+    const char* v = std::getenv(name);
+    return v ? v : "";
+  };
+  std::string chosen;
+  for (const char* name : {"LC_ALL", "LC_MESSAGES", "LANG"}) {
+    chosen = value_of(name);
+    if (!chosen.empty()) break;
+  }
+  // GNU gettext reads LANGUAGE first, but only when the locale is not C or POSIX.
+  std::string language = value_of("LANGUAGE");
+  if (!language.empty() && !chosen.empty() && chosen != "C" && chosen != "POSIX" && chosen.rfind("C.", 0) != 0)
+    chosen = language.substr(0, language.find(':'));
+  return chosen.rfind("zh", 0) == 0 ? Lang::Zh : Lang::En;
 }
 
 bool CliContext::want_color(int fd) const {

@@ -20,7 +20,7 @@ enum ExitCode : int { kExitOk = 0, kExitFindings = 1, kExitUsage = 2 };
 // `validate -C DIR` are the same).
 struct GlobalOptions {
   std::vector<std::string> directories;  // -C DIR, each relative to the one before, as git's
-  std::string lang = "en";
+  std::string lang;             // --lang en|zh; empty: from the locale (lang_from_locale)
   std::string color = "auto";  // --color auto|always|never
 };
 
@@ -28,9 +28,18 @@ struct GlobalOptions {
 // (and only them) up to `app`, so they work on either side of the subcommand's name.
 void add_global_options(CLI::App& app, GlobalOptions& global);
 
+// The language of messages the environment asks for, as gettext reads it: LANGUAGE (its
+// first entry), else LC_ALL, else LC_MESSAGES, else LANG; Chinese when that names zh
+// (zh_CN.UTF-8, zh_TW, zh), English otherwise, and for the C and POSIX locales.
+Lang lang_from_locale();
+
 struct CliContext {
   GlobalOptions global;
-  Lang lang() const { return global.lang == "zh" ? Lang::Zh : Lang::En; }
+  // --lang when given, else the locale's language.
+  Lang lang() const {
+    if (global.lang.empty()) return lang_from_locale();
+    return global.lang == "zh" ? Lang::Zh : Lang::En;
+  }
   // Whether text output on descriptor `fd` is coloured: --color always or never, else
   // what the terminal and the environment say (core's want_color).
   bool want_color(int fd) const;
