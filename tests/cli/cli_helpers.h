@@ -39,6 +39,14 @@ struct JsonRun {
 
   const json& diagnostics() const { return doc.at("diagnostics"); }
   // The findings, sorted, as "file:line:column severity rule".
+  // The findings other than the text/placeholder warnings a fresh `new` skeleton has
+  // (its blanks, in a draft): empty when a skeleton is otherwise clean.
+  std::vector<std::string> keys_besides_draft_placeholders() const {
+    std::vector<std::string> out;
+    for (auto& k : keys())
+      if (k.size() < 25 || k.compare(k.size() - 25, 25, " warning text/placeholder") != 0) out.push_back(k);
+    return out;
+  }
   std::vector<std::string> keys() const {
     std::vector<std::string> out;
     if (!doc.is_object() || !doc.contains("diagnostics")) return out;

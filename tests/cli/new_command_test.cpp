@@ -48,7 +48,7 @@ TEST_CASE("cli: new writes the next free id pair, which validates clean", "[cli]
   auto v = validate_json(repo.path());
   INFO(v.run.out);
   check_json_shape(v);
-  CHECK(v.keys().empty());
+  CHECK(v.keys_besides_draft_placeholders().empty());
   CHECK(v.doc["files_checked"] == 6);
   CHECK(v.run.exit_code == 0);
 }
@@ -60,7 +60,7 @@ TEST_CASE("cli: new in an empty benchmark starts at CC-0001", "[cli][new]") {
   CHECK(benchmark_files(repo) ==
         std::vector<std::string>{"cases/cardiology/CC-0001.yaml", "rubrics/cardiology/CC-0001.yaml"});
   auto v = validate_json(repo.path());
-  CHECK(v.keys().empty());
+  CHECK(v.keys_besides_draft_placeholders().empty());
   CHECK(v.run.exit_code == 0);
 }
 
@@ -122,7 +122,7 @@ TEST_CASE("cli: new accepts English names and codes for subject and task", "[cli
     CHECK_THAT(text, Catch::Contains("subject: 呼吸与危重症医学科\n"));
     CHECK_THAT(text, Catch::Contains("task: 检查检验解读\n"));
   }
-  CHECK(validate_json(repo.path()).keys().empty());
+  CHECK(validate_json(repo.path()).keys_besides_draft_placeholders().empty());
 }
 
 TEST_CASE("cli: new passes difficulty, care stage, audience and role into a valid case", "[cli][new]") {
@@ -137,7 +137,7 @@ TEST_CASE("cli: new passes difficulty, care stage, audience and role into a vali
   CHECK_THAT(text, Catch::Contains("audience: professional\n"));
   CHECK_THAT(text, Catch::Contains("user_role: 社区全科医生\n"));
   auto v = validate_json(repo.path());
-  CHECK(v.keys().empty());
+  CHECK(v.keys_besides_draft_placeholders().empty());
 }
 
 TEST_CASE("cli: new rejects an unknown subject with a suggestion, writing nothing", "[cli][new]") {
@@ -185,7 +185,7 @@ TEST_CASE("cli: new works from a subfolder and with -C", "[cli][new]") {
   RunResult c = run_cli({"-C", repo.path(), "new", "--subject", "neurology", "--task", "诊断推理"}, elsewhere.path());
   CHECK(c.exit_code == 0);
   CHECK(exists(repo.path() + "/cases/neurology/CC-0003.yaml"));
-  CHECK(validate_json(repo.path()).keys().empty());
+  CHECK(validate_json(repo.path()).keys_besides_draft_placeholders().empty());
 }
 
 TEST_CASE("cli: new --lang zh reports in Chinese", "[cli][new][zh]") {
@@ -193,4 +193,34 @@ TEST_CASE("cli: new --lang zh reports in Chinese", "[cli][new][zh]") {
   RunResult r = run_cli({"--lang", "zh", "new", "--subject", "cardiology", "--task", "用药指导"}, repo.path());
   CHECK(r.exit_code == 0);
   CHECK_THAT(r.out, Catch::Contains("已创建 cases/cardiology/CC-0001.yaml"));
+}
+
+// Regression (hardening #20): a fresh skeleton full of "（请填写…）" validated clean, so
+// an approved case with its blanks unfilled could be released.
+TEST_CASE("cli: text/placeholder is a warning in a draft and its rubric, an error once approved",
+          "[cli][new][text]") {
+  TempRepo repo;
+  REQUIRE(run_cli({"new", "--subject", "心血管内科", "--task", "治疗方案制定"}, repo.path()).exit_code == 0);
+  const std::string kCase = "cases/cardiology/CC-0001.yaml";
+  auto draft = validate_json(repo.path());
+  INFO(draft.run.out);
+  CHECK(draft.run.exit_code == 0);
+  bool case_warned = false, rubric_warned = false;
+  for (const auto& k : draft.keys()) {
+    CHECK_THAT(k, Catch::EndsWith(" warning text/placeholder"));
+    case_warned = case_warned || k.rfind("cases/", 0) == 0;
+    rubric_warned = rubric_warned || k.rfind("rubrics/", 0) == 0;
+  }
+  CHECK(case_warned);
+  CHECK(rubric_warned);
+  CHECK_THAT(draft.run.out, Catch::Contains("（请填写临床背景"));
+
+  edit_file(repo, kCase, "status: draft", "status: approved");
+  auto approved = validate_json(repo.path());
+  INFO(approved.run.out);
+  CHECK(approved.run.exit_code == 1);
+  int errors = 0;
+  for (const auto& k : approved.keys())
+    if (k.find(" error text/placeholder") != std::string::npos) ++errors;
+  CHECK(errors > 30);  // the case's blanks and every criterion's
 }

@@ -37,6 +37,21 @@ void apply_severities(const Config& cfg, std::vector<Diagnostic>& diags) {
   diags = std::move(kept);
 }
 
+// A rubric has no status of its own: its text/placeholder findings are warnings, as in
+// the case file, while its case is a draft (unless the config sets the rule's level).
+void lower_draft_rubric_placeholders(const Config& cfg, const std::vector<std::pair<std::string, FileFacts>>& checked,
+                                     std::vector<Diagnostic>& diags) {
+  if (cfg.rule_levels.count("text/placeholder")) return;
+  std::set<std::string> draft_cases, draft_rubrics;
+  for (const auto& [path, facts] : checked)
+    if (facts.kind == FileKind::Case && facts.status == "draft") draft_cases.insert(facts.case_id);
+  for (const auto& [path, facts] : checked)
+    if (facts.kind == FileKind::Rubric && draft_cases.count(facts.case_id)) draft_rubrics.insert(path);
+  for (auto& d : diags)
+    if (d.rule == "text/placeholder" && d.severity == Severity::Error && draft_rubrics.count(d.file))
+      d.severity = Severity::Warning;
+}
+
 BenchmarkSummary summarize(const std::vector<std::pair<std::string, FileFacts>>& checked, const Taxonomy& tax) {
   BenchmarkSummary s;
   s.specialties_total = static_cast<int>(tax.specialties.labels.size());
@@ -291,6 +306,7 @@ ValidateReport validate(const Project& project, const ValidateOptions& options) 
     if (use_cache && fresh[i]) cache.put(files[i], hashes[i], results[i]);
   }
   report.files_checked = static_cast<int>(files.size());
+  lower_draft_rubric_placeholders(cfg, checked, report.diagnostics);
 
   report.summary = summarize(checked, project.taxonomy);
 

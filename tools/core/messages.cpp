@@ -110,6 +110,8 @@ constexpr std::array kCatalog = {
           "直引号 \" 与弯引号“”混用；请统一使用“”"},
     Entry{"text/repeated-punct", "repeated punctuation '{text}'; write '{fixed}'", "标点重复“{text}”；应写作“{fixed}”"},
     Entry{"text/double-space", "{n} spaces in a row; one is enough", "连续 {n} 个空格；保留一个即可"},
+    Entry{"text/placeholder", "the placeholder {text} is still here; write the real text in its place",
+          "占位文字 {text} 尚未替换；请填写实际内容"},
     Entry{"text/trailing-space", "whitespace at the end of the line; remove it", "行尾有多余空白；请删除"},
     Entry{"text/ideographic-space", "full-width space (U+3000) used as indentation; remove it",
           "使用全角空格（U+3000）缩进；请删除"},

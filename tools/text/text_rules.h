@@ -24,6 +24,11 @@ void check_unicode_form(std::string_view value, Lang lang, TextFindings& out);  
 void check_punctuation(std::string_view value, Lang lang, TextFindings& out);    // punct width, quotes, repeats, spaces
 void check_traditional(std::string_view value, const TextOptions& options, Lang lang, TextFindings& out);
 
+// text/placeholder: the "（请填写…）" placeholders `clinconsensus new` writes, still in
+// the file. An error, or a warning in a draft (`draft`), so a skeleton can be committed
+// as a draft but never approved or released with its blanks.
+void check_placeholder(std::string_view value, bool draft, Lang lang, TextFindings& out);
+
 // The simplified form of a traditional ideograph, or 0 when `c` is not one (or is on
 // the allow-list of forms standard in simplified text, such as 著 in 显著).
 UChar32 simplified_form(UChar32 c);
