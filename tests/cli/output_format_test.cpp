@@ -287,7 +287,7 @@ TEST_CASE("cli: --lang zh gives Chinese messages in json", "[cli][format][zh]") 
   // Same findings, same places, as in English.
   CHECK(r.keys() == multi_case_json(repo).keys());
   CHECK(message_at(r, kCase, 4, 9, "schema/enum") == "“status”不能取值“aproved”；可选值：draft, review, approved, retired");
-  CHECK(message_at(r, kCase, 1, 1, "schema/required") == "缺少必填字段“authors”；请补充");
+  CHECK(message_at(r, kCase, 3, 1, "schema/required") == "缺少必填字段“authors”；请补充");
   std::string label = message_at(r, kCase, 5, 13, "integrity/unknown-label");
   CHECK_THAT(label, Catch::StartsWith("“High”不是已知的难度"));
   CHECK_THAT(label, Catch::Contains("是否应为“high”"));

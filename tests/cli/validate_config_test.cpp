@@ -127,7 +127,7 @@ TEST_CASE("cli: several problems in one case, each at its own place", "[cli][mul
   // multi-case: status aproved (line 4), difficulty High (5), care_stage twice (13, 14),
   // audience professional for 患者女儿 (16), authors misspelt autors (21).
   auto r = expect_fixture(repo, "multi-case",
-                          {{kCase, 1, 1, "schema/required"},
+                          {{kCase, 3, 1, "schema/required"},
                            {kCase, 4, 9, "schema/enum"},
                            {kCase, 5, 13, "integrity/unknown-label"},
                            {kCase, 14, 1, "yaml/duplicate-key"},
@@ -136,7 +136,7 @@ TEST_CASE("cli: several problems in one case, each at its own place", "[cli][mul
                           1);
   CHECK(r.doc["summary"]["errors"] == 5);
   CHECK(r.doc["summary"]["warnings"] == 1);
-  CHECK_THAT(message_at(r, kCase, 1, 1, "schema/required"), Catch::Contains("'authors'"));
+  CHECK_THAT(message_at(r, kCase, 3, 1, "schema/required"), Catch::Contains("'authors'"));
   CHECK_THAT(message_at(r, kCase, 21, 1, "schema/unknown-key"), Catch::Contains("did you mean 'authors'"));
   CHECK_THAT(message_at(r, kCase, 14, 1, "yaml/duplicate-key"), Catch::Contains("line 13"));
   CHECK(fix_at(r, kCase, 5, 13, "integrity/unknown-label") == "difficulty: high");

@@ -20,14 +20,14 @@ TEST_CASE("cli: schema/required points at the criterion that lacks the field", "
   CHECK_THAT(message_at(r, kRubric, 57, 5, "schema/required"), Catch::Contains("'criterion'"));
 }
 
-TEST_CASE("cli: schema/required for a top-level field is reported at the start of the file", "[cli][schema]") {
+TEST_CASE("cli: schema/required for a top-level field is reported at the first key, not the modeline comment", "[cli][schema]") {
   TempRepo repo;
   repo.add_shipped_case("cardiology", "CC-0001");
   edit_file(repo, kCase, "care_stage: 干预\n", "");
   auto r = validate_json(repo.path());
   check_json_shape(r);
-  CHECK(r.keys() == keys_of({{kCase, 1, 1, "schema/required"}}));
-  CHECK_THAT(message_at(r, kCase, 1, 1, "schema/required"), Catch::Contains("'care_stage'"));
+  CHECK(r.keys() == keys_of({{kCase, 3, 1, "schema/required"}}));
+  CHECK_THAT(message_at(r, kCase, 3, 1, "schema/required"), Catch::Contains("'care_stage'"));
   CHECK(r.run.exit_code == 1);
 }
 

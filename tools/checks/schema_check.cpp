@@ -159,6 +159,21 @@ class LeafMapper {
  public:
   LeafMapper(const json& schema_root, const Document& doc, Lang lang) : schema_root_(schema_root), doc_(doc), lang_(lang) {}
 
+  // Where a key missing at the top belongs: at the file's first key, not at line 1,
+  // which holds the editor's modeline comment. 1:1 when the file has no key.
+  Position first_key_position() const {
+    Position first{1, 1};
+    bool any = false;
+    if (doc_.root.is_object())
+      for (const auto& [field, v] : doc_.root.items()) {
+        Position p = doc_.key_position(pointer_append("", field));
+        if (p.line < 1) continue;
+        if (!any || p.line < first.line || (p.line == first.line && p.column < first.column)) first = p;
+        any = true;
+      }
+    return first;
+  }
+
   std::vector<Diagnostic> map(const valijson::ValidationResults::Error& err) const {
     const std::string& desc = err.description;
     if (is_wrapper(desc)) return {};
@@ -174,7 +189,7 @@ class LeafMapper {
         if (prop.contains("description")) hint = " (" + prop["description"].get<std::string>() + ")";
       }
       d.rule = "schema/required";
-      pos = loc.pointer.empty() ? Position{1, 1} : doc_.key_position(loc.pointer);
+      pos = loc.pointer.empty() ? first_key_position() : doc_.key_position(loc.pointer);
       d.message = message(lang_, d.rule, {{"field", field}, {"hint", hint}});
     } else if (starts_with(desc, "Object contains a property that could not be validated")) {
       // valijson names only the first unknown key of an object; report them all.
