@@ -125,3 +125,17 @@ TEST_CASE("cli: min_axes_per_case and min_safety_criteria_per_case come from cli
                              {kRubric, 4, 1, "integrity/safety-criterion", "warning"}}));
   CHECK(r.run.exit_code == 0);
 }
+
+// Regression (hardening #20): a file manager's copy "CC-0001 副本.yaml" got the fix-it
+// `case_id: CC-0001 副本`, an id that is itself invalid. The fix renames the file instead.
+TEST_CASE("cli: integrity/case-id-filename never proposes an invalid id", "[cli][integrity]") {
+  TempRepo repo;
+  repo.add_shipped_case("cardiology", "CC-0001");
+  const std::string copy = "cases/cardiology/CC-0002 副本.yaml";
+  repo.write(copy, replace_all(repo.read("cases/cardiology/CC-0001.yaml"), "case_id: CC-0001", "case_id: CC-0002"));
+  auto r = validate_json(repo.path());
+  INFO(r.run.out);
+  const json* d = r.find(copy, 3, 10, "integrity/case-id-filename");
+  REQUIRE(d != nullptr);
+  CHECK(d->value("fix", "") == "mv 'cases/cardiology/CC-0002 副本.yaml' 'cases/cardiology/CC-0002.yaml'");
+}

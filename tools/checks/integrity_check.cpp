@@ -72,16 +72,26 @@ void check_case_id(Reporter& rep, const Document& doc, const IntegrityContext& c
   Position p = doc.value_position("/case_id");
   facts.id_line = p.line;
   facts.id_column = p.column;
+  const std::string& prefix = ctx.config.id_prefix;
+  auto well_formed = [&](const std::string& s) {
+    bool ok = s.rfind(prefix, 0) == 0 && s.size() >= prefix.size() + static_cast<size_t>(ctx.config.id_digits);
+    for (size_t i = prefix.size(); ok && i < s.size(); ++i) ok = std::isdigit(static_cast<unsigned char>(s[i])) != 0;
+    return ok;
+  };
   std::string stem = file_stem(doc.path);
   if (*id != stem) {
-    rep.at("/case_id", is_rubric ? "integrity/case-mismatch" : "integrity/case-id-filename",
-           {{"id", *id}, {"stem", stem}})
-        .fix = "case_id: " + stem;
+    Diagnostic& d = rep.at("/case_id", is_rubric ? "integrity/case-mismatch" : "integrity/case-id-filename",
+                           {{"id", *id}, {"stem", stem}});
+    // Propose only what would be right: the file's name as the id when that name is an
+    // id (never "CC 0100 副本", a file manager's copy), else the file renamed to the id.
+    if (well_formed(stem)) {
+      d.fix = "case_id: " + stem;
+    } else if (well_formed(*id)) {
+      std::string folder = doc.path.substr(0, doc.path.rfind('/') + 1);
+      d.fix = "mv '" + doc.path + "' '" + folder + *id + ".yaml'";
+    }
   }
-  const std::string& prefix = ctx.config.id_prefix;
-  bool ok = id->rfind(prefix, 0) == 0 && id->size() >= prefix.size() + static_cast<size_t>(ctx.config.id_digits);
-  for (size_t i = prefix.size(); ok && i < id->size(); ++i) ok = std::isdigit(static_cast<unsigned char>((*id)[i])) != 0;
-  if (!ok) {
+  if (!well_formed(*id)) {
     std::string example = prefix + std::string(static_cast<size_t>(ctx.config.id_digits) - 1, '0') + "1";
     rep.at("/case_id", "integrity/case-id-format",
            {{"id", *id}, {"prefix", prefix}, {"digits", std::to_string(ctx.config.id_digits)}, {"example", example}});
