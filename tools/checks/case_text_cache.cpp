@@ -2,9 +2,12 @@
 
 #include <sys/stat.h>
 
+#include <charconv>
+
 #include <openssl/evp.h>
 
 #include <nlohmann/json.hpp>
+#include <simdjson.h>
 
 #include "core/atomic_write.h"
 #include "core/version.h"
@@ -21,30 +24,35 @@ std::string cache_version() { return std::string("case-text/1/") + kToolVersion;
 }  // namespace
 
 CaseTextCache CaseTextCache::load(const std::string& path) {
+  // Read on every partial validate, so with simdjson: nlohmann took most of the 54 ms a
+  // one-case validate cost at 2,500 cases.
   CaseTextCache cache;
-  auto text = read_file(path, nullptr);
-  if (!text) return cache;
-  nlohmann::json j = nlohmann::json::parse(*text, nullptr, false);
-  if (j.is_discarded() || !j.is_object() || j.value("version", std::string()) != cache_version()) return cache;
-  auto entries = j.find("entries");
-  if (entries == j.end() || !entries->is_object()) return cache;
-  for (const auto& [identity, e] : entries->items()) {
+  simdjson::padded_string text;
+  if (simdjson::padded_string::load(path).get(text)) return cache;
+  simdjson::dom::parser parser;
+  simdjson::dom::element root;
+  if (parser.parse(text).get(root)) return cache;
+  std::string_view version;
+  if (root["version"].get(version) || version != cache_version()) return cache;
+  simdjson::dom::object entries;
+  if (root["entries"].get(entries)) return cache;
+  for (auto [identity, e] : entries) {
     // [case_id, status, text key (hex), line, column]
-    if (!e.is_array() || e.size() != 5 || !e[0].is_string() || !e[1].is_string() || !e[2].is_string() ||
-        !e[3].is_number_integer() || !e[4].is_number_integer())
+    simdjson::dom::array a;
+    if (e.get(a) || a.size() != 5) continue;
+    std::string_view case_id, status, key;
+    int64_t line = 0, column = 0;
+    if (a.at(0).get(case_id) || a.at(1).get(status) || a.at(2).get(key) || a.at(3).get(line) || a.at(4).get(column))
       continue;
     FileFacts f;
     f.kind = FileKind::Case;
-    f.case_id = e[0].get<std::string>();
-    f.status = e[1].get<std::string>();
-    try {
-      f.text_key = std::stoull(e[2].get<std::string>(), nullptr, 16);
-    } catch (const std::exception&) {
-      continue;
-    }
-    f.text_line = e[3].get<int>();
-    f.text_column = e[4].get<int>();
-    cache.entries_.emplace(identity, std::move(f));
+    f.case_id = std::string(case_id);
+    f.status = std::string(status);
+    auto [end, ec] = std::from_chars(key.data(), key.data() + key.size(), f.text_key, 16);
+    if (ec != std::errc() || end != key.data() + key.size() || key.empty()) continue;
+    f.text_line = static_cast<int>(line);
+    f.text_column = static_cast<int>(column);
+    cache.entries_.emplace(std::string(identity), std::move(f));
   }
   return cache;
 }
