@@ -87,6 +87,19 @@ inline JsonRun validate_json(const std::string& cwd, const std::vector<std::stri
   return r;
 }
 
+// The lines of `s`, without their '\n' (a last line without one included).
+inline std::vector<std::string> split_lines(const std::string& s) {
+  std::vector<std::string> lines;
+  size_t start = 0;
+  while (start < s.size()) {
+    size_t end = s.find('\n', start);
+    if (end == std::string::npos) end = s.size();
+    lines.push_back(s.substr(start, end - start));
+    start = end + 1;
+  }
+  return lines;
+}
+
 // Checks the parts of the JSON contract every run must honour: the three top-level
 // members, each diagnostic's fields, and a summary that counts the diagnostics.
 inline void check_json_shape(const JsonRun& r) {

@@ -52,18 +52,6 @@ RunResult run_in_pty(const std::vector<std::string>& args, const std::string& cw
   return r;
 }
 
-std::vector<std::string> split_lines(const std::string& s) {
-  std::vector<std::string> lines;
-  size_t start = 0;
-  while (start < s.size()) {
-    size_t end = s.find('\n', start);
-    if (end == std::string::npos) end = s.size();
-    lines.push_back(s.substr(start, end - start));
-    start = end + 1;
-  }
-  return lines;
-}
-
 // The findings of multi-case as JSON, to compare the other formats against.
 JsonRun multi_case_json(const TempRepo& repo, const std::vector<std::string>& pre = {}) {
   JsonRun r = validate_json(repo.path(), {}, {}, pre);

@@ -1,6 +1,9 @@
 #include <catch2/catch.hpp>
 
+#include <cctype>
 #include <sstream>
+#include <string>
+#include <utility>
 
 #include <nlohmann/json.hpp>
 
@@ -217,4 +220,67 @@ TEST_CASE("renderers: render dispatches on the format", "[core][renderer]") {
   std::ostringstream b;
   render(OutputFormat::Sarif, RenderInput{diags, 3, Lang::En, false}, b);
   CHECK(b.str() == run(render_sarif, diags, 3));
+}
+
+namespace {
+
+// Whether `s` is an RFC 3986 relative reference made of a path only (relative-part with
+// path-noscheme or path-absolute, no query or fragment): the characters a path may hold,
+// '%' only before two hex digits, and no ':' in the first segment.
+bool is_path_reference(const std::string& s) {
+  const std::string allowed = "-._~!$&'()*+,;=:@/";
+  bool first_segment = true;
+  for (size_t i = 0; i < s.size(); ++i) {
+    auto c = static_cast<unsigned char>(s[i]);
+    if (c == '%') {
+      if (i + 2 >= s.size() || !std::isxdigit(static_cast<unsigned char>(s[i + 1])) ||
+          !std::isxdigit(static_cast<unsigned char>(s[i + 2])))
+        return false;
+      i += 2;
+      continue;
+    }
+    if (c == '/') first_segment = false;
+    if (c == ':' && first_segment) return false;
+    if (!std::isalnum(c) && allowed.find(static_cast<char>(c)) == std::string::npos) return false;
+  }
+  return true;
+}
+
+std::string percent_decode(const std::string& s) {
+  std::string out;
+  for (size_t i = 0; i < s.size(); ++i) {
+    if (s[i] == '%' && i + 2 < s.size()) {
+      out += static_cast<char>(std::stoi(s.substr(i + 1, 2), nullptr, 16));
+      i += 2;
+    } else {
+      out += s[i];
+    }
+  }
+  return out;
+}
+
+}  // namespace
+
+TEST_CASE("renderers: sarif artifact uris are percent-encoded uri-references", "[core][renderer][sarif]") {
+  const std::vector<std::pair<std::string, std::string>> paths = {
+      {"cases/cardiology/CC-0001.yaml", "cases/cardiology/CC-0001.yaml"},
+      {"my cases/cardiology/CC 0001.yaml", "my%20cases/cardiology/CC%200001.yaml"},
+      {"基准/cases/心内科/CC-0001.yaml", "%E5%9F%BA%E5%87%86/cases/%E5%BF%83%E5%86%85%E7%A7%91/CC-0001.yaml"},
+      {"100%/cases/a.yaml", "100%25/cases/a.yaml"},
+      {"c:d/a#b?c[d].yaml", "c%3Ad/a%23b%3Fc%5Bd%5D.yaml"},
+  };
+  std::vector<Diagnostic> diags;
+  for (const auto& [path, encoded] : paths) diags.push_back(error_at("schema/required", path, 1, 1, "m"));
+  auto j = nlohmann::json::parse(run(render_sarif, diags, static_cast<int>(diags.size())));
+  const auto& results = j["runs"][0]["results"];
+  REQUIRE(results.size() == paths.size());
+  for (size_t i = 0; i < paths.size(); ++i) {
+    const auto& location = results[i]["locations"][0]["physicalLocation"]["artifactLocation"];
+    std::string uri = location["uri"].get<std::string>();
+    INFO(paths[i].first << " -> " << uri);
+    CHECK(uri == paths[i].second);
+    CHECK(is_path_reference(uri));
+    CHECK(percent_decode(uri) == paths[i].first);
+    CHECK(location["uriBaseId"] == "SRCROOT");
+  }
 }

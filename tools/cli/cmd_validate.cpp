@@ -2,13 +2,37 @@
 #include <iostream>
 
 #include "cli/cli_context.h"
+#include "core/display_path.h"
 #include "core/renderer.h"
+#include "release/git.h"
 #include "release/staged.h"
 #include "release/staged_project.h"
 
 namespace cc::cli {
 
 namespace {
+
+// The folder the paths of `format` are shown from (core/display_path.h): for github and
+// sarif the top of the git work tree holding `root` (else `root`), for text the folder
+// the command runs in; json keeps them relative to `root`, as the contract says.
+std::string display_base(const CliContext& ctx, const std::string& format, const std::string& root) {
+  if (format == "text") return ctx.start_dir();
+  if (format == "github" || format == "sarif") {
+    if (auto repo = git::open_repository(root)) {
+      std::string top = git::workdir(repo->get());
+      if (!top.empty()) return top;
+    }
+  }
+  return root;
+}
+
+// Renders `diagnostics` (paths relative to `root`) in `format` to stdout.
+void render_findings(const CliContext& ctx, const std::string& format, const std::string& root,
+                     std::vector<Diagnostic>& diagnostics, int files_checked, const BenchmarkSummary* summary) {
+  rebase_paths(diagnostics, root, display_base(ctx, format, root));
+  RenderInput in{diagnostics, files_checked, ctx.lang(), ctx.want_color(1), summary};
+  render(*parse_output_format(format), in, std::cout);
+}
 
 // --staged: the project by the rules the index holds (its config, taxonomy and schemas)
 // and the staged files into `project` and `vo`. An exit code when the commit cannot be
@@ -23,8 +47,7 @@ std::optional<int> prepare_staged(const CliContext& ctx, const std::string& form
     return kExitUsage;
   }
   if (!rules->project) {
-    RenderInput in{rules->diagnostics, 0, ctx.lang(), ctx.want_color(1)};
-    render(*parse_output_format(format), in, std::cout);
+    render_findings(ctx, format, *root, rules->diagnostics, 0, nullptr);
     return kExitFindings;
   }
   project = std::move(rules->project);
@@ -77,9 +100,8 @@ void register_validate(CLI::App& app, CliContext& ctx, std::function<int()>& run
         if (!project) return static_cast<int>(kExitUsage);
       }
       ValidateReport report = validate(*project, vo);
-      RenderInput in{report.diagnostics, report.files_checked, ctx.lang(), ctx.want_color(1),
-                     opts->summary ? &report.summary : nullptr};
-      render(*parse_output_format(opts->format), in, std::cout);
+      render_findings(ctx, opts->format, project->config.root, report.diagnostics, report.files_checked,
+                      opts->summary ? &report.summary : nullptr);
       std::cout.flush();
       if (report.input_error) return static_cast<int>(kExitUsage);
       return count_diagnostics(report.diagnostics).errors > 0 ? static_cast<int>(kExitFindings)

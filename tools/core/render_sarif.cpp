@@ -1,10 +1,12 @@
 // SARIF 2.1.0 renderer, for code-scanning dashboards. Columns are code points, which the
-// run declares with columnKind so viewers place the caret right on Chinese text.
+// run declares with columnKind so viewers place the caret right on Chinese text. Artifact
+// URIs are percent-encoded paths (core/uri.h), valid uri-references whatever the file name.
 #include <map>
 
 #include <nlohmann/json.hpp>
 
 #include "core/renderer.h"
+#include "core/uri.h"
 #include "core/version.h"
 
 namespace cc {
@@ -23,7 +25,7 @@ void render_sarif(const RenderInput& in, std::ostream& out) {
     result["level"] = severity_name(d.severity);
     result["message"] = {{"text", d.fix.empty() ? d.message : d.message + " (" + d.fix + ")"}};
     json physical;
-    physical["artifactLocation"] = {{"uri", d.file}, {"uriBaseId", "SRCROOT"}};
+    physical["artifactLocation"] = {{"uri", percent_encode_path(d.file)}, {"uriBaseId", "SRCROOT"}};
     if (d.line > 0) physical["region"] = {{"startLine", d.line}, {"startColumn", std::max(1, d.column)}};
     result["locations"] = json::array({json{{"physicalLocation", physical}}});
     results.push_back(std::move(result));

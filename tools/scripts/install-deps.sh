@@ -21,6 +21,7 @@ packages=(
   libcpp-httplib-dev   # the loopback OpenAI-compatible server the judge tests start
   zlib1g-dev           # leak: .gz corpora read as they decompress
   libzstd-dev          # leak: .zst corpora read as they decompress
+  pre-commit git       # the tests run .pre-commit-hooks.yaml under the real pre-commit framework
 )
 
 missing=()
