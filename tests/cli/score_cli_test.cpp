@@ -2,6 +2,7 @@
 // tests/fixtures/scoring (figures worked out by hand in its README's terms).
 #include <catch2/catch.hpp>
 
+#include <algorithm>
 #include <filesystem>
 
 #include "core/sha256.h"
@@ -179,4 +180,43 @@ TEST_CASE("score: garbage input never crashes", "[cli][score]") {
   dir.write("junk_cases.jsonl", junk);
   auto r = run_cli({"score", "--cases", "junk_cases.jsonl", "--verdicts", fx("judge-a.jsonl"), "--out", "o"}, dir.path());
   CHECK((r.exit_code == 1 || r.exit_code == 2));
+}
+
+TEST_CASE("score: public-layout values that are not booleans are read with a warning, recorded in the outputs",
+          "[cli][score][strict]") {
+  TempDir dir;
+  // judge-b/m1_judge.json writes "yes" 3 times and "no" 3 times (first "yes" on line 11).
+  auto r = run_cli({"score", "--cases", fx("cases.jsonl"), "--verdicts", fx("judge-b"), "--k", "2", "--out", "out"},
+                   dir.path());
+  INFO(r.err);
+  REQUIRE(r.exit_code == 0);
+  CHECK(r.err.find("m1_judge.json:11:") != std::string::npos);
+  CHECK(r.err.find("warning: 6 criteria_met values in this file are not JSON booleans") != std::string::npos);
+  std::string manifest = dir.read("out/run_manifest.json");
+  CHECK(manifest.find("\"coerced_verdicts\": 12") != std::string::npos);
+  CHECK(manifest.find("m1_judge.json:11\"") != std::string::npos);
+  CHECK(dir.read("out/report.md").find("12 criteria_met values were not JSON booleans") != std::string::npos);
+}
+
+TEST_CASE("score: our JSONL refuses a criteria_met that is not a JSON boolean", "[cli][score][strict]") {
+  TempDir dir;
+  std::filesystem::copy_file(fx("judge-a.jsonl"), dir.path() + "/v.jsonl");
+  std::string text = dir.read("v.jsonl");
+  size_t at = text.find("\"criteria_met\": true");  // on line 1 or later
+  REQUIRE(at != std::string::npos);
+  int line = 1 + static_cast<int>(std::count(text.begin(), text.begin() + static_cast<long>(at), '\n'));
+  text.replace(at, 20, "\"criteria_met\": \"yes\"");
+  dir.write("v.jsonl", text);
+  auto r = run_cli({"score", "--cases", fx("cases.jsonl"), "--verdicts", "v.jsonl", "--k", "2", "--out", "out"},
+                   dir.path());
+  CHECK(r.exit_code == 1);
+  CHECK(r.err.find("v.jsonl:" + std::to_string(line) + ":") != std::string::npos);
+  CHECK(r.err.find(": error: criteria_met is \"yes\"") != std::string::npos);
+  CHECK(r.err.find("verdict/not-boolean") != std::string::npos);
+  CHECK_FALSE(std::filesystem::exists(dir.path() + "/out"));
+  // --allow-missing does not turn the refusal into a missing verdict.
+  auto allowed = run_cli({"score", "--cases", fx("cases.jsonl"), "--verdicts", "v.jsonl", "--k", "2", "--out", "out",
+                          "--allow-missing"},
+                         dir.path());
+  CHECK(allowed.exit_code == 1);
 }

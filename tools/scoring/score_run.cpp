@@ -247,6 +247,8 @@ ScoreOutcome run_score(const ScoreOptions& o) {
     if (o.k_sweep) mr.sweep = k_sweep(mr.outcomes, max_k);
   });
   for (const auto& m : r.models) r.missing_total += m.missing;
+  r.coerced_verdicts = verdicts.coerced;
+  r.coerced_example = verdicts.coerced_example;
   timer.mark("figures");
   BootstrapInput bi;
   bi.slices = &r.slices;
