@@ -220,3 +220,26 @@ TEST_CASE("score: our JSONL refuses a criteria_met that is not a JSON boolean", 
                          dir.path());
   CHECK(allowed.exit_code == 1);
 }
+
+TEST_CASE("score: an empty verdict file is one error, not a warning and an error", "[cli][score][empty]") {
+  TempDir dir;
+  dir.write("v.jsonl", "");
+  auto r = run_cli({"score", "--cases", fx("cases.jsonl"), "--verdicts", "v.jsonl", "--k", "2", "--out", "out"},
+                   dir.path());
+  CHECK(r.exit_code == 1);
+  INFO(r.err);
+  size_t mentions = 0;
+  for (size_t at = r.err.find("v.jsonl"); at != std::string::npos; at = r.err.find("v.jsonl", at + 1)) ++mentions;
+  CHECK(mentions == 1);
+  CHECK(r.err.find(": warning:") == std::string::npos);
+  CHECK(r.err.find("no verdicts in this file, and none in any other input") != std::string::npos);
+  CHECK_FALSE(std::filesystem::exists(dir.path() + "/out"));
+  // Beside a file that has verdicts, an empty one is only a warning.
+  dir.write("w.jsonl", "\n");
+  auto beside = run_cli({"score", "--cases", fx("cases.jsonl"), "--verdicts", fx("judge-a.jsonl"), "w.jsonl", "--k",
+                         "2", "--out", "out"},
+                        dir.path());
+  CHECK(beside.exit_code == 0);
+  CHECK(beside.err.find("w.jsonl") != std::string::npos);
+  CHECK(beside.err.find("warning: no verdicts in this file") != std::string::npos);
+}

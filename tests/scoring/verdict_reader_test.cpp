@@ -271,3 +271,28 @@ TEST_CASE("public layout: coerced values are read and counted in one warning per
   CHECK(v.tables[0].cells == std::vector<Verdict>{Verdict::Met, Verdict::Met, Verdict::Met, Verdict::Met, Verdict::Met,
                                                   Verdict::NotMet, Verdict::NotMet, Verdict::NotMet});
 }
+
+TEST_CASE("a truncated verdict file is reported where it breaks, not at 1:1", "[score][verdict][truncated]") {
+  TempDir dir;
+  CaseSet set = make_cases({2});
+  dir.write("m_judge.json", "[\n"
+                            "  {\"case_id\": \"CC-0001\", \"criteria_results\": [{\"criteria_met\": true},\n"
+                            "    {\"criteria_met\": fal");  // line 3, cut off after column 24
+  dir.write("v.jsonl", line("m", "CC-0001-R01", "true") + R"({"model": "m", "case_id": "CC-0001", "crit)");
+  VerdictCollection v = read(dir, {"m_judge.json", "v.jsonl"}, set);
+  auto broken = with_rule(v, "verdict/json");
+  REQUIRE(broken.size() == 2);
+  CHECK(broken[0]->file == "m_judge.json");
+  CHECK(broken[0]->line == 3);
+  CHECK(broken[0]->column == 25);
+  CHECK(broken[1]->file == "v.jsonl");
+  CHECK(broken[1]->line == 2);
+  CHECK(broken[1]->column == 43);  // just after `"crit`, where the line ends too early
+  // A syntax error inside the text is reported at its own character.
+  dir.write("x_judge.json", "[\n  {\"case_id\": \"CC-0001\", \"criteria_results\": [}\n]\n");
+  VerdictCollection x = read(dir, {"x_judge.json"}, set);
+  auto bad = with_rule(x, "verdict/json");
+  REQUIRE(bad.size() == 1);
+  CHECK(bad[0]->line == 2);
+  CHECK(bad[0]->column == 47);  // the '}'
+}

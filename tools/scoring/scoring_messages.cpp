@@ -62,6 +62,11 @@ constexpr std::array kCatalog = {
     Entry{"verdict/conflict", "conflicting verdicts of {who} on {criterion}: {first} at {where}, {second} here",
           "{who} 对 {criterion} 的评分相互矛盾：{where} 为 {first}，此处为 {second}"},
     Entry{"verdict/empty", "no verdicts in this file", "该文件中没有评分结果"},
+    Entry{"verdict/nothing",
+          "no verdicts in this file, and none in any other input: nothing to score; point --verdicts at the judge's "
+          "output (verdict JSONL or <model>_judge.json)",
+          "该文件中没有评分结果，其他输入中也没有：无可评分内容；请让 --verdicts 指向评审输出"
+          "（评分 JSONL 或 <model>_judge.json）"},
     Entry{"verdict/more", "{count} more {rule} findings in this input are not listed",
           "该输入中还有 {count} 条 {rule} 问题未列出"},
     Entry{"verdict/missing-case", "model {model} has no verdicts for case {case} ({count} criteria)",
