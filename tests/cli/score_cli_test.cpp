@@ -51,7 +51,9 @@ TEST_CASE("score: hand-computed figures in summary.csv", "[cli][score]") {
   CHECK(has_line(csv, "m2,axis:准确性,2,3,5,2,40,,,"));
   CHECK(r.out.find("m1") < r.out.find("m2"));  // leaderboard order
   std::string cases = dir.read("out/case_scores.csv");
-  CHECK(has_line(cases, "m1,CC-0001,low,心血管内科,用药指导,干预,lay,4,3,0,75,1,66.66666666666666"));
+  CHECK(cases.rfind("model,case_id,difficulty,subject_labels,task_labels,rubric_count,expected_rubric_count,"
+                    "positive_count,rubric_accuracy_pct,pass_at_k,cacs_at_k_pct,", 0) == 0);
+  CHECK(has_line(cases, "m1,CC-0001,low,心血管内科,用药指导,4,4,3,75,1,66.66666666666666,心血管内科,用药指导,干预,lay,0\n"));
   std::string manifest = dir.read("out/run_manifest.json");
   std::string hex, error;
   REQUIRE(cc::sha256_file(fx("judge-a.jsonl"), &hex, &error));
@@ -242,4 +244,25 @@ TEST_CASE("score: an empty verdict file is one error, not a warning and an error
   CHECK(beside.exit_code == 0);
   CHECK(beside.err.find("w.jsonl") != std::string::npos);
   CHECK(beside.err.find("warning: no verdicts in this file") != std::string::npos);
+}
+
+TEST_CASE("score: summary.csv and case_scores.csv line up with the public evaluator's", "[cli][score][public-shape]") {
+  TempDir dir;
+  auto r = run_cli(score_args("out"), dir.path());
+  INFO(r.err);
+  REQUIRE(r.exit_code == 0);
+  // summary.csv: difficulty slices are bare, as the public evaluator names them; subject
+  // slices keep their prefix, so the two files join on (model, slice).
+  std::string csv = dir.read("out/summary.csv");
+  CHECK(has_line(csv, "m1,low,2,2,8,4,50,50,"));  // CC-0001 (3 met) and CC-0003 (1 met)
+  CHECK(has_line(csv, "m1,high,2,1,4,4,100,100,100,"));
+  CHECK(has_line(csv, "m1,subject:内分泌科,2,1,4,4,"));
+  CHECK(csv.find("difficulty:") == std::string::npos);
+  // case_scores.csv: the public evaluator's columns, in its order, then ours.
+  std::string cases = dir.read("out/case_scores.csv");
+  CHECK(cases.rfind("model,case_id,difficulty,subject_labels,task_labels,rubric_count,expected_rubric_count,"
+                    "positive_count,rubric_accuracy_pct,pass_at_k,cacs_at_k_pct,subject,task,care_stage,audience,"
+                    "missing\n", 0) == 0);
+  CHECK(has_line(cases, "m1,CC-0002,high,内分泌科|心血管内科,诊断推理,4,4,4,100,1,100,内分泌科,诊断推理,诊断,professional,0\n"));
+  CHECK(has_line(cases, "m2,CC-0003,low,儿科,健康教育与预防,4,4,0,0,0,0,儿科,健康教育与预防,预防,lay,0\n"));
 }
