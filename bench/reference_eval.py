@@ -195,7 +195,8 @@ def build_slices(cases):
                 if v:
                     members.setdefault(v, []).append(i)
         for v in sorted(members):
-            slices.append(("%s:%s" % (dim, v), False, members[v], None))
+            name = v if dim == "difficulty" else "%s:%s" % (dim, v)  # the public evaluator's names
+            slices.append((name, False, members[v], None))
     axes = sorted({a for c in cases for a in c["axes"] if a})
     selectors = [("axis:" + a, (lambda a: lambda c, p: c["axes"][p] == a)(a)) for a in axes]
     if any(any(c["critical"]) for c in cases):
@@ -323,7 +324,7 @@ def score(args):
             out["rows"]["%s|%s|%d" % (m["model"], sl[0], k)] = slice_point(sl, m["cells"], m["met"], m["rub"], k)
         for i, c in enumerate(cases):
             out["cases"]["%s|%s" % (m["model"], c["case_id"])] = {
-                "score_pct": 100.0 * m["met"][i] / m["rub"][i],
+                "rubric_accuracy_pct": 100.0 * m["met"][i] / m["rub"][i],
                 "cacs_at_k_pct": 100.0 * (excess(m["met"][i], k) / (m["rub"][i] - k + 1) if m["rub"][i] - k + 1 > 0 else 0.0)}
         if args.k_sweep:
             idx = list(range(len(cases)))
@@ -411,7 +412,7 @@ def compare(args):
         bad.append("%s: missing from summary.csv" % key)
     for row in read_csv(os.path.join(args.out_dir, "case_scores.csv")):
         r = ref["cases"]["%s|%s" % (row["model"], row["case_id"])]
-        same(row["model"] + " " + row["case_id"] + " score", r["score_pct"], row["score_pct"])
+        same(row["model"] + " " + row["case_id"] + " score", r["rubric_accuracy_pct"], row["rubric_accuracy_pct"])
         same(row["model"] + " " + row["case_id"] + " cacs", r["cacs_at_k_pct"], row["cacs_at_k_pct"])
     for row in read_csv(os.path.join(args.out_dir, "item_analysis.csv")):
         r = ref["items"][row["criterion_id"]]

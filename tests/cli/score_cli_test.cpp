@@ -2,6 +2,7 @@
 // tests/fixtures/scoring (figures worked out by hand in its README's terms).
 #include <catch2/catch.hpp>
 
+#include <algorithm>
 #include <filesystem>
 
 #include "core/sha256.h"
@@ -50,7 +51,9 @@ TEST_CASE("score: hand-computed figures in summary.csv", "[cli][score]") {
   CHECK(has_line(csv, "m2,axis:准确性,2,3,5,2,40,,,"));
   CHECK(r.out.find("m1") < r.out.find("m2"));  // leaderboard order
   std::string cases = dir.read("out/case_scores.csv");
-  CHECK(has_line(cases, "m1,CC-0001,low,心血管内科,用药指导,干预,lay,4,3,0,75,1,66.66666666666666"));
+  CHECK(cases.rfind("model,case_id,difficulty,subject_labels,task_labels,rubric_count,expected_rubric_count,"
+                    "positive_count,rubric_accuracy_pct,pass_at_k,cacs_at_k_pct,", 0) == 0);
+  CHECK(has_line(cases, "m1,CC-0001,low,心血管内科,用药指导,4,4,3,75,1,66.66666666666666,心血管内科,用药指导,干预,lay,0\n"));
   std::string manifest = dir.read("out/run_manifest.json");
   std::string hex, error;
   REQUIRE(cc::sha256_file(fx("judge-a.jsonl"), &hex, &error));
@@ -179,4 +182,87 @@ TEST_CASE("score: garbage input never crashes", "[cli][score]") {
   dir.write("junk_cases.jsonl", junk);
   auto r = run_cli({"score", "--cases", "junk_cases.jsonl", "--verdicts", fx("judge-a.jsonl"), "--out", "o"}, dir.path());
   CHECK((r.exit_code == 1 || r.exit_code == 2));
+}
+
+TEST_CASE("score: public-layout values that are not booleans are read with a warning, recorded in the outputs",
+          "[cli][score][strict]") {
+  TempDir dir;
+  // judge-b/m1_judge.json writes "yes" 3 times and "no" 3 times (first "yes" on line 11).
+  auto r = run_cli({"score", "--cases", fx("cases.jsonl"), "--verdicts", fx("judge-b"), "--k", "2", "--out", "out"},
+                   dir.path());
+  INFO(r.err);
+  REQUIRE(r.exit_code == 0);
+  CHECK(r.err.find("m1_judge.json:11:") != std::string::npos);
+  CHECK(r.err.find("warning: 6 criteria_met values in this file are not JSON booleans") != std::string::npos);
+  std::string manifest = dir.read("out/run_manifest.json");
+  CHECK(manifest.find("\"coerced_verdicts\": 12") != std::string::npos);
+  CHECK(manifest.find("m1_judge.json:11\"") != std::string::npos);
+  CHECK(dir.read("out/report.md").find("12 criteria_met values were not JSON booleans") != std::string::npos);
+}
+
+TEST_CASE("score: our JSONL refuses a criteria_met that is not a JSON boolean", "[cli][score][strict]") {
+  TempDir dir;
+  std::filesystem::copy_file(fx("judge-a.jsonl"), dir.path() + "/v.jsonl");
+  std::string text = dir.read("v.jsonl");
+  size_t at = text.find("\"criteria_met\": true");  // on line 1 or later
+  REQUIRE(at != std::string::npos);
+  int line = 1 + static_cast<int>(std::count(text.begin(), text.begin() + static_cast<long>(at), '\n'));
+  text.replace(at, 20, "\"criteria_met\": \"yes\"");
+  dir.write("v.jsonl", text);
+  auto r = run_cli({"score", "--cases", fx("cases.jsonl"), "--verdicts", "v.jsonl", "--k", "2", "--out", "out"},
+                   dir.path());
+  CHECK(r.exit_code == 1);
+  CHECK(r.err.find("v.jsonl:" + std::to_string(line) + ":") != std::string::npos);
+  CHECK(r.err.find(": error: criteria_met is \"yes\"") != std::string::npos);
+  CHECK(r.err.find("verdict/not-boolean") != std::string::npos);
+  CHECK_FALSE(std::filesystem::exists(dir.path() + "/out"));
+  // --allow-missing does not turn the refusal into a missing verdict.
+  auto allowed = run_cli({"score", "--cases", fx("cases.jsonl"), "--verdicts", "v.jsonl", "--k", "2", "--out", "out",
+                          "--allow-missing"},
+                         dir.path());
+  CHECK(allowed.exit_code == 1);
+}
+
+TEST_CASE("score: an empty verdict file is one error, not a warning and an error", "[cli][score][empty]") {
+  TempDir dir;
+  dir.write("v.jsonl", "");
+  auto r = run_cli({"score", "--cases", fx("cases.jsonl"), "--verdicts", "v.jsonl", "--k", "2", "--out", "out"},
+                   dir.path());
+  CHECK(r.exit_code == 1);
+  INFO(r.err);
+  size_t mentions = 0;
+  for (size_t at = r.err.find("v.jsonl"); at != std::string::npos; at = r.err.find("v.jsonl", at + 1)) ++mentions;
+  CHECK(mentions == 1);
+  CHECK(r.err.find(": warning:") == std::string::npos);
+  CHECK(r.err.find("no verdicts in this file, and none in any other input") != std::string::npos);
+  CHECK_FALSE(std::filesystem::exists(dir.path() + "/out"));
+  // Beside a file that has verdicts, an empty one is only a warning.
+  dir.write("w.jsonl", "\n");
+  auto beside = run_cli({"score", "--cases", fx("cases.jsonl"), "--verdicts", fx("judge-a.jsonl"), "w.jsonl", "--k",
+                         "2", "--out", "out"},
+                        dir.path());
+  CHECK(beside.exit_code == 0);
+  CHECK(beside.err.find("w.jsonl") != std::string::npos);
+  CHECK(beside.err.find("warning: no verdicts in this file") != std::string::npos);
+}
+
+TEST_CASE("score: summary.csv and case_scores.csv line up with the public evaluator's", "[cli][score][public-shape]") {
+  TempDir dir;
+  auto r = run_cli(score_args("out"), dir.path());
+  INFO(r.err);
+  REQUIRE(r.exit_code == 0);
+  // summary.csv: difficulty slices are bare, as the public evaluator names them; subject
+  // slices keep their prefix, so the two files join on (model, slice).
+  std::string csv = dir.read("out/summary.csv");
+  CHECK(has_line(csv, "m1,low,2,2,8,4,50,50,"));  // CC-0001 (3 met) and CC-0003 (1 met)
+  CHECK(has_line(csv, "m1,high,2,1,4,4,100,100,100,"));
+  CHECK(has_line(csv, "m1,subject:内分泌科,2,1,4,4,"));
+  CHECK(csv.find("difficulty:") == std::string::npos);
+  // case_scores.csv: the public evaluator's columns, in its order, then ours.
+  std::string cases = dir.read("out/case_scores.csv");
+  CHECK(cases.rfind("model,case_id,difficulty,subject_labels,task_labels,rubric_count,expected_rubric_count,"
+                    "positive_count,rubric_accuracy_pct,pass_at_k,cacs_at_k_pct,subject,task,care_stage,audience,"
+                    "missing\n", 0) == 0);
+  CHECK(has_line(cases, "m1,CC-0002,high,内分泌科|心血管内科,诊断推理,4,4,4,100,1,100,内分泌科,诊断推理,诊断,professional,0\n"));
+  CHECK(has_line(cases, "m2,CC-0003,low,儿科,健康教育与预防,4,4,0,0,0,0,儿科,健康教育与预防,预防,lay,0\n"));
 }

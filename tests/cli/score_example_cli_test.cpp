@@ -21,7 +21,7 @@ TEST_CASE("score: the shipped example verdicts against the sample benchmark", "[
   std::string csv = dir.read("out/summary.csv");
   // 36 cases × 30 criteria for every model, every slice dimension present.
   CHECK(csv.find("synthetic-a,overall,10,36,1080,") != std::string::npos);
-  for (const char* slice : {",difficulty:low,", ",subject:心血管内科,", ",task:用药指导,", ",care_stage:干预,",
+  for (const char* slice : {"synthetic-a,low,10,", ",subject:心血管内科,", ",task:用药指导,", ",care_stage:干预,",
                             ",audience:lay,", ",axis:安全性,", ",critical:true,", "synthetic-d,overall,30,"})
     CHECK(csv.find(slice) != std::string::npos);
   std::string manifest = dir.read("out/run_manifest.json");

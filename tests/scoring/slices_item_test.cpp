@@ -30,7 +30,7 @@ TEST_CASE("slices: label lists, dimension order, criterion slices", "[score][sli
   auto slices = build_slices(set, nullptr);
   std::vector<std::string> names;
   for (const auto& s : slices) names.push_back(s.name);
-  CHECK(names == std::vector<std::string>{"overall", "difficulty:high", "difficulty:low", "subject:儿科",
+  CHECK(names == std::vector<std::string>{"overall", "high", "low", "subject:儿科",
                                           "subject:内分泌科", "subject:心血管内科", "task:用药指导", "care_stage:干预",
                                           "audience:lay", "audience:professional", "axis:准确性", "axis:安全性",
                                           "critical:true"});

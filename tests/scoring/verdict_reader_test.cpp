@@ -56,8 +56,8 @@ TEST_CASE("our JSONL: verdicts placed by criterion id", "[score][verdict]") {
   TempDir dir;
   CaseSet set = make_cases({3, 2});
   dir.write("v.jsonl", line("m1", "CC-0001-R02", "true") + line("m1", "CC-0001-R01", "false") +
-                           "\n" + line("m1", "CC-0001-R03", R"("yes")") + line("m1", "CC-0002-R01", "1") +
-                           line("m1", "CC-0002-R02", R"("not met")") + line("m2", "CC-0001-R01", "true", "k"));
+                           "\n" + line("m1", "CC-0001-R03", "true") + line("m1", "CC-0002-R01", "true") +
+                           line("m1", "CC-0002-R02", "false") + line("m2", "CC-0001-R01", "true", "k"));
   VerdictCollection v = read(dir, {"v.jsonl"}, set);
   CHECK(v.diagnostics.empty());
   REQUIRE(v.tables.size() == 2);
@@ -118,7 +118,7 @@ TEST_CASE("our JSONL: every error names its file and line", "[score][verdict]") 
   CHECK(at("verdict/conflict") == std::vector<int>{4});
   CHECK(at("verdict/unknown-case") == std::vector<int>{5});
   CHECK(at("verdict/unknown-criterion") == std::vector<int>{6});
-  CHECK(at("verdict/value") == std::vector<int>{7});
+  CHECK(at("verdict/not-boolean") == std::vector<int>{7});
   CHECK(at("verdict/json") == std::vector<int>{8});
   CHECK(at("verdict/parse") == std::vector<int>{9, 10, 11});
   auto conflict = with_rule(v, "verdict/conflict");
@@ -138,7 +138,9 @@ TEST_CASE("public layout: the three list keys, values by string, number and posi
   {"case_id": "CC-0003", "judge": "jj", "rubric_judgments": [{"criteria_met": true}]}
 ])");
   VerdictCollection v = read(dir, {"gpt-x_judge.json"}, set);
-  CHECK(v.diagnostics.empty());
+  // "met", 0, "No" and "1" are read as the public evaluator reads them, with one warning.
+  REQUIRE(v.diagnostics.size() == 1);
+  CHECK(v.diagnostics[0].rule == "verdict/coerced");
   REQUIRE(v.tables.size() == 2);  // judge "" and judge "jj"
   CHECK(v.tables[0].model == "gpt-x");
   CHECK(v.tables[0].judge.empty());
@@ -219,4 +221,78 @@ TEST_CASE("a file repeating one mistake is capped per rule", "[score][verdict]")
   for (auto* d : with_rule(v, "verdict/unknown-case"))
     counted = counted || (d->severity == Severity::Note && d->message.find("480") != std::string::npos);
   CHECK(counted);
+}
+
+TEST_CASE("our JSONL: criteria_met must be a JSON boolean, as the verdict schema says", "[score][verdict][strict]") {
+  TempDir dir;
+  CaseSet set = make_cases({5});
+  dir.write("v.jsonl", line("m", "CC-0001-R01", "true") +          // 1
+                           line("m", "CC-0001-R02", R"("true")") +   // 2
+                           line("m", "CC-0001-R03", R"(" TRUE ")") + // 3
+                           line("m", "CC-0001-R04", R"("yes")") +    // 4
+                           line("m", "CC-0001-R05", "1"));           // 5
+  VerdictCollection v = read(dir, {"v.jsonl"}, set);
+  std::vector<int> lines;
+  for (auto* d : with_rule(v, "verdict/not-boolean")) {
+    CHECK(d->severity == Severity::Error);
+    CHECK(d->file == "v.jsonl");
+    CHECK(d->message.find("write true or false") != std::string::npos);
+    lines.push_back(d->line);
+  }
+  CHECK(lines == std::vector<int>{2, 3, 4, 5});
+  CHECK(with_rule(v, "verdict/not-boolean")[2]->message.find("\"yes\"") != std::string::npos);
+  REQUIRE(v.tables.size() == 1);
+  CHECK(v.tables[0].cells == std::vector<Verdict>{Verdict::Met, Verdict::Unreadable, Verdict::Unreadable,
+                                                  Verdict::Unreadable, Verdict::Unreadable});
+  CHECK(v.coerced == 0);
+}
+
+TEST_CASE("public layout: coerced values are read and counted in one warning per file", "[score][verdict][strict]") {
+  TempDir dir;
+  CaseSet set = make_cases({4, 4});
+  dir.write("a_judge.json", "[\n"
+                            "  {\"case_id\": \"CC-0001\", \"criteria_results\": [{\"criteria_met\": true},\n"  // 2
+                            "    {\"criteria_met\": \"true\"},\n"                                               // 3
+                            "    {\"criteria_met\": \" TRUE \"}, {\"criteria_met\": \"yes\"}]},\n"             // 4
+                            "  {\"case_id\": \"CC-0002\", \"criteria_results\": [{\"criteria_met\": 1},\n"     // 5
+                            "    {\"criteria_met\": false}, {\"criteria_met\": 0}, {\"criteria_met\": \"no\"}]}\n"  // 6
+                            "]\n");
+  VerdictCollection v = read(dir, {"a_judge.json"}, set);
+  auto warned = with_rule(v, "verdict/coerced");
+  REQUIRE(warned.size() == 1);
+  CHECK(warned[0]->severity == Severity::Warning);
+  CHECK(warned[0]->file == "a_judge.json");
+  CHECK(warned[0]->line == 3);  // the first value that is not a boolean
+  CHECK(warned[0]->message.find("6 criteria_met values") != std::string::npos);
+  CHECK(warned[0]->message.find("\"true\"") != std::string::npos);
+  CHECK(v.coerced == 6);
+  CHECK(v.coerced_example == "a_judge.json:3");
+  REQUIRE(v.tables.size() == 1);
+  CHECK(v.tables[0].cells == std::vector<Verdict>{Verdict::Met, Verdict::Met, Verdict::Met, Verdict::Met, Verdict::Met,
+                                                  Verdict::NotMet, Verdict::NotMet, Verdict::NotMet});
+}
+
+TEST_CASE("a truncated verdict file is reported where it breaks, not at 1:1", "[score][verdict][truncated]") {
+  TempDir dir;
+  CaseSet set = make_cases({2});
+  dir.write("m_judge.json", "[\n"
+                            "  {\"case_id\": \"CC-0001\", \"criteria_results\": [{\"criteria_met\": true},\n"
+                            "    {\"criteria_met\": fal");  // line 3, cut off after column 24
+  dir.write("v.jsonl", line("m", "CC-0001-R01", "true") + R"({"model": "m", "case_id": "CC-0001", "crit)");
+  VerdictCollection v = read(dir, {"m_judge.json", "v.jsonl"}, set);
+  auto broken = with_rule(v, "verdict/json");
+  REQUIRE(broken.size() == 2);
+  CHECK(broken[0]->file == "m_judge.json");
+  CHECK(broken[0]->line == 3);
+  CHECK(broken[0]->column == 25);
+  CHECK(broken[1]->file == "v.jsonl");
+  CHECK(broken[1]->line == 2);
+  CHECK(broken[1]->column == 43);  // just after `"crit`, where the line ends too early
+  // A syntax error inside the text is reported at its own character.
+  dir.write("x_judge.json", "[\n  {\"case_id\": \"CC-0001\", \"criteria_results\": [}\n]\n");
+  VerdictCollection x = read(dir, {"x_judge.json"}, set);
+  auto bad = with_rule(x, "verdict/json");
+  REQUIRE(bad.size() == 1);
+  CHECK(bad[0]->line == 2);
+  CHECK(bad[0]->column == 47);  // the '}'
 }

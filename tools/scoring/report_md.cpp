@@ -138,6 +138,11 @@ std::string report_md(const ScoreReport& r) {
       if (m.missing > 0) out.append(" ").append(md_cell(m.model)).append(" ").append(std::to_string(m.missing)).append(";");
     out += "\n";
   }
+  if (r.coerced_verdicts > 0)
+    out += "\n> **" + std::to_string(r.coerced_verdicts) +
+           " criteria_met values were not JSON booleans** (text such as \"yes\" or \" TRUE \", or the numbers 0 and "
+           "1; first at " + md_cell(r.coerced_example) +
+           ") and were read as the public evaluator reads them. Ask the judge for true or false.\n";
   out += "\n## Leaderboard\n\n| rank | model | CACS@" + k + " (%) [" + level + " % CI] | pass@" + k + " (%) [" + level +
          " % CI] | Rubric Accuracy (%) [" + level + " % CI] | missing |\n|---:|---|---:|---:|---:|---:|\n";
   for (size_t i = 0; i < order.size(); ++i) {

@@ -31,6 +31,8 @@ std::string run_manifest_json(const ScoreReport& r, const std::string& command,
   j["judge"] = r.settings.judge;
   j["allow_missing"] = r.settings.allow_missing;
   j["missing_verdicts"] = r.missing_total;
+  j["coerced_verdicts"] = r.coerced_verdicts;  // criteria_met read from text or a number (public layout)
+  if (r.coerced_verdicts > 0) j["coerced_example"] = r.coerced_example;
   j["cases_source"] = r.cases_source;
   j["cases"] = r.cases ? r.cases->cases.size() : 0;
   j["models"] = Json::array();

@@ -51,6 +51,10 @@ struct ScoreReport {
   std::vector<InputRecord> inputs;   // every file read
   size_t retired_skipped = 0;
   long missing_total = 0;
+  // criteria_met values read by the public evaluator's coercion ("yes", 1, " TRUE "), and
+  // the first as "file:line" (VerdictCollection::coerced).
+  size_t coerced_verdicts = 0;
+  std::string coerced_example;
 
   // Model indices by CACS@k on the overall slice (highest first), then Rubric Accuracy,
   // then name: the leaderboard's order.

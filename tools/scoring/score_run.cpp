@@ -202,8 +202,18 @@ ScoreOutcome run_score(const ScoreOptions& o) {
   }
   std::vector<const VerdictTable*> tables = verdicts.for_judge(judge);
   if (tables.empty()) {
-    out.diagnostics.push_back(file_diagnostic("verdict/empty", Severity::Error, o.verdicts.empty() ? "" : o.verdicts[0],
-                                       scoring_message(lang, "verdict/empty")));
+    // Files already reported empty become the errors; otherwise the run itself is named.
+    bool named = false;
+    for (auto& d : out.diagnostics)
+      if (d.rule == "verdict/empty") {
+        d.severity = Severity::Error;
+        d.message = scoring_message(lang, "verdict/nothing");
+        named = true;
+      }
+    if (!named)
+      out.diagnostics.push_back(file_diagnostic("verdict/empty", Severity::Error,
+                                                o.verdicts.empty() ? "" : o.verdicts[0],
+                                                scoring_message(lang, "verdict/nothing")));
     out.exit_code = 1;
     std::stable_sort(out.diagnostics.begin(), out.diagnostics.end(), diagnostic_less);
     return out;
@@ -247,6 +257,8 @@ ScoreOutcome run_score(const ScoreOptions& o) {
     if (o.k_sweep) mr.sweep = k_sweep(mr.outcomes, max_k);
   });
   for (const auto& m : r.models) r.missing_total += m.missing;
+  r.coerced_verdicts = verdicts.coerced;
+  r.coerced_example = verdicts.coerced_example;
   timer.mark("figures");
   BootstrapInput bi;
   bi.slices = &r.slices;

@@ -12,11 +12,15 @@
 namespace cc::scoring {
 
 // summary.csv: model,slice,threshold,cases,rubrics,positive,rubric_accuracy_pct,
-// pass_at_k_pct,cacs_at_k_pct, then the interval bounds, missing and judge. With
+// pass_at_k_pct,cacs_at_k_pct (the public evaluator's columns, and its slice names), then
+// the interval bounds, missing and judge. With
 // --k-sweep, overall rows for every other threshold follow each model's slices.
 std::string summary_csv(const ScoreReport& r);
 
-// case_scores.csv: one row per model and case.
+// case_scores.csv: one row per model and case: the public evaluator's columns
+// model,case_id,difficulty,subject_labels,task_labels,rubric_count,expected_rubric_count,
+// positive_count,rubric_accuracy_pct,pass_at_k,cacs_at_k_pct, then subject,task,
+// care_stage,audience,missing.
 std::string case_scores_csv(const ScoreReport& r);
 
 // summary.json: settings, per model every slice with intervals, the paired differences,

@@ -41,6 +41,16 @@ constexpr std::array kCatalog = {
           "criteria_met is {value}; write true or false (the strings true, 1, yes, met and false, 0, no, "
           "not met are read too)",
           "criteria_met 的值为 {value}；请写 true 或 false（也接受字符串 true、1、yes、met 与 false、0、no、not met）"},
+    Entry{"verdict/not-boolean",
+          "criteria_met is {value}; a verdict line of our JSONL takes only the JSON booleans true or false "
+          "(schema/verdict.schema.json): write true or false, without quotes",
+          "criteria_met 的值为 {value}；本工具的 JSONL 评分行只接受 JSON 布尔值 true 或 false"
+          "（见 schema/verdict.schema.json）：请写不带引号的 true 或 false"},
+    Entry{"verdict/coerced",
+          "{count} criteria_met values in this file are not JSON booleans (first here: {value}); they are read as "
+          "the public evaluator reads them (\"true\", \" TRUE \", \"yes\", 1 as met); write true or false",
+          "该文件中有 {count} 个 criteria_met 值不是 JSON 布尔值（首个在此处：{value}）；已按公开评测程序的方式读取"
+          "（\"true\"、\" TRUE \"、\"yes\"、1 计为满足）；请写 true 或 false"},
     Entry{"verdict/unknown-case", "unknown case id {case}: it is not among the cases being scored",
           "未知病例编号 {case}：不在本次评分的病例中"},
     Entry{"verdict/unknown-criterion", "unknown criterion id {criterion}: case {case} has no such criterion",
@@ -52,6 +62,11 @@ constexpr std::array kCatalog = {
     Entry{"verdict/conflict", "conflicting verdicts of {who} on {criterion}: {first} at {where}, {second} here",
           "{who} 对 {criterion} 的评分相互矛盾：{where} 为 {first}，此处为 {second}"},
     Entry{"verdict/empty", "no verdicts in this file", "该文件中没有评分结果"},
+    Entry{"verdict/nothing",
+          "no verdicts in this file, and none in any other input: nothing to score; point --verdicts at the judge's "
+          "output (verdict JSONL or <model>_judge.json)",
+          "该文件中没有评分结果，其他输入中也没有：无可评分内容；请让 --verdicts 指向评审输出"
+          "（评分 JSONL 或 <model>_judge.json）"},
     Entry{"verdict/more", "{count} more {rule} findings in this input are not listed",
           "该输入中还有 {count} 条 {rule} 问题未列出"},
     Entry{"verdict/missing-case", "model {model} has no verdicts for case {case} ({count} criteria)",

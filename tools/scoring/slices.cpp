@@ -26,7 +26,7 @@ void add_case_dimension(std::vector<Slice>& out, const std::string& dimension, c
     Slice s;
     s.dimension = dimension;
     s.value = value;
-    s.name = dimension + ":" + value;
+    s.name = dimension == "difficulty" ? value : dimension + ":" + value;  // the public evaluator's names
     s.cases = found.at(value);
     out.push_back(std::move(s));
   }

@@ -13,9 +13,12 @@ namespace cc::scoring {
 
 // One slice: its name, and the cases (or, for criterion slices, the cells) it holds.
 struct Slice {
-  std::string name;       // "overall", "difficulty:low", "subject:心血管内科", "axis:安全性", "critical:true"
+  // As the public evaluator names it where it has the slice ("overall", the bare difficulty
+  // value "low", "subject:心血管内科"), so the two summary.csv files join on (model, slice);
+  // ours are "<dimension>:<value>" ("task:用药指导", "axis:安全性", "critical:true").
+  std::string name;
   std::string dimension;  // "overall", "difficulty", "subject", "task", "care_stage", "audience", "axis", "critical"
-  std::string value;      // the part after ':' ("" for overall)
+  std::string value;      // "low", "心血管内科", "安全性" ("" for overall)
   // Criterion slices (axis, critical) hold some criteria of each case; Rubric Accuracy
   // is their only figure. Case slices hold whole cases.
   bool per_criterion = false;

@@ -51,6 +51,11 @@ struct FileVerdicts {
   std::vector<std::string> names;                       // model and judge names, interned
   std::vector<std::pair<uint32_t, uint32_t>> sources;   // (model, judge) indices into names
   FindingList findings;
+  // Values of the public layout read as the public evaluator reads them ("yes", 1, " TRUE "):
+  // how many, and the first one (its byte offset and its text as shown in messages).
+  size_t coerced = 0;
+  size_t first_coerced_offset = 0;
+  std::string first_coerced_value;
   // Index of `name` in `names`, adding it when new.
   uint32_t intern(std::string_view name);
   // Index of the (model, judge) pair in `sources`, adding it when new.

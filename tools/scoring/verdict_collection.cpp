@@ -116,6 +116,9 @@ VerdictCollection read_verdicts(VerdictFiles opened, const CaseSet& cases, const
   std::vector<VerdictTable> tables;
   std::map<std::tuple<size_t, size_t, uint32_t>, uint32_t> next_by_order;
   std::vector<size_t> placed_in_file(files.size(), 0);
+  // Per file: values read by the public evaluator's coercion, and the first of them.
+  std::vector<size_t> coerced(files.size(), 0), coerced_offset(files.size(), 0);
+  std::vector<std::string> coerced_value(files.size());
   // Where each cell's verdict came from (file << 40 | offset), for "first at" in messages.
   // Built only when the first duplicate appears, by replaying what was placed before it.
   constexpr uint64_t kNoOrigin = UINT64_MAX;
@@ -138,6 +141,13 @@ VerdictCollection read_verdicts(VerdictFiles opened, const CaseSet& cases, const
     ParseTask& t = tasks[k];
     VerdictFile& f = files[t.file];
     findings[t.file].append(t.result.findings);
+    if (t.result.coerced > 0) {
+      if (coerced[t.file] == 0) {  // the tasks of a file come in order: this one holds its first
+        coerced_offset[t.file] = t.result.first_coerced_offset;
+        coerced_value[t.file] = t.result.first_coerced_value;
+      }
+      coerced[t.file] += t.result.coerced;
+    }
     t.slots.assign(t.result.sources.size(), SIZE_MAX);
     for (size_t i = 0; i < t.result.verdicts.size(); ++i) {
       RawVerdict& v = t.result.verdicts[i];
@@ -209,6 +219,14 @@ VerdictCollection read_verdicts(VerdictFiles opened, const CaseSet& cases, const
     if (f.layout == VerdictLayout::Empty || (placed_in_file[i] == 0 && findings[i].kept().empty()))
       out.diagnostics.push_back(file_diagnostic("verdict/empty", Severity::Warning, f.file.path(),
                                           scoring_message(lang, "verdict/empty")));
+    if (coerced[i] > 0) {
+      findings[i].add({"verdict/coerced", Severity::Warning, coerced_offset[i],
+                       scoring_message(lang, "verdict/coerced",
+                                       {{"count", std::to_string(coerced[i])}, {"value", coerced_value[i]}})});
+      if (out.coerced == 0)
+        out.coerced_example = f.file.path() + ":" + std::to_string(f.file.position(coerced_offset[i]).line);
+      out.coerced += coerced[i];
+    }
     resolve_findings(f.file, findings[i], lang, out.diagnostics);
     f.file.release();
     out.verdicts += placed_in_file[i];

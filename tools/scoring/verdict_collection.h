@@ -40,6 +40,11 @@ struct VerdictCollection {
   std::vector<Diagnostic> diagnostics;  // sorted; errors make score refuse
   bool unreadable = false;              // an input could not be read at all (exit 2)
   size_t verdicts = 0;                  // verdicts placed
+  // criteria_met values of the public layout that were not JSON booleans but were read as
+  // the public evaluator reads them ("yes", 1, " TRUE "); each file with any has a
+  // verdict/coerced warning at its first. `coerced_example` is the first as "file:line".
+  size_t coerced = 0;
+  std::string coerced_example;
 
   std::vector<std::string> judges() const;  // distinct judge names, sorted
   // The tables of one judge, sorted by model.

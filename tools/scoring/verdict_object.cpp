@@ -23,7 +23,8 @@ std::string short_token(std::string_view raw, bool quoted) {
 }
 
 // Reads a criteria_met value of any JSON type; only a broken document is an error.
-bool read_met(json::od::value& v, MetValue& out, simdjson::error_code& err) {
+bool read_met(json::od::value& v, const char* base, MetValue& out, simdjson::error_code& err) {
+  out.offset = json::offset_of(v, base, 0);
   bool b = false;
   err = v.get_bool().get(b);  // the common case first
   if (!err) {
@@ -41,6 +42,7 @@ bool read_met(json::od::value& v, MetValue& out, simdjson::error_code& err) {
       out.kind = !r ? MetValue::Kind::Bad : *r ? MetValue::Kind::Met : MetValue::Kind::NotMet;
       out.text = s;
       out.quoted = true;
+      out.coerced = r.has_value();
       return true;
     }
     case json_type::number: {
@@ -50,6 +52,8 @@ bool read_met(json::od::value& v, MetValue& out, simdjson::error_code& err) {
         raw.remove_suffix(1);
       if (v.get_double().get(d) == simdjson::SUCCESS && (d == 0 || d == 1)) {
         out.kind = d == 1 ? MetValue::Kind::Met : MetValue::Kind::NotMet;
+        out.coerced = true;
+        out.text = raw;
       } else {
         out.kind = MetValue::Kind::Bad;
         out.text = raw;
@@ -88,7 +92,7 @@ bool read_items(json::od::value& v, const char* base, std::vector<ItemFields>& i
       json::od::raw_json_string key = field.key();
       json::od::value& fv = field.value();
       if (key == "criteria_met") {
-        if (!read_met(fv, it.met, err)) return false;
+        if (!read_met(fv, base, it.met, err)) return false;
       } else if (key == "criterion_id") {
         err = fv.get_string().get(it.criterion_id);
         if (!err) {
@@ -148,7 +152,7 @@ bool read_object_fields(json::od::object& obj, const char* base, size_t offset, 
                                        {{"field", name}, {"type", scoring_message(lang, "word/string")}});
       }
     } else if (key == "criteria_met") {
-      if (!read_met(v, out.met, err)) return fatal(err);
+      if (!read_met(v, base, out.met, err)) return fatal(err);
     } else if (key == "criteria_results" || key == "rubric_results" || key == "rubric_judgments") {
       std::string_view k = key == "criteria_results" ? "criteria_results"
                            : key == "rubric_results" ? "rubric_results"
@@ -191,9 +195,10 @@ bool read_object_fields(json::od::object& obj, const char* base, size_t offset, 
 
 namespace {
 
-// Places one verdict of case `c`: by id when given, else at `position`.
+// Places one verdict of case `c`: by id when given, else at `position`. `strict`: only a
+// JSON boolean is a verdict (our JSONL); otherwise the public evaluator's readings count.
 void place_one(const ReadContext& ctx, FileVerdicts& out, uint32_t c, bool has_id, std::string_view id,
-               uint32_t position, const MetValue& met, size_t offset, uint32_t source) {
+               uint32_t position, const MetValue& met, size_t offset, uint32_t source, bool strict) {
   const ScoredCase& sc = ctx.cases->cases[c];
   uint32_t pos = position;
   if (has_id) {
@@ -214,14 +219,23 @@ void place_one(const ReadContext& ctx, FileVerdicts& out, uint32_t c, bool has_i
     return;
   }
   Verdict value = Verdict::Unreadable;
-  if (met.kind == MetValue::Kind::Met) value = Verdict::Met;
-  else if (met.kind == MetValue::Kind::NotMet) value = Verdict::NotMet;
-  else
+  const size_t value_at = met.offset ? met.offset : offset;
+  if (strict && (met.coerced || met.kind == MetValue::Kind::Bad)) {
+    add_finding(out, "verdict/not-boolean", value_at,
+                scoring_message(ctx.lang, "verdict/not-boolean", {{"value", short_token(met.text, met.quoted)}}));
+  } else if (met.kind == MetValue::Kind::Met || met.kind == MetValue::Kind::NotMet) {
+    value = met.kind == MetValue::Kind::Met ? Verdict::Met : Verdict::NotMet;
+    if (met.coerced && out.coerced++ == 0) {
+      out.first_coerced_offset = value_at;
+      out.first_coerced_value = short_token(met.text, met.quoted);
+    }
+  } else {
     add_finding(out, "verdict/value", offset,
                 met.kind == MetValue::Kind::Absent
                     ? scoring_message(ctx.lang, "verdict/field", {{"field", "criteria_met"}})
                     : scoring_message(ctx.lang, "verdict/value",
                                       {{"value", short_token(met.text, met.quoted)}}));
+  }
   RawVerdict rv;
   rv.case_index = c;
   rv.offset_lo = static_cast<uint32_t>(offset);
@@ -251,7 +265,7 @@ void place_row(const ReadContext& ctx, const ObjectFields& f, size_t offset, Fil
     const ItemFields& it = f.items[i];
     size_t at = it.offset ? it.offset : offset;
     place_one(ctx, out, static_cast<uint32_t>(c), it.has_id, it.criterion_id, static_cast<uint32_t>(i), it.met, at,
-              source);
+              source, /*strict=*/false);
   }
 }
 
@@ -271,7 +285,8 @@ void place_line(const ReadContext& ctx, const ObjectFields& f, size_t offset, Fi
   }
   uint32_t source = out.source(f.has_model ? f.model : std::string_view(ctx.default_model),
                               f.has_judge ? f.judge : std::string_view(ctx.default_judge));
-  place_one(ctx, out, static_cast<uint32_t>(c), f.has_criterion_id, f.criterion_id, kByOrder, f.met, offset, source);
+  place_one(ctx, out, static_cast<uint32_t>(c), f.has_criterion_id, f.criterion_id, kByOrder, f.met, offset, source,
+            /*strict=*/true);
 }
 
 }  // namespace cc::scoring

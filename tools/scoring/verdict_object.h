@@ -14,8 +14,10 @@ namespace cc::scoring {
 // A criteria_met value as read.
 struct MetValue {
   enum class Kind { Absent, Met, NotMet, Bad } kind = Kind::Absent;
-  std::string_view text;  // Bad: the value as written (lives as long as the document)
-  bool quoted = false;    // Bad: it was a JSON string
+  std::string_view text;  // Bad or coerced: the value as written (lives as long as the document)
+  bool quoted = false;    // Bad or coerced: it was a JSON string
+  bool coerced = false;   // Met / NotMet read from a string or a number, not a JSON boolean
+  size_t offset = 0;      // where the value starts in the file (0 when unknown)
 };
 
 // One element of a row's list of criterion results.
@@ -56,7 +58,10 @@ bool read_object_fields(json::od::object& obj, const char* base, size_t offset, 
                         ObjectError& error);
 
 // Places the verdicts of a case row (has_items) or of a verdict line into `out`,
-// reporting unknown cases and criteria and unreadable values.
+// reporting unknown cases and criteria and unreadable values. A case row follows the
+// public evaluator and reads "yes", 1, " TRUE " and the like as it does, counting each in
+// out.coerced; a verdict line is our JSONL, where the verdict schema allows only a JSON
+// boolean: anything else is refused (verdict/not-boolean) and the cell is unreadable.
 void place_row(const ReadContext& ctx, const ObjectFields& f, size_t offset, FileVerdicts& out);
 void place_line(const ReadContext& ctx, const ObjectFields& f, size_t offset, FileVerdicts& out);
 

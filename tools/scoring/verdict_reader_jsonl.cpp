@@ -2,6 +2,7 @@
 // {"model", "case_id", "criterion_id", "judge", "criteria_met", ...} or a whole case row
 // of the public layout. Every line is parsed on its own, so a broken line is reported
 // with its number and the rest of the file is still read.
+#include "scoring/json_error_position.h"
 #include "scoring/json_read.h"
 #include "scoring/scoring_messages.h"
 #include "scoring/verdict.h"
@@ -31,14 +32,14 @@ void read_jsonl_verdicts(const ReadContext& ctx, size_t begin, size_t end, FileV
     }
     if (!err) err = doc.get_object().get(obj);
     if (err) {
-      add_finding(out, "verdict/json", offset,
+      add_finding(out, "verdict/json", offset + json_error_offset(line).value_or(0),
                   scoring_message(ctx.lang, "verdict/json", {{"detail", simdjson::error_message(err)}}));
       return true;
     }
     fields.reset();
     ObjectError error;
     if (!read_object_fields(obj, base, offset, ctx.lang, fields, error)) {
-      add_finding(out, error.rule, offset, error.message);
+      add_finding(out, error.rule, error.fatal ? offset + json_error_offset(line).value_or(0) : offset, error.message);
       return true;
     }
     if (fields.has_items)

@@ -2,12 +2,22 @@
 // one row per case, {"case_id", ..., "criteria_results" | "rubric_results" |
 // "rubric_judgments": [{"criterion_id"?, "criteria_met", ...}]}. Results carrying a
 // criterion_id are matched by it; the others by their position in the list.
+#include "scoring/json_error_position.h"
 #include "scoring/json_read.h"
 #include "scoring/scoring_messages.h"
 #include "scoring/verdict.h"
 #include "scoring/verdict_object.h"
 
 namespace cc::scoring {
+namespace {
+
+// Where the JSON of `file` (from byte `start`) breaks; `fallback` when that cannot be told.
+size_t break_offset(const SourceFile& file, size_t start, size_t fallback) {
+  std::optional<size_t> at = json_error_offset(file.text().substr(start));
+  return at ? start + *at : fallback;
+}
+
+}  // namespace
 
 void read_public_verdicts(const ReadContext& ctx, FileVerdicts& out) {
   const SourceFile& file = *ctx.file;
@@ -25,7 +35,7 @@ void read_public_verdicts(const ReadContext& ctx, FileVerdicts& out) {
   }
   if (!err) err = doc.get_array().get(rows);
   if (err) {
-    add_finding(out, "verdict/json", start,
+    add_finding(out, "verdict/json", break_offset(file, start, start),
                 scoring_message(ctx.lang, "verdict/json", {{"detail", simdjson::error_message(err)}}));
     return;
   }
@@ -46,7 +56,7 @@ void read_public_verdicts(const ReadContext& ctx, FileVerdicts& out) {
     fields.reset();
     ObjectError error;
     if (!read_object_fields(obj, base, offset, ctx.lang, fields, error)) {
-      add_finding(out, error.rule, error.offset, error.message);
+      add_finding(out, error.rule, error.fatal ? break_offset(file, start, error.offset) : error.offset, error.message);
       if (error.fatal) return;
       continue;
     }
@@ -58,7 +68,7 @@ void read_public_verdicts(const ReadContext& ctx, FileVerdicts& out) {
     place_row(ctx, fields, offset, out);
   }
   if (err)
-    add_finding(out, "verdict/json", last_offset,
+    add_finding(out, "verdict/json", break_offset(file, start, last_offset),
                 scoring_message(ctx.lang, "verdict/json", {{"detail", simdjson::error_message(err)}}));
 }
 
