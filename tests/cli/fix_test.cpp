@@ -326,3 +326,21 @@ TEST_CASE("cli fix: a comment on a block scalar's header that repeats its first 
   CHECK(r.exit_code == 0);
   CHECK(repo.read(kCase) == fixed);
 }
+
+TEST_CASE("cli fix: removes NEL, U+2028 and U+2029, after which the file loads", "[cli][fix]") {
+  TempRepo repo;
+  repo.add_shipped_case("cardiology", "CC-0001");
+  const std::string rel = "cases/cardiology/CC-0001.yaml";
+  const std::string clean = repo.read(rel);
+  std::string broken = clean;
+  broken.insert(broken.find("\n") , "\u2028");
+  broken.insert(broken.find("患者女"), "\u0085");
+  repo.write(rel, broken);
+  RunResult before = run_cli({"validate", rel}, repo.path());
+  CHECK(before.exit_code == 1);
+  CHECK_THAT(before.out + before.err, Catch::Contains("yaml/ambiguous-break"));
+  RunResult r = run_cli({"fix", rel}, repo.path());
+  INFO(r.out << r.err);
+  CHECK(r.exit_code == 0);
+  CHECK(repo.read(rel) == clean);
+}

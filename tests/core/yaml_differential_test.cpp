@@ -28,6 +28,9 @@ const std::map<std::string, std::string> kLoaderPolicies = {
     {"yaml/too-deep", "the loader's nesting limit (limits.max_depth)"},
     {"yaml/too-large", "the loader's file size limit"},
     {"yaml/bom", "the loader refuses a byte-order mark, which fix removes; YAML allows one"},
+    {"yaml/ambiguous-break",
+     "NEL (U+0085), U+2028 and U+2029 are line breaks to YAML 1.1 readers such as libyaml and text to YAML 1.2 "
+     "ones such as yaml-cpp, so the same file would mean two things; the loader refuses them (fix removes them)"},
     {"text/encoding",
      "the loader reads UTF-8 only (fix converts GB18030 and UTF-16); yaml-cpp also decodes UTF-16 and UTF-32 "
      "and passes bytes that are not UTF-8 through"},
@@ -128,19 +131,8 @@ const std::map<std::string, std::string> kExplained = {
     {"feature 22", "loader policy: `&x [*x]` is a recursive node, which a JSON tree cannot hold; the loader "
                    "refuses the alias, yaml-cpp builds a cycle"},
     {"feature 38", "yaml-cpp 0.7 bug: it accepts a double-quoted scalar left open at the end of the file"},
-    {"feature 43", "ours, not fixed: libyaml 0.2.5 reads NEL (U+0085) as a line break, as YAML 1.1 does; YAML "
-                   "1.2 makes it an ordinary character, as yaml-cpp reads it. The text rules report NEL "
-                   "(text/invisible), so a benchmark file does not keep one"},
     {"feature 53", "not a disagreement: yaml-cpp's nodes keep no scalar style, so this test cannot tell a quoted "
                    "scalar with a local tag (`!foo '1'`, a string to the loader) from a plain one"},
-    // Not yet classified: the loader and yaml-cpp disagree on these mutations and nobody
-    // has yet worked out which of them is right. Listed so they stay visible.
-    {"mutation 619 of rubrics/geriatrics/CC-0030.yaml", "UNCLASSIFIED: the loader reads it, yaml-cpp refuses "
-                                                        "(illegal map value)"},
-    {"mutation 772 of cases/reproductive-medicine/CC-0036.yaml",
-     "UNCLASSIFIED: the loader refuses (a ':' where no key can start), yaml-cpp reads it"},
-    {"mutation 790 of rubrics/cardiology/CC-0001.yaml",
-     "UNCLASSIFIED: the loader refuses (text after the end of the document), yaml-cpp reads one document"},
 };
 
 // Whether the two differ on `text` in any way check_agree would report.

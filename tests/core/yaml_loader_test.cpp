@@ -383,3 +383,13 @@ TEST_CASE("yaml_loader: load_yaml_file reads from disk and reports unreadable fi
   CHECK(missing.diagnostics[0].line == 0);
   CHECK_FALSE(missing.document);
 }
+
+// The three line breaks YAML 1.1 and 1.2 readers disagree on (found by the differential
+// tests: libyaml broke lines on them, yaml-cpp and editors did not).
+TEST_CASE("yaml_loader: NEL, U+2028 and U+2029 are refused where they stand", "[core][yaml_loader]") {
+  for (const char* c : {"\u0085", "\u2028", "\u2029"}) {
+    auto r = load(std::string("a: 1\n# 注释") + c + "续\nb: 2\n");
+    check_refusal(r, "yaml/ambiguous-break", 2, 5);
+    CHECK_FALSE(r.document);
+  }
+}

@@ -47,8 +47,9 @@ long load_problems(const Project& project, const std::string& path, const std::s
 }
 
 // Removes the characters YAML allows nowhere in a file (C0 controls other than tab, LF
-// and CR; DEL; C1 controls other than NEL; U+FFFE and U+FFFF): the parser refuses the file
-// while they are there, so they go before the text rules, which need the file parsed.
+// and CR; DEL; C1 controls; U+FFFE and U+FFFF) and the line breaks YAML 1.1 and 1.2
+// readers disagree on (NEL, U+2028, U+2029), which the loader refuses: the file does not
+// load while they are there, so they go before the text rules, which need it parsed.
 std::string strip_control_characters(const std::string& text, std::vector<FixChange>& changes) {
   std::vector<TextEdit> edits;
   for (size_t i = 0; i < text.size(); ++i) {
@@ -58,7 +59,10 @@ std::string strip_control_characters(const std::string& text, std::vector<FixCha
       len = 1;
     } else if (c == 0xC2 && i + 1 < text.size()) {
       unsigned char d = static_cast<unsigned char>(text[i + 1]);
-      if (d >= 0x80 && d <= 0x9F && d != 0x85) len = 2;
+      if (d >= 0x80 && d <= 0x9F) len = 2;
+    } else if (c == 0xE2 && text.compare(i, 2, "\xE2\x80") == 0 && i + 2 < text.size() &&
+               (static_cast<unsigned char>(text[i + 2]) == 0xA8 || static_cast<unsigned char>(text[i + 2]) == 0xA9)) {
+      len = 3;
     } else if (c == 0xEF && text.compare(i, 2, "\xEF\xBF") == 0 && i + 2 < text.size() &&
                (static_cast<unsigned char>(text[i + 2]) == 0xBE || static_cast<unsigned char>(text[i + 2]) == 0xBF)) {
       len = 3;

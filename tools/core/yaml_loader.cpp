@@ -455,6 +455,16 @@ std::optional<std::string> read_file(const std::string& path, std::string* error
   return data;
 }
 
+// The first U+0085, U+2028 or U+2029 in `text`: its byte offset and "U+XXXX".
+static std::optional<std::pair<size_t, std::string>> find_ambiguous_break(std::string_view text) {
+  for (size_t i = 0; i + 1 < text.size(); ++i) {
+    if (text[i] == '\xC2' && text[i + 1] == '\x85') return std::pair{i, std::string("U+0085")};
+    if (text[i] == '\xE2' && i + 2 < text.size() && text[i + 1] == '\x80' && (text[i + 2] == '\xA8' || text[i + 2] == '\xA9'))
+      return std::pair{i, std::string(text[i + 2] == '\xA8' ? "U+2028" : "U+2029")};
+  }
+  return std::nullopt;
+}
+
 LoadResult load_yaml_text(std::string path, std::string text, const LoadLimits& limits, Lang lang,
                           Positions positions) {
   LoadResult result;
@@ -483,6 +493,16 @@ LoadResult load_yaml_text(std::string path, std::string text, const LoadLimits& 
     result.diagnostics.push_back(at_position(
         path, "text/encoding", lc.line, lc.column,
         message(lang, "text/encoding", {{"byte", hex}, {"detected", detected}, {"how", how}})));
+    return result;
+  }
+
+  // NEL, LS and PS are line breaks to YAML 1.1 readers (libyaml among them) and text to
+  // YAML 1.2 ones (yaml-cpp, editors): the same file would mean two things. Refused where
+  // they stand, before libyaml can read them its way.
+  if (auto at = find_ambiguous_break(text)) {
+    LineColumn lc = line_column_at(text, at->first);
+    result.diagnostics.push_back(at_position(
+        path, "yaml/ambiguous-break", lc.line, lc.column, message(lang, "yaml/ambiguous-break", {{"code", at->second}})));
     return result;
   }
 
