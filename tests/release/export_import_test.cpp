@@ -47,6 +47,23 @@ Project open(const TempRepo& repo) {
   return std::move(*load.project);
 }
 
+// The public export of shipped cases (folder, id), made approved: an F to import.
+std::string approved_export(const std::vector<std::pair<std::string, std::string>>& cases) {
+  TempRepo source;
+  for (const auto& [folder, id] : cases) {
+    source.add_shipped_case(folder, id);
+    std::string rel = "cases/" + folder + "/" + id + ".yaml";
+    std::string text = source.read(rel);
+    text.replace(text.find("status: draft"), 13, "status: approved");
+    source.write(rel, text);
+  }
+  Project sp = open(source);
+  ExportRun exported = run_export(sp, ExportOptions{});
+  REQUIRE(exported.exit_code == 0);
+  REQUIRE(exported.result.rows == static_cast<int>(cases.size()));
+  return exported.result.jsonl;
+}
+
 }  // namespace
 
 TEST_CASE("export row: public keys in order, canonical JSON, no internal field", "[release][export]") {
@@ -113,19 +130,7 @@ TEST_CASE("export refuses when validate has errors, and a privacy rule cannot be
 
 TEST_CASE("import: readable, valid files placed by subject; export(import(F)) == F", "[release][import]") {
   // F: the export of three shipped cases, made approved.
-  TempRepo source;
-  for (auto [folder, id] : {std::pair{"cardiology", "CC-0001"}, {"anesthesiology", "CC-0027"}, {"tcm", "CC-0031"}}) {
-    source.add_shipped_case(folder, id);
-    std::string rel = std::string("cases/") + folder + "/" + id + ".yaml";
-    std::string text = source.read(rel);
-    text.replace(text.find("status: draft"), 13, "status: approved");
-    source.write(rel, text);
-  }
-  Project sp = open(source);
-  ExportRun exported = run_export(sp, ExportOptions{});
-  REQUIRE(exported.exit_code == 0);
-  REQUIRE(exported.result.rows == 3);
-  const std::string F = exported.result.jsonl;
+  const std::string F = approved_export({{"cardiology", "CC-0001"}, {"anesthesiology", "CC-0027"}, {"tcm", "CC-0031"}});
 
   TempRepo target;
   Project tp = open(target);
@@ -205,18 +210,7 @@ TEST_CASE("import: a row whose files would not validate is refused with the find
 // re-run refused the row because the case id existed.
 TEST_CASE("import: a re-run completes a half-imported row and names an orphan it did not write",
           "[release][import]") {
-  TempRepo source;
-  for (auto [folder, id] : {std::pair{"cardiology", "CC-0001"}, {"anesthesiology", "CC-0027"}}) {
-    source.add_shipped_case(folder, id);
-    std::string rel = std::string("cases/") + folder + "/" + id + ".yaml";
-    std::string text = source.read(rel);
-    text.replace(text.find("status: draft"), 13, "status: approved");
-    source.write(rel, text);
-  }
-  Project sp = open(source);
-  ExportRun exported = run_export(sp, ExportOptions{});
-  REQUIRE(exported.exit_code == 0);
-  const std::string F = exported.result.jsonl;
+  const std::string F = approved_export({{"cardiology", "CC-0001"}, {"anesthesiology", "CC-0027"}});
 
   TempRepo target;
   Project tp = open(target);

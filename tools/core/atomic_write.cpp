@@ -11,6 +11,8 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "core/write_all.h"
+
 namespace cc {
 namespace fs = std::filesystem;
 
@@ -83,17 +85,7 @@ std::optional<Staged> stage(const std::string& path, std::string_view content, s
     if (error) *error = std::string(what) + " " + path + ": " + std::strerror(saved);
     return std::nullopt;
   };
-  const char* p = content.data();
-  size_t left = content.size();
-  while (left > 0) {
-    ssize_t n = ::write(fd, p, left);
-    if (n < 0) {
-      if (errno == EINTR) continue;
-      return fail("cannot write");
-    }
-    p += n;
-    left -= static_cast<size_t>(n);
-  }
+  if (!write_all(fd, content)) return fail("cannot write");
   mode_t mode = existed ? (old.st_mode & 07777) : (0666 & ~current_umask());
   if (existed && (old.st_uid != ::geteuid() || old.st_gid != ::getegid())) {
     // Only the owner is kept; a group we cannot set is refused like an owner we cannot.
