@@ -10,7 +10,7 @@
 // (low -0.5, medium 0, high +0.5) plus noise; each criterion has an easiness. A criterion
 // is met with probability 1 / (1 + exp(-(ability - hardness + easiness + 0.6))). A second
 // judge (--judges 2) flips each verdict of the first with probability 7 %. Randomness is
-// the scorer's own xoshiro256** (scoring/prng.h) with explicit mappings, so a seed gives
+// the scorer's own xoshiro256** (scoring/stats/prng.h) with explicit mappings, so a seed gives
 // the same bytes everywhere. The verdicts are synthetic: they grade no real answer.
 #include <cmath>
 #include <cstdint>
@@ -25,8 +25,8 @@
 #include "core/benchmark_loader.h"
 #include "core/config.h"
 #include "release/export_jsonl.h"
-#include "scoring/case_source.h"
-#include "scoring/prng.h"
+#include "scoring/input/case_source.h"
+#include "scoring/stats/prng.h"
 
 namespace {
 

@@ -1,8 +1,8 @@
 // Agreement figures against hand-computed tables, and the comparison of two judges.
 #include <catch2/catch.hpp>
 
-#include "scoring/agreement.h"
-#include "scoring/slices.h"
+#include "scoring/stats/agreement.h"
+#include "scoring/stats/slices.h"
 #include "scoring_fixtures.h"
 
 using namespace cc::scoring;

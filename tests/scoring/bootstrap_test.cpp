@@ -2,8 +2,8 @@
 // count, and intervals that collapse where nothing varies.
 #include <catch2/catch.hpp>
 
-#include "scoring/bootstrap.h"
-#include "scoring/prng.h"
+#include "scoring/stats/bootstrap.h"
+#include "scoring/stats/prng.h"
 #include "scoring_fixtures.h"
 
 using namespace cc::scoring;

@@ -3,7 +3,7 @@
 #include <catch2/catch.hpp>
 
 #include "core/config.h"
-#include "scoring/case_source.h"
+#include "scoring/input/case_source.h"
 #include "test_support.h"
 
 using namespace cc::scoring;

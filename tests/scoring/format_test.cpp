@@ -4,7 +4,7 @@
 #include <cmath>
 
 #include "core/sha256.h"
-#include "scoring/text_format.h"
+#include "scoring/output/text_format.h"
 #include "test_support.h"
 
 using namespace cc::scoring;

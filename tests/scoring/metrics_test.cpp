@@ -2,9 +2,9 @@
 // CACS must have.
 #include <catch2/catch.hpp>
 
-#include "scoring/metrics.h"
-#include "scoring/prng.h"
-#include "scoring/slices.h"
+#include "scoring/stats/metrics.h"
+#include "scoring/stats/prng.h"
+#include "scoring/stats/slices.h"
 #include "scoring_fixtures.h"
 
 using namespace cc::scoring;

@@ -4,8 +4,8 @@
 #include <string>
 #include <vector>
 
-#include "scoring/case_set.h"
-#include "scoring/verdict_collection.h"
+#include "scoring/input/case_set.h"
+#include "scoring/input/verdict_collection.h"
 
 namespace cc::test {
 

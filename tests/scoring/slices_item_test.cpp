@@ -1,8 +1,8 @@
 // Slices (which cases and criteria each holds, in which order) and item analysis.
 #include <catch2/catch.hpp>
 
-#include "scoring/item_analysis.h"
-#include "scoring/slices.h"
+#include "scoring/stats/item_analysis.h"
+#include "scoring/stats/slices.h"
 #include "scoring_fixtures.h"
 
 using namespace cc::scoring;

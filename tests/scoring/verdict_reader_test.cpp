@@ -2,7 +2,7 @@
 // file and line.
 #include <catch2/catch.hpp>
 
-#include "scoring/verdict_collection.h"
+#include "scoring/input/verdict_collection.h"
 #include "scoring_fixtures.h"
 #include "test_support.h"
 

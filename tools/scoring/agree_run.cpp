@@ -5,10 +5,10 @@
 #include "core/atomic_write.h"
 #include "core/sha256.h"
 #include "core/version.h"
-#include "scoring/agree_writers.h"
-#include "scoring/agreement.h"
+#include "scoring/output/agree_writers.h"
+#include "scoring/stats/agreement.h"
 #include "scoring/run_setup.h"
-#include "scoring/slices.h"
+#include "scoring/stats/slices.h"
 
 namespace cc::scoring {
 namespace {

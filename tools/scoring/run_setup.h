@@ -8,8 +8,8 @@
 
 #include "core/config.h"
 #include "core/taxonomy.h"
-#include "scoring/case_source.h"
-#include "scoring/verdict_collection.h"
+#include "scoring/input/case_source.h"
+#include "scoring/input/verdict_collection.h"
 
 namespace cc::scoring {
 

@@ -12,13 +12,14 @@
 #include "core/sha256.h"
 #include "core/utf8.h"
 #include "core/version.h"
-#include "scoring/bootstrap.h"
-#include "scoring/item_analysis.h"
+#include "scoring/stats/bootstrap.h"
+#include "scoring/stats/item_analysis.h"
 #include "core/parallel.h"
 #include "scoring/run_setup.h"
-#include "scoring/score_writers.h"
+#include "scoring/output/score_outputs.h"
+#include "scoring/output/score_writers.h"
 #include "scoring/scoring_messages.h"
-#include "scoring/text_format.h"
+#include "scoring/output/text_format.h"
 
 namespace cc::scoring {
 namespace {
@@ -277,51 +278,44 @@ ScoreOutcome run_score(const ScoreOptions& o) {
   r.inputs.insert(r.inputs.end(), setup.cases.inputs.begin(), setup.cases.inputs.end());
   r.inputs.insert(r.inputs.end(), verdicts.inputs.begin(), verdicts.inputs.end());
 
-  // The files: formatted on all cores (item_analysis.csv, the largest, in four parts),
-  // then each hashed and written by one task; then the manifest with every other file's
-  // hash — when it is there, all it lists is complete.
+  // The files: formatted on all cores (the largest in parts), then each hashed and written
+  // by one task; then the manifest with every other file's hash — when it is there, all it
+  // lists is complete.
   const std::string dir = resolve_path(o.start_dir, o.out_dir);
-  std::vector<std::pair<std::string, std::string>> files = {{"item_analysis.csv", {}}, {"case_scores.csv", {}},
-                                                            {"summary.json", {}},      {"report.md", {}},
-                                                            {"summary.csv", {}},       {"run_manifest.json", {}}};
-  constexpr size_t kItemParts = 4;
-  std::vector<std::string> item_parts(kItemParts);
-  const size_t per_part = (r.items.size() + kItemParts - 1) / kItemParts;
-  parallel_for(kItemParts + 4, o.threads, [&](size_t i) {
-    if (i < kItemParts) {
-      item_parts[i] = item_analysis_csv(r, i * per_part, (i + 1) * per_part, i == 0);
-      return;
-    }
-    std::string& content = files[i - kItemParts + 1].second;
-    content = i == kItemParts ? case_scores_csv(r) : i == kItemParts + 1 ? summary_json(r)
-                                                   : i == kItemParts + 2 ? report_md(r)
-                                                                         : summary_csv(r);
+  const auto outputs = score_outputs();
+  std::vector<std::pair<size_t, size_t>> tasks;  // (output, part)
+  for (size_t f = 0; f < outputs.size(); ++f)
+    for (size_t p = 0; p < outputs[f].parts; ++p) tasks.emplace_back(f, p);
+  std::vector<std::string> parts(tasks.size());
+  parallel_for(tasks.size(), o.threads, [&](size_t t) {
+    const ScoreOutput& output = outputs[tasks[t].first];
+    parts[t] = output.format(r, tasks[t].second, output.parts);
   });
-  size_t item_bytes = 0;
-  for (const auto& p : item_parts) item_bytes += p.size();
-  files[0].second.reserve(item_bytes);
-  for (auto& p : item_parts) {
-    files[0].second += p;
-    p = std::string();
+  std::vector<std::string> contents(outputs.size());
+  for (size_t t = 0; t < tasks.size(); ++t) {
+    contents[tasks[t].first] += parts[t];
+    parts[t] = std::string();
   }
-  std::vector<std::string> errors(files.size()), hashes(files.size());
-  parallel_for(files.size() - 1, o.threads, [&](size_t i) {
-    hashes[i] = sha256_hex(files[i].second);
-    write_file_atomic(dir + "/" + files[i].first, files[i].second, &errors[i]);
+  std::vector<std::string> errors(outputs.size() + 1), hashes(outputs.size());
+  parallel_for(outputs.size(), o.threads, [&](size_t i) {
+    hashes[i] = sha256_hex(contents[i]);
+    write_file_atomic(dir + "/" + std::string(outputs[i].file_name), contents[i], &errors[i]);
   });
   std::vector<std::pair<std::string, std::string>> listed;
-  for (size_t i : {4, 1, 2, 0, 3}) listed.emplace_back(files[i].first, hashes[i]);  // in a fixed, readable order
+  for (size_t i = 0; i < outputs.size(); ++i) listed.emplace_back(outputs[i].file_name, hashes[i]);
+  const std::string manifest_name = "run_manifest.json";
   bool all_written = std::all_of(errors.begin(), errors.end(), [](const std::string& e) { return e.empty(); });
   if (all_written)
-    write_file_atomic(dir + "/" + files.back().first, run_manifest_json(r, o.command, listed), &errors.back());
+    write_file_atomic(dir + "/" + manifest_name, run_manifest_json(r, o.command, listed), &errors.back());
   else
     errors.back() = "not written: another output failed";
-  for (size_t i : {4, 1, 2, 0, 3, 5}) {
+  for (size_t i = 0; i <= outputs.size(); ++i) {
+    const std::string name = i < outputs.size() ? std::string(outputs[i].file_name) : manifest_name;
     if (!errors[i].empty()) {
-      out.diagnostics.push_back(file_diagnostic("io/write", Severity::Error, o.out_dir + "/" + files[i].first, errors[i]));
+      out.diagnostics.push_back(file_diagnostic("io/write", Severity::Error, o.out_dir + "/" + name, errors[i]));
       out.exit_code = 2;
     } else {
-      out.written.push_back(o.out_dir + "/" + files[i].first);
+      out.written.push_back(o.out_dir + "/" + name);
     }
   }
   timer.mark("format+write");

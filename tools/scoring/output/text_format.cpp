@@ -1,0 +1,111 @@
+#include "scoring/output/text_format.h"
+
+#include <charconv>
+#include <cmath>
+#include <cstdio>
+
+namespace cc::scoring {
+
+std::string format_number(double v) {
+  if (!std::isfinite(v)) return {};
+  if (v == 0) v = 0;  // no "-0"
+  char buf[64];
+  auto res = std::to_chars(buf, buf + sizeof buf, v);
+  return std::string(buf, res.ptr);
+}
+
+std::string format_number(const std::optional<double>& v) { return v ? format_number(*v) : std::string(); }
+
+std::string format_fixed(double v, int decimals) {
+  if (!std::isfinite(v)) return "–";
+  char buf[64];
+  auto res = std::to_chars(buf, buf + sizeof buf, v, std::chars_format::fixed, decimals);
+  std::string s(buf, res.ptr);
+  if (s.size() > 1 && s[0] == '-' && s.find_first_not_of("-0.") == std::string::npos) s.erase(0, 1);
+  return s;
+}
+
+namespace {
+
+bool needs_quotes(std::string_view s) {
+  for (char c : s)
+    if (c == ',' || c == '"' || c == '\n' || c == '\r') return true;
+  return false;
+}
+
+}  // namespace
+
+std::string csv_field(std::string_view s) {
+  if (!needs_quotes(s)) return std::string(s);
+  std::string out = "\"";
+  for (char c : s) {
+    if (c == '"') out += '"';
+    out += c;
+  }
+  out += '"';
+  return out;
+}
+
+void append_csv_row(std::string& out, std::initializer_list<std::string_view> fields) {
+  bool first = true;
+  for (std::string_view f : fields) {
+    if (!first) out += ',';
+    first = false;
+    if (!needs_quotes(f))
+      out += f;
+    else
+      out += csv_field(f);
+  }
+  out += '\n';
+}
+
+void append_csv_field(std::string& out, std::string_view s, char sep) {
+  if (!needs_quotes(s)) {
+    out.append(s);
+  } else {
+    out += '"';
+    for (char c : s) {
+      if (c == '"') out += '"';
+      out += c;
+    }
+    out += '"';
+  }
+  out += sep;
+}
+
+void append_csv_number(std::string& out, double v, char sep) {
+  if (std::isfinite(v)) {
+    if (v == 0) v = 0;
+    char buf[64];
+    auto res = std::to_chars(buf, buf + sizeof buf, v);
+    out.append(buf, res.ptr);
+  }
+  out += sep;
+}
+
+void append_csv_number(std::string& out, const std::optional<double>& v, char sep) {
+  if (v) append_csv_number(out, *v, sep);
+  else out += sep;
+}
+
+void append_csv_integer(std::string& out, long v, char sep) {
+  char buf[32];
+  auto res = std::to_chars(buf, buf + sizeof buf, v);
+  out.append(buf, res.ptr);
+  out += sep;
+}
+
+std::string md_cell(std::string_view s) {
+  std::string out;
+  for (char c : s) {
+    if (c == '|')
+      out += "\\|";
+    else if (c == '\n' || c == '\r')
+      out += ' ';
+    else
+      out += c;
+  }
+  return out;
+}
+
+}  // namespace cc::scoring
