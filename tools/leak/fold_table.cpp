@@ -5,18 +5,21 @@
 #include <unicode/utf8.h>
 
 #include "coverage/text_normalize.h"
+#include "leak/fold_stream.h"
 
 namespace cc::leak {
 
-std::u32string FoldTable::fold_slow(char32_t c) {
+std::u32string FoldTable::fold_slow(const char32_t* s, size_t n) {
   std::u32string out;
-  if (c >= 0xD800 && c <= 0xDFFF) return out;  // a lone surrogate is not text
+  icu::UnicodeString folded;
+  for (size_t i = 0; i < n; ++i)  // a lone surrogate is not text
+    if (s[i] < 0xD800 || (s[i] > 0xDFFF && s[i] <= 0x10FFFF)) folded.append(static_cast<UChar32>(s[i]));
+  if (folded.isEmpty()) return out;
   UErrorCode status = U_ZERO_ERROR;
   const icu::Normalizer2* nfkc_cf = icu::Normalizer2::getNFKCCasefoldInstance(status);
-  icu::UnicodeString folded(static_cast<UChar32>(c));
   if (U_SUCCESS(status)) {
-    icu::UnicodeString n = nfkc_cf->normalize(folded, status);
-    if (U_SUCCESS(status)) folded = n;
+    icu::UnicodeString normal = nfkc_cf->normalize(folded, status);
+    if (U_SUCCESS(status)) folded = normal;
   }
   for (int32_t i = 0; i < folded.length();) {
     UChar32 x = folded.char32At(i);
@@ -26,8 +29,15 @@ std::u32string FoldTable::fold_slow(char32_t c) {
   return out;
 }
 
-FoldTable::FoldTable() : bmp_(kBmp, kDrop) {
+bool FoldTable::joins_slow(char32_t c) {
+  UErrorCode status = U_ZERO_ERROR;
+  const icu::Normalizer2* nfkc_cf = icu::Normalizer2::getNFKCCasefoldInstance(status);
+  return U_SUCCESS(status) && c <= 0x10FFFF && !nfkc_cf->hasBoundaryBefore(static_cast<UChar32>(c));
+}
+
+FoldTable::FoldTable() : bmp_(kBmp, kDrop), joins_(kBmp / 64, 0) {
   for (uint32_t c = 0; c < kBmp; ++c) {
+    if (joins_slow(c)) joins_[c >> 6] |= uint64_t{1} << (c & 63);
     std::u32string f = fold_slow(c);
     if (f.empty()) continue;
     if (f.size() == 1) {
@@ -45,15 +55,17 @@ const FoldTable& FoldTable::instance() {
 }
 
 std::u32string fold_text(std::string_view utf8) {
-  const FoldTable& t = FoldTable::instance();
+  FoldStream<char> stream;
   std::u32string out;
+  auto put = [&](char32_t x, char) { out.push_back(x); };
   const auto* s = reinterpret_cast<const uint8_t*>(utf8.data());
   const int32_t n = static_cast<int32_t>(utf8.size());
   for (int32_t i = 0; i < n;) {
     UChar32 c;
     U8_NEXT(s, i, n, c);
-    if (c >= 0) t.fold(static_cast<char32_t>(c), [&](char32_t x) { out.push_back(x); });
+    if (c >= 0) stream.push(static_cast<char32_t>(c), 0, put);
   }
+  stream.flush(put);
   return out;
 }
 

@@ -6,9 +6,10 @@
 // normalisation are dropped. The Basic Multilingual Plane is tabled once; rarer code
 // points go to ICU directly.
 //
-// Per code point rather than per string: the two differ only where NFKC composes a base
-// letter with a following combining mark (e + U+0301 → é), which Chinese clinical text
-// does not use; the benchmark and the corpus are folded by this same table, so they agree.
+// The table folds one code point; a code point that NFKC may combine with the one before
+// it (a combining mark, a Hangul vowel or final) is flagged, and FoldStream folds such a
+// sequence as a whole (fold_sequence), so a text folds the same, code point by code point,
+// as it would all at once: e + U+0301 and é give the same é.
 #include <cstdint>
 #include <string>
 #include <string_view>
@@ -20,6 +21,20 @@ class FoldTable {
  public:
   // The table, built on first use (about 65,000 ICU calls, some tens of milliseconds).
   static const FoldTable& instance();
+
+  // True when NFKC may combine `c` with the code point before it (ICU: no normalisation
+  // boundary before it); such a code point must be folded with its predecessors.
+  bool joins_previous(char32_t c) const {
+    if (c < kBmp) return (joins_[c >> 6] >> (c & 63)) & 1;
+    return joins_slow(c);
+  }
+
+  // Calls emit(char32_t) for each code point of the folded form of the sequence s[0, n),
+  // normalised as a whole (for a base and the marks that join it).
+  template <class Emit>
+  void fold_sequence(const char32_t* s, size_t n, Emit&& emit) const {
+    for (char32_t x : fold_slow(s, n)) emit(x);
+  }
 
   // Calls emit(char32_t) for each code point of c's folded form (none for a separator).
   template <class Emit>
@@ -37,16 +52,20 @@ class FoldTable {
 
  private:
   FoldTable();
-  static std::u32string fold_slow(char32_t c);  // ICU, for code points above the BMP
+  static std::u32string fold_slow(const char32_t* s, size_t n);  // ICU, for what the table does not hold
+  static std::u32string fold_slow(char32_t c) { return fold_slow(&c, 1); }
+  static bool joins_slow(char32_t c);
 
   static constexpr uint32_t kBmp = 0x10000;
   static constexpr uint32_t kDrop = 0xFFFFFFFFu;
   static constexpr uint32_t kMulti = 0x80000000u;  // (offset << 5) | length into pool_
   std::vector<uint32_t> bmp_;
+  std::vector<uint64_t> joins_;  // bit per BMP code point: joins_previous
   std::vector<char32_t> pool_;
 };
 
-// The folded code points of UTF-8 text (invalid bytes are dropped), for the benchmark side.
+// The folded code points of UTF-8 text (invalid bytes are dropped), for the benchmark side:
+// the same as FoldStream gives the corpus side.
 std::u32string fold_text(std::string_view utf8);
 
 }  // namespace cc::leak
