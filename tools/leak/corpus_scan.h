@@ -7,7 +7,7 @@
 // large file overlap. JSON Lines files are scanned string value by string value, with
 // escapes decoded; a line that is not JSON is scanned as text. Memory is the index, one
 // tally and a block per worker, and a bounded number of decompressed chunks (ChunkFeed),
-// plus a line count per chunk: none of it grows with the corpus beyond 24 bytes a chunk.
+// plus a line and byte count per chunk read: none of the rest grows with the corpus.
 #include <cstdint>
 #include <optional>
 #include <string>
