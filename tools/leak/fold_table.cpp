@@ -29,22 +29,28 @@ std::u32string FoldTable::fold_slow(const char32_t* s, size_t n) {
   return out;
 }
 
-bool FoldTable::joins_slow(char32_t c) {
+FoldTable::Kind FoldTable::kind_slow(char32_t c) {
   UErrorCode status = U_ZERO_ERROR;
   const icu::Normalizer2* nfkc_cf = icu::Normalizer2::getNFKCCasefoldInstance(status);
-  return U_SUCCESS(status) && c <= 0x10FFFF && !nfkc_cf->hasBoundaryBefore(static_cast<UChar32>(c));
+  if (U_FAILURE(status) || c > 0x10FFFF) return Kind::Inert;
+  const auto u = static_cast<UChar32>(c);
+  return !nfkc_cf->hasBoundaryBefore(u) ? Kind::Joins : nfkc_cf->isInert(u) ? Kind::Inert : Kind::Starter;
 }
 
-FoldTable::FoldTable() : bmp_(kBmp, kDrop), joins_(kBmp / 64, 0) {
+FoldTable::FoldTable() : bmp_(kBmp, kDrop) {
   for (uint32_t c = 0; c < kBmp; ++c) {
-    if (joins_slow(c)) joins_[c >> 6] |= uint64_t{1} << (c & 63);
+    const Kind k = kind_slow(c);
+    const uint32_t flags = k == Kind::Joins ? kJoins | kNotInert : k == Kind::Starter ? kNotInert : 0;
     std::u32string f = fold_slow(c);
-    if (f.empty()) continue;
-    if (f.size() == 1) {
-      bmp_[c] = f[0];
+    if (f.empty()) {
+      bmp_[c] = kDrop | flags;
       continue;
     }
-    bmp_[c] = kMulti | (static_cast<uint32_t>(pool_.size()) << 5) | static_cast<uint32_t>(f.size() & 31);
+    if (f.size() == 1) {
+      bmp_[c] = flags | static_cast<uint32_t>(f[0]);
+      continue;
+    }
+    bmp_[c] = kMulti | flags | (static_cast<uint32_t>(pool_.size()) << 5) | static_cast<uint32_t>(f.size() & 31);
     pool_.insert(pool_.end(), f.begin(), f.end());
   }
 }
