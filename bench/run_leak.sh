@@ -100,4 +100,5 @@ for f in corpus.txt corpus.jsonl corpus.jsonl.zst corpus.jsonl.gz; do
   printf '%-20s %8s ms %7s %7s %6s ms %9s %7s MB %6s\n' "$f" "$med" "$mbs" "$(verdict 99.999 "$mbs")" "$cpu" "$mbc" "$rss" "$load"
 done
 echo "(target: at least 100 MB/s of text and under 500 MB peak RSS; MB/CPU-s = MB of text per second of CPU time,"
-echo " all threads: the figure least moved by other load on a shared machine; a single compressed file is one thread)"
+echo " all threads: the figure least moved by other load on a shared machine; a compressed file is decompressed on a"
+echo " thread of its own beside the JOBS threads that scan its chunks)"

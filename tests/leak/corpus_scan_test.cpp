@@ -5,12 +5,15 @@
 #include <catch2/catch.hpp>
 
 #include <fstream>
+#include <chrono>
 #include <map>
+#include <thread>
 
 #include <nlohmann/json.hpp>
 #include <zlib.h>
 #include <zstd.h>
 
+#include "leak/chunk_feed.h"
 #include "leak/corpus_files.h"
 #include "leak/corpus_scan.h"
 #include "leak/fold_table.h"
@@ -63,6 +66,22 @@ void check_same(const leak::ScanReport& a, const leak::ScanReport& b, bool offse
     REQUIRE(!b.listed[i].where.empty());
     CHECK(b.listed[i].where.front().line == a.listed[i].where.front().line);
     CHECK(bool(b.listed[i].where.front().offset) == offsets);
+  }
+}
+
+// Both reports list the same cases with the same figures and every place the same.
+void check_same_places(const leak::ScanReport& a, const leak::ScanReport& b) {
+  REQUIRE(b.listed.size() == a.listed.size());
+  for (size_t i = 0; i < a.listed.size(); ++i) {
+    CHECK(b.listed[i].id == a.listed[i].id);
+    CHECK(b.listed[i].found == a.listed[i].found);
+    CHECK(b.listed[i].longest == a.listed[i].longest);
+    REQUIRE(b.listed[i].where.size() == a.listed[i].where.size());
+    for (size_t k = 0; k < a.listed[i].where.size(); ++k) {
+      CHECK(b.listed[i].where[k].file == a.listed[i].where[k].file);
+      CHECK(b.listed[i].where[k].line == a.listed[i].where[k].line);
+      CHECK(b.listed[i].where[k].offset == a.listed[i].where[k].offset);
+    }
   }
 }
 
@@ -206,9 +225,7 @@ TEST_CASE("leak: results do not depend on chunk size or thread count", "[leak]")
   auto one = scan(cases, paths, 1u << 30, 1);
   for (uint64_t chunk : {4096u, 10007u, 300000u}) {
     INFO(chunk);
-    auto r = scan(cases, paths, chunk, 2);
-    check_same(one, r);
-    for (size_t i = 0; i < r.listed.size(); ++i) CHECK(r.listed[i].where.front().file == one.listed[i].where.front().file);
+    check_same_places(one, scan(cases, paths, chunk, 2));
   }
 }
 
@@ -237,4 +254,159 @@ TEST_CASE("leak: probe scores a copied continuation high and an unrelated one lo
   CHECK(unrelated.grams == 0.0);
   CHECK(unrelated.lcs < 0.5);
   CHECK(leak::score_continuation("", other, 13).lcs == 0.0);
+}
+
+namespace {
+
+// Latin letters with accents as precomposed code points, and the same decomposed (NFD).
+const std::vector<std::pair<std::string, std::string>> kAccents = {
+    {"é", "e\xCC\x81"}, {"è", "e\xCC\x80"}, {"ö", "o\xCC\x88"}, {"ü", "u\xCC\x88"}, {"É", "E\xCC\x81"}, {"ç", "c\xCC\xA7"}};
+
+std::string decompose(std::string s) {
+  for (const auto& [pre, de] : kAccents)
+    for (size_t at = 0; (at = s.find(pre, at)) != std::string::npos; at += de.size()) s.replace(at, pre.size(), de);
+  return s;
+}
+
+// Cases whose text mixes Chinese with eponyms written with accents.
+std::vector<leak::LeakText> eponym_cases(LeakCorpusMaker& make, size_t count) {
+  static const std::vector<std::string> names = {"Ménière病", "Sjögren综合征", "Guillain-Barré综合征", "Behçet病",
+                                                 "Löfgren综合征", "Création", "Müller征", "Édouard"};
+  std::vector<leak::LeakText> out;
+  for (size_t i = 0; i < count; ++i) {
+    std::string ctx;
+    for (int k = 0; k < 12; ++k) ctx += make.text(12) + names[(i + static_cast<size_t>(k)) % names.size()];
+    out.push_back({"CASE-" + std::to_string(i), {ctx, make.text(40)}});
+  }
+  return out;
+}
+
+}  // namespace
+
+TEST_CASE("leak: decomposed accents fold as the precomposed ones", "[leak]") {
+  CHECK(leak::fold_text("e\xCC\x81") == leak::fold_text("é"));
+  CHECK(leak::fold_text("Ménière") == leak::fold_text(decompose("Ménière")));
+  CHECK(leak::fold_text(decompose("Ménière")) == U"m\u00E9ni\u00E8re");
+  CHECK(leak::fold_text("\xEF\xBC\xA5\xCC\x81") == U"\u00E9");     // full-width E + U+0301
+  CHECK(leak::fold_text("\xE1\x84\x80\xE1\x85\xA1") == U"\uAC00");  // Hangul jamo → 가
+  // A mark on its own, or after a separator, stays: dropping it would hide a change.
+  CHECK(leak::fold_text("e \xCC\x81") == U"e\u0301");
+  CHECK(leak::fold_text("ménière") != leak::fold_text("meniere"));
+}
+
+TEST_CASE("leak: a case written with decomposed accents is found whole, at any chunk cut", "[leak]") {
+  LeakCorpusMaker make(31);
+  auto cases = eponym_cases(make, 12);
+  std::string corpus = make.noise(6000);
+  const size_t line = static_cast<size_t>(std::count(corpus.begin(), corpus.end(), '\n')) + 1;
+  const size_t start = corpus.size();
+  corpus += decompose(joined(cases[3])) + "\n" + make.noise(20000);
+  // And the other way round: a decomposed case, found in precomposed text.
+  auto decomposed = cases;
+  decomposed[5].segments[0] = decompose(decomposed[5].segments[0]);
+  corpus += joined(cases[5]) + "\n" + make.noise(20000);
+  TempDir dir;
+  dir.write("c.txt", corpus);
+  write_zstd(dir.path() + "/c.zst", corpus);
+  auto whole = scan(decomposed, {dir.path() + "/c.txt"}, 1u << 30, 1);
+  auto found = by_id(whole);
+  REQUIRE(found.size() == 2);
+  REQUIRE(found.count("CASE-3"));
+  REQUIRE(found.count("CASE-5"));
+  CHECK(found["CASE-3"]->overlap == Approx(1.0));
+  CHECK(found["CASE-5"]->overlap == Approx(1.0));
+  CHECK(found["CASE-3"]->longest >= leak::fold_text(cases[3].segments[0]).size());
+  CHECK(found["CASE-3"]->where.front().line == line);
+  // Chunk cuts on a combining mark, inside it, and on the letter before it.
+  const size_t mark = corpus.find("\xCC\x81", start);
+  REQUIRE(mark != std::string::npos);
+  const auto whole_zst = scan(decomposed, {dir.path() + "/c.zst"}, 1u << 30, 1);
+  check_same(whole, whole_zst, true);
+  for (uint64_t chunk : {mark - 1, mark, mark + 1, mark + 2}) {
+    INFO(chunk);
+    check_same_places(whole, scan(decomposed, {dir.path() + "/c.txt"}, chunk, 2));
+    check_same_places(whole_zst, scan(decomposed, {dir.path() + "/c.zst"}, chunk, 2));
+  }
+}
+
+TEST_CASE("leak: a compressed corpus of many chunks gives the serial answers, places included", "[leak]") {
+  LeakCorpusMaker make(17);
+  auto cases = make.cases(40);
+  Planted p = plant(make, cases);
+  // More planted cases further on, one of them across what will be many chunk cuts.
+  for (size_t k = 10; k < 16; ++k) p.text += make.noise(90000) + LeakCorpusMaker::reformat(joined(cases[k])) + "\n";
+  p.text += make.noise(150000);
+  TempDir dir;
+  dir.write("plain.txt", p.text);
+  write_gzip(dir.path() + "/big.txt.gz", p.text);
+  write_zstd(dir.path() + "/big.zst", p.text);
+  const auto serial_plain = scan(cases, {dir.path() + "/plain.txt"}, 1u << 30, 1);
+  REQUIRE(serial_plain.listed.size() == 9);
+  for (const char* name : {"/big.txt.gz", "/big.zst"}) {
+    INFO(name);
+    const auto serial = scan(cases, {dir.path() + name}, 1u << 30, 1);  // one chunk, one thread
+    check_same(serial_plain, serial, true);
+    for (uint64_t chunk : {4096u, 65536u, 100003u}) {
+      for (unsigned threads : {2u, 3u}) {
+        INFO(chunk << " bytes, " << threads << " threads");
+        const auto r = scan(cases, {dir.path() + name}, chunk, threads);
+        CHECK(r.scanned_bytes == p.text.size());
+        check_same_places(serial, r);
+      }
+    }
+  }
+}
+
+TEST_CASE("leak: the chunk feed hands out the whole content in bounded memory", "[leak]") {
+  LeakCorpusMaker make(19);
+  const std::string text = make.noise(3u << 20);
+  TempDir dir;
+  write_zstd(dir.path() + "/c.zst", text);
+  write_gzip(dir.path() + "/c.gz", text);
+  auto files = leak::list_corpus({dir.path() + "/c.zst", dir.path() + "/c.gz"}, Lang::En);
+  REQUIRE(files.ok());
+  leak::ChunkFeed feed(*files, {0, 1}, 64 * 1024, 2, Lang::En);
+  feed.start();
+  std::string got[2];
+  uint32_t expect_index[2] = {0, 0};
+  while (auto c = feed.next(true)) {
+    REQUIRE(c->file < 2);
+    CHECK(c->index == expect_index[c->file]++);
+    CHECK(c->begin == got[c->file].size());
+    CHECK(c->before == (got[c->file].empty() ? '\n' : got[c->file].back()));
+    got[c->file].append(c->data.data(), c->data.size());
+    // A slow consumer: the decompressor must wait rather than run ahead.
+    std::this_thread::sleep_for(std::chrono::milliseconds(1));
+    // Reading on reaches the next chunk while its reader is not done.
+    if (got[c->file].size() < text.size()) {
+      auto after = feed.get(c->file, c->index + 1);
+      REQUIRE(after);
+      CHECK(after->begin == c->begin + c->data.size());
+    }
+    feed.done(c->file, c->index);
+  }
+  CHECK(!feed.error());
+  CHECK(got[0] == text);
+  CHECK(got[1] == text);
+  CHECK(feed.peak_alive() <= feed.max_alive());
+  CHECK(feed.max_alive() < 64);  // a few MB of chunks for a corpus of any size
+  CHECK(!feed.get(0, 1000));     // past the end
+}
+
+TEST_CASE("leak: a compressed file that breaks after some chunks is an error naming it", "[leak]") {
+  LeakCorpusMaker make(23);
+  const std::string text = make.noise(1u << 20);
+  TempDir dir;
+  write_gzip(dir.path() + "/c.gz", text);
+  std::string bytes = dir.read("c.gz");
+  bytes.resize(bytes.size() * 2 / 3);  // cut short
+  dir.write("short.gz", bytes);
+  auto files = leak::list_corpus({dir.path() + "/short.gz"}, Lang::En);
+  REQUIRE(files.ok());
+  leak::ScanOptions o;
+  o.chunk_bytes = 64 * 1024;
+  auto r = leak::scan_corpus(make.cases(3), *files, o, Lang::En);
+  REQUIRE(!r.ok());
+  CHECK(r.error().message.find(dir.path() + "/short.gz") != std::string::npos);
+  CHECK(r.error().kind == Error::Kind::Input);
 }

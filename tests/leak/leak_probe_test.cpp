@@ -91,3 +91,47 @@ TEST_CASE("leak --probe: a refusing endpoint or an unknown one exits 2", "[leak]
   CHECK(run_cli({"leak", "--probe", "nowhere", "-q"}, repo.path(), repo.env()).exit_code == 2);
   CHECK(run_cli({"leak", "--probe", "cand", "--corpus", "x"}, repo.path(), repo.env()).exit_code == 2);
 }
+
+TEST_CASE("leak --probe --dry-run says what would be sent and sends nothing", "[leak][cli][judge]") {
+  FakeOpenAiServer server;
+  EvalRepo repo(server, {.extra = "    price_per_million_tokens: {input: 2, output: 8}\n"});
+  make_public(repo);
+  // No key in the environment: a dry run needs none.
+  auto r = run_cli({"leak", "--probe", "cand", "--dry-run"}, repo.path());
+  INFO(r.out << r.err);
+  REQUIRE(r.exit_code == 0);
+  CHECK(server.requests() == 0);
+  CHECK(r.out.find("cand (" + server.base_url() + "/chat/completions) would be probed with 2 public-tier cases") !=
+        std::string::npos);
+  CHECK(r.out.find("2 calls still needed (0 in the cache)") != std::string::npos);
+  CHECK(r.out.find("estimated cost 0.0") != std::string::npos);
+  const size_t first = r.out.find("first prompt (CC-0001):\n请逐字续写");
+  CHECK(first != std::string::npos);
+
+  auto j = run_cli({"leak", "--probe", "cand", "--dry-run", "--format", "json"}, repo.path());
+  REQUIRE(j.exit_code == 0);
+  auto doc = nlohmann::json::parse(j.out);
+  CHECK(doc["dry_run"] == true);
+  CHECK(doc["endpoint"] == "cand");
+  CHECK(doc["cases"] == 2);
+  CHECK(doc["calls_needed"] == 2);
+  CHECK(doc["estimated_input_tokens"].get<int64_t>() > 0);
+  CHECK(doc["estimated_cost"].get<double>() > 0);
+  CHECK(doc["first_case_id"] == "CC-0001");
+  // The prompt is the instruction and the first half of the case's query: its opening is
+  // in the case file, its end is not the end of the query.
+  const std::string prompt = doc["first_prompt"];
+  const std::string case_file = repo.read("cases/cardiology/CC-0001.yaml");
+  const std::string tail = prompt.substr(prompt.size() - 18);
+  CHECK(case_file.find(tail) != std::string::npos);
+  CHECK(server.requests() == 0);
+
+  // Once the answers are in the cache, a dry run counts them there.
+  REQUIRE(run_cli({"leak", "--probe", "cand", "-q"}, repo.path(), repo.env()).exit_code == 0);
+  CHECK(server.requests() == 2);
+  auto after = run_cli({"leak", "--probe", "cand", "--dry-run"}, repo.path());
+  CHECK(after.out.find("0 calls still needed (2 in the cache)") != std::string::npos);
+  CHECK(server.requests() == 2);
+  // --dry-run belongs to the probe.
+  CHECK(run_cli({"leak", "--corpus", "x", "--dry-run"}, repo.path()).exit_code == 2);
+}

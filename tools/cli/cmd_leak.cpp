@@ -1,6 +1,6 @@
 // `clinconsensus leak --corpus PATH... [--threshold F] [--ngram N] [--criteria]
 // [--format text|json|csv]`: the benchmark's cases looked for in corpora; and
-// `leak --probe ENDPOINT`: whether a model continues public cases word for word.
+// `leak --probe ENDPOINT [--dry-run]`: whether a model continues public cases word for word.
 #include <iostream>
 #include <unistd.h>
 
@@ -26,7 +26,7 @@ struct LeakOptions {
   bool criteria = false;
   std::string format = "text";
   unsigned jobs = 2;
-  bool no_cache = false, quiet = false;
+  bool no_cache = false, quiet = false, dry_run = false;
 };
 
 int run_scan(const CliContext& ctx, const LeakOptions& o, const Benchmark& benchmark, bool incomplete) {
@@ -50,6 +50,7 @@ int run_probe(const CliContext& ctx, const LeakOptions& o, const Project& projec
   judge::RunSettings settings;
   settings.use_cache = !o.no_cache;
   settings.quiet = o.quiet;
+  settings.dry_run = o.dry_run;
   settings.progress = &std::cerr;
   settings.progress_fd = STDERR_FILENO;
   settings.stop = install_stop_handler();
@@ -62,6 +63,12 @@ int run_probe(const CliContext& ctx, const LeakOptions& o, const Project& projec
   if (report->interrupted) {
     std::cerr << "clinconsensus leak: " << leak::leak_message(ctx.lang(), "probe/interrupted") << '\n';
     return kExitInterrupted;
+  }
+  if (report->dry_run) {
+    if (o.format == "json") leak::render_probe_dry_run_json(*report, std::cout);
+    else leak::render_probe_dry_run_text(*report, ctx.lang(), std::cout);
+    std::cout.flush();
+    return kExitOk;
   }
   if (o.format == "json") leak::render_probe_json(*report, std::cout);
   else if (o.format == "csv") leak::render_probe_csv(*report, std::cout);
@@ -90,6 +97,10 @@ void register_leak(CLI::App& app, CliContext& ctx, std::function<int()>& run) {
   cmd->add_option("-j,--jobs", opts->jobs, "Worker threads")->check(CLI::Range(1u, 256u))->capture_default_str();
   cmd->add_flag("--no-cache", opts->no_cache, "Probe: neither read nor write the answer cache");
   cmd->add_flag("-q,--quiet", opts->quiet, "Probe: no progress on stderr");
+  cmd->add_flag("--dry-run", opts->dry_run,
+                "Probe: print the endpoint, the cases, the calls still needed with their estimated tokens and cost, "
+                "and the first prompt; send nothing")
+      ->needs(probe);
   cmd->callback([&ctx, &run, opts] {
     run = [&ctx, opts]() -> int {
       if (opts->corpus.empty() && opts->probe.empty()) {

@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <atomic>
 #include <cstring>
+#include <map>
+#include <memory>
 #include <mutex>
 #include <thread>
 
@@ -10,8 +12,9 @@
 #include <unicode/utf8.h>
 
 #include "core/parallel.h"
+#include "leak/chunk_feed.h"
 #include "leak/corpus_stream.h"
-#include "leak/fold_table.h"
+#include "leak/fold_stream.h"
 #include "leak/gram_scanner.h"
 #include "leak/leak_messages.h"
 
@@ -22,11 +25,13 @@ constexpr size_t kBlock = 1 << 20;
 constexpr size_t kMaxJsonLine = 16u << 20;  // a longer "line" is scanned as text, not held
 constexpr uint64_t kNoEnd = UINT64_MAX;
 
-// One piece of work: a chunk [begin, end) of a plain file, or a whole compressed file.
+// One piece of work: a chunk [begin, end) of a plain file, read from the file, or of a
+// compressed file's content, read from the ChunkFeed (`decompressed`).
 struct Piece {
   uint32_t file = 0;
   uint32_t chunk = 0;
   uint64_t begin = 0, end = kNoEnd;
+  std::shared_ptr<const Chunk> decompressed;
 };
 
 // What a piece counted, for line numbers and the byte total.
@@ -35,11 +40,14 @@ struct PieceCount {
   uint64_t bytes = 0;
 };
 
-// UTF-8 into the scanner: decodes, folds and pushes each code point with its line and
-// offset; counts lines; an invalid byte ends the segment.
+// UTF-8 into the scanner: decodes, folds (FoldStream) and pushes each code point with its
+// line and offset; counts lines; an invalid byte ends the segment.
 class TextFeeder {
  public:
-  TextFeeder(GramScanner& scanner, uint64_t end) : sc_(scanner), fold_(FoldTable::instance()), end_(end) {}
+  // `joined_start`: the piece begins where another piece's text may still be going on, so
+  // code points that join the one before (combining marks) are that piece's to fold.
+  TextFeeder(GramScanner& scanner, uint64_t end, bool joined_start = false)
+      : sc_(scanner), end_(end), skip_joining_(joined_start) {}
   uint64_t line = 0;           // newlines seen since the piece began
   uint64_t newlines_in = 0;    // of them, before `end`
   bool stop = false;           // the piece is done (past `end`, nothing open)
@@ -50,17 +58,9 @@ class TextFeeder {
     size_t i = 0;
     while (i < n) {
       const uint64_t at = base + i;
-      if (at >= end_ && sc_.finished()) {
-        stop = true;
-        return i;
-      }
       const auto b = static_cast<uint8_t>(p[i]);
       if (b < 0x80) {
-        if (b == '\n') {
-          ++line;
-          if (at < end_) ++newlines_in;
-        }
-        fold_.fold(b, [&](char32_t x) { sc_.push(x, line, at); });
+        if (!take(b, at)) return i;
         ++i;
         continue;
       }
@@ -73,21 +73,64 @@ class TextFeeder {
         if (k != static_cast<int32_t>(len)) c = -1;
       }
       if (c < 0) {
-        sc_.end_segment();
+        end_segment();
         ++i;
         continue;
       }
-      fold_.fold(static_cast<char32_t>(c), [&](char32_t x) { sc_.push(x, line, at); });
+      if (!take(static_cast<char32_t>(c), at)) return i;
       i += len;
     }
     return i;
   }
 
+  // Folds and pushes what is held, and ends the scanner's segment.
+  void end_segment() {
+    fold_.flush(Out{sc_});
+    sc_.end_segment();
+  }
+
  private:
+  struct Where {
+    uint64_t line = 0, offset = 0;
+  };
+  struct Out {
+    GramScanner& sc;
+    [[gnu::always_inline]] void operator()(char32_t x, const Where& w) const { sc.push(x, w.line, w.offset); }
+  };
+  // One code point at `at`; false when the piece is done before it. Inlined into feed():
+  // it runs once per corpus character, and a call there costs a third of the scan.
+  [[gnu::always_inline]] bool take(char32_t c, uint64_t at) {
+    const FoldTable::Kind k = fold_.kind(c);
+    if (fold_.starts_sequence(k)) {
+      skip_joining_ = false;
+      fold_.flush(Out{sc_});
+      if (at >= end_ && sc_.finished()) {
+        stop = true;
+        return false;
+      }
+    } else if (skip_joining_) {
+      return true;
+    }
+    if (c == '\n') {
+      ++line;
+      if (at < end_) ++newlines_in;
+    }
+    fold_.add(c, k, Where{line, at}, Out{sc_});
+    return true;
+  }
+
   GramScanner& sc_;
-  const FoldTable& fold_;
+  FoldStream<Where> fold_;
   uint64_t end_;
+  bool skip_joining_;
 };
+
+// The bytes of piece `pc` from offset `from` (pc.begin, or the byte before it).
+Result<std::unique_ptr<ByteStream>> open_piece(const CorpusFile& f, const Piece& pc, uint64_t from, ChunkFeed& feed,
+                                               Lang lang) {
+  if (!pc.decompressed) return open_stream(f, from, lang);
+  return std::unique_ptr<ByteStream>(std::make_unique<ChunkStream>(feed, pc.decompressed, from < pc.begin));
+}
 
 // Reads `stream` block by block into `take(data, n, base, eof)`, which returns the bytes
 // it used (the rest is kept for the next block) or -1 to stop.
@@ -107,11 +150,11 @@ Result<void> read_blocks(ByteStream& stream, uint64_t base, std::vector<char>& b
   }
 }
 
-Result<void> scan_text(const CorpusFile& f, const Piece& pc, GramScanner& sc, std::vector<char>& buf, PieceCount& count,
-                       Lang lang) {
-  CC_TRY_ASSIGN(auto stream, open_stream(f, pc.begin, lang));
-  sc.begin(pc.file, pc.chunk, pc.end);
-  TextFeeder feeder(sc, pc.end);
+Result<void> scan_text(const CorpusFile& f, const Piece& pc, ChunkFeed& feed, GramScanner& sc, std::vector<char>& buf,
+                       PieceCount& count, Lang lang) {
+  CC_TRY_ASSIGN(auto stream, open_piece(f, pc, pc.begin, feed, lang));
+  sc.begin(pc.file, pc.chunk, pc.end, pc.chunk > 0);
+  TextFeeder feeder(sc, pc.end, pc.chunk > 0);
   bool first = pc.chunk > 0;  // a chunk may begin inside a character: its bytes are the chunk before's
   uint64_t read = 0;
   CC_TRY(read_blocks(*stream, pc.begin, buf, read, [&](const char* p, size_t n, uint64_t base, bool eof) -> long {
@@ -123,7 +166,7 @@ Result<void> scan_text(const CorpusFile& f, const Piece& pc, GramScanner& sc, st
     size_t used = skip + feeder.feed(p + skip, n - skip, base + skip, eof);
     return feeder.stop ? -1 : static_cast<long>(used);
   }));
-  sc.end_segment();
+  feeder.end_segment();
   count.newlines = feeder.newlines_in;
   count.bytes = pc.end == kNoEnd ? read : pc.end - pc.begin;
   return {};
@@ -131,18 +174,20 @@ Result<void> scan_text(const CorpusFile& f, const Piece& pc, GramScanner& sc, st
 
 // Every string value under `e`, each as its own segment, located at the line's start.
 void scan_json_strings(simdjson::dom::element e, GramScanner& sc, uint64_t line, uint64_t offset) {
-  const FoldTable& fold = FoldTable::instance();
   switch (e.type()) {
     case simdjson::dom::element_type::STRING: {
       const std::string_view s = e.get_string().value_unsafe();
       const auto* u = reinterpret_cast<const uint8_t*>(s.data());
       const auto n = static_cast<int32_t>(s.size());
+      FoldStream<char> fold;
+      auto put = [&](char32_t x, char) { sc.push(x, line, offset); };
       sc.end_segment();
       for (int32_t i = 0; i < n;) {
         UChar32 c;
         U8_NEXT(u, i, n, c);
-        if (c >= 0) fold.fold(static_cast<char32_t>(c), [&](char32_t x) { sc.push(x, line, offset); });
+        if (c >= 0) fold.push(static_cast<char32_t>(c), 0, put);
       }
+      fold.flush(put);
       sc.end_segment();
       return;
     }
@@ -164,11 +209,11 @@ void scan_json_strings(simdjson::dom::element e, GramScanner& sc, uint64_t line,
 
 // JSON Lines: the lines that start inside [begin, end), each parsed and its strings
 // scanned; a line that is not JSON (or is too long to hold) is scanned as text.
-Result<void> scan_jsonl(const CorpusFile& f, const Piece& pc, GramScanner& sc, std::vector<char>& buf,
-                        PieceCount& count, Lang lang) {
+Result<void> scan_jsonl(const CorpusFile& f, const Piece& pc, ChunkFeed& feed, GramScanner& sc,
+                        std::vector<char>& buf, PieceCount& count, Lang lang) {
   const uint64_t from = pc.chunk > 0 ? pc.begin - 1 : 0;  // the byte before tells whether a line starts at begin
-  CC_TRY_ASSIGN(auto stream, open_stream(f, from, lang));
-  sc.begin(pc.file, pc.chunk, kNoEnd);
+  CC_TRY_ASSIGN(auto stream, open_piece(f, pc, from, feed, lang));
+  sc.begin(pc.file, pc.chunk, kNoEnd, false);  // a piece starts at a line start: no run goes on into it
   TextFeeder feeder(sc, kNoEnd);  // for lines scanned as text
   simdjson::dom::parser parser;
   std::string line;
@@ -192,7 +237,7 @@ Result<void> scan_jsonl(const CorpusFile& f, const Piece& pc, GramScanner& sc, s
         feeder.feed(line.data(), line.size(), line_start, true);
       }
     }
-    sc.end_segment();
+    feeder.end_segment();
     line.clear();
     as_text = false;
   };
@@ -229,71 +274,113 @@ Result<void> scan_jsonl(const CorpusFile& f, const Piece& pc, GramScanner& sc, s
   return {};
 }
 
-std::vector<Piece> plan(const std::vector<CorpusFile>& files, uint64_t chunk_bytes) {
+// The pieces of the plain files; the compressed files (their indexes into `compressed`)
+// are cut as they decompress.
+std::vector<Piece> plan(const std::vector<CorpusFile>& files, uint64_t chunk_bytes, std::vector<uint32_t>& compressed) {
   std::vector<Piece> pieces;
   for (size_t f = 0; f < files.size(); ++f) {
     const auto fi = static_cast<uint32_t>(f);
-    if (files[f].compression != Compression::None || files[f].size <= chunk_bytes) {
-      Piece p{fi, 0, 0, files[f].compression != Compression::None ? kNoEnd : files[f].size};
-      pieces.push_back(p);
+    if (files[f].compression != Compression::None) {
+      compressed.push_back(fi);
+      continue;
+    }
+    if (files[f].size <= chunk_bytes) {
+      pieces.push_back(Piece{fi, 0, 0, files[f].size, nullptr});
       continue;
     }
     uint32_t k = 0;
     for (uint64_t b = 0; b < files[f].size; b += chunk_bytes, ++k)
-      pieces.push_back(Piece{fi, k, b, std::min(files[f].size, b + chunk_bytes)});
+      pieces.push_back(Piece{fi, k, b, std::min(files[f].size, b + chunk_bytes), nullptr});
   }
   return pieces;
 }
+
+using PieceKey = std::pair<uint32_t, uint32_t>;  // file, chunk
 
 }  // namespace
 
 Result<ScanReport> scan_corpus(const std::vector<LeakText>& texts, const std::vector<CorpusFile>& files,
                                const ScanOptions& options, Lang lang) {
   GramIndex index(texts, options.ngram);
-  const std::vector<Piece> pieces = plan(files, std::max<uint64_t>(options.chunk_bytes, 4096));
-  std::vector<PieceCount> counts(pieces.size());
-  std::vector<std::optional<Error>> errors(pieces.size());
-  const unsigned workers = worker_count(options.threads, pieces.size());
+  const uint64_t chunk_bytes = std::max<uint64_t>(options.chunk_bytes, 4096);
+  std::vector<uint32_t> compressed;
+  const std::vector<Piece> pieces = plan(files, chunk_bytes, compressed);
+  // A compressed file is many chunks: enough work for every thread.
+  const unsigned workers = worker_count(options.threads, compressed.empty() ? pieces.size() : SIZE_MAX);
+  ChunkFeed feed(files, compressed, chunk_bytes, workers, lang);
+  std::mutex mu;  // guards counts and errors
+  std::map<PieceKey, PieceCount> counts;
+  std::map<PieceKey, Error> errors;
   std::vector<ScanTally> tallies(workers, ScanTally(index));
   std::atomic<size_t> next{0};
   std::atomic<bool> failed{false};
+  // Decompressed chunks first (they hold memory and let the decompressor go on), then
+  // plain pieces; once those are gone, wait for the decompressor.
+  auto take = [&](Piece& pc) {
+    auto chunk = feed.next(false);
+    if (!chunk) {
+      if (const size_t i = next.fetch_add(1); i < pieces.size()) {
+        pc = pieces[i];
+        return true;
+      }
+      chunk = feed.next(true);
+    }
+    if (!chunk) return false;
+    pc = Piece{chunk->file, chunk->index, chunk->begin, chunk->begin + chunk->data.size(), chunk};
+    return true;
+  };
   auto work = [&](unsigned w) {
     GramScanner scanner(index, tallies[w]);
     std::vector<char> buf(kBlock + 8);
-    for (size_t i; !failed && (i = next.fetch_add(1)) < pieces.size();) {
-      const Piece& pc = pieces[i];
+    for (Piece pc; !failed && take(pc);) {
       const CorpusFile& f = files[pc.file];
+      PieceCount count;
+      std::optional<Error> error;
       try {
-        Result<void> r = f.layout == Layout::Jsonl ? scan_jsonl(f, pc, scanner, buf, counts[i], lang)
-                                                   : scan_text(f, pc, scanner, buf, counts[i], lang);
-        if (!r) errors[i] = r.error(), failed = true;
+        Result<void> r = f.layout == Layout::Jsonl ? scan_jsonl(f, pc, feed, scanner, buf, count, lang)
+                                                   : scan_text(f, pc, feed, scanner, buf, count, lang);
+        if (!r) error = r.error();
       } catch (const std::exception& e) {  // in practice std::bad_alloc: an error, never a crash
-        errors[i] = Error(leak_message(lang, "corpus/unreadable", {{"path", f.path}, {"why", e.what()}}), Error::Kind::Input);
+        error = Error(leak_message(lang, "corpus/unreadable", {{"path", f.path}, {"why", e.what()}}), Error::Kind::Input);
+      }
+      if (pc.decompressed) {
+        pc.decompressed.reset();  // before done(): the chunk's memory goes when the feed frees it
+        feed.done(pc.file, pc.chunk);
+      }
+      std::lock_guard<std::mutex> lock(mu);
+      counts[PieceKey{pc.file, pc.chunk}] = count;
+      if (error) {
+        errors.emplace(PieceKey{pc.file, pc.chunk}, std::move(*error));
         failed = true;
+        feed.stop();
       }
     }
   };
+  feed.start();
   std::vector<std::thread> pool;
   for (unsigned w = 1; w < workers; ++w) pool.emplace_back(work, w);
   work(0);
   for (auto& t : pool) t.join();
-  for (const auto& e : errors)
-    if (e) return *e;
+  if (!errors.empty()) return errors.begin()->second;
+  if (auto e = feed.error()) return *e;
 
   ScanTally& all = tallies[0];
   for (unsigned w = 1; w < workers; ++w) all.merge(tallies[w]);
-  // Lines before each piece: the newlines of the file's earlier chunks.
+  all.settle();
+  // Lines before each piece: the newlines of the file's earlier chunks (counts is in
+  // file and chunk order).
   std::vector<std::vector<uint64_t>> lines_before(files.size());
-  for (size_t i = 0; i < pieces.size(); ++i) {
-    auto& v = lines_before[pieces[i].file];
-    v.push_back(v.empty() ? 0 : v.back() + counts[i - 1].newlines);
+  for (const auto& [key, c] : counts) {
+    auto& v = lines_before[key.first];  // v[k]: the newlines of chunks 0..k-1
+    if (v.empty()) v.push_back(0);
+    v.push_back(v.back() + c.newlines);
   }
   ScanReport rep;
   rep.files = files.size();
   rep.texts = texts.size();
   rep.ngram = options.ngram;
   rep.threshold = options.threshold;
-  for (const PieceCount& c : counts) rep.scanned_bytes += c.bytes;
+  for (const auto& [key, c] : counts) rep.scanned_bytes += c.bytes;
   for (size_t t = 0; t < texts.size(); ++t) {
     TextLeak leak;
     leak.id = texts[t].id;

@@ -1,11 +1,13 @@
 #pragma once
 // Corpus scan: the benchmark's texts looked for in corpora, reading each corpus once.
 // Plain files are cut into chunks that the workers read in parallel (a worker reads on
-// past its chunk's end only to finish the grams and runs that began inside it); a
-// compressed file is one piece of work, read as it decompresses. JSON Lines files are
-// scanned string value by string value, with escapes decoded; a line that is not JSON is
-// scanned as text. Memory is the index, one tally per worker and a block per worker:
-// none of it grows with the corpus.
+// past its chunk's end only to finish the grams and runs that began inside it). Compressed
+// files are decompressed on a thread of their own into chunks of the same size, which the
+// workers scan in parallel the same way (ChunkFeed), so decompressing and scanning one
+// large file overlap. JSON Lines files are scanned string value by string value, with
+// escapes decoded; a line that is not JSON is scanned as text. Memory is the index, one
+// tally and a block per worker, and a bounded number of decompressed chunks (ChunkFeed),
+// plus a line and byte count per chunk read: none of the rest grows with the corpus.
 #include <cstdint>
 #include <optional>
 #include <string>
@@ -22,7 +24,7 @@ struct ScanOptions {
   int ngram = 13;
   double threshold = 0.2;           // list texts whose overlap is at least this
   unsigned threads = 2;
-  uint64_t chunk_bytes = 8u << 20;  // plain files are cut into pieces of this size
+  uint64_t chunk_bytes = 8u << 20;  // files are cut into pieces of this size (at least 4 KB)
 };
 
 // A place in the corpus where a run of a text starts.

@@ -23,6 +23,16 @@ void ScanTally::merge(const ScanTally& other) {
   for (size_t i = 0; i < seen.size(); ++i) seen[i] |= other.seen[i];
   for (size_t t = 0; t < runs.size(); ++t)
     for (const RunSpot& s : other.runs[t]) record(static_cast<uint32_t>(t), s);
+  heads.insert(heads.end(), other.heads.begin(), other.heads.end());
+  crossings.insert(crossings.end(), other.crossings.begin(), other.crossings.end());
+}
+
+void ScanTally::settle() {
+  std::sort(crossings.begin(), crossings.end());
+  for (const HeadRun& h : heads)
+    if (!std::binary_search(crossings.begin(), crossings.end(), h.end)) record(h.text, h.spot);
+  heads.clear();
+  crossings.clear();
 }
 
 size_t ScanTally::seen_in(const GramIndex& index, size_t text) const {
@@ -34,12 +44,13 @@ size_t ScanTally::seen_in(const GramIndex& index, size_t text) const {
 GramScanner::GramScanner(const GramIndex& index, ScanTally& tally)
     : index_(index), tally_(tally), hash_(index.n()), ring_(static_cast<size_t>(index.n())) {}
 
-void GramScanner::begin(uint32_t file, uint32_t chunk, uint64_t limit) {
+void GramScanner::begin(uint32_t file, uint32_t chunk, uint64_t limit, bool follows) {
   end_segment();
   file_ = file;
   chunk_ = chunk;
   limit_ = limit;
   last_start_ = 0;
+  head_ = follows;
 }
 
 void GramScanner::step(uint64_t h, Where gram_start) {
@@ -50,10 +61,10 @@ void GramScanner::step(uint64_t h, Where gram_start) {
   for (uint32_t g : index_.find(h)) {
     while (p < prev_.size() && prev_[p].gram + 1 < g) ++p;
     if (p < prev_.size() && prev_[p].gram + 1 == g && index_.continues(g)) {
-      cur_.push_back(Open{g, prev_[p].grams + 1, prev_[p].start, false});
+      cur_.push_back(Open{g, prev_[p].grams + 1, prev_[p].start, gram_start.offset, prev_[p].head, false});
       prev_[p].continued = true;
     } else if (may_start) {
-      cur_.push_back(Open{g, 1, gram_start, false});
+      cur_.push_back(Open{g, 1, gram_start, gram_start.offset, head_, false});
     } else {
       continue;
     }
@@ -71,13 +82,17 @@ void GramScanner::close(const Open& run) {
   s.chunk = chunk_;
   s.line = run.start.line;
   s.offset = run.start.offset;
-  tally_.record(index_.owner(run.gram), s);
+  const RunEnd end{file_, run.gram, run.last};
+  if (run.last >= limit_) tally_.crossings.push_back(end);
+  if (run.head) tally_.heads.push_back(HeadRun{index_.owner(run.gram), s, end});
+  else tally_.record(index_.owner(run.gram), s);
 }
 
 void GramScanner::end_segment() {
   for (const Open& r : prev_) close(r);
   prev_.clear();
   hash_.reset();
+  head_ = false;
 }
 
 }  // namespace cc::leak

@@ -6,6 +6,7 @@
 // what a worker found: the grams seen (one bit each) and the longest runs of each case;
 // the tallies of all workers merge into one, whatever the order of the work.
 #include <cstdint>
+#include <tuple>
 #include <vector>
 
 #include "leak/gram_index.h"
@@ -27,15 +28,40 @@ struct RunSpot {
 // Longer first, then earlier in the corpus.
 bool better_run(const RunSpot& a, const RunSpot& b);
 
+// Where a run ends: its file, last gram and that gram's byte offset. A run that goes on
+// across a piece's start is seen whole by the piece before (which reads on to finish it)
+// and, cut, by the piece after; the two end at the same place.
+struct RunEnd {
+  uint32_t file = 0;
+  uint32_t gram = 0;
+  uint64_t offset = 0;
+  bool operator<(const RunEnd& o) const {
+    return std::tie(file, gram, offset) < std::tie(o.file, o.gram, o.offset);
+  }
+};
+
+// A run that began at a piece's first gram: either a run of its own or the rest of one
+// that began in the piece before; settled once every piece is done (ScanTally::settle).
+struct HeadRun {
+  uint32_t text = 0;
+  RunSpot spot;
+  RunEnd end;
+};
+
 struct ScanTally {
   static constexpr size_t kSpotsPerText = 5;
 
   explicit ScanTally(const GramIndex& index);
   std::vector<uint64_t> seen;               // bit per gram id
   std::vector<std::vector<RunSpot>> runs;   // per text: its longest runs, best first, at most kSpotsPerText
+  std::vector<HeadRun> heads;               // runs from a piece's first gram, not yet recorded
+  std::vector<RunEnd> crossings;            // ends of the runs that went on past their piece's end
 
   void record(uint32_t text, const RunSpot& spot);
   void merge(const ScanTally& other);
+  // Records the head runs that are not the rest of a run that crossed into their piece:
+  // once all tallies are merged, the runs are those of one serial pass.
+  void settle();
   size_t seen_in(const GramIndex& index, size_t text) const;  // grams of `text` seen
 };
 
@@ -45,9 +71,11 @@ class GramScanner {
 
   // Starts a piece of work: file, chunk, and the byte offset from which grams are no
   // longer this worker's (they belong to the next chunk) except to extend a run.
-  void begin(uint32_t file, uint32_t chunk, uint64_t limit);
-  // One folded code point at (line, offset).
-  void push(char32_t c, uint64_t line, uint64_t offset) {
+  // `follows`: the piece starts where another piece's text goes on (a chunk after the
+  // first), so runs from its first gram may be the rest of one begun before.
+  void begin(uint32_t file, uint32_t chunk, uint64_t limit, bool follows);
+  // One folded code point at (line, offset). Always inlined: it runs once per corpus character.
+  [[gnu::always_inline]] void push(char32_t c, uint64_t line, uint64_t offset) {
     const size_t slot = ring_pos_;
     ring_pos_ = ring_pos_ + 1 == ring_.size() ? 0 : ring_pos_ + 1;
     ring_[slot] = Where{line, offset};
@@ -55,6 +83,7 @@ class GramScanner {
     const uint64_t h = hash_.hash();
     if (index_.may_contain(h) || !prev_.empty()) step(h, ring_[ring_pos_]);
     else last_start_ = ring_[ring_pos_].offset;
+    head_ = false;
   }
   // Ends a segment (a JSON string, or text broken by an invalid byte): runs end, and no
   // gram spans the break.
@@ -71,6 +100,8 @@ class GramScanner {
     uint32_t gram;
     uint32_t grams;  // run length in grams
     Where start;
+    uint64_t last;   // offset of its last gram
+    bool head;       // began at the piece's first gram
     bool continued;
   };
   void step(uint64_t h, Where gram_start);
@@ -85,6 +116,7 @@ class GramScanner {
   uint32_t file_ = 0, chunk_ = 0;
   uint64_t limit_ = UINT64_MAX;
   uint64_t last_start_ = 0;
+  bool head_ = false;  // the next gram is the piece's first, after a piece that `follows`
 };
 
 }  // namespace cc::leak

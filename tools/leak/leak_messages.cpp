@@ -30,6 +30,12 @@ constexpr std::array kCatalog = {
           "有 {n} 个病例重试后仍无回答，未作判断：{ids}"},
     Entry{"probe/no-cases", "no public-tier case to probe (approved cases of difficulty {tier})",
           "没有可探测的公开层级病例（难度为 {tier} 的已批准病例）"},
+    Entry{"probe/dry-run",
+          "dry run: {endpoint} ({url}) would be probed with {cases} public-tier cases: {calls} calls still needed "
+          "({cached} in the cache), about {input} input + {output} output tokens, estimated cost {cost}; nothing was sent",
+          "试运行：将用 {cases} 个公开层级病例探测 {endpoint}（{url}）：仍需 {calls} 次调用（缓存中已有 {cached} 次），"
+          "约 {input} 个输入词元 + {output} 个输出词元，估计费用 {cost}；未发送任何请求"},
+    Entry{"probe/first-prompt", "first prompt ({case_id}):", "第一个提示（{case_id}）："},
     Entry{"probe/interrupted", "interrupted: answers received so far are in the cache; run the same command again to resume",
           "已中断：已收到的回答保存在缓存中；再次运行同一命令即可继续"},
     // release cut --leak-corpus.

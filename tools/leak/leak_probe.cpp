@@ -48,7 +48,9 @@ Result<ProbeReport> run_probe(const Config& config, const Benchmark& benchmark, 
   using namespace cc::judge;
   CC_TRY_ASSIGN(Endpoint ep, find_endpoint(config, options.endpoint));
   std::string key;
-  CC_TRY_ASSIGN(key, read_api_key(ep));
+  if (!settings.dry_run) {
+    CC_TRY_ASSIGN(key, read_api_key(ep));
+  }
   struct Probe {
     std::string case_id, prompt, truth;
   };
@@ -89,6 +91,19 @@ Result<ProbeReport> run_probe(const Config& config, const Benchmark& benchmark, 
   rep.cases = probes.size();
   rep.ngram = options.ngram;
   rep.threshold = options.threshold;
+  if (settings.dry_run) {
+    ProbeDryRun d;
+    d.url = ep.chat_url();
+    d.to_ask = b.to_ask;
+    d.from_cache = b.counters.from_cache;
+    d.input_tokens = b.estimated_input_tokens_to_ask;
+    d.output_tokens = b.estimated_output_tokens_to_ask;
+    d.cost = ep.cost(d.input_tokens, d.output_tokens);
+    d.first_case_id = probes.front().case_id;
+    d.first_prompt = probes.front().prompt;
+    rep.dry_run = std::move(d);
+    return rep;
+  }
   rep.interrupted = b.end == BatchEnd::Interrupted;
   for (size_t i = 0; i < probes.size(); ++i) {
     const CallOutcome& o = b.outcomes[i];

@@ -131,6 +131,38 @@ void render_probe_csv(const ProbeReport& r, std::ostream& out) {
   for (const ProbeCase& c : r.listed) out << csv_field(c.case_id) << "," << fixed(c.lcs, 4) << "," << fixed(c.grams, 4) << '\n';
 }
 
+void render_probe_dry_run_text(const ProbeReport& r, Lang lang, std::ostream& out) {
+  const ProbeDryRun& d = *r.dry_run;
+  out << leak_message(lang, "probe/dry-run",
+                      {{"endpoint", r.endpoint},
+                       {"url", d.url},
+                       {"cases", std::to_string(r.cases)},
+                       {"calls", std::to_string(d.to_ask)},
+                       {"cached", std::to_string(d.from_cache)},
+                       {"input", std::to_string(d.input_tokens)},
+                       {"output", std::to_string(d.output_tokens)},
+                       {"cost", fixed(d.cost, 4)}})
+      << '\n'
+      << leak_message(lang, "probe/first-prompt", {{"case_id", d.first_case_id}}) << '\n'
+      << d.first_prompt << '\n';
+}
+
+void render_probe_dry_run_json(const ProbeReport& r, std::ostream& out) {
+  const ProbeDryRun& d = *r.dry_run;
+  const nlohmann::ordered_json j{{"dry_run", true},
+                                 {"endpoint", r.endpoint},
+                                 {"url", d.url},
+                                 {"cases", r.cases},
+                                 {"calls_needed", d.to_ask},
+                                 {"from_cache", d.from_cache},
+                                 {"estimated_input_tokens", d.input_tokens},
+                                 {"estimated_output_tokens", d.output_tokens},
+                                 {"estimated_cost", d.cost},
+                                 {"first_case_id", d.first_case_id},
+                                 {"first_prompt", d.first_prompt}};
+  out << j.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) << '\n';
+}
+
 std::string scan_markdown(const ScanReport& r, const std::string& corpus, Lang lang) {
   std::string md = "### " + leak_message(lang, "gate/head") + "\n\n";
   if (r.listed.empty()) return md + leak_message(lang, "gate/none", {{"corpus", corpus}}) + "\n";

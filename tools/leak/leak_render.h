@@ -24,6 +24,13 @@ std::string scan_markdown(const ScanReport& report, const std::string& corpus, L
 void render_probe_text(const ProbeReport& report, Lang lang, std::ostream& out);
 void render_probe_json(const ProbeReport& report, std::ostream& out);
 void render_probe_csv(const ProbeReport& report, std::ostream& out);
+// A probe dry run (report.dry_run set): text — the endpoint, its URL, the cases, the calls
+// the cache cannot answer with their estimated tokens and cost, then the first prompt as
+// sent — or JSON ({"dry_run": true, "endpoint", "url", "cases", "calls_needed",
+// "from_cache", "estimated_input_tokens", "estimated_output_tokens", "estimated_cost",
+// "first_case_id", "first_prompt"}).
+void render_probe_dry_run_text(const ProbeReport& report, Lang lang, std::ostream& out);
+void render_probe_dry_run_json(const ProbeReport& report, std::ostream& out);
 
 // "12.3 MB", "980 KB": a byte count for people.
 std::string human_bytes(uint64_t bytes);

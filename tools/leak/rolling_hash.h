@@ -19,7 +19,7 @@ class RollingHash {
   // Forgets the window (a new segment begins: grams never span two).
   void reset() { filled_ = 0, h_ = 0; }
   // Adds a code point; true when the window holds n code points, and hash() is a gram's.
-  bool push(char32_t c) {
+  [[gnu::always_inline]] bool push(char32_t c) {
     const size_t slot = pos_;
     pos_ = pos_ + 1 == window_.size() ? 0 : pos_ + 1;
     h_ = h_ * kBase + (c + 1);
