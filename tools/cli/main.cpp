@@ -59,6 +59,8 @@ int run_command(int argc, char** argv, cc::cli::CliContext& ctx) {
     register_judge(app, ctx, run);
     register_eval(app, ctx, run);
     register_leak(app, ctx, run);
+    register_irt(app, ctx, run);
+    register_rank_corr(app, ctx, run);
 
     try {
       app.parse(argc, argv);

@@ -1,0 +1,74 @@
+// Calibration: parameters recovered from verdicts simulated from known 2PL items, and
+// the quadrature the EM integrates with.
+#include <catch2/catch.hpp>
+
+#include <cmath>
+
+#include "irt/em_fit.h"
+#include "irt/item_fit.h"
+#include "irt/quadrature.h"
+#include "irt/rank_corr.h"
+#include "irt/simulate.h"
+
+using cc::irt::pearson;
+
+TEST_CASE("Gauss-Hermite quadrature integrates the normal moments", "[irt]") {
+  cc::irt::Quadrature q = cc::irt::gauss_hermite(21);
+  REQUIRE(q.nodes.size() == 21);
+  double m0 = 0, m1 = 0, m2 = 0, m4 = 0;
+  for (size_t i = 0; i < q.nodes.size(); ++i) {
+    m0 += q.weights[i];
+    m1 += q.weights[i] * q.nodes[i];
+    m2 += q.weights[i] * q.nodes[i] * q.nodes[i];
+    m4 += q.weights[i] * std::pow(q.nodes[i], 4);
+  }
+  CHECK(m0 == Approx(1).epsilon(1e-12));
+  CHECK(m1 == Approx(0).margin(1e-12));
+  CHECK(m2 == Approx(1).epsilon(1e-10));
+  CHECK(m4 == Approx(3).epsilon(1e-10));
+  CHECK(q.nodes.front() < q.nodes.back());
+}
+
+TEST_CASE("2PL calibration recovers simulated difficulties, slopes and abilities", "[irt]") {
+  cc::irt::SimulationSpec spec;
+  spec.respondents = 120;
+  spec.cases = 40;
+  spec.criteria_per_case = 30;
+  spec.missing_share = 0.05;
+  spec.seed = 7;
+  cc::irt::Simulation sim = cc::irt::simulate_2pl(spec);
+  cc::irt::FitOptions o;
+  o.quadrature_points = 31;
+  auto fit = cc::irt::fit_items(sim.matrix, o);
+  REQUIRE(fit.ok());
+  CHECK(fit->converged);
+  std::vector<double> tb, eb, ta, ea, tt, et;
+  for (size_t i = 0; i < sim.truth.size(); ++i) {
+    tb.push_back(sim.truth[i].difficulty());
+    eb.push_back(fit->items[i].params.difficulty());
+    ta.push_back(sim.truth[i].a);
+    ea.push_back(fit->items[i].params.a);
+  }
+  for (size_t j = 0; j < sim.abilities.size(); ++j) {
+    tt.push_back(sim.abilities[j]);
+    et.push_back(fit->abilities[j].theta);
+  }
+  CHECK(pearson(tb, eb) > 0.9);
+  CHECK(pearson(ta, ea) > 0.5);
+  CHECK(pearson(tt, et) > 0.97);
+  // Standard errors are finite and of a plausible size for 120 respondents.
+  double mean_se_b = 0;
+  for (const auto& e : fit->items) mean_se_b += e.se_b / fit->items.size();
+  CHECK(mean_se_b > 0.05);
+  CHECK(mean_se_b < 1.0);
+  // The item-fit statistic flags few items of a model that generated the data.
+  size_t flagged = 0;
+  for (const auto& e : fit->items) flagged += e.fit_p < 0.01;
+  CHECK(flagged < fit->items.size() / 10);
+}
+
+TEST_CASE("chi-square tail matches known quantiles", "[irt]") {
+  CHECK(cc::irt::chi_square_upper(3.841458820694124, 1) == Approx(0.05).epsilon(1e-6));
+  CHECK(cc::irt::chi_square_upper(18.307038053275146, 10) == Approx(0.05).epsilon(1e-6));
+  CHECK(cc::irt::chi_square_upper(0, 3) == 1);
+}
