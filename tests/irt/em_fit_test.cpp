@@ -72,3 +72,45 @@ TEST_CASE("chi-square tail matches known quantiles", "[irt]") {
   CHECK(cc::irt::chi_square_upper(18.307038053275146, 10) == Approx(0.05).epsilon(1e-6));
   CHECK(cc::irt::chi_square_upper(0, 3) == 1);
 }
+
+TEST_CASE("1PL shares one slope; 3PL estimates a lower asymptote and converges", "[irt]") {
+  cc::irt::SimulationSpec spec;
+  spec.respondents = 60;
+  spec.cases = 10;
+  spec.seed = 9;
+  cc::irt::Simulation sim = cc::irt::simulate_2pl(spec);
+  std::vector<double> tb;
+  for (const auto& p : sim.truth) tb.push_back(p.difficulty());
+  for (auto model : {cc::irt::ItemModel::OnePL, cc::irt::ItemModel::ThreePL}) {
+    cc::irt::FitOptions o;
+    o.model = model;
+    o.quadrature_points = 21;
+    auto fit = cc::irt::fit_items(sim.matrix, o);
+    REQUIRE(fit.ok());
+    CHECK(fit->converged);
+    std::vector<double> eb;
+    for (const auto& e : fit->items) eb.push_back(e.params.difficulty());
+    CHECK(pearson(tb, eb) > 0.8);
+    if (model == cc::irt::ItemModel::OnePL) {
+      for (const auto& e : fit->items) CHECK(e.params.a == fit->items[0].params.a);
+    } else {
+      for (const auto& e : fit->items) {
+        CHECK(e.params.g > 0);
+        CHECK(e.params.g < 0.5);
+      }
+    }
+  }
+}
+
+TEST_CASE("calibration refuses data it cannot fit", "[irt]") {
+  cc::irt::ResponseMatrix m;
+  m.items = {"a"};
+  m.item_case = {"c"};
+  m.max_trials = {1};
+  m.respondents = {{"only", "", 1}};
+  m.met = {1};
+  m.trials = {1};
+  auto fit = cc::irt::fit_items(m, {});
+  REQUIRE_FALSE(fit.ok());
+  CHECK(fit.error().message.find("at least 2 respondents") != std::string::npos);
+}

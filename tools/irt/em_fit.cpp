@@ -20,6 +20,8 @@
 namespace cc::irt {
 namespace {
 
+constexpr int kExpansionCycles = 20;
+
 using Vec3 = std::array<double, 3>;
 using Mat3 = std::array<Vec3, 3>;
 
@@ -137,10 +139,10 @@ void maximise(Phi& phi, const double* r, const double* n, const Quadrature& quad
       Phi next = phi;
       for (int x = 0; x < k; ++x) next.v[idx[x]] += step[idx[x]];
       Local cand = evaluate(next, r, n, quad, pr, guessing, slope_prior);
-      if (cand.value >= cur.value - 1e-12 * std::fabs(cur.value)) {
+      if (cand.value > cur.value) {  // strictly better: the M-step (and so EM) never cycles
+        moved = cand.value - cur.value > 1e-13 * std::fabs(cur.value);
         phi = next;
         cur = cand;
-        moved = true;
         break;
       }
       for (auto& s : step) s /= 2;
@@ -306,11 +308,14 @@ Result<FitResult> fit_items(const ResponseMatrix& data, const FitOptions& o) {
       m1 /= N;
       m2 /= N;
       const double sd = std::sqrt(std::max(1e-6, m2 - m1 * m1));
-      for (auto& p : phi) {
-        const double a = std::exp(p.v[0]);
-        p.v[1] += a * m1;
-        p.v[0] += std::log(sd);
-      }
+      // The expansion runs in the first cycles only, where the scale moves: with partial
+      // M-steps PX-EM is not monotone, and later on it can keep a flat 3PL item cycling.
+      if (fit.iterations <= kExpansionCycles && (std::fabs(m1) > o.tolerance || std::fabs(sd - 1) > o.tolerance))
+        for (auto& p : phi) {
+          const double a = std::exp(p.v[0]);
+          p.v[1] += a * m1;
+          p.v[0] += std::log(sd);
+        }
     }
     double change = 0;
     for (size_t i = 0; i < I; ++i) {
