@@ -61,6 +61,7 @@ int run_command(int argc, char** argv, cc::cli::CliContext& ctx) {
     register_leak(app, ctx, run);
     register_irt(app, ctx, run);
     register_rank_corr(app, ctx, run);
+    register_cat(app, ctx, run);
 
     try {
       app.parse(argc, argv);
