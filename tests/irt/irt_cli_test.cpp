@@ -84,6 +84,15 @@ TEST_CASE("irt commands refuse bad input with file and line", "[irt][cli]") {
                    dir.path());
   CHECK(r.exit_code == 2);
   CHECK(r.err.find("bad/items.csv:3: discrimination 'abc' is not a number") != std::string::npos);
+  auto zh = run_cli({"--lang", "zh", "irt", "estimate", "--items", "bad/items.csv", "--cases", "cases.jsonl", "--verdicts",
+                     "verdicts"},
+                    dir.path());
+  CHECK(zh.exit_code == 2);
+  CHECK(zh.err.find("bad/items.csv:3: discrimination 的值“abc”不是数字") != std::string::npos);
+  dir.write("short/items.csv", "item,discrimination,difficulty,case_id\nCC-0001-R01,1,0,CC-0001\n");
+  auto few = run_cli({"irt", "select", "--items", "short/items.csv", "--cases", "cases.jsonl", "--count", "3"}, dir.path());
+  CHECK(few.exit_code == 2);
+  CHECK(few.err.find("--count 3 is more than the 1 cases the items cover") != std::string::npos);
   dir.write("verdicts/broken.jsonl", "{\"model\": \"x\", \"case_id\": \"CC-9999\", \"criterion_id\": \"CC-9999-R01\", \"criteria_met\": true}\n");
   auto f = run_cli({"irt", "fit", "--cases", "cases.jsonl", "--verdicts", "verdicts", "--out", "fit"}, dir.path());
   CHECK(f.exit_code == 1);

@@ -21,13 +21,13 @@ namespace {
 
 // The verdicts of `path` (the judge's DIR/verdicts/<model>.jsonl) on bank items.
 Result<void> read_cat_verdicts(const std::string& path, const ItemBank& bank, std::vector<uint8_t>& met,
-                               std::vector<uint8_t>& trials) {
+                               std::vector<uint8_t>& trials, Lang lang) {
   std::unordered_map<std::string, uint32_t> index;
   for (uint32_t i = 0; i < bank.ids.size(); ++i) index.emplace(bank.ids[i], i);
   met.assign(bank.ids.size(), 0);
   trials.assign(bank.ids.size(), 0);
   std::ifstream in(path);
-  if (!in) return Error("cannot read " + path, Error::Kind::Input);
+  if (!in) return Error(path + ": " + irt_message(lang, "csv/unreadable", {{"why", "open failed"}}), Error::Kind::Input);
   std::string line;
   size_t n = 0;
   while (std::getline(in, line)) {
@@ -35,7 +35,7 @@ Result<void> read_cat_verdicts(const std::string& path, const ItemBank& bank, st
     if (line.empty()) continue;
     auto row = nlohmann::json::parse(line, nullptr, false);
     if (row.is_discarded() || !row.is_object() || !row.contains("criteria_met") || !row["criteria_met"].is_boolean())
-      return Error(path + ":" + std::to_string(n) + ": not a verdict row", Error::Kind::Input);
+      return Error(path + ":" + std::to_string(n) + ": " + irt_message(lang, "cat/verdict-row"), Error::Kind::Input);
     const std::string key = bank.unit == ItemUnit::Case ? row.value("case_id", "") : row.value("criterion_id", "");
     auto it = index.find(key);
     if (it == index.end() || trials[it->second] >= bank.trials[it->second]) continue;
@@ -50,7 +50,7 @@ Result<void> read_cat_verdicts(const std::string& path, const ItemBank& bank, st
 Result<CatReport> run_cat(const Config& config, const CatOptions& o, const judge::RunSettings& settings) {
   if (o.budget < 1) return Error("--budget must be at least 1", Error::Kind::Usage);
   if (!(o.target_se > 0)) return Error("--target-se must be above 0", Error::Kind::Usage);
-  CC_TRY_ASSIGN(ItemBank bank, read_item_bank(scoring::resolve_path(o.start_dir, o.items), o.items));
+  CC_TRY_ASSIGN(ItemBank bank, read_item_bank(scoring::resolve_path(o.start_dir, o.items), o.items, o.lang));
   CC_TRY_ASSIGN(judge::CaseMaterials materials, judge::load_case_materials(config, o.lang));
   // The cases that can be asked: in the bank and in the benchmark.
   std::vector<size_t> askable;
@@ -105,7 +105,7 @@ Result<CatReport> run_cat(const Config& config, const CatOptions& o, const judge
       report.interrupted = true;
       break;
     }
-    CC_TRY(read_cat_verdicts(dir + "/verdicts/" + o.endpoint + ".jsonl", bank, met, trials));
+    CC_TRY(read_cat_verdicts(dir + "/verdicts/" + o.endpoint + ".jsonl", bank, met, trials, o.lang));
     ability = map_ability(bank.params, met, trials);
     CatStep step{bank.cases[best], best_info, 0, 0, ability.theta, ability.se};
     for (uint32_t i : bank.case_items[best]) step.met += met[i], step.judged += trials[i];

@@ -7,6 +7,8 @@
 #include <fstream>
 #include <sstream>
 
+#include "irt/irt_messages.h"
+
 namespace cc::irt {
 
 std::optional<size_t> CsvTable::column(std::string_view name) const {
@@ -26,7 +28,7 @@ std::optional<double> parse_double(std::string_view text) {
   return v;
 }
 
-Result<CsvTable> parse_csv(std::string_view text, const std::string& display_path) {
+Result<CsvTable> parse_csv(std::string_view text, const std::string& display_path, Lang lang) {
   CsvTable t;
   t.path = display_path;
   if (text.substr(0, 3) == "\xEF\xBB\xBF") text.remove_prefix(3);
@@ -57,8 +59,7 @@ Result<CsvTable> parse_csv(std::string_view text, const std::string& display_pat
       else if (c != '\r') fields.back() += c, any = true;
     }
     if (quoted)
-      return Error(display_path + ":" + std::to_string(row_line) + ": a quoted field is not closed; close it with \"",
-                   Error::Kind::Input);
+      return Error(display_path + ":" + std::to_string(row_line) + ": " + irt_message(lang, "csv/unclosed"), Error::Kind::Input);
     ++pos;
     ++line;
     if (!any) continue;  // blank line
@@ -67,23 +68,24 @@ Result<CsvTable> parse_csv(std::string_view text, const std::string& display_pat
       continue;
     }
     if (fields.size() != t.header.size())
-      return Error(display_path + ":" + std::to_string(row_line) + ": " + std::to_string(fields.size()) +
-                       " fields where the header has " + std::to_string(t.header.size()) + "; give every row the header's columns",
+      return Error(display_path + ":" + std::to_string(row_line) + ": " +
+                       irt_message(lang, "csv/fields",
+                                   {{"count", std::to_string(fields.size())}, {"header", std::to_string(t.header.size())}}),
                    Error::Kind::Input);
     t.rows.push_back(std::move(fields));
     t.lines.push_back(row_line);
   }
-  if (t.header.empty()) return Error(display_path + ": the file is empty; expected a CSV header row", Error::Kind::Input);
+  if (t.header.empty()) return Error(display_path + ": " + irt_message(lang, "csv/empty"), Error::Kind::Input);
   return t;
 }
 
-Result<CsvTable> read_csv_file(const std::string& open_path, const std::string& display_path) {
+Result<CsvTable> read_csv_file(const std::string& open_path, const std::string& display_path, Lang lang) {
   std::ifstream in(open_path, std::ios::binary);
-  if (!in) return Error(display_path + ": cannot read: " + std::strerror(errno), Error::Kind::Input);
+  if (!in) return Error(display_path + ": " + irt_message(lang, "csv/unreadable", {{"why", std::strerror(errno)}}), Error::Kind::Input);
   std::ostringstream buf;
   buf << in.rdbuf();
-  if (in.bad()) return Error(display_path + ": cannot read: " + std::strerror(errno), Error::Kind::Input);
-  return parse_csv(buf.str(), display_path);
+  if (in.bad()) return Error(display_path + ": " + irt_message(lang, "csv/unreadable", {{"why", std::strerror(errno)}}), Error::Kind::Input);
+  return parse_csv(buf.str(), display_path, lang);
 }
 
 }  // namespace cc::irt

@@ -7,6 +7,7 @@
 #include <string_view>
 #include <vector>
 
+#include "core/messages.h"
 #include "core/result.h"
 
 namespace cc::irt {
@@ -24,10 +25,10 @@ struct CsvTable {
 // Parses `text` (a UTF-8 BOM is skipped; blank lines are ignored). Fails with
 // "PATH:LINE: …" on an unterminated quote or a row whose field count differs from the
 // header's.
-Result<CsvTable> parse_csv(std::string_view text, const std::string& display_path);
+Result<CsvTable> parse_csv(std::string_view text, const std::string& display_path, Lang lang);
 
 // Reads and parses the file at `open_path`.
-Result<CsvTable> read_csv_file(const std::string& open_path, const std::string& display_path);
+Result<CsvTable> read_csv_file(const std::string& open_path, const std::string& display_path, Lang lang);
 
 // `text` as a finite double, or nullopt (empty, not a number, trailing characters).
 std::optional<double> parse_double(std::string_view text);

@@ -16,6 +16,7 @@
 #include "core/parallel.h"
 #include "irt/ability.h"
 #include "irt/item_fit.h"
+#include "irt/irt_messages.h"
 
 namespace cc::irt {
 namespace {
@@ -162,8 +163,8 @@ double test_information(const std::vector<ItemParams>& items, const std::vector<
 Result<FitResult> fit_items(const ResponseMatrix& data, const FitOptions& o) {
   const auto started = std::chrono::steady_clock::now();
   const size_t N = data.respondent_count(), I = data.item_count();
-  if (N < 2) return Error("IRT needs verdicts from at least 2 respondents; found " + std::to_string(N), Error::Kind::Usage);
-  if (I == 0) return Error("no items to calibrate", Error::Kind::Usage);
+  if (N < 2) return Error(irt_message(o.lang, "fit/respondents", {{"count", std::to_string(N)}}), Error::Kind::Usage);
+  if (I == 0) return Error(irt_message(o.lang, "fit/no-items"), Error::Kind::Usage);
   if (o.quadrature_points < 5 || o.quadrature_points > 201)
     return Error("--quadrature must be between 5 and 201 points", Error::Kind::Usage);
   const bool guessing = o.model == ItemModel::ThreePL;
@@ -193,7 +194,7 @@ Result<FitResult> fit_items(const ResponseMatrix& data, const FitOptions& o) {
     phi[i].v = {0, 1.7 * std::log(p / (1 - p)),
                 std::log(o.priors.g_alpha / o.priors.g_beta)};
   }
-  if (observed_items == 0) return Error("no item has a single judged verdict", Error::Kind::Usage);
+  if (observed_items == 0) return Error(irt_message(o.lang, "fit/no-items"), Error::Kind::Usage);
 
   std::vector<double> lp(I * Q), lq(I * Q), post(N * Q), r(I * Q), n(I * Q), marginal(N);
   // Item-major copies of the data, so the M-step's sums over respondents read memory in order.

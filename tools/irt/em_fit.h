@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "core/messages.h"
 #include "core/result.h"
 #include "irt/item_model.h"
 #include "irt/quadrature.h"
@@ -28,6 +29,7 @@ struct FitOptions {
   double tolerance = 1e-4;  // converged when no parameter moves more than this in a cycle
   ItemPriors priors;
   unsigned threads = 0;
+  Lang lang = Lang::En;  // of error messages
 };
 
 // One item's estimates. Standard errors are NaN where a parameter is not estimated

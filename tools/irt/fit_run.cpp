@@ -12,8 +12,10 @@ namespace cc::irt {
 Result<FitRunReport> run_irt_fit(const FitRunOptions& o) {
   if (o.out_dir.empty()) return Error("--out DIR is required", Error::Kind::Usage);
   CC_TRY_ASSIGN(VerdictData data, load_verdict_data(o.start_dir, o.cases, o.verdicts, o.lang, o.fit.threads));
-  CC_TRY_ASSIGN(ResponseMatrix matrix, build_response_matrix(data.cases(), data.tables(), o.unit));
-  CC_TRY_ASSIGN(FitResult fit, fit_items(matrix, o.fit));
+  CC_TRY_ASSIGN(ResponseMatrix matrix, build_response_matrix(data.cases(), data.tables(), o.unit, o.lang));
+  FitOptions fo = o.fit;
+  fo.lang = o.lang;
+  CC_TRY_ASSIGN(FitResult fit, fit_items(matrix, fo));
   FitRunReport report;
   report.warnings = std::move(data.warnings);
   std::vector<std::string> warning_ids;

@@ -9,6 +9,7 @@
 #include <nlohmann/json.hpp>
 
 #include "irt/csv_table.h"
+#include "irt/irt_messages.h"
 #include "scoring/text_format.h"
 
 namespace cc::irt {
@@ -141,14 +142,13 @@ std::string fit_json(const FitResult& fit, const ResponseMatrix& data, const Fit
   return j.dump(2) + "\n";
 }
 
-Result<ItemBank> read_item_bank(const std::string& open_path, const std::string& display_path) {
-  CC_TRY_ASSIGN(CsvTable t, read_csv_file(open_path, display_path));
+Result<ItemBank> read_item_bank(const std::string& open_path, const std::string& display_path, Lang lang) {
+  CC_TRY_ASSIGN(CsvTable t, read_csv_file(open_path, display_path, lang));
   auto col = [&](std::string_view name) { return t.column(name); };
   const auto item = col("item"), a = col("discrimination"), b = col("difficulty"), d = col("intercept"),
              g = col("guessing"), cid = col("case_id"), tr = col("trials");
   if (!item || !a || (!b && !d))
-    return Error(display_path + ":1: items.csv needs the columns item, discrimination and difficulty (as irt fit writes them)",
-                 Error::Kind::Input);
+    return Error(display_path + ":1: " + irt_message(lang, "items/columns"), Error::Kind::Input);
   ItemBank bank;
   bank.guessing = g.has_value();
   bool all_cases = true;
@@ -157,12 +157,12 @@ Result<ItemBank> read_item_bank(const std::string& open_path, const std::string&
     const std::string where = display_path + ":" + std::to_string(t.lines[r]) + ": ";
     auto num = [&](std::optional<size_t> c, const char* name) -> Result<double> {
       auto v = parse_double(row[*c]);
-      if (!v) return Error(where + name + " '" + row[*c] + "' is not a number", Error::Kind::Input);
+      if (!v) return Error(where + irt_message(lang, "items/number", {{"column", name}, {"value", row[*c]}}), Error::Kind::Input);
       return *v;
     };
     ItemParams p;
     CC_TRY_ASSIGN(p.a, num(a, "discrimination"));
-    if (!(p.a > 0)) return Error(where + "discrimination must be above 0", Error::Kind::Input);
+    if (!(p.a > 0)) return Error(where + irt_message(lang, "items/slope"), Error::Kind::Input);
     if (d) {
       CC_TRY_ASSIGN(p.d, num(d, "intercept"));
     } else {
@@ -171,12 +171,12 @@ Result<ItemBank> read_item_bank(const std::string& open_path, const std::string&
     }
     if (g) {
       CC_TRY_ASSIGN(p.g, num(g, "guessing"));
-      if (p.g < 0 || p.g >= 1) return Error(where + "guessing must be in [0, 1)", Error::Kind::Input);
+      if (p.g < 0 || p.g >= 1) return Error(where + irt_message(lang, "items/guessing"), Error::Kind::Input);
     }
     int trials = 1;
     if (tr) {
       CC_TRY_ASSIGN(double v, num(tr, "trials"));
-      if (v < 1 || v > 255 || v != std::floor(v)) return Error(where + "trials must be a whole number from 1 to 255", Error::Kind::Input);
+      if (v < 1 || v > 255 || v != std::floor(v)) return Error(where + irt_message(lang, "items/trials"), Error::Kind::Input);
       trials = static_cast<int>(v);
     }
     bank.ids.push_back(row[*item]);
@@ -185,14 +185,14 @@ Result<ItemBank> read_item_bank(const std::string& open_path, const std::string&
     bank.trials.push_back(static_cast<uint8_t>(trials));
     all_cases &= bank.case_ids.back() == bank.ids.back();
   }
-  if (bank.ids.empty()) return Error(display_path + ": no items; calibrate with irt fit first", Error::Kind::Input);
+  if (bank.ids.empty()) return Error(display_path + ": " + irt_message(lang, "items/none"), Error::Kind::Input);
   bank.unit = all_cases ? ItemUnit::Case : ItemUnit::Criterion;
   group_items_by_case(bank);
   // The abilities the calibration spanned, from respondents.csv beside the items.
   const std::string resp = (std::filesystem::path(open_path).parent_path() / "respondents.csv").string();
   std::error_code ec;
   if (std::filesystem::exists(resp, ec)) {
-    CC_TRY_ASSIGN(CsvTable rt, read_csv_file(resp, resp));
+    CC_TRY_ASSIGN(CsvTable rt, read_csv_file(resp, resp, lang));
     if (auto ab = rt.column("ability")) {
       double lo = std::numeric_limits<double>::infinity(), hi = -lo;
       for (const auto& row : rt.rows)

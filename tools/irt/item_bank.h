@@ -7,6 +7,7 @@
 #include <utility>
 #include <vector>
 
+#include "core/messages.h"
 #include "core/result.h"
 #include "irt/em_fit.h"
 #include "irt/item_model.h"
@@ -43,6 +44,6 @@ std::string fit_json(const FitResult& fit, const ResponseMatrix& data, const Fit
 
 // Reads items.csv at `open_path` (shown as `display_path`), and respondents.csv beside it
 // when present. Fails with file and line on a missing column or an unreadable number.
-Result<ItemBank> read_item_bank(const std::string& open_path, const std::string& display_path);
+Result<ItemBank> read_item_bank(const std::string& open_path, const std::string& display_path, Lang lang);
 
 }  // namespace cc::irt

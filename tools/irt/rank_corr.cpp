@@ -53,14 +53,14 @@ Correlation with_interval(double r, double variance, double z) {
 
 // One leaderboard: model → score.
 Result<std::map<std::string, double>> read_board(const std::string& open_path, const std::string& shown,
-                                                 const std::string& metric_arg) {
-  CC_TRY_ASSIGN(CsvTable t, read_csv_file(open_path, shown));
-  if (t.header.size() < 2) return Error(shown + ":1: a leaderboard needs a model column and a score column", Error::Kind::Input);
+                                                 const std::string& metric_arg, Lang lang) {
+  CC_TRY_ASSIGN(CsvTable t, read_csv_file(open_path, shown, lang));
+  if (t.header.size() < 2) return Error(shown + ":1: " + irt_message(lang, "board/columns"), Error::Kind::Input);
   const size_t model_col = t.column("model").value_or(0);
   std::optional<size_t> metric_col;
   if (!metric_arg.empty()) {
     metric_col = t.column(metric_arg);
-    if (!metric_col) return Error(shown + ":1: no column '" + metric_arg + "'; choose one of the header's columns with --metric", Error::Kind::Usage);
+    if (!metric_col) return Error(shown + ":1: " + irt_message(lang, "board/metric", {{"metric", metric_arg}}), Error::Kind::Usage);
   } else {
     metric_col = t.column("cacs_at_k_pct");
     if (!metric_col) metric_col = model_col == 0 ? 1 : 0;
@@ -73,13 +73,13 @@ Result<std::map<std::string, double>> read_board(const std::string& open_path, c
     const std::string& model = row[model_col];
     if (board.count(model)) {
       if (slice) continue;  // --k-sweep rows after the main one
-      return Error(shown + ":" + std::to_string(t.lines[r]) + ": model '" + model + "' appears twice; keep one row per model",
+      return Error(shown + ":" + std::to_string(t.lines[r]) + ": " + irt_message(lang, "board/twice", {{"model", model}}),
                    Error::Kind::Input);
     }
     auto v = parse_double(row[*metric_col]);
     if (!v)
-      return Error(shown + ":" + std::to_string(t.lines[r]) + ": '" + row[*metric_col] + "' in column " + t.header[*metric_col] +
-                       " is not a number",
+      return Error(shown + ":" + std::to_string(t.lines[r]) + ": " +
+                       irt_message(lang, "board/number", {{"value", row[*metric_col]}, {"column", t.header[*metric_col]}}),
                    Error::Kind::Input);
     board[model] = *v;
   }
@@ -129,8 +129,8 @@ RankCorrelation rank_correlation(const std::vector<double>& x, const std::vector
 
 Result<RankCorrReport> run_rank_corr(const RankCorrOptions& o) {
   if (o.ci_level <= 0 || o.ci_level >= 100) return Error("--ci must be between 0 and 100 (exclusive)", Error::Kind::Usage);
-  CC_TRY_ASSIGN(auto a, read_board(scoring::resolve_path(o.start_dir, o.a), o.a, o.metric));
-  CC_TRY_ASSIGN(auto b, read_board(scoring::resolve_path(o.start_dir, o.b), o.b, o.metric));
+  CC_TRY_ASSIGN(auto a, read_board(scoring::resolve_path(o.start_dir, o.a), o.a, o.metric, o.lang));
+  CC_TRY_ASSIGN(auto b, read_board(scoring::resolve_path(o.start_dir, o.b), o.b, o.metric, o.lang));
   RankCorrReport report;
   std::vector<std::string> unmatched;
   for (const auto& [model, score] : a) {

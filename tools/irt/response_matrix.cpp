@@ -2,6 +2,8 @@
 
 #include <charconv>
 
+#include "irt/irt_messages.h"
+
 namespace cc::irt {
 
 std::string_view unit_name(ItemUnit u) { return u == ItemUnit::Case ? "case" : "criterion"; }
@@ -39,14 +41,15 @@ Respondent respondent_of(const std::string& model, const std::string& judge) {
 }
 
 Result<ResponseMatrix> build_response_matrix(const scoring::CaseSet& cases,
-                                             const std::vector<const scoring::VerdictTable*>& tables, ItemUnit unit) {
+                                             const std::vector<const scoring::VerdictTable*>& tables, ItemUnit unit,
+                                             Lang lang) {
   ResponseMatrix m;
   for (uint32_t c = 0; c < cases.cases.size(); ++c) {
     const auto& sc = cases.cases[c];
     if (unit == ItemUnit::Case) {
       if (cases.criteria_count(c) > 255)
-        return Error("case " + sc.case_id + " has " + std::to_string(cases.criteria_count(c)) +
-                         " criteria; a case item holds at most 255: use --unit criterion",
+        return Error(irt_message(lang, "fit/case-too-large",
+                                 {{"case", sc.case_id}, {"count", std::to_string(cases.criteria_count(c))}}),
                      Error::Kind::Input);
       m.items.push_back(sc.case_id);
       m.item_case.push_back(sc.case_id);

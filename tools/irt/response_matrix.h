@@ -9,6 +9,7 @@
 #include <string_view>
 #include <vector>
 
+#include "core/messages.h"
 #include "core/result.h"
 #include "scoring/case_set.h"
 #include "scoring/verdict_collection.h"
@@ -51,6 +52,7 @@ struct ResponseMatrix {
 // The matrix of `tables` (one per respondent) over the cases of `cases`. Fails when a
 // case has more criteria than a case item can hold (255).
 Result<ResponseMatrix> build_response_matrix(const scoring::CaseSet& cases,
-                                             const std::vector<const scoring::VerdictTable*>& tables, ItemUnit unit);
+                                             const std::vector<const scoring::VerdictTable*>& tables, ItemUnit unit,
+                                             Lang lang = Lang::En);
 
 }  // namespace cc::irt

@@ -5,6 +5,7 @@
 #include "core/output_file.h"
 #include "irt/irt_messages.h"
 #include "irt/item_bank.h"
+#include "irt/verdict_data.h"
 #include "scoring/run_setup.h"
 #include "scoring/text_format.h"
 
@@ -12,14 +13,11 @@ namespace cc::irt {
 
 Result<SelectRunReport> run_irt_select(const SelectRunOptions& o) {
   if (o.count <= 0) return Error("--count N must be at least 1", Error::Kind::Usage);
-  CC_TRY_ASSIGN(ItemBank bank, read_item_bank(scoring::resolve_path(o.start_dir, o.items), o.items));
+  CC_TRY_ASSIGN(ItemBank bank, read_item_bank(scoring::resolve_path(o.start_dir, o.items), o.items, o.lang));
   scoring::RunSetup setup = scoring::prepare_run(o.start_dir, o.cases, o.lang, o.threads);
   if (!setup.usage_error.empty()) return Error(setup.usage_error, Error::Kind::Usage);
   if (!setup.cases.cases || setup.cases.unreadable || count_diagnostics(setup.cases.diagnostics).errors > 0) {
-    std::string why;
-    for (const auto& d : setup.cases.diagnostics)
-      if (d.severity == Severity::Error) why += d.file + (d.line ? ":" + std::to_string(d.line) : "") + ": " + d.message + "\n";
-    return Error(why + irt_message(o.lang, "verdicts/refused"), Error::Kind::Failed);
+    return Error(error_lines(setup.cases.diagnostics, o.lang) + irt_message(o.lang, "verdicts/refused"), Error::Kind::Failed);
   }
   // The pool: the cases that have calibrated items.
   std::unordered_set<std::string_view> calibrated(bank.cases.begin(), bank.cases.end());

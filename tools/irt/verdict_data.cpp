@@ -6,10 +6,7 @@
 #include "irt/irt_messages.h"
 
 namespace cc::irt {
-namespace {
-
-// The errors among `diags` as text lines (the renderer's plain form), for an Error.
-std::string listed(const std::vector<Diagnostic>& diags, Lang lang) {
+std::string error_lines(const std::vector<Diagnostic>& diags, Lang lang) {
   std::vector<Diagnostic> errors;
   for (const auto& d : diags)
     if (d.severity == Severity::Error) errors.push_back(d);
@@ -19,8 +16,6 @@ std::string listed(const std::vector<Diagnostic>& diags, Lang lang) {
   render_text(in, out);
   return out.str();
 }
-
-}  // namespace
 
 std::vector<const scoring::VerdictTable*> VerdictData::tables() const {
   std::vector<const scoring::VerdictTable*> out;
@@ -35,7 +30,7 @@ Result<VerdictData> load_verdict_data(const std::string& start_dir, const std::s
   if (!data.setup.usage_error.empty()) return Error(data.setup.usage_error, Error::Kind::Usage);
   const auto& cl = data.setup.cases;
   if (cl.unreadable || !cl.cases || count_diagnostics(cl.diagnostics).errors > 0)
-    return Error(listed(cl.diagnostics, lang) + irt_message(lang, "verdicts/refused"), Error::Kind::Failed);
+    return Error(error_lines(cl.diagnostics, lang) + irt_message(lang, "verdicts/refused"), Error::Kind::Failed);
   std::vector<scoring::VerdictInput> inputs =
       scoring::verdict_inputs(verdict_args, start_dir, scoring::unnamed_judge);
   scoring::ReadVerdictsOptions ro;
@@ -45,7 +40,7 @@ Result<VerdictData> load_verdict_data(const std::string& start_dir, const std::s
   std::vector<Diagnostic> all = cl.diagnostics;
   all.insert(all.end(), data.verdicts.diagnostics.begin(), data.verdicts.diagnostics.end());
   if (data.verdicts.unreadable || count_diagnostics(all).errors > 0)
-    return Error(listed(all, lang) + irt_message(lang, "verdicts/refused"), Error::Kind::Failed);
+    return Error(error_lines(all, lang) + irt_message(lang, "verdicts/refused"), Error::Kind::Failed);
   if (data.verdicts.tables.empty()) return Error(irt_message(lang, "verdicts/none"), Error::Kind::Input);
   for (auto& d : all)
     if (d.severity != Severity::Error) data.warnings.push_back(std::move(d));

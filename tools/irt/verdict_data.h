@@ -24,6 +24,9 @@ struct VerdictData {
   std::vector<const scoring::VerdictTable*> tables() const;
 };
 
+// The errors among `diags`, sorted, as the text renderer prints them (for an Error).
+std::string error_lines(const std::vector<Diagnostic>& diags, Lang lang);
+
 // Loads cases and verdicts. Fails (Usage) on arguments that cannot work, (Input) when
 // an input is unreadable or has errors; the Error's message then lists them as
 // "file:line: message" lines.
