@@ -9,6 +9,7 @@
 #include "irt/quadrature.h"
 #include "irt/rank_corr.h"
 #include "irt/simulate.h"
+#include "irt/validation.h"
 
 using cc::irt::pearson;
 
@@ -42,20 +43,10 @@ TEST_CASE("2PL calibration recovers simulated difficulties, slopes and abilities
   auto fit = cc::irt::fit_items(sim.matrix, o);
   REQUIRE(fit.ok());
   CHECK(fit->converged);
-  std::vector<double> tb, eb, ta, ea, tt, et;
-  for (size_t i = 0; i < sim.truth.size(); ++i) {
-    tb.push_back(sim.truth[i].difficulty());
-    eb.push_back(fit->items[i].params.difficulty());
-    ta.push_back(sim.truth[i].a);
-    ea.push_back(fit->items[i].params.a);
-  }
-  for (size_t j = 0; j < sim.abilities.size(); ++j) {
-    tt.push_back(sim.abilities[j]);
-    et.push_back(fit->abilities[j].theta);
-  }
-  CHECK(pearson(tb, eb) > 0.9);
-  CHECK(pearson(ta, ea) > 0.5);
-  CHECK(pearson(tt, et) > 0.97);
+  const cc::irt::Recovery rec = cc::irt::recovery(sim, *fit);
+  CHECK(rec.difficulty > 0.9);
+  CHECK(rec.discrimination > 0.5);
+  CHECK(rec.ability > 0.97);
   // Standard errors are finite and of a plausible size for 120 respondents.
   double mean_se_b = 0;
   for (const auto& e : fit->items) mean_se_b += e.se_b / fit->items.size();

@@ -13,52 +13,10 @@
 #include "irt/item_bank.h"
 #include "irt/rank_corr.h"
 #include "irt/simulate.h"
+#include "irt/validation.h"
 #include "scoring/prng.h"
 
-namespace {
-
 using namespace cc::irt;
-
-// The respondent's verdicts on the criteria of `cases` only (met, trials per bank item).
-void subset_of(const ResponseMatrix& m, size_t j, const ItemBank& bank, const std::vector<std::string>& cases,
-               std::vector<uint8_t>& met, std::vector<uint8_t>& trials) {
-  met.assign(bank.ids.size(), 0);
-  trials.assign(bank.ids.size(), 0);
-  for (const auto& id : cases) {
-    const size_t c = static_cast<size_t>(std::find(bank.cases.begin(), bank.cases.end(), id) - bank.cases.begin());
-    for (uint32_t i : bank.case_items[c]) {
-      met[i] = m.met_at(j, i);
-      trials[i] = m.trials_at(j, i);
-    }
-  }
-}
-
-double full_accuracy(const ResponseMatrix& m, size_t j) {
-  double met = 0, n = 0;
-  for (size_t i = 0; i < m.item_count(); ++i) {
-    met += m.met_at(j, i);
-    n += m.trials_at(j, i);
-  }
-  return 100 * met / n;
-}
-
-std::vector<cc::coverage::CaseFacts> pool_of(const Simulation& sim, const ItemBank& bank) {
-  std::vector<cc::coverage::CaseFacts> pool;
-  for (size_t c = 0; c < bank.cases.size(); ++c) {
-    cc::coverage::CaseFacts f;
-    f.case_id = bank.cases[c];
-    f.subject = sim.subjects[c];
-    f.task = sim.tasks[c];
-    f.subject_labels = {f.subject};
-    f.task_labels = {f.task};
-    f.difficulty = "medium";
-    f.criteria = 30;
-    pool.push_back(f);
-  }
-  return pool;
-}
-
-}  // namespace
 
 TEST_CASE("leave-one-model-out: p-IRT estimates full Rubric Accuracy within 2 points from a tenth of the cases", "[irt]") {
   SimulationSpec spec;
@@ -71,22 +29,18 @@ TEST_CASE("leave-one-model-out: p-IRT estimates full Rubric Accuracy within 2 po
   const size_t held_out = 8;
   for (size_t h = 0; h < held_out; ++h) {
     const size_t j = h * 5;  // spread over the simulated abilities
-    ResponseMatrix train = sim.matrix.respondent_range(0, j);
-    ResponseMatrix rest = sim.matrix.respondent_range(j + 1, sim.matrix.respondent_count());
-    train.respondents.insert(train.respondents.end(), rest.respondents.begin(), rest.respondents.end());
-    train.met.insert(train.met.end(), rest.met.begin(), rest.met.end());
-    train.trials.insert(train.trials.end(), rest.trials.begin(), rest.trials.end());
+    const ResponseMatrix train = without_respondent(sim.matrix, j);
     FitOptions o;
     o.quadrature_points = 31;
     auto fit = fit_items(train, o);
     REQUIRE(fit.ok());
     const ItemBank bank = bank_from_fit(*fit, train);
-    const InfoSelection chosen = select_informative(bank, pool_of(sim, bank), tax, {}, 15, 1);
+    const InfoSelection chosen = select_informative(bank, simulated_pool(sim, bank), tax, {}, 15, 1);
     REQUIRE(chosen.case_ids.size() == 15);
     std::vector<uint8_t> met, trials;
-    subset_of(sim.matrix, j, bank, chosen.case_ids, met, trials);
+    subset_responses(sim.matrix, j, bank, chosen.case_ids, met, trials);
     const FullEstimate e = estimate_full(bank, met, trials, 10, 1.96);
-    const double truth = full_accuracy(sim.matrix, j);
+    const double truth = full_rubric_accuracy(sim.matrix, j);
     abs_error += std::fabs(e.rubric_accuracy - truth) / held_out;
     plain_error += std::fabs(e.subset_rubric_accuracy - truth) / held_out;
     CHECK(e.rubric_accuracy_low <= e.rubric_accuracy);
@@ -114,18 +68,18 @@ TEST_CASE("an IRT-selected tenth ranks new models better than the median random 
   REQUIRE(fit.ok());
   const ItemBank bank = bank_from_fit(*fit, train);
   std::vector<double> truth;
-  for (size_t j = 40; j < 70; ++j) truth.push_back(full_accuracy(sim.matrix, j));
+  for (size_t j = 40; j < 70; ++j) truth.push_back(full_rubric_accuracy(sim.matrix, j));
   auto rho_of = [&](const std::vector<std::string>& cases) {
     std::vector<double> est;
     std::vector<uint8_t> met, trials;
     for (size_t j = 40; j < 70; ++j) {
-      subset_of(sim.matrix, j, bank, cases, met, trials);
+      subset_responses(sim.matrix, j, bank, cases, met, trials);
       est.push_back(estimate_full(bank, met, trials, 10, 1.96).rubric_accuracy);
     }
     return spearman(truth, est);
   };
   const cc::Taxonomy tax;
-  const double irt_rho = rho_of(select_informative(bank, pool_of(sim, bank), tax, {}, 15, 1).case_ids);
+  const double irt_rho = rho_of(select_informative(bank, simulated_pool(sim, bank), tax, {}, 15, 1).case_ids);
   std::vector<double> random_rho;
   cc::scoring::Xoshiro256 rng(99);
   for (int r = 0; r < 21; ++r) {
