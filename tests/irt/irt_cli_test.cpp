@@ -2,6 +2,7 @@
 // verdict files, and their refusals of bad input.
 #include <catch2/catch.hpp>
 
+#include <cstdio>
 #include <fstream>
 
 #include <nlohmann/json.hpp>
@@ -118,4 +119,30 @@ TEST_CASE("rank-corr compares two leaderboards", "[irt][cli]") {
   auto bad = run_cli({"rank-corr", "a.csv", "c.csv"}, dir.path());
   CHECK(bad.exit_code == 2);
   CHECK(bad.err.find("c.csv:3:") != std::string::npos);
+}
+
+TEST_CASE("irt fit and select inside a benchmark repository", "[irt][cli]") {
+  cc::test::TempRepo repo;
+  repo.add_shipped_case("cardiology", "CC-0001");
+  repo.add_shipped_case("endocrinology", "CC-0006");
+  // Five models; model m meets criterion r of either case when (r + 2m) % 7 < 2 + m.
+  for (int m = 0; m < 5; ++m) {
+    std::string rows;
+    for (const char* c : {"CC-0001", "CC-0006"})
+      for (int r = 1; r <= 30; ++r) {
+        char id[32];
+        std::snprintf(id, sizeof id, "%s-R%02d", c, r);
+        rows += std::string("{\"model\": \"m") + std::to_string(m) + "\", \"case_id\": \"" + c + "\", \"criterion_id\": \"" +
+                id + "\", \"judge\": \"j\", \"criteria_met\": " + ((r + 2 * m) % 7 < 2 + m ? "true" : "false") + "}\n";
+      }
+    repo.write("runs/m" + std::to_string(m) + ".jsonl", rows);
+  }
+  auto fit = run_cli({"irt", "fit", "--verdicts", "runs", "--out", "calib", "-q"}, repo.path());
+  INFO(fit.err);
+  REQUIRE(fit.exit_code == 0);
+  CHECK(fit.err.find("respondents (model × judge × repeat runs): 5") != std::string::npos);
+  auto sel = run_cli({"irt", "select", "--items", "calib/items.csv", "--unit", "case", "--count", "1"}, repo.path());
+  INFO(sel.err);
+  REQUIRE(sel.exit_code == 0);
+  CHECK((sel.out == "CC-0001\n" || sel.out == "CC-0006\n"));
 }

@@ -3,6 +3,7 @@
 #include <unordered_set>
 
 #include "core/output_file.h"
+#include "coverage/coverage_messages.h"
 #include "irt/irt_messages.h"
 #include "irt/item_bank.h"
 #include "irt/verdict_data.h"
@@ -38,6 +39,17 @@ Result<SelectRunReport> run_irt_select(const SelectRunOptions& o) {
   if (!bank.ability_range_known) report.notes.push_back(irt_message(o.lang, "select/no-range"));
   report.selection = select_informative(bank, pool, taxonomy, targets, o.count, o.seed);
   for (const auto& id : report.selection.case_ids) report.ids += id + '\n';
+  // Bounds of clinconsensus.yaml the subset does not meet, as `select` reports them.
+  for (const auto& u : report.selection.spread.unmet) {
+    const std::string what = coverage::coverage_message(o.lang, u.dimension == "cell" ? "word/cells" : "dim/subject") + " " +
+                             u.label + (u.label2.empty() ? "" : " × " + u.label2);
+    report.notes.push_back(coverage::coverage_message(o.lang, "select/unmet",
+                                                      {{"part", "1"},
+                                                       {"what", what},
+                                                       {"actual", std::to_string(u.actual)},
+                                                       {"op", u.is_min ? "≥" : "≤"},
+                                                       {"target", std::to_string(u.target)}}));
+  }
   const InfoSelection& s = report.selection;
   report.summary = irt_message(
       o.lang, "select/summary",
