@@ -83,6 +83,21 @@ Local evaluate(const Phi& phi, const double* r, const double* n, const Quadratur
   return out;
 }
 
+// The log prior density of one item at φ (up to constants), as `evaluate` adds it.
+double log_prior(const Phi& phi, const ItemPriors& pr, bool guessing, bool slope_prior) {
+  double v = 0;
+  if (slope_prior) {
+    const double z = phi.v[0] - pr.log_a_mean;
+    v -= z * z / (2 * pr.log_a_sd * pr.log_a_sd);
+  }
+  if (pr.d_sd > 0) v -= phi.v[1] * phi.v[1] / (2 * pr.d_sd * pr.d_sd);
+  if (guessing) {
+    const double g = logistic(phi.v[2]);
+    v += (pr.g_alpha - 1) * std::log(g) + (pr.g_beta - 1) * std::log1p(-g);
+  }
+  return v;
+}
+
 // Solves A·x = b for the k × k leading block by Gaussian elimination with pivoting;
 // false when A is singular.
 bool solve(Mat3 A, Vec3 b, int k, const int* idx, Vec3& x) {
@@ -338,8 +353,7 @@ Result<FitResult> fit_items(const ResponseMatrix& data, const FitOptions& o) {
   std::vector<ItemParams> params(I);
   for (size_t i = 0; i < I; ++i) {
     params[i] = fit.items[i].params = phi[i].natural(guessing);
-    fit.log_posterior += evaluate(phi[i], &r[i * Q], &n[i * Q], quad, o.priors, guessing, !common_slope || i == 0).value -
-                         evaluate(phi[i], &r[i * Q], &n[i * Q], quad, ItemPriors{0, 1, 0, 1, 1}, guessing, false).value;
+    fit.log_posterior += log_prior(phi[i], o.priors, guessing, !common_slope || i == 0);
   }
 
   // Standard errors on the natural scale (a, d, g) from each item's observed information
