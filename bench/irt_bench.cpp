@@ -4,7 +4,7 @@
 // from known 2PL parameters (tools/irt/simulate.h); no real model is involved.
 //
 //   cc_irt_bench [--respondents 150] [--cases 300] [--seed 1] [--quadrature 41]
-//                [--threads 2] [--held-out 10] [--write DIR]
+//                [--threads 2] [--held-out 10] [--write DIR] [--model 1pl|2pl|3pl] [--fit-only 1]
 //
 // --write DIR also writes the simulation as files (DIR/cases.jsonl, DIR/verdicts/) for
 // timing `clinconsensus irt fit` end to end.
@@ -32,6 +32,7 @@ int main(int argc, char** argv) {
   o.threads = 2;
   size_t held_out = 10;
   std::string write_dir;
+  bool fit_only = false;
   for (int i = 1; i + 1 < argc; i += 2) {
     const std::string k = argv[i], v = argv[i + 1];
     if (k == "--respondents") spec.respondents = std::stoul(v);
@@ -41,6 +42,8 @@ int main(int argc, char** argv) {
     else if (k == "--threads") o.threads = static_cast<unsigned>(std::stoul(v));
     else if (k == "--held-out") held_out = std::stoul(v);
     else if (k == "--write") write_dir = v;
+    else if (k == "--model" && model_from_name(v)) o.model = *model_from_name(v);
+    else if (k == "--fit-only") fit_only = v == "1";
     else {
       std::fprintf(stderr, "unknown option %s\n", k.c_str());
       return 2;
@@ -62,11 +65,13 @@ int main(int argc, char** argv) {
     return 1;
   }
   const Recovery rec = recovery(sim, *fit);
-  std::printf("fit: %zu respondents x %zu criteria, %d quadrature points, %u threads: %.2f s wall, %d EM cycles, converged %s\n",
-              spec.respondents, sim.truth.size(), o.quadrature_points, o.threads, secs, fit->iterations,
+  std::printf("fit: %s, %zu respondents x %zu criteria, %d quadrature points, %u threads: %.2f s wall, %d EM cycles, converged %s\n",
+              std::string(model_name(o.model)).c_str(), spec.respondents, sim.truth.size(), o.quadrature_points, o.threads, secs,
+              fit->iterations,
               fit->converged ? "yes" : "no");
   std::printf("recovery: r(difficulty) %.4f  r(discrimination) %.4f  r(ability) %.4f\n", rec.difficulty, rec.discrimination,
               rec.ability);
+  if (fit_only) return 0;
 
   // Leave one model out: calibrate without it, estimate its full Rubric Accuracy from an
   // IRT-chosen tenth of the cases.
