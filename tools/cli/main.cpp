@@ -27,6 +27,8 @@ std::optional<std::string> unknown_command(CLI::App& app, cc::Lang lang) {
     std::vector<std::string> names;
     for (const CLI::App* sub : app.get_subcommands([](const CLI::App*) { return true; })) names.push_back(sub->get_name());
     auto near = cc::nearest(word, names);
+    // A short command inside a long word ("cat" in "frobnicate") is no slip.
+    if (near && near->size() * 2 < word.size() && cc::edit_distance(word, *near) > 2) near.reset();
     return cc::message(lang, "cli/unknown-command",
                        {{"name", word}, {"suggestion", near ? cc::message(lang, "word/did-you-mean", {{"value", *near}}) : ""}});
   }
@@ -59,6 +61,9 @@ int run_command(int argc, char** argv, cc::cli::CliContext& ctx) {
     register_judge(app, ctx, run);
     register_eval(app, ctx, run);
     register_leak(app, ctx, run);
+    register_irt(app, ctx, run);
+    register_rank_corr(app, ctx, run);
+    register_cat(app, ctx, run);
 
     try {
       app.parse(argc, argv);

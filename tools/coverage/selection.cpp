@@ -200,6 +200,7 @@ SelectionResult select_balanced(const std::vector<CaseFacts>& pool, const Taxono
       size_t j = members[q][rng() % members[q].size()];
       double delta = apply(p, i, -1) + apply(p, j, +1);
       if (q < K) delta += apply(q, j, -1) + apply(q, i, +1);
+      if (o.value && q == K) delta -= o.value_weight * ((*o.value)[j] - (*o.value)[i]);
       if (delta <= 0 || unit(rng) < std::exp(-delta / temp)) {
         std::swap(members[p][pos[i]], members[q][pos[j]]);
         std::swap(pos[i], pos[j]);

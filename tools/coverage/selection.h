@@ -17,6 +17,10 @@ struct SelectOptions {
   int parts = 1;       // 1: select; >1: disjoint parts of `count` cases each
   uint64_t seed = 1;
   long iterations = 0;  // 0: chosen from the pool size
+  // Optional worth of each pool case (irt select: its share of the test information),
+  // added to the objective times `value_weight`; the spread targets still apply.
+  const std::vector<double>* value = nullptr;
+  double value_weight = 0;
 };
 
 // A hard bound that a part does not meet. `feasible` is false when the pool itself
