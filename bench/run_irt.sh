@@ -11,8 +11,8 @@
 # Figures: (a) cc_irt_bench: the in-process fit (wall time, EM cycles), parameter recovery
 # (Pearson r of difficulty, discrimination and ability with the truth), leave-one-model-out
 # error of the p-IRT Rubric Accuracy from an IRT-chosen tenth of the cases, and the Spearman
-# ρ of ranking new models from that tenth against 51 random tenths; (a') the 1PL and 3PL
-# fits of the same data (time and recovery only); (b) `clinconsensus irt
+# ρ of ranking new models from that tenth against 51 random tenths; (a') the 2PL, 1PL and
+# 3PL fits of the same data (time, CPU time and recovery only); (b) `clinconsensus irt
 # fit` end to end on the simulation written as files (cases.jsonl and one verdict JSONL per
 # model): median wall time of RUNS runs, and peak RSS. The machine may be shared: the load
 # average is printed beside the figures.
@@ -32,9 +32,11 @@ echo "== (a) in-process: $RESPONDENTS respondents x $CASES cases x 30 criteria, 
 "$BUILD/cc_irt_bench" --respondents "$RESPONDENTS" --cases "$CASES" --seed "$SEED" --quadrature "$QUADRATURE" \
   --threads 2 --held-out "$HELD_OUT" --write "$work/sim"
 
-echo "== (a') the 1PL and 3PL fits of the same data, in process"
-for model in 1pl 3pl; do
-  "$BUILD/cc_irt_bench" --respondents "$RESPONDENTS" --cases "$CASES" --seed "$SEED" --quadrature "$QUADRATURE" \
+echo "== (a') the 2PL, 1PL and 3PL fits of the same data, in process, with CPU time"
+# CPU time beside wall time: on a shared machine it is the figure least moved by others.
+for model in 2pl 1pl 3pl; do
+  /usr/bin/time -f "  (whole process: %e s wall, %U s user CPU, %S s system CPU; load $(cut -d' ' -f1 /proc/loadavg))" \
+    "$BUILD/cc_irt_bench" --respondents "$RESPONDENTS" --cases "$CASES" --seed "$SEED" --quadrature "$QUADRATURE" \
     --threads 2 --model "$model" --fit-only 1
 done
 

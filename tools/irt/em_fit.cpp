@@ -237,13 +237,19 @@ Result<FitResult> fit_items(const ResponseMatrix& data, const FitOptions& o) {
         std::fill(ll.begin(), ll.end(), 0.0);
         const uint8_t* met = &data.met[j * I];
         const uint8_t* trials = &data.trials[j * I];
+        double* __restrict acc = ll.data();
         for (size_t i = 0; i < I; ++i) {
           const int t = trials[i];
           if (!t) continue;
+          if (t == 1) {  // a criterion: add the row of its outcome
+            const double* __restrict row = met[i] ? &lp[i * Q] : &lq[i * Q];
+            for (size_t q = 0; q < Q; ++q) acc[q] += row[q];
+            continue;
+          }
           const double m = met[i], f = t - met[i];
-          const double* a = &lp[i * Q];
-          const double* b = &lq[i * Q];
-          for (size_t q = 0; q < Q; ++q) ll[q] += m * a[q] + f * b[q];
+          const double* __restrict a = &lp[i * Q];
+          const double* __restrict b = &lq[i * Q];
+          for (size_t q = 0; q < Q; ++q) acc[q] += m * a[q] + f * b[q];
         }
         double top = -1e300;
         for (size_t q = 0; q < Q; ++q) top = std::max(top, ll[q]);
@@ -261,8 +267,8 @@ Result<FitResult> fit_items(const ResponseMatrix& data, const FitOptions& o) {
   auto accumulate = [&] {
     parallel_for(item_chunks, o.threads, [&](size_t c) {
       for (size_t i = c * 64; i < std::min(I, (c + 1) * 64); ++i) {
-        double* ri = &r[i * Q];
-        double* ni = &n[i * Q];
+        double* __restrict ri = &r[i * Q];
+        double* __restrict ni = &n[i * Q];
         std::fill(ri, ri + Q, 0.0);
         std::fill(ni, ni + Q, 0.0);
         const uint8_t* met = &met_t[i * N];
@@ -270,8 +276,14 @@ Result<FitResult> fit_items(const ResponseMatrix& data, const FitOptions& o) {
         for (size_t j = 0; j < N; ++j) {
           const int t = trials[j];
           if (!t) continue;
+          const double* __restrict pj = &post[j * Q];
+          if (t == 1) {  // a criterion: every respondent adds to n, those who met it to r
+            for (size_t q = 0; q < Q; ++q) ni[q] += pj[q];
+            if (met[j])
+              for (size_t q = 0; q < Q; ++q) ri[q] += pj[q];
+            continue;
+          }
           const double m = met[j];
-          const double* pj = &post[j * Q];
           for (size_t q = 0; q < Q; ++q) {
             ri[q] += m * pj[q];
             ni[q] += t * pj[q];
