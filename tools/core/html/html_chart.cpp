@@ -261,8 +261,8 @@ std::string line_chart(const LineChart& c) {
   return out + "\n</svg>\n</figure>\n";
 }
 
-std::string bars(const std::string& id, const std::string& aria_label, const std::vector<BarRow>& rows, double hi, const std::string& axis_label,
-                 const std::string& marked_meaning) {
+std::string bars(const std::string& id, const std::string& aria_label, const std::vector<BarRow>& rows, double hi,
+                 const std::string& axis_label, const std::string& target_meaning, const std::string& marked_meaning) {
   double label_w = 0, value_w = 0;
   for (const auto& r : rows) label_w = std::max(label_w, text_px(r.label)), value_w = std::max(value_w, text_px(r.value_text));
   label_w += 14;
@@ -271,9 +271,11 @@ std::string bars(const std::string& id, const std::string& aria_label, const std
   const double bottom = top + static_cast<double>(rows.size()) * row_h, height = bottom + 38, width = x0 + plot_w + value_w;
   const double span = hi > 0 ? hi : 1;
   auto px = [&](double v) { return x0 + std::clamp(v, 0.0, span) / span * plot_w; };
-  std::string out = "<figure>\n<div class=\"legend\"><span><svg width=\"22\" height=\"14\" aria-hidden=\"true\"><rect x=\"1\" "
-                    "y=\"2\" width=\"20\" height=\"10\" fill=\"#dfe3ea\"/><line x1=\"11\" y1=\"0\" x2=\"11\" y2=\"14\" "
-                    "stroke=\"#111\" stroke-width=\"2\"/></svg> target ± tolerance</span>";
+  std::string out = "<figure id=\"" + escape(id) + "\">\n<div class=\"legend\">";
+  if (!target_meaning.empty())
+    out += "<span><svg width=\"22\" height=\"14\" aria-hidden=\"true\"><rect x=\"1\" y=\"2\" width=\"20\" height=\"10\" "
+           "fill=\"#dfe3ea\"/><line x1=\"11\" y1=\"0\" x2=\"11\" y2=\"14\" stroke=\"#111\" stroke-width=\"2\"/></svg> " +
+           escape(target_meaning) + "</span>";
   if (!marked_meaning.empty()) out += marked_swatch(id + "-legend-hatch", marked_meaning);
   out += "</div>\n" + svg_open(width, height, aria_label) + hatch_pattern(id + "-hatch") + "\n";
   const double step = nice_step(span, 6);

@@ -73,8 +73,10 @@ struct BarRow {
   bool marked = false;  // outside its target: hatched
 };
 // `id`: unique on the page (pattern ids derive from it).
-std::string bars(const std::string& id, const std::string& aria_label, const std::vector<BarRow>& rows, double hi, const std::string& axis_label,
-                 const std::string& marked_meaning);
+// `target_meaning` and `marked_meaning` are the legend's words for the tick and band, and
+// for a marked bar.
+std::string bars(const std::string& id, const std::string& aria_label, const std::vector<BarRow>& rows, double hi,
+                 const std::string& axis_label, const std::string& target_meaning, const std::string& marked_meaning);
 
 // The colour of the i-th of n series (viridis, spaced, avoiding the lightest yellow).
 std::string series_colour(size_t i, size_t n);

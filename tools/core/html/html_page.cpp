@@ -36,7 +36,7 @@ tr.good td{background:#eaf3fb}
 table.sortable th{cursor:pointer}
 .wrap{overflow-x:auto}
 .legend{display:flex;flex-wrap:wrap;gap:18px;align-items:center;font-size:12px;color:var(--muted);margin:2px 0 6px}
-.legend svg{vertical-align:middle}
+.legend span{display:inline-flex;align-items:center;gap:6px;white-space:nowrap}
 details{margin:4px 0 12px}
 summary{cursor:pointer;color:var(--accent);font-size:13px}
 @media print{
