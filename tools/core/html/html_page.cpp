@@ -1,5 +1,8 @@
 #include "core/html/html_page.h"
 
+#include <charconv>
+#include <cmath>
+
 namespace cc::html {
 namespace {
 
@@ -169,16 +172,8 @@ std::string table(const Table& t) {
   return out;
 }
 
-}  // namespace cc::html
-
-#include <charconv>
-#include <cmath>
-
-namespace cc::html {
-
 std::string fixed(double v, int decimals) {
   if (!std::isfinite(v)) return "–";
-  if (v == 0) v = 0;  // no "-0.0"
   char buf[64];
   auto res = std::to_chars(buf, buf + sizeof buf, v, std::chars_format::fixed, decimals);
   std::string s(buf, res.ptr);

@@ -40,10 +40,6 @@ struct Table {
 };
 std::string table(const Table& t);
 
-}  // namespace cc::html
-
-namespace cc::html {
-
 // `v` rounded to `decimals` places, whatever the locale ("47.6"); "–" for NaN or infinity.
 std::string fixed(double v, int decimals);
 
