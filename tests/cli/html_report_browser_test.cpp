@@ -18,12 +18,6 @@ using namespace cc::test;
 
 namespace {
 
-size_t count_of(const std::string& text, const std::string& what) {
-  size_t n = 0;
-  for (size_t at = text.find(what); at != std::string::npos; at = text.find(what, at + what.size())) ++n;
-  return n;
-}
-
 // What every report must be without a browser: one file, nothing fetched when viewed.
 void check_self_contained(const std::string& html) {
   CHECK(html.rfind("<!DOCTYPE html>\n<html lang=", 0) == 0);

@@ -7,18 +7,10 @@
 
 #include "core/html/html_chart.h"
 #include "core/html/html_page.h"
+#include "test_support.h"
 
 using namespace cc::html;
-
-namespace {
-
-size_t count_of(const std::string& text, const std::string& what) {
-  size_t n = 0;
-  for (size_t at = text.find(what); at != std::string::npos; at = text.find(what, at + what.size())) ++n;
-  return n;
-}
-
-}  // namespace
+using cc::test::count_of;
 
 TEST_CASE("html: escaping and numbers", "[core][html]") {
   CHECK(escape("<a href=\"x\">&'心</a>") == "&lt;a href=&quot;x&quot;&gt;&amp;&#39;心&lt;/a&gt;");

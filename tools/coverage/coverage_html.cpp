@@ -14,8 +14,7 @@ namespace cc::coverage {
 namespace {
 
 std::string numbers(Lang lang, const std::string& table_html) {
-  return "<details class=\"numbers\"><summary>" + html::escape(coverage_message(lang, "html/numbers")) + "</summary>\n" +
-         table_html + "</details>\n";
+  return html::folded(coverage_message(lang, "html/numbers"), table_html);
 }
 
 std::string matrix_section(const CoverageReport& r, Lang lang) {

@@ -131,6 +131,12 @@ std::string note(std::string_view text) {
   return out;
 }
 
+std::string folded(std::string_view summary, const std::string& content) {
+  std::string out = "<details class=\"numbers\"><summary>";
+  append_escaped(out, summary);
+  return out + "</summary>\n" + content + "</details>\n";
+}
+
 std::string table(const Table& t) {
   auto is_numeric = [&](size_t c) { return c < t.numeric.size() && t.numeric[c]; };
   std::string out = "<div class=\"wrap\"><table";

@@ -28,6 +28,10 @@ std::string section_end();
 // A <p class="note"> holding `text` (escaped).
 std::string note(std::string_view text);
 
+// `content` folded under a <summary> on screen; the page's script opens it for printing.
+// The number tables of charts go here, so a page shows its pictures first.
+std::string folded(std::string_view summary, const std::string& content);
+
 // A data table: every chart's numbers are in one, for screen readers, copying and print.
 struct Table {
   std::string caption;               // shown above the table ("" for none)

@@ -13,8 +13,6 @@
 namespace cc::scoring {
 namespace {
 
-using report_html_parts::numbers;
-
 std::string with_ci(double v, const Interval& iv) {
   std::string s = html::fixed(v, 1);
   if (std::isfinite(iv.low) && std::isfinite(iv.high)) s += " [" + html::fixed(iv.low, 1) + ", " + html::fixed(iv.high, 1) + "]";
@@ -104,7 +102,7 @@ std::string sweep(const ScoreReport& r, const std::vector<size_t>& order) {
     out += html::line_chart(c);
     tables += html::table(t);
   }
-  return out + "</div>\n" + numbers("Numbers as tables", tables) + html::section_end();
+  return out + "</div>\n" + html::folded("Numbers as tables", tables) + html::section_end();
 }
 
 std::string paired_differences(const ScoreReport& r, const std::vector<size_t>& order) {
@@ -171,7 +169,7 @@ std::string paired_differences(const ScoreReport& r, const std::vector<size_t>& 
                       supported ? "yes" : "no"});
     t.row_class.push_back(supported ? "good" : "");
   }
-  if (!t.rows.empty()) out += numbers("Every pair as a table", html::table(t));
+  if (!t.rows.empty()) out += html::folded("Every pair as a table", html::table(t));
   return out + html::section_end();
 }
 

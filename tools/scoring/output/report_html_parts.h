@@ -21,7 +21,5 @@ std::string slice_heatmaps(const ScoreReport& r, const std::vector<size_t>& orde
 std::string item_analysis(const ScoreReport& r);
 // The scored judge against each other judge ("" when only one judge was read).
 std::string judge_agreement(const ScoreReport& r);
-// A <details> holding `table_html`, opened for printing by the page's script.
-std::string numbers(const std::string& summary, const std::string& table_html);
 
 }  // namespace cc::scoring::report_html_parts

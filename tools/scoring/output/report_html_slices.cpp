@@ -26,12 +26,6 @@ std::string pct_or_dash(const std::optional<double>& share) {
 
 }  // namespace
 
-std::string numbers(const std::string& summary, const std::string& table_html) {
-  std::string out = "<details class=\"numbers\"><summary>";
-  html::append_escaped(out, summary);
-  return out + "</summary>\n" + table_html + "</details>\n";
-}
-
 std::string slice_heatmaps(const ScoreReport& r, const std::vector<size_t>& order) {
   const std::string k = std::to_string(r.settings.k);
   std::string out = html::section_begin("slices", "Where each model fails: model × slice");
@@ -88,7 +82,7 @@ std::string slice_heatmaps(const ScoreReport& r, const std::vector<size_t>& orde
     h.hi = std::max(h.lo + 10, std::ceil(hi / 10) * 10);
     out += "<h3 id=\"dim-" + html::escape(dim) + "\">" + html::escape(dimension_heading(dim)) + " — " +
            html::escape(metric) + "</h3>\n" + html::heatmap(h) +
-           numbers("Numbers as a table", html::table(t));
+           html::folded("Numbers as a table", html::table(t));
     s = end;
   }
   return out + html::section_end();
@@ -112,13 +106,15 @@ std::string item_analysis(const ScoreReport& r) {
                     " on which judges differ for at least " + html::fixed(100 * kJudgeDisagreementFlag, 0) +
                     " % of models. r is the correlation, across models, between meeting the criterion and the "
                     "model's score on its case. Every criterion is in item_analysis.csv.");
-  auto list = [&](const std::string& title, std::vector<const ItemStats*> items, auto&& before) {
-    if (items.empty()) return;
-    const size_t n = std::min(kItemRows, items.size());
+  // With few criteria the two ends share none: the most discriminating list takes the upper
+  // half at most, the least discriminating one the rest.
+  const size_t top_n = std::min(kItemRows, (ranked.size() + 1) / 2), bottom_n = std::min(kItemRows, ranked.size() - top_n);
+  auto list = [&](const std::string& title, std::vector<const ItemStats*> items, size_t n, auto&& before) {
+    n = std::min(n, items.size());
+    if (n == 0) return;
     std::partial_sort(items.begin(), items.begin() + static_cast<long>(n), items.end(), before);
     items.resize(n);
     html::Table t;
-    t.caption = title;
     t.head = {"criterion", "case", "axis", "models meeting it (%)", "r", "judges differ (%)", "criterion text"};
     t.numeric = {false, false, false, true, true, true, false};
     for (const ItemStats* s : items) {
@@ -131,14 +127,14 @@ std::string item_analysis(const ScoreReport& r) {
     out += "<h3>" + html::escape(title) + "</h3>\n" + html::table(t);
   };
   // Ties broken by cell, so the lists never depend on the sort's whims.
-  list("Most discriminating criteria (highest r)", ranked, [](const ItemStats* a, const ItemStats* b) {
+  list("Most discriminating criteria (highest r)", ranked, top_n, [](const ItemStats* a, const ItemStats* b) {
     return *a->point_biserial != *b->point_biserial ? *a->point_biserial > *b->point_biserial : a->cell < b->cell;
   });
-  list("Least discriminating criteria (lowest r; highlighted: weaker models meet them more often)", ranked,
+  list("Least discriminating criteria (lowest r; highlighted: weaker models meet them more often)", ranked, bottom_n,
        [](const ItemStats* a, const ItemStats* b) {
          return *a->point_biserial != *b->point_biserial ? *a->point_biserial < *b->point_biserial : a->cell < b->cell;
        });
-  list("Criteria the judges disagree on most", disagreed, [](const ItemStats* a, const ItemStats* b) {
+  list("Criteria the judges disagree on most", disagreed, kItemRows, [](const ItemStats* a, const ItemStats* b) {
     double x = a->judge_disagreement_share.value_or(0), y = b->judge_disagreement_share.value_or(0);
     return x != y ? x > y : a->cell < b->cell;
   });
