@@ -119,3 +119,30 @@ echo "peak memory of score: $rss_max MB (target: under 500 MB): $(verdict "$rss_
 read -r a_med _ <<<"${fig[a]}"; read -r d_med _ <<<"${fig[d]}"
 speedup=$(awk -v p="$d_med" -v c="$a_med" 'BEGIN {printf "%.1f", p / c}')
 echo "score is ${speedup}x faster than the Python reference (target: at least 10x): $(verdict 10 "$speedup")"
+
+echo "== report.html"
+# What the page costs `score`: the time its writer takes (CC_SCORE_TIMING, one worker
+# thread, median of RUNS runs of (a)), and its size.
+for ((i = 0; i < RUNS; i++)); do
+  CC_SCORE_TIMING=1 "${score_a[@]}" 2>&1 >/dev/null | sed -n 's/^timing: *format report\.html *\([0-9.]*\) ms$/\1/p'
+done | sort -n | awk '{v[NR] = $1} END {printf "report.html written in %.1f ms (median of %d runs of (a))\n", NR % 2 ? v[(NR + 1) / 2] : (v[NR / 2] + v[NR / 2 + 1]) / 2, NR}'
+echo "report.html: $(wc -c < "$work/a/report.html") bytes, $(grep -o '<[a-z]' "$work/a/report.html" | wc -l) elements; load $(cut -d' ' -f1 /proc/loadavg)"
+# How long the page takes to open: headless Chromium loading it and printing its DOM, less
+# the same for an empty page (the browser's own start-up).
+if chromium=$(command -v chromium || command -v chromium-browser); then
+  printf '<!DOCTYPE html><html><body></body></html>\n' > "$work/empty.html"
+  open_ms() {
+    local page=$1 i t0 t1
+    for ((i = 0; i < 5; i++)); do
+      t0=$(date +%s%N)
+      timeout 60 "$chromium" --headless --no-sandbox --disable-gpu --proxy-server=127.0.0.1:9 \
+        --user-data-dir="$work/profile" --dump-dom "file://$page" >/dev/null 2>&1 || true
+      t1=$(date +%s%N); echo $(( (t1 - t0) / 1000000 ))
+    done | sort -n | sed -n 3p
+  }
+  empty=$(open_ms "$work/empty.html"); page=$(open_ms "$work/a/report.html")
+  echo "opening report.html in headless Chromium: ${page} ms, an empty page ${empty} ms" \
+    "(median of 5): the page adds $((page - empty)) ms (target: opens in under 2 s)"
+else
+  echo "chromium not installed: the opening time of report.html is not measured"
+fi

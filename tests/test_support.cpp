@@ -110,6 +110,12 @@ RunResult run_cli_with_stdout(const std::vector<std::string>& args, const std::s
   return CliProcess(args, cwd, {}, stdout_fd).wait();
 }
 
+size_t count_of(const std::string& text, const std::string& what) {
+  size_t n = 0;
+  for (size_t at = text.find(what); at != std::string::npos; at = text.find(what, at + what.size())) ++n;
+  return n;
+}
+
 std::string source_dir() { return CC_SOURCE_DIR; }
 std::string fixtures_dir() { return CC_FIXTURES_DIR; }
 

@@ -69,6 +69,9 @@ RunResult run_cli(const std::vector<std::string>& args, const std::string& cwd,
 // `stdout_fd` (say /dev/full, or a pipe nobody reads).
 RunResult run_cli_with_stdout(const std::vector<std::string>& args, const std::string& cwd, int stdout_fd);
 
+// How many times `what` occurs in `text`, not overlapping.
+size_t count_of(const std::string& text, const std::string& what);
+
 std::string source_dir();    // the repository's top folder
 std::string fixtures_dir();  // tests/fixtures
 

@@ -27,7 +27,7 @@ bool has_line(const std::string& text, const std::string& prefix) {
   return text.find("\n" + prefix) != std::string::npos || text.rfind(prefix, 0) == 0;
 }
 
-const char* kOutputs[] = {"summary.csv", "case_scores.csv", "summary.json", "item_analysis.csv", "report.md",
+const char* kOutputs[] = {"summary.csv", "case_scores.csv", "summary.json", "item_analysis.csv", "report.md", "report.html",
                           "run_manifest.json"};
 
 }  // namespace

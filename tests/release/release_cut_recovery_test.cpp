@@ -16,6 +16,7 @@
 #include "release/work_tree_status.h"
 
 using namespace cc;
+using cc::test::count_of;
 using cc::test::GitTempRepo;
 namespace fs = std::filesystem;
 
@@ -33,12 +34,6 @@ CutResult cut(GitTempRepo& repo, const std::string& version) {
   CutResult r = cut_release(*load.project, CutOptions{version});
   INFO(r.message);
   return r;
-}
-
-size_t count_of(const std::string& text, const std::string& what) {
-  size_t n = 0;
-  for (size_t at = text.find(what); at != std::string::npos; at = text.find(what, at + 1)) ++n;
-  return n;
 }
 
 bool clean(const GitTempRepo& repo) {

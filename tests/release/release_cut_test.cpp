@@ -73,7 +73,7 @@ TEST_CASE("release cut: reports, manifest, one commit and an annotated tag; the 
   CHECK(r.tag == "v1.0.0");
   const std::string dir = "reports/v1.0.0/";
   std::map<std::string, std::string> files;
-  for (const char* name : {"clinconsensus-v1.0.0.jsonl", "coverage.md", "CHANGES.md"}) {
+  for (const char* name : {"clinconsensus-v1.0.0.jsonl", "coverage.md", "coverage.html", "CHANGES.md"}) {
     REQUIRE(fs::exists(repo.path() + "/" + dir + name));
     files[name] = repo.read(dir + name);
   }
@@ -93,6 +93,11 @@ TEST_CASE("release cut: reports, manifest, one commit and an annotated tag; the 
   const std::string& coverage_md = files["coverage.md"];
   CHECK(coverage_md.rfind("# Coverage of v1.0.0\n", 0) == 0);
   CHECK(coverage_md.find("\n2 cases (target ") != std::string::npos);
+  // coverage.html: the same report as one page, with the tag in its title.
+  const std::string& coverage_html = files["coverage.html"];
+  CHECK(coverage_html.rfind("<!DOCTYPE html>", 0) == 0);
+  CHECK(coverage_html.find("<title>Coverage of v1.0.0</title>") != std::string::npos);
+  CHECK(coverage_html.find("2 cases (target ") != std::string::npos);
 
   // The tag: annotated, on the release commit, carrying summary and manifest hash.
   auto tag = git::find_release_tag(repo.repo(), *parse_semver("1.0.0"));

@@ -27,7 +27,7 @@ void register_coverage(CLI::App& app, CliContext& ctx, std::function<int()>& run
   auto opts = std::make_shared<Options>();
   CLI::App* cmd = app.add_subcommand("coverage", "Specialty × task matrix and marginals against the targets");
   cmd->add_option("--format", opts->format, "Output format")
-      ->check(CLI::IsMember({"text", "json", "md", "csv"}))
+      ->check(CLI::IsMember({"text", "json", "md", "csv", "html"}))
       ->capture_default_str();
   cmd->add_option("--suggest", opts->suggest, "Also list the N cases most worth writing next")->check(CLI::Range(0, 100000));
   cmd->add_option("--status", opts->statuses, "Count only cases of this status (repeatable)");

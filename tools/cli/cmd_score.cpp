@@ -42,7 +42,7 @@ void register_score(CLI::App& app, CliContext& ctx, std::function<int()>& run) {
   cmd->add_option("--bootstrap", opts->resamples, "Bootstrap resamples over cases (0: no intervals)")->capture_default_str();
   cmd->add_option("--seed", opts->seed, "Seed of the bootstrap")->capture_default_str();
   cmd->add_option("--ci", opts->ci_level, "Confidence level of the intervals, in percent")->capture_default_str();
-  cmd->add_option("--out", opts->out_dir, "Folder for summary.csv, case_scores.csv, summary.json, item_analysis.csv, report.md, run_manifest.json")
+  cmd->add_option("--out", opts->out_dir, "Folder for summary.csv, case_scores.csv, summary.json, item_analysis.csv, report.md, report.html, run_manifest.json")
       ->required();
   cmd->add_option("-j,--jobs", opts->threads, "Worker threads (default: one per core)");
   cmd->add_flag("-q,--quiet", *quiet, "Do not print the leaderboard");

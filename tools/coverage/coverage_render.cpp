@@ -12,6 +12,7 @@ std::optional<CoverageFormat> parse_coverage_format(std::string_view name) {
   if (name == "json") return CoverageFormat::Json;
   if (name == "md") return CoverageFormat::Md;
   if (name == "csv") return CoverageFormat::Csv;
+  if (name == "html") return CoverageFormat::Html;
   return std::nullopt;
 }
 
@@ -21,6 +22,7 @@ void render_coverage(CoverageFormat format, const CoverageRenderInput& in, std::
     case CoverageFormat::Json: return render_coverage_json(in, out);
     case CoverageFormat::Md: return render_coverage_md(in, out);
     case CoverageFormat::Csv: return render_coverage_csv(in, out);
+    case CoverageFormat::Html: return render_coverage_html(in, out);
   }
 }
 

@@ -13,7 +13,7 @@
 
 namespace cc::coverage {
 
-enum class CoverageFormat { Text, Json, Md, Csv };
+enum class CoverageFormat { Text, Json, Md, Csv, Html };
 std::optional<CoverageFormat> parse_coverage_format(std::string_view name);
 
 struct CoverageRenderInput {
@@ -29,11 +29,22 @@ void render_coverage_text(const CoverageRenderInput& in, std::ostream& out);
 void render_coverage_md(const CoverageRenderInput& in, std::ostream& out);
 void render_coverage_csv(const CoverageRenderInput& in, std::ostream& out);
 void render_coverage_json(const CoverageRenderInput& in, std::ostream& out);
+// One self-contained page (inline CSS and SVG, no network, readable without script): the
+// specialty × task heatmap against per_cell_min, the marginals against their target
+// shares, the missed targets and the suggestions, every chart with its numbers in a table.
+void render_coverage_html(const CoverageRenderInput& in, std::ostream& out);
 void render_coverage(CoverageFormat format, const CoverageRenderInput& in, std::ostream& out);
 
 // The marginals of tier, stage, audience, status, axis and critical criteria, one line
 // each (for `select`, which shows the coverage of what it chose without the matrix).
 void render_marginals_text(const CoverageReport& report, Lang lang, std::ostream& out);
+
+// The balance indices (specialties, then cells), one sentence each, in `lang`.
+std::vector<std::string> balance_texts(const CoverageReport& report, Lang lang);
+// Cases below the per-case minima of axes and safety criteria, and without a rubric.
+std::string per_case_line(const CoverageReport& report, Lang lang);
+// One suggested case as a sentence, in `lang`.
+std::string request_line(const CaseRequest& request, Lang lang);
 
 // One line saying which target is missed and by how much, in `lang`.
 std::string describe_miss(const TargetMiss& miss, const CoverageTargets& targets, Lang lang);

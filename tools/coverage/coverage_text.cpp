@@ -49,21 +49,36 @@ void marginal_text(const Marginal& m, const CoverageTargets& t, Lang lang, std::
 }
 
 void balance_lines(const CoverageReport& r, Lang lang, std::ostream& out, const char* prefix) {
+  for (const std::string& line : balance_texts(r, lang)) out << prefix << line << '\n';
+}
+
+void misses_list(const CoverageRenderInput& in, const char* bullet, std::ostream& out) {
+  const auto& r = in.report;
+  if (r.misses.empty()) {
+    out << coverage_message(in.lang, "head/misses-none") << '\n';
+    return;
+  }
+  out << coverage_message(in.lang, "head/misses", {{"n", std::to_string(r.misses.size())}}) << '\n';
+  size_t shown = std::min(r.misses.size(), in.max_misses);
+  for (size_t i = 0; i < shown; ++i) out << bullet << describe_miss(r.misses[i], r.targets, in.lang) << '\n';
+  if (shown < r.misses.size())
+    out << bullet << coverage_message(in.lang, "head/more", {{"n", std::to_string(r.misses.size() - shown)}}) << '\n';
+}
+
+}  // namespace
+
+std::vector<std::string> balance_texts(const CoverageReport& r, Lang lang) {
   const auto& b = r.balance;
-  out << prefix
-      << coverage_message(lang, "head/balance-line",
-                          {{"what", coverage_message(lang, "word/specialties")},
-                           {"entropy", fixed(b.specialty_entropy, 3)},
-                           {"gini", fixed(b.specialty_gini, 3)},
-                           {"chi", fixed(b.specialty_chi_square, 4)}})
-      << '\n'
-      << prefix
-      << coverage_message(lang, "head/balance-line",
-                          {{"what", coverage_message(lang, "word/cells")},
-                           {"entropy", fixed(b.cell_entropy, 3)},
-                           {"gini", fixed(b.cell_gini, 3)},
-                           {"chi", fixed(b.cell_chi_square, 4)}})
-      << '\n';
+  return {coverage_message(lang, "head/balance-line",
+                           {{"what", coverage_message(lang, "word/specialties")},
+                            {"entropy", fixed(b.specialty_entropy, 3)},
+                            {"gini", fixed(b.specialty_gini, 3)},
+                            {"chi", fixed(b.specialty_chi_square, 4)}}),
+          coverage_message(lang, "head/balance-line",
+                           {{"what", coverage_message(lang, "word/cells")},
+                            {"entropy", fixed(b.cell_entropy, 3)},
+                            {"gini", fixed(b.cell_gini, 3)},
+                            {"chi", fixed(b.cell_chi_square, 4)}})};
 }
 
 std::string per_case_line(const CoverageReport& r, Lang lang) {
@@ -87,21 +102,6 @@ std::string request_line(const CaseRequest& q, Lang lang) {
                            {"spec", std::to_string(q.specialty_count)},
                            {"spec_target", std::to_string(q.specialty_target)}});
 }
-
-void misses_list(const CoverageRenderInput& in, const char* bullet, std::ostream& out) {
-  const auto& r = in.report;
-  if (r.misses.empty()) {
-    out << coverage_message(in.lang, "head/misses-none") << '\n';
-    return;
-  }
-  out << coverage_message(in.lang, "head/misses", {{"n", std::to_string(r.misses.size())}}) << '\n';
-  size_t shown = std::min(r.misses.size(), in.max_misses);
-  for (size_t i = 0; i < shown; ++i) out << bullet << describe_miss(r.misses[i], r.targets, in.lang) << '\n';
-  if (shown < r.misses.size())
-    out << bullet << coverage_message(in.lang, "head/more", {{"n", std::to_string(r.misses.size() - shown)}}) << '\n';
-}
-
-}  // namespace
 
 void render_marginals_text(const CoverageReport& r, Lang lang, std::ostream& out) {
   for (const auto& m : r.marginals)

@@ -10,8 +10,8 @@
 
 namespace cc {
 
-std::string coverage_report_md(const Benchmark& benchmark, const Config& config, const Taxonomy& taxonomy,
-                               const std::string& tag, Lang lang) {
+ReleaseCoverage release_coverage(const Benchmark& benchmark, const Config& config, const Taxonomy& taxonomy,
+                                 const std::string& tag, Lang lang) {
   std::vector<coverage::CaseFacts> released;
   const coverage::CaseFilter filter{{"approved"}, {}};
   for (auto& f : coverage::facts_of_benchmark(benchmark))
@@ -19,12 +19,13 @@ std::string coverage_report_md(const Benchmark& benchmark, const Config& config,
   auto targets = coverage::targets_from_json(config.targets, config.min_axes_per_case,
                                              config.min_safety_criteria_per_case);
   coverage::CoverageReport report = coverage::compute_coverage(released, taxonomy, targets);
-  std::ostringstream out;
   coverage::CoverageRenderInput in{report};
   in.lang = lang;
   in.title = release_message(lang, "coverage/title", {{"tag", tag}});
-  coverage::render_coverage_md(in, out);
-  return out.str();
+  std::ostringstream md, html;
+  coverage::render_coverage_md(in, md);
+  coverage::render_coverage_html(in, html);
+  return {md.str(), html.str()};
 }
 
 }  // namespace cc

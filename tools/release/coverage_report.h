@@ -1,7 +1,8 @@
 #pragma once
-// Coverage report of a release: the coverage of the released cases (approved, as in the
+// Coverage reports of a release: the coverage of the released cases (approved, as in the
 // export) against the targets of clinconsensus.yaml, rendered by tools/coverage as
-// Markdown — the same report `clinconsensus coverage --status approved --format md` prints.
+// Markdown and as HTML — the same reports `clinconsensus coverage --status approved
+// --format md|html` prints.
 #include <string>
 
 #include "core/config.h"
@@ -11,7 +12,13 @@
 
 namespace cc {
 
-std::string coverage_report_md(const Benchmark& benchmark, const Config& config, const Taxonomy& taxonomy,
-                               const std::string& tag, Lang lang);
+// The two renderings of one coverage report of the release `tag`.
+struct ReleaseCoverage {
+  std::string md;    // coverage.md
+  std::string html;  // coverage.html
+};
+
+ReleaseCoverage release_coverage(const Benchmark& benchmark, const Config& config, const Taxonomy& taxonomy,
+                                 const std::string& tag, Lang lang);
 
 }  // namespace cc

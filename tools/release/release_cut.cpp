@@ -178,7 +178,9 @@ CutResult cut_release(Project& project, const CutOptions& options) {
 
   std::map<std::string, std::string> files;  // name in the release folder → bytes
   files[export_file_name(res.tag)] = std::move(ex.jsonl);
-  files[kCoverageFileName] = coverage_report_md(current->benchmark, cfg, project.taxonomy, res.tag, lang);
+  ReleaseCoverage coverage = release_coverage(current->benchmark, cfg, project.taxonomy, res.tag, lang);
+  files[kCoverageFileName] = std::move(coverage.md);
+  files[kCoverageHtmlFileName] = std::move(coverage.html);
   files[kChangesFileName] = entry + leak_section;
   const std::string manifest = manifest_text(manifest_of(files));
   res.manifest_hash = sha256_hex(manifest);

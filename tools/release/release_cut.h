@@ -48,6 +48,7 @@ struct CutResult {
 // The file names inside reports/<tag>/.
 std::string export_file_name(const std::string& tag);  // "clinconsensus-v1.2.0.jsonl"
 inline constexpr const char* kCoverageFileName = "coverage.md";
+inline constexpr const char* kCoverageHtmlFileName = "coverage.html";  // the same report as one page
 inline constexpr const char* kChangesFileName = "CHANGES.md";
 inline constexpr const char* kChangelogFileName = "CHANGELOG.md";  // reports/CHANGELOG.md, newest first
 

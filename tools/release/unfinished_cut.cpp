@@ -42,7 +42,7 @@ std::optional<std::string> committed_changelog(git_repository* repo, const git_t
 std::string check_ours(const UnfinishedCut& cut, const Config& cfg, const std::string& folder,
                        const std::map<std::string, std::string>& files, bool changelog_dirty,
                        const std::optional<std::string>& committed) {
-  const std::set<std::string> names = {kChangesFileName, kCoverageFileName, export_file_name(cut.tag), kManifestName};
+  const std::set<std::string> names = {kChangesFileName, kCoverageFileName, kCoverageHtmlFileName, export_file_name(cut.tag), kManifestName};
   for (const auto& [name, bytes] : files)
     if (!names.count(name)) return folder + "/" + name + " is not a file a release cut writes";
   if (auto m = files.find(kManifestName); m != files.end()) {

@@ -1,6 +1,6 @@
 #pragma once
 // Unfinished cuts: what a `release cut` killed part-way leaves in the work tree, and
-// clearing it. A cut writes reports/<tag>/ (CHANGES.md, coverage.md, the export, and
+// clearing it. A cut writes reports/<tag>/ (CHANGES.md, coverage.md, coverage.html, the export, and
 // MANIFEST.sha256 last) and then reports/CHANGELOG.md, and only then makes its commit
 // and tag; killed in between, it leaves complete but uncommitted files and no tag, and
 // every later cut would refuse the dirty tree. The leftovers are recognised here, and

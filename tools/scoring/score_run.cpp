@@ -36,6 +36,13 @@ class PhaseTimer {
     std::fprintf(stderr, "timing: %-12s %8.1f ms\n", phase, std::chrono::duration<double, std::milli>(now - last_).count());
     last_ = now;
   }
+  bool on() const { return on_; }
+  // The time one task took (e.g. formatting one output file on a worker thread).
+  void task(const std::string& name, std::chrono::steady_clock::time_point since) const {
+    if (!on_) return;
+    std::fprintf(stderr, "timing:   %-22s %8.1f ms\n", name.c_str(),
+                 std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - since).count());
+  }
 
  private:
   bool on_;
@@ -255,7 +262,7 @@ ScoreOutcome run_score(const ScoreOptions& o) {
     mr.outcomes = case_outcomes(cases, *tables[m]);
     for (const auto& s : r.slices) mr.slices.push_back(score_slice(s, mr.outcomes, *tables[m], k));
     for (const auto& oc : mr.outcomes) mr.missing += oc.missing;
-    if (o.k_sweep) mr.sweep = k_sweep(mr.outcomes, max_k);
+    mr.sweep = k_sweep(mr.outcomes, max_k);  // cheap; report.html always draws the curves
   });
   for (const auto& m : r.models) r.missing_total += m.missing;
   r.coerced_verdicts = verdicts.coerced;
@@ -274,6 +281,16 @@ ScoreOutcome run_score(const ScoreOptions& o) {
   timer.mark("bootstrap");
   r.items = analyse_items(cases, tables, outcomes, verdicts, o.threads);
   timer.mark("items");
+  if (judges.size() > 1) {
+    std::vector<Slice> agreement_slices;
+    for (const auto& sl : r.slices)
+      if (sl.dimension == "overall" || sl.dimension == "axis") agreement_slices.push_back(sl);
+    for (const auto& other : judges)
+      if (other != judge)
+        r.agreement.push_back(compare_raters(cases, agreement_slices, judge_display_name(judge), tables,
+                                             judge_display_name(other), verdicts.for_judge(other), nullptr));
+    timer.mark("agreement");
+  }
   r.inputs = setup.inputs;
   r.inputs.insert(r.inputs.end(), setup.cases.inputs.begin(), setup.cases.inputs.end());
   r.inputs.insert(r.inputs.end(), verdicts.inputs.begin(), verdicts.inputs.end());
@@ -289,7 +306,9 @@ ScoreOutcome run_score(const ScoreOptions& o) {
   std::vector<std::string> parts(tasks.size());
   parallel_for(tasks.size(), o.threads, [&](size_t t) {
     const ScoreOutput& output = outputs[tasks[t].first];
+    const auto started = std::chrono::steady_clock::now();
     parts[t] = output.format(r, tasks[t].second, output.parts);
+    if (output.parts == 1) timer.task("format " + std::string(output.file_name), started);
   });
   std::vector<std::string> contents(outputs.size());
   for (size_t t = 0; t < tasks.size(); ++t) {

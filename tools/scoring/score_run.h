@@ -1,7 +1,7 @@
 #pragma once
 // `score`: reads the cases and every verdict, refuses incomplete or inconsistent input
 // (unless --allow-missing), computes every figure with its bootstrap interval, and writes
-// summary.csv, case_scores.csv, summary.json, item_analysis.csv, report.md and
+// summary.csv, case_scores.csv, summary.json, item_analysis.csv, report.md, report.html and
 // run_manifest.json atomically into the output folder.
 #include <cstdint>
 #include <optional>

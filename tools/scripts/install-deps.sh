@@ -22,6 +22,8 @@ packages=(
   zlib1g-dev           # leak: .gz corpora read as they decompress
   libzstd-dev          # leak: .zst corpora read as they decompress
   pre-commit git       # the tests run .pre-commit-hooks.yaml under the real pre-commit framework
+  chromium             # tests only: report.html and coverage --format html rendered headless (DOM, console, screenshot)
+  fonts-noto-cjk       # tests only: the Chinese labels of those pages render in the browser instead of as boxes
 )
 
 missing=()

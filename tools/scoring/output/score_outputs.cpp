@@ -23,6 +23,7 @@ constexpr std::array kOutputs = {
     ScoreOutput{"summary.json", 1, whole<summary_json>},
     ScoreOutput{"item_analysis.csv", 4, item_analysis_part},
     ScoreOutput{"report.md", 1, whole<report_md>},
+    ScoreOutput{"report.html", 1, whole<report_html>},
 };
 
 }  // namespace

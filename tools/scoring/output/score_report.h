@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "scoring/stats/agreement.h"
 #include "scoring/stats/bootstrap.h"
 #include "scoring/input/case_set.h"
 #include "scoring/stats/item_analysis.h"
@@ -18,7 +19,7 @@ namespace cc::scoring {
 // The settings that shape the figures (all recorded in the run manifest).
 struct ScoreSettings {
   int k = 10;
-  bool k_sweep = false;
+  bool k_sweep = false;     // list the sweep in summary.csv/json and report.md (report.html always shows it)
   int max_k = 30;           // the k-sweep runs 1..max_k (the most criteria a case has)
   int resamples = 1000;
   uint64_t seed = 1;
@@ -33,7 +34,7 @@ struct ModelResult {
   const VerdictTable* table = nullptr;
   std::vector<CaseOutcome> outcomes;  // per case of the case set
   std::vector<SliceScore> slices;     // per slice of ScoreReport::slices
-  std::vector<SweepPoint> sweep;      // when settings.k_sweep
+  std::vector<SweepPoint> sweep;      // k = 1..max_k (always computed; csv/json/md list it with --k-sweep)
   long missing = 0;                   // verdicts missing, scored as not met
 };
 
@@ -48,6 +49,9 @@ struct ScoreReport {
   BootstrapResult bootstrap;         // intervals[slice][model], pairwise
   std::vector<ItemStats> items;      // per cell
   std::vector<std::string> judges;   // every judge whose verdicts were read
+  // The scored judge against each other judge read (overall and per rubric axis), when
+  // the inputs hold verdicts from two or more judges.
+  std::vector<AgreementReport> agreement;
   std::vector<InputRecord> inputs;   // every file read
   size_t retired_skipped = 0;
   long missing_total = 0;

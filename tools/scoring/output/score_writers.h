@@ -37,6 +37,12 @@ std::string item_analysis_csv(const ScoreReport& r, size_t begin, size_t end, bo
 // k-sweep and the criteria curators should look at.
 std::string report_md(const ScoreReport& r);
 
+// report.html: the same report as one self-contained page (inline CSS and SVG, no network,
+// readable without script): leaderboard with interval whiskers, pass@k and CACS@k curves,
+// paired-difference matrix, model × slice heatmaps, item analysis with criterion text and,
+// when two judges were read, their agreement. Every chart's numbers are in a table.
+std::string report_html(const ScoreReport& r);
+
 // run_manifest.json: tool version, settings, SHA-256 of every input and of every other
 // output (name, sha256 pairs).
 // The "inputs" and "outputs" members every run manifest carries (score and agree alike).
