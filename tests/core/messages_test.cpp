@@ -49,7 +49,7 @@ TEST_CASE("messages: every rule the checks emit has both translations", "[core][
       "text/encoding", "yaml/bom", "yaml/multiple-documents", "yaml/complex-key", "yaml/empty",
       "schema/required", "schema/unknown-key", "schema/type", "schema/enum", "schema/pattern", "schema/min-items",
       "schema/max-items", "schema/min-length", "schema/max-length", "schema/unique-items", "schema/range",
-      "schema/invalid", "schema/unusable", "integrity/case-id-filename", "integrity/case-id-format",
+      "schema/invalid", "schema/unusable", "schema/out-of-date", "integrity/case-id-filename", "integrity/case-id-format",
       "integrity/file-location", "integrity/not-benchmark-file", "integrity/subject-folder",
       "integrity/rubric-folder", "integrity/missing-rubric", "integrity/orphan-rubric",
       "integrity/duplicate-case-id", "integrity/criteria-count", "integrity/duplicate-criterion-id",

@@ -7,6 +7,7 @@
 
 #include "checks/duplicate_case_check.h"
 #include "checks/result_cache.h"
+#include "checks/schema_sync.h"
 #include "checks/text_check.h"
 #include "core/parallel.h"
 #include "core/repository.h"
@@ -156,7 +157,7 @@ ProjectLoad load_project(const std::string& root, Lang lang) {
   out.diagnostics.insert(out.diagnostics.end(), tax.diagnostics.begin(), tax.diagnostics.end());
   auto schema = [&](const char* name) {
     std::string rel = config.schema_dir + "/" + name;
-    return SchemaChecker::load(config.abs(rel), rel, lang, out.diagnostics);
+    return SchemaChecker::load(config.abs(rel), rel, lang, out.diagnostics, generated_keywords(name));
   };
   auto case_schema = schema("case.schema.json");
   auto rubric_schema = schema("rubric.schema.json");
@@ -178,6 +179,9 @@ ProjectLoad load_project(const std::string& root, Lang lang) {
                                [&](const Diagnostic& c) { return c.line == d.line && c.column == d.column; });
     if (!covered) config_findings.push_back(std::move(d));
   }
+  // Schemas whose generated enums or criteria count no longer follow the taxonomy and
+  // config: editors would check other values than this run does.
+  for (auto& d : schema_drift_findings(config, *tax.taxonomy, lang)) config_findings.push_back(std::move(d));
   Project p{std::move(config), std::move(*tax.taxonomy), std::move(*case_schema), std::move(*rubric_schema),
             std::move(*config_schema), content_hash(key), lang, std::move(config_findings)};
   out.project = std::move(p);
@@ -250,7 +254,7 @@ ValidateReport validate(const Project& project, const ValidateOptions& options) 
   }
   for (const auto& entry : unreadable) {
     report.diagnostics.push_back(file_diagnostic("io/read", Severity::Error, entry.path,
-                                                 message(project.lang, "io/read", {{"detail", entry.reason}})));
+                                                 message(project.lang, "io/read", {{"detail", entry.reason.describe(project.lang)}})));
     report.input_error = true;
   }
 

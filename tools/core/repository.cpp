@@ -44,7 +44,7 @@ void scan_folder(const fs::path& root, const fs::path& dir, YamlListing& out) {
   DIR* d = ::opendir(dir.c_str());
   if (!d) {
     out.unreadable.push_back({dir.lexically_relative(root).generic_string(),
-                              std::string("cannot list this folder: ") + std::strerror(errno)});
+                              {"io/cannot-list", std::strerror(errno)}});
     return;
   }
   std::vector<std::pair<std::string, unsigned char>> entries;
@@ -58,7 +58,7 @@ void scan_folder(const fs::path& root, const fs::path& dir, YamlListing& out) {
   ::closedir(d);
   if (read_errno != 0) {
     out.unreadable.push_back({dir.lexically_relative(root).generic_string(),
-                              std::string("cannot list this folder: ") + std::strerror(read_errno)});
+                              {"io/cannot-list", std::strerror(read_errno)}});
     return;
   }
   for (auto& [name, d_type] : entries) {
@@ -79,13 +79,13 @@ void scan_folder(const fs::path& root, const fs::path& dir, YamlListing& out) {
     if (type == DT_REG) {
       out.files.push_back(rel);
     } else if (type != DT_LNK) {
-      out.unreadable.push_back({rel, "not a regular file"});
+      out.unreadable.push_back({rel, {"io/not-regular", ""}});
     } else if (auto problem = link_problem(root.string(), p.string())) {
       out.unreadable.push_back({rel, *problem});
     } else if (fs::is_regular_file(p, ec)) {
       out.files.push_back(rel);
     } else if (!fs::is_directory(p, ec)) {
-      out.unreadable.push_back({rel, "not a regular file"});
+      out.unreadable.push_back({rel, {"io/not-regular", ""}});
     }
   }
 }
@@ -115,7 +115,8 @@ YamlListing resolve_path_arguments(const std::string& root, const std::vector<st
     auto link = link_problem(root, p);
     auto rel = relative_to_root(root, p);
     if (link || !rel || !fs::exists(p, ec)) {
-      out.unreadable.push_back({p, link ? *link : rel ? "no such file or folder" : "outside the repository"});
+      out.unreadable.push_back(
+          {p, link ? *link : rel ? UnreadableReason{"io/no-such-path", ""} : UnreadableReason{"io/outside-repository", ""}});
       continue;
     }
     if (fs::is_directory(p, ec)) {
@@ -131,19 +132,19 @@ YamlListing resolve_path_arguments(const std::string& root, const std::vector<st
   return out;
 }
 
-std::optional<std::string> link_problem(const std::string& root, const std::string& path) {
+std::optional<UnreadableReason> link_problem(const std::string& root, const std::string& path) {
   std::error_code ec;
   if (!fs::is_symlink(fs::symlink_status(path, ec))) return std::nullopt;
   fs::path target = fs::read_symlink(path, ec);
   fs::path resolved = fs::canonical(path, ec);
   if (ec) {
-    if (ec == std::errc::too_many_symbolic_link_levels) return "a symbolic link that loops (" + target.string() + ")";
-    if (ec == std::errc::no_such_file_or_directory) return "a symbolic link to " + target.string() + ", which does not exist";
-    return "a symbolic link that cannot be followed: " + ec.message();
+    if (ec == std::errc::too_many_symbolic_link_levels) return UnreadableReason{"io/link-loops", target.string()};
+    if (ec == std::errc::no_such_file_or_directory) return UnreadableReason{"io/link-dangling", target.string()};
+    return UnreadableReason{"io/link-broken", ec.message()};
   }
   fs::path canonical_root = fs::weakly_canonical(root, ec);
   if (!inside(canonical_root, resolved))
-    return "a symbolic link to " + resolved.string() + ", outside the repository; links leaving the repository are not followed";
+    return UnreadableReason{"io/link-outside", resolved.string()};
   return std::nullopt;
 }
 
