@@ -113,13 +113,18 @@ std::vector<std::pair<std::string, FileFacts>> reference_cases(const Project& pr
   if (options.content) {
     const auto& content = *options.content;
     std::unordered_map<std::string, std::string> blob_ids(content.other_ids.begin(), content.other_ids.end());
-    source.identity = [blob_ids = std::move(blob_ids)](const std::string& path) {
-      auto it = blob_ids.find(path);
-      return it == blob_ids.end() ? std::string() : "blob:" + it->second;
+    source.identities = [blob_ids = std::move(blob_ids)](const std::vector<std::string>& paths) {
+      std::vector<std::string> out;
+      out.reserve(paths.size());
+      for (const auto& path : paths) {
+        auto it = blob_ids.find(path);
+        out.push_back(it == blob_ids.end() ? std::string() : "blob:" + it->second);
+      }
+      return out;
     };
     source.read = content.read_other;
   } else {
-    source.identity = [&cfg](const std::string& path) { return stat_identity(cfg.abs(path)); };
+    source.identities = [&cfg](const std::vector<std::string>& paths) { return stat_identities(cfg.root, paths); };
     source.read = [&cfg](const std::string& path) { return read_file(cfg.abs(path), nullptr); };
   }
   if (!options.use_cache || !source.read) return reference_case_facts(paths, source, cfg.limits, options.threads, nullptr);
