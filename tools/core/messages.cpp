@@ -212,6 +212,8 @@ constexpr std::array kCatalog = {
     Entry{"cli/value-count", "{name}: wrong number of values", "{name} 的取值个数不正确"},
     Entry{"cli/requires", "{a} requires {b}", "{a} 需要同时给出 {b}"},
     Entry{"cli/excludes", "{a} cannot be used with {b}", "{a} 不能与 {b} 同时使用"},
+    Entry{"cli/unknown-value", "unknown value '{value}'; one of: {allowed}{suggestion}",
+          "未知取值“{value}”；可选值：{allowed}{suggestion}"},
     Entry{"cli/usage", "{detail}", "命令行参数有误：{detail}"},
     Entry{"cli/see-help", "Run with --help for more information.", "加 --help 运行可查看用法。"},
     Entry{"taxonomy/invalid", "taxonomy {detail}", "分类表 {detail}"},
