@@ -154,3 +154,18 @@ TEST_CASE("schema_sync: synced_schema writes the labels and count the taxonomy a
   CHECK(synced_schema("config.schema.json", r, p.config, p.taxonomy) == r);
   CHECK(generated_keywords("config.schema.json").empty());
 }
+
+TEST_CASE("schema_sync: a schema without a generated field is left alone, never stale for it",
+          "[checks][schema_sync]") {
+  cc::test::TempRepo repo;
+  auto schema = nlohmann::ordered_json::parse(repo.read("schema/case.schema.json"));
+  schema["properties"].erase("audience");          // a project whose cases have no audience
+  schema["properties"]["care_stage"] = true;       // a subschema that is not an object
+  repo.write("schema/case.schema.json", schema.dump(2, ' ', false) + "\n");
+  Config config = project().config;
+  config.root = repo.path();
+  auto states = schema_sync_states(config, project().taxonomy);
+  REQUIRE(states);
+  CHECK_FALSE((*states)[0].out_of_date);
+  CHECK((*states)[0].synced_text == repo.read("schema/case.schema.json"));
+}

@@ -120,7 +120,8 @@ Result<std::vector<SchemaSyncState>> schema_sync_states(const Config& config, co
     for (const auto& g : kGenerated) {
       if (g.file != name || !s.first_stale.empty()) continue;
       ojson::json_pointer p{std::string(g.pointer)};
-      if (!synced.contains(p)) continue;
+      // A subschema the file lacks, or that is not an object, is not ours to write.
+      if (!current.contains(p) || !current.at(p).is_object()) continue;
       for (auto k : keywords_of(g.from)) {
         const std::string key(k);
         const ojson& node = current.at(p);
