@@ -254,11 +254,12 @@ constexpr HelpText kHelpTexts[] = {
      "clinconsensus：编写、检查、平衡、发布 ClinConsensus 基准并为模型计分"},
 };
 
-// CLI11's layout words (FormatterBase labels) and default group names.
+// CLI11's layout words (FormatterBase labels). The value placeholders (TEXT, INT, UINT,
+// FLOAT) stay: they name what to type, like a metavariable, and CLI11 pads the option
+// column by bytes, so Chinese there would shift the descriptions out of line.
 constexpr HelpText kLabels[] = {
-    {"Usage", "用法"},       {"OPTIONS", "选项"},     {"SUBCOMMAND", "子命令"}, {"SUBCOMMANDS", "子命令"},
-    {"Positionals", "位置参数"}, {"REQUIRED", "必需"}, {"TEXT", "文本"},        {"INT", "整数"},
-    {"UINT", "非负整数"},    {"FLOAT", "数字"},       {"Needs", "需要"},        {"Excludes", "不能同用"},
+    {"Usage", "用法"},           {"OPTIONS", "选项"},   {"SUBCOMMAND", "子命令"}, {"SUBCOMMANDS", "子命令"},
+    {"Positionals", "位置参数"}, {"REQUIRED", "必需"}, {"Needs", "需要"},        {"Excludes", "不能同用"},
     {"Env", "环境变量"},
 };
 
