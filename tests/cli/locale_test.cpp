@@ -137,6 +137,17 @@ TEST_CASE("cli: OS error texts under zh are in Chinese", "[cli][locale]") {
   CHECK_THAT(named.run.out, Catch::Contains("文件或文件夹不存在"));
 }
 
+TEST_CASE("cli: a failed --out under zh says the failing step in Chinese", "[cli][locale]") {
+  TempRepo repo;
+  // No temporary file can be made beside a file of /proc: the atomic write's first step.
+  RunResult zh = run_cli({"--lang", "zh", "coverage", "--out", "/proc/version"}, repo.path());
+  CHECK(zh.exit_code == 2);
+  CHECK_THAT(zh.err, Catch::Contains("无法写入 /proc/version：无法在 /proc/version 旁创建临时文件："));
+  CHECK_THAT(zh.err, !Catch::Contains("cannot") && !Catch::Contains("No such"));
+  RunResult en = run_cli({"--lang", "en", "coverage", "--out", "/proc/version"}, repo.path());
+  CHECK_THAT(en.err, Catch::Contains("cannot write /proc/version: cannot create a temporary file beside /proc/version: "));
+}
+
 TEST_CASE("cli: schema details under zh carry no English", "[cli][locale]") {
   TempRepo repo;
   repo.overlay_fixture("multi-rubric");

@@ -97,7 +97,7 @@ bool check_case_filters(const Project& project, const std::vector<std::string>& 
 
 bool write_output(const CliContext& ctx, std::string_view command, const std::string& path, std::string_view content,
                   std::ostream& err) {
-  auto written = write_output_file(path, content);
+  auto written = write_output_file(path, content, ctx.lang());
   if (written) return true;
   err << "clinconsensus " << command << ": "
       << message(ctx.lang(), "io/write-output", {{"path", path}, {"detail", written.error().message}}) << '\n';

@@ -26,6 +26,17 @@ constexpr std::array kCatalog = {
           "符号链接指向仓库之外的 {detail}；不会跟随指向仓库之外的链接"},
     // Writing output.
     Entry{"io/write-output", "cannot write {path}: {detail}", "无法写入 {path}：{detail}"},
+    // The steps of an atomic write (core/atomic_write.h).
+    Entry{"io/atomic-link", "cannot resolve the symbolic link {path}: {detail}", "无法解析符号链接 {path}：{detail}"},
+    Entry{"io/atomic-temp", "cannot create a temporary file beside {path}: {detail}",
+          "无法在 {path} 旁创建临时文件：{detail}"},
+    Entry{"io/atomic-write", "cannot write {path}: {detail}", "无法写入 {path}：{detail}"},
+    Entry{"io/atomic-owner", "cannot keep the owner and group of {path}: {detail}",
+          "无法保留 {path} 的所有者和组：{detail}"},
+    Entry{"io/atomic-mode", "cannot set permissions of {path}: {detail}", "无法设置 {path} 的权限：{detail}"},
+    Entry{"io/atomic-flush", "cannot flush {path}: {detail}", "无法将 {path} 写入磁盘：{detail}"},
+    Entry{"io/atomic-close", "cannot close {path}: {detail}", "无法关闭 {path}：{detail}"},
+    Entry{"io/atomic-replace", "cannot replace {path}: {detail}", "无法替换 {path}：{detail}"},
     Entry{"io/write-stdout", "cannot write standard output: {detail}", "无法写入标准输出：{detail}"},
     Entry{"yaml/syntax", "YAML syntax error: {detail}; check indentation and quoting near here",
           "YAML 语法错误：{detail}；请检查此处附近的缩进和引号"},
