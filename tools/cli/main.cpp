@@ -75,11 +75,12 @@ int run_command(int argc, char** argv, cc::cli::CliContext& ctx) {
     try {
       app.parse(argc, argv);
     } catch (const CLI::ParseError& e) {
-      if (auto unknown = unknown_command(app, ctx.lang())) {
+      const cc::Lang lang = parse_error_lang(app, ctx);
+      if (auto unknown = unknown_command(app, lang)) {
         std::cerr << "clinconsensus: " << *unknown << '\n';
         return kExitUsage;
       }
-      return report_parse_error(app, e, parse_error_lang(app, ctx), std::cout, std::cerr);
+      return report_parse_error(app, e, lang, std::cout, std::cerr);
     }
     if (!run) return kExitUsage;
     if (!ctx.enter_directories(std::cerr)) return kExitUsage;
