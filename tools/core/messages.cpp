@@ -1,6 +1,7 @@
 #include "core/messages.h"
 
 #include <array>
+#include <vector>
 
 #include "core/os_error.h"
 
@@ -253,7 +254,9 @@ constexpr std::array kCatalog = {
 
 std::string_view lang_code(Lang lang) { return lang == Lang::Zh ? "zh" : "en"; }
 
-std::string format_template(std::string_view tmpl, std::initializer_list<MessageArg> args) {
+namespace {
+
+std::string format_args(std::string_view tmpl, std::span<const MessageArg> args) {
   std::string out;
   out.reserve(tmpl.size() + 32);
   size_t i = 0;
@@ -281,12 +284,26 @@ std::string format_template(std::string_view tmpl, std::initializer_list<Message
   return out;
 }
 
+}  // namespace
+
+std::string format_template(std::string_view tmpl, std::initializer_list<MessageArg> args) {
+  return format_args(tmpl, std::span<const MessageArg>(args.begin(), args.size()));
+}
+
+
 std::string message_from(std::span<const MessageEntry> catalog, Lang lang, std::string_view id,
                          std::initializer_list<MessageArg> args) {
-  // A Chinese message may hold an OS error text (a file that cannot be read): in
-  // Chinese too, so no English is left in it.
-  for (const auto& e : catalog)
-    if (e.id == id) return lang == Lang::Zh ? chinese_os_errors(format_template(e.zh, args)) : format_template(e.en, args);
+  for (const auto& e : catalog) {
+    if (e.id != id) continue;
+    if (lang == Lang::En) return format_template(e.en, args);
+    // The reason of a failed system call ("detail" or "why": a file that cannot be read)
+    // in Chinese too, so no English is left in a Chinese message. Only those arguments:
+    // a quoted value of the user's stays as written.
+    std::vector<MessageArg> zh_args(args);
+    for (auto& [name, value] : zh_args)
+      if (name == "detail" || name == "why") value = chinese_os_errors(std::move(value));
+    return format_args(e.zh, zh_args);
+  }
   return std::string(id);
 }
 

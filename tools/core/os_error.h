@@ -2,7 +2,8 @@
 // OS errors in the reader's language: the C library words its errors in English
 // (strerror: "No such file or directory", also inside std::error_code messages), and a
 // message naming one must read in one language. The common errno values have Chinese
-// texts here; message_from (core/messages.h) puts them in every Chinese message.
+// texts here; message_from (core/messages.h) puts them in the reason (`detail`, `why`)
+// of every Chinese message.
 #include <string>
 
 namespace cc {
