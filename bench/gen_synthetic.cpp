@@ -22,6 +22,9 @@
 #include <type_traits>
 #include <vector>
 
+#include "checks/schema_sync.h"
+#include "core/config.h"
+#include "core/taxonomy.h"
 #include "core/yaml_loader.h"
 
 namespace fs = std::filesystem;
@@ -173,6 +176,17 @@ nlohmann::json load_yaml(const fs::path& file) {
     throw std::runtime_error(file.string() + ": " + why);
   }
   return std::move(r.document->root);
+}
+
+// The copied schemas follow the written config (criteria_per_case = --criteria), as
+// `clinconsensus schema sync` would make them, so the repository validates clean.
+void sync_copied_schemas(const fs::path& out) {
+  cc::ConfigLoad cfg = cc::load_config(out.string(), cc::Lang::En);
+  if (!cfg.config) throw std::runtime_error("the written clinconsensus.yaml does not load");
+  cc::TaxonomyLoad tax = cc::load_taxonomy(cfg.config->abs(cfg.config->taxonomy_path), cfg.config->taxonomy_path, cc::Lang::En);
+  if (!tax.taxonomy) throw std::runtime_error("the copied taxonomy does not load");
+  auto synced = cc::sync_schemas(*cfg.config, *tax.taxonomy, false);
+  if (!synced) throw std::runtime_error(synced.error().message);
 }
 
 Taxonomy load_taxonomy(const fs::path& file) {
@@ -449,6 +463,7 @@ int main(int argc, char** argv) {
     bool rescale = config_value<long>(config, {"targets", "total_cases"}, 0) != cases;
     write_text(out / "clinconsensus.yaml", adapt_config(config_text, static_cast<size_t>(cases),
                                                         static_cast<int>(criteria), tax.specialties.size(), rescale));
+    sync_copied_schemas(out);
     const std::string prefix = config_value<std::string>(config, {"id", "prefix"}, "CC-");
     const size_t digits = config_value<size_t>(config, {"id", "digits"}, 4);
 

@@ -4,6 +4,7 @@
 
 #include "checks/integrity_check.h"
 #include "checks/validator.h"
+#include "shipped_project.h"
 #include "test_support.h"
 
 using namespace cc;
@@ -11,13 +12,7 @@ using Catch::Matchers::Contains;
 
 namespace {
 
-const Project& project() {
-  static cc::test::TempRepo repo;
-  static ProjectLoad load = load_project(repo.path(), Lang::En);
-  REQUIRE(load.diagnostics.empty());
-  REQUIRE(load.project);
-  return *load.project;
-}
+const Project& project() { return cc::test::shipped_project(); }
 
 const char* kCase =
     "case_id: CC-0001\n"              // 1

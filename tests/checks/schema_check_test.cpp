@@ -1,6 +1,10 @@
+#include <algorithm>
+
 #include <catch2/catch.hpp>
 
 #include "checks/schema_check.h"
+#include "checks/schema_detail.h"
+#include "checks/schema_sync.h"
 #include "core/yaml_loader.h"
 #include "test_support.h"
 
@@ -14,8 +18,10 @@ const SchemaChecker& schema(const char* name) {
   auto it = cache.find(name);
   if (it == cache.end()) {
     std::vector<Diagnostic> diags;
+    // As validate loads them: the keywords `schema sync` generates are left to the
+    // integrity checks (checks/schema_sync.h).
     auto c = SchemaChecker::load(cc::test::source_dir() + "/schema/" + name, std::string("schema/") + name, Lang::En,
-                                 diags);
+                                 diags, generated_keywords(name));
     REQUIRE(diags.empty());
     REQUIRE(c);
     it = cache.emplace(name, std::move(*c)).first;
@@ -259,4 +265,33 @@ TEST_CASE("schema_check: a document that is not a mapping", "[checks][schema_che
   CHECK(d.line == 1);
   CHECK(d.column == 1);
   CHECK(d.message == "'(file)' must be a mapping (key: value lines), not a list");
+}
+
+TEST_CASE("schema_check: a bound's detail is said in the reader's language, with plain numbers",
+          "[checks][schema_check][locale]") {
+  const std::string rubric =
+      "case_id: CC-0001\ncriteria:\n  - criterion_id: CC-0001-R01\n    criterion: 说明风险。\n    axis: 准确性\n"
+      "    revision: 0\nreview: {agreement: 1.5}\n";
+  auto by_line = [](std::vector<Diagnostic> v) {
+    std::sort(v.begin(), v.end(), [](const Diagnostic& a, const Diagnostic& b) { return a.line < b.line; });
+    return v;
+  };
+  auto en = by_line(check("rubric.schema.json", rubric));
+  REQUIRE(en.size() == 2);
+  CHECK(en[0].message == "'criteria[0].revision' is out of range: must be at least 1");
+  CHECK(en[1].message == "'review.agreement' is out of range: must be at most 1");
+  auto zh = by_line(check("rubric.schema.json", rubric, Lang::Zh));
+  REQUIRE(zh.size() == 2);
+  // valijson says "Expected number greater than or equal to 1.000000": none of it is left.
+  CHECK(zh[0].message == "“criteria[0].revision”超出允许范围：应不小于 1");
+  CHECK(zh[1].message == "“review.agreement”超出允许范围：应不大于 1");
+}
+
+TEST_CASE("schema_check: details of keywords the schemas may use later", "[checks][schema_check][locale]") {
+  CHECK(range_detail("Expected number greater than 0.500000", Lang::En) == "must be greater than 0.5");
+  CHECK(range_detail("Expected number less than 10.000000", Lang::Zh) == "应小于 10");
+  CHECK(invalid_detail("Value should be a multiple of 5.000000", Lang::Zh) == "应为 5 的整数倍");
+  CHECK(invalid_detail("Missing dependency 'reason'.", Lang::Zh) == "需要同时填写字段“reason”");
+  CHECK(invalid_detail("Object should have no fewer than 2 properties.", Lang::En) == "needs at least 2 field(s)");
+  CHECK(invalid_detail("Something valijson may say one day", Lang::Zh) == "Something valijson may say one day");
 }

@@ -352,6 +352,10 @@ TEST_CASE("coverage: an unknown --difficulty gets a did-you-mean, also from comm
     CHECK_THAT(r.err, Catch::Contains("unknown value '" + given + "'") &&
                           Catch::Contains("did you mean '" + meant + "'?"));
   }
+  // In Chinese under zh.
+  RunResult zh = run_cli({"--lang", "zh", "coverage", "--difficulty", "hard"}, repo.path());
+  CHECK(zh.exit_code == 2);
+  CHECK_THAT(zh.err, Catch::Contains("未知取值“hard”；可选值：low medium high；是否应为“high”？"));
   // The same suggestion in a case file.
   edit_file(repo, "cases/cardiology/CC-0001.yaml", "\ndifficulty: medium", "\ndifficulty: hard");
   auto v = validate_json(repo.path());

@@ -52,6 +52,8 @@ TEST_CASE("cli: validate > /dev/full exits 2 and says stdout could not be writte
   RunResult zh = run_on_full_disk({"--lang", "zh", "validate"}, repo.path());
   CHECK(zh.exit_code == 2);
   CHECK_THAT(zh.err, Catch::Contains("无法写入标准输出"));
+  // The C library's reason in Chinese too (hardening issue, item 14).
+  CHECK_THAT(zh.err, Catch::Contains("磁盘空间不足") && !Catch::Contains("No space left"));
 }
 
 TEST_CASE("cli: export > /dev/full exits 2", "[cli][output]") {

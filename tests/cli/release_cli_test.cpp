@@ -160,6 +160,8 @@ TEST_CASE("validate --staged checks the index, not the work tree, and only the c
     CHECK(staged.run.exit_code == 1);
     CHECK(staged.doc["files_checked"] == 4);  // no case staged, yet every file checked
     CHECK(staged.find(rel, 6, 10, "integrity/unknown-label") != nullptr);
+    // The staged schema still lists the old name: the commit must sync it too.
+    CHECK_THAT(staged.run.out, Catch::Contains("schema/out-of-date"));
     CHECK(validate_json(repo.path()).run.exit_code == 0);
   }
   SECTION("a broken config staged fails the commit; a broken one left unstaged does not") {

@@ -89,6 +89,7 @@ TEST_CASE("cli: cache: a change to clinconsensus.yaml invalidates cached results
   Benchmark repo;
   CHECK(validate_json(repo.path()).keys().empty());
   edit_file(repo, "clinconsensus.yaml", "criteria_per_case: 30", "criteria_per_case: 29");
+  REQUIRE(run_cli({"schema", "sync"}, repo.path()).exit_code == 0);  // the schemas follow, as they must
   auto r = validate_json(repo.path());
   int rubrics = repo.rubric_count();
   CHECK(r.doc["diagnostics"].size() == static_cast<size_t>(rubrics));
@@ -96,6 +97,7 @@ TEST_CASE("cli: cache: a change to clinconsensus.yaml invalidates cached results
   CHECK(r.doc["summary"]["errors"] == rubrics);
   CHECK(r.run.exit_code == 1);
   edit_file(repo, "clinconsensus.yaml", "criteria_per_case: 29", "criteria_per_case: 30");
+  REQUIRE(run_cli({"schema", "sync"}, repo.path()).exit_code == 0);  // the schemas follow, as they must
   CHECK(validate_json(repo.path()).keys().empty());
 }
 
@@ -121,6 +123,7 @@ TEST_CASE("cli: cache: a change to the taxonomy invalidates cached results", "[c
   int uses = count_axis_lines(repo, "沟通");
   REQUIRE(uses > 0);
   edit_file(repo, "schema/taxonomy.yaml", "zh: 沟通,", "zh: 医患沟通,");
+  REQUIRE(run_cli({"schema", "sync"}, repo.path()).exit_code == 0);  // the schemas follow, as they must
   auto r = validate_json(repo.path());
   CHECK(r.doc["diagnostics"].size() == static_cast<size_t>(uses));
   for (const auto& d : r.diagnostics()) CHECK(d["rule"] == "integrity/unknown-label");

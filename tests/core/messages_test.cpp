@@ -1,6 +1,7 @@
 #include <catch2/catch.hpp>
 
 #include "core/messages.h"
+#include "core/os_error.h"
 
 using namespace cc;
 
@@ -49,7 +50,7 @@ TEST_CASE("messages: every rule the checks emit has both translations", "[core][
       "text/encoding", "yaml/bom", "yaml/multiple-documents", "yaml/complex-key", "yaml/empty",
       "schema/required", "schema/unknown-key", "schema/type", "schema/enum", "schema/pattern", "schema/min-items",
       "schema/max-items", "schema/min-length", "schema/max-length", "schema/unique-items", "schema/range",
-      "schema/invalid", "schema/unusable", "integrity/case-id-filename", "integrity/case-id-format",
+      "schema/invalid", "schema/unusable", "schema/out-of-date", "integrity/case-id-filename", "integrity/case-id-format",
       "integrity/file-location", "integrity/not-benchmark-file", "integrity/subject-folder",
       "integrity/rubric-folder", "integrity/missing-rubric", "integrity/orphan-rubric",
       "integrity/duplicate-case-id", "integrity/criteria-count", "integrity/duplicate-criterion-id",
@@ -69,4 +70,18 @@ TEST_CASE("messages: every rule the checks emit has both translations", "[core][
 TEST_CASE("messages: lang_code", "[core][messages]") {
   CHECK(lang_code(Lang::En) == "en");
   CHECK(lang_code(Lang::Zh) == "zh");
+}
+
+TEST_CASE("messages: a system call's reason is given in Chinese under zh, and nothing else is changed",
+          "[core][messages][locale]") {
+  CHECK(message(Lang::Zh, "io/read", {{"detail", "No such file or directory"}}) == "无法读取文件：文件或文件夹不存在");
+  CHECK(message(Lang::Zh, "io/read", {{"detail", "Too many open files in system"}}) == "无法读取文件：系统中打开的文件过多");
+  CHECK(message(Lang::Zh, "cli/chdir", {{"dir", "x"}, {"detail", "Permission denied"}}) ==
+        "无法在“x”中运行（-C）：权限不足");
+  // English stays English; a user's value quoted in a message is never rewritten.
+  CHECK(message(Lang::En, "io/read", {{"detail", "No such file or directory"}}) ==
+        "cannot read the file: No such file or directory");
+  CHECK(message(Lang::Zh, "schema/enum", {{"value", "File exists"}, {"field", "status"}, {"allowed", "draft"}}) ==
+        "“status”不能取值“File exists”；可选值：draft");
+  CHECK(chinese_os_errors("no error here") == "no error here");
 }

@@ -3,6 +3,7 @@
 #include "checks/validator.h"
 #include "core/scaffold.h"
 #include "core/yaml_loader.h"
+#include "shipped_project.h"
 #include "test_support.h"
 
 using namespace cc;
@@ -10,13 +11,7 @@ using Catch::Matchers::Contains;
 
 namespace {
 
-const Project& project() {
-  static cc::test::TempRepo repo;
-  static ProjectLoad load = load_project(repo.path(), Lang::En);
-  REQUIRE(load.diagnostics.empty());
-  REQUIRE(load.project);
-  return *load.project;
-}
+const Project& project() { return cc::test::shipped_project(); }
 
 std::string describe(const std::vector<Diagnostic>& diags) {
   std::string s;

@@ -1,8 +1,12 @@
 #include "checks/case_text_cache.h"
 
+#include <fcntl.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include <charconv>
+#include <cstdio>
+#include <string_view>
 
 #include <openssl/evp.h>
 
@@ -36,23 +40,37 @@ CaseTextCache CaseTextCache::load(const std::string& path) {
   if (root["version"].get(version) || version != cache_version()) return cache;
   simdjson::dom::object entries;
   if (root["entries"].get(entries)) return cache;
+  cache.entries_.reserve(entries.size());
   for (auto [identity, e] : entries) {
-    // [case_id, status, text key (hex), line, column]
+    // [case_id, status, text key (hex), line, column], read in one pass (array::at walks
+    // from the start on every call).
     simdjson::dom::array a;
-    if (e.get(a) || a.size() != 5) continue;
+    if (e.get(a)) continue;
     std::string_view case_id, status, key;
     int64_t line = 0, column = 0;
-    if (a.at(0).get(case_id) || a.at(1).get(status) || a.at(2).get(key) || a.at(3).get(line) || a.at(4).get(column))
-      continue;
-    FileFacts f;
-    f.kind = FileKind::Case;
-    f.case_id = std::string(case_id);
-    f.status = std::string(status);
-    auto [end, ec] = std::from_chars(key.data(), key.data() + key.size(), f.text_key, 16);
+    size_t n = 0;
+    bool ok = true;
+    for (simdjson::dom::element item : a) {
+      switch (n++) {
+        case 0: ok = ok && !item.get(case_id); break;
+        case 1: ok = ok && !item.get(status); break;
+        case 2: ok = ok && !item.get(key); break;
+        case 3: ok = ok && !item.get(line); break;
+        case 4: ok = ok && !item.get(column); break;
+        default: ok = false;
+      }
+    }
+    if (!ok || n != 5) continue;
+    uint64_t text_key = 0;
+    auto [end, ec] = std::from_chars(key.data(), key.data() + key.size(), text_key, 16);
     if (ec != std::errc() || end != key.data() + key.size() || key.empty()) continue;
+    FileFacts& f = cache.entries_.try_emplace(std::string(identity)).first->second.facts;
+    f.kind = FileKind::Case;
+    f.case_id = case_id;
+    f.status = status;
+    f.text_key = text_key;
     f.text_line = static_cast<int>(line);
     f.text_column = static_cast<int>(column);
-    cache.entries_.emplace(std::string(identity), std::move(f));
   }
   return cache;
 }
@@ -60,18 +78,19 @@ CaseTextCache CaseTextCache::load(const std::string& path) {
 const FileFacts* CaseTextCache::find(const std::string& identity) {
   auto it = entries_.find(identity);
   if (it == entries_.end()) return nullptr;
-  used_.insert(identity);
-  return &it->second;
+  if (!it->second.used) ++used_count_;
+  it->second.used = true;
+  return &it->second.facts;
 }
 
 void CaseTextCache::put(const std::string& identity, const FileFacts& facts) {
-  used_.insert(identity);
-  auto it = entries_.find(identity);
-  if (it != entries_.end() && it->second.case_id == facts.case_id && it->second.status == facts.status &&
-      it->second.text_key == facts.text_key && it->second.text_line == facts.text_line &&
-      it->second.text_column == facts.text_column)
+  Entry& e = entries_[identity];
+  if (!e.used) ++used_count_;
+  e.used = true;
+  FileFacts& f = e.facts;
+  if (f.kind == FileKind::Case && f.case_id == facts.case_id && f.status == facts.status &&
+      f.text_key == facts.text_key && f.text_line == facts.text_line && f.text_column == facts.text_column)
     return;  // already known: nothing to write
-  FileFacts& f = entries_[identity];
   f.kind = FileKind::Case;
   f.case_id = facts.case_id;
   f.status = facts.status;
@@ -82,11 +101,12 @@ void CaseTextCache::put(const std::string& identity, const FileFacts& facts) {
 }
 
 bool CaseTextCache::save(const std::string& path, std::string* error) const {
-  const bool keep_all = entries_.size() <= 3 * used_.size();
+  const bool keep_all = entries_.size() <= 3 * used_count_;
   nlohmann::json entries = nlohmann::json::object();
   char hex[17];
-  for (const auto& [identity, f] : entries_) {
-    if (!keep_all && !used_.count(identity)) continue;
+  for (const auto& [identity, e] : entries_) {
+    if (!keep_all && !e.used) continue;
+    const FileFacts& f = e.facts;
     std::snprintf(hex, sizeof hex, "%016llx", static_cast<unsigned long long>(f.text_key));
     entries[identity] = nlohmann::json::array({f.case_id, f.status, hex, f.text_line, f.text_column});
   }
@@ -113,11 +133,56 @@ std::string blob_identity(std::string_view bytes) {
   return out;
 }
 
+namespace {
+
+// "stat:<inode>:<size>:<mtime s>.<mtime ns>", formatted in place (to_chars, no temporaries:
+// a one-case validate formats one for every case of the benchmark).
+std::string identity_of(const struct stat& st) {
+  char buf[96] = "stat:";
+  char* p = buf + 5;
+  char* end = buf + sizeof buf;
+  p = std::to_chars(p, end, static_cast<unsigned long long>(st.st_ino)).ptr;
+  *p++ = ':';
+  p = std::to_chars(p, end, static_cast<long long>(st.st_size)).ptr;
+  *p++ = ':';
+  p = std::to_chars(p, end, static_cast<long long>(st.st_mtim.tv_sec)).ptr;
+  *p++ = '.';
+  p = std::to_chars(p, end, static_cast<long>(st.st_mtim.tv_nsec)).ptr;
+  return std::string(buf, p);
+}
+
+}  // namespace
+
 std::string stat_identity(const std::string& abs_path) {
   struct stat st;
   if (::stat(abs_path.c_str(), &st) != 0) return std::string();
-  return "stat:" + std::to_string(st.st_ino) + ':' + std::to_string(st.st_size) + ':' +
-         std::to_string(st.st_mtim.tv_sec) + '.' + std::to_string(st.st_mtim.tv_nsec);
+  return identity_of(st);
+}
+
+std::vector<std::string> stat_identities(const std::string& root, const std::vector<std::string>& rel_paths) {
+  std::vector<std::string> out;
+  out.reserve(rel_paths.size());
+  std::string open_folder;
+  int dir_fd = -1;
+  bool opened = false;
+  for (const auto& rel : rel_paths) {
+    size_t slash = rel.rfind('/');
+    std::string_view folder = std::string_view(rel).substr(0, slash == std::string::npos ? 0 : slash);
+    if (!opened || folder != open_folder) {
+      if (dir_fd >= 0) ::close(dir_fd);
+      open_folder = folder;
+      std::string abs = folder.empty() ? root : root + "/" + open_folder;
+      dir_fd = ::open(abs.c_str(), O_PATH | O_DIRECTORY | O_CLOEXEC);
+      opened = true;
+    }
+    struct stat st;
+    // Follows links, as stat(2) does: the identity is that of the bytes read.
+    bool ok = dir_fd >= 0 ? ::fstatat(dir_fd, rel.c_str() + (slash == std::string::npos ? 0 : slash + 1), &st, 0) == 0
+                          : ::stat((root + "/" + rel).c_str(), &st) == 0;
+    out.push_back(ok ? identity_of(st) : std::string());
+  }
+  if (dir_fd >= 0) ::close(dir_fd);
+  return out;
 }
 
 }  // namespace cc

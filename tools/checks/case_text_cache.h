@@ -8,7 +8,7 @@
 #include <string>
 #include <string_view>
 #include <unordered_map>
-#include <unordered_set>
+#include <vector>
 
 #include "checks/file_facts.h"
 
@@ -30,14 +30,24 @@ class CaseTextCache {
   bool save(const std::string& path, std::string* error) const;
 
  private:
-  std::unordered_map<std::string, FileFacts> entries_;
-  std::unordered_set<std::string> used_;
+  struct Entry {
+    FileFacts facts;
+    bool used = false;  // by this run: found or put (a flag, not a set of keys: cheaper to keep)
+  };
+  std::unordered_map<std::string, Entry> entries_;
+  size_t used_count_ = 0;
   bool dirty_ = false;
 };
 
 // The stat signature of a file (inode, size, modification time in ns), or "" when it
 // cannot be read; it changes whenever an editor or git rewrites the file.
 std::string stat_identity(const std::string& abs_path);
+
+// stat_identity of each of `rel_paths` (relative to `root`, '/' separated), each taken
+// relative to an open handle of its folder: the kernel resolves one name per file rather
+// than every component of an absolute path (a one-case validate takes the identity of
+// every other case of the benchmark). Sorted paths share their folder's handle.
+std::vector<std::string> stat_identities(const std::string& root, const std::vector<std::string>& rel_paths);
 
 // The identity git gives these bytes: "blob:" and the blob id (SHA-1 of "blob <size>\0"
 // and the bytes), as the index lists it. "" if hashing fails.

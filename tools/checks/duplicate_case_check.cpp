@@ -26,11 +26,10 @@ std::vector<std::pair<std::string, FileFacts>> reference_case_facts(const std::v
                                                                     const LoadLimits& limits, unsigned threads,
                                                                     CaseTextCache* cache) {
   std::vector<std::pair<std::string, FileFacts>> out(paths.size());
-  std::vector<std::string> identities(paths.size());
+  std::vector<std::string> identities = cache ? source.identities(paths) : std::vector<std::string>(paths.size());
   std::vector<size_t> misses;
   for (size_t i = 0; i < paths.size(); ++i) {
     out[i].first = paths[i];
-    if (cache) identities[i] = source.identity(paths[i]);
     const FileFacts* hit = cache && !identities[i].empty() ? cache->find(identities[i]) : nullptr;
     if (hit)
       out[i].second = *hit;

@@ -23,9 +23,10 @@ void record_case_text(const Document& doc, FileFacts& facts);
 using ReadBytes = std::function<std::optional<std::string>(const std::string& path)>;
 
 // Where the cases a partial run does not check come from: a cheap identity of each file's
-// bytes (for the cache; "" when there is none) and how to read them on a cache miss.
+// bytes (for the cache; "" when there is none), asked for all paths at once so a source
+// can share the work between them, and how to read them on a cache miss.
 struct ReferenceSource {
-  std::function<std::string(const std::string& path)> identity;
+  std::function<std::vector<std::string>(const std::vector<std::string>& paths)> identities;
   ReadBytes read;
 };
 

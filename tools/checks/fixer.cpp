@@ -89,7 +89,7 @@ std::vector<std::string> fix_targets(const Project& project, const std::vector<s
   chosen.insert(named.files.begin(), named.files.end());
   for (const auto& entry : named.unreadable)
     problems.push_back(file_diagnostic("io/read", Severity::Error, entry.path,
-                                       message(project.lang, "io/read", {{"detail", entry.reason}})));
+                                       message(project.lang, "io/read", {{"detail", entry.reason.describe(project.lang)}})));
   return {chosen.begin(), chosen.end()};
 }
 

@@ -2,6 +2,7 @@
 
 #include <map>
 #include <set>
+#include <unordered_map>
 
 #include "core/repository.h"
 
@@ -257,7 +258,10 @@ void check_file_integrity(const Document& doc, const IntegrityContext& ctx, File
 void check_cross_file(const std::vector<std::pair<std::string, FileFacts>>& checked, const BenchmarkListing& listing,
                       const IntegrityContext& ctx, std::vector<Diagnostic>& out) {
   // Stem → paths, for pairing and duplicates; the file name is the case id by rule.
-  std::map<std::string, std::vector<std::string>> case_by_stem, rubric_by_stem;
+  // Hashed, and sized up front: a one-case validate builds both over the whole benchmark.
+  std::unordered_map<std::string, std::vector<std::string>> case_by_stem, rubric_by_stem;
+  case_by_stem.reserve(listing.cases.size());
+  rubric_by_stem.reserve(listing.rubrics.size());
   for (const auto& p : listing.cases) case_by_stem[file_stem(p)].push_back(p);
   for (const auto& p : listing.rubrics) rubric_by_stem[file_stem(p)].push_back(p);
   // case_id → files that declare it, among the checked files (ids that differ from the

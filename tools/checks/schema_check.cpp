@@ -12,6 +12,7 @@
 #include <valijson/validation_results.hpp>
 #include <valijson/validator.hpp>
 
+#include "checks/schema_detail.h"
 #include "core/suggest.h"
 #include "core/yaml_loader.h"
 
@@ -265,10 +266,10 @@ class LeafMapper {
                                           {"b", std::to_string(std::max(a, b) + 1)}});
     } else if (starts_with(desc, "Expected number")) {
       d.rule = "schema/range";
-      d.message = message(lang_, d.rule, {{"field", loc.display}, {"detail", desc}});
+      d.message = message(lang_, d.rule, {{"field", loc.display}, {"detail", range_detail(desc, lang_)}});
     } else {
       d.rule = "schema/invalid";
-      d.message = message(lang_, d.rule, {{"field", loc.display}, {"detail", desc}});
+      d.message = message(lang_, d.rule, {{"field", loc.display}, {"detail", invalid_detail(desc, lang_)}});
     }
     d.file = doc_.path;
     d.line = pos.line;
@@ -285,7 +286,8 @@ class LeafMapper {
 }  // namespace
 
 std::optional<SchemaChecker> SchemaChecker::load(const std::string& abs_path, const std::string& rel_path, Lang lang,
-                                                 std::vector<Diagnostic>& diags) {
+                                                 std::vector<Diagnostic>& diags,
+                                                 const std::vector<std::pair<std::string, std::string>>& unchecked) {
   auto fail = [&](const std::string& detail) {
     Diagnostic d;
     d.rule = "schema/unusable";
@@ -300,6 +302,11 @@ std::optional<SchemaChecker> SchemaChecker::load(const std::string& abs_path, co
   SchemaChecker checker;
   try {
     checker.schema_json_ = json::parse(*text);
+    for (const auto& [pointer, keyword] : unchecked) {
+      json::json_pointer p(pointer);
+      if (checker.schema_json_.contains(p) && checker.schema_json_.at(p).is_object())
+        checker.schema_json_.at(p).erase(keyword);
+    }
     checker.schema_ = std::make_shared<valijson::Schema>();
     valijson::SchemaParser parser(valijson::SchemaParser::kDraft7);
     valijson::adapters::NlohmannJsonAdapter adapter(checker.schema_json_);

@@ -5,6 +5,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include <nlohmann/json.hpp>
@@ -22,8 +23,12 @@ namespace cc {
 class SchemaChecker {
  public:
   // Loads a draft-7 schema file; on failure returns nullopt and appends a diagnostic.
+  // `unchecked` lists keywords (subschema pointer, keyword) left out of the check: the
+  // ones `schema sync` generates, which the integrity checks report instead
+  // (checks/schema_sync.h says why).
   static std::optional<SchemaChecker> load(const std::string& abs_path, const std::string& rel_path, Lang lang,
-                                           std::vector<Diagnostic>& diags);
+                                           std::vector<Diagnostic>& diags,
+                                           const std::vector<std::pair<std::string, std::string>>& unchecked = {});
 
   // Appends one diagnostic per leaf error of `doc` (rule ids schema/...). Thread-safe.
   void check(const Document& doc, Lang lang, std::vector<Diagnostic>& out) const;

@@ -7,6 +7,7 @@
 
 #include "checks/duplicate_case_check.h"
 #include "checks/result_cache.h"
+#include "checks/schema_sync.h"
 #include "checks/text_check.h"
 #include "core/parallel.h"
 #include "core/repository.h"
@@ -112,13 +113,18 @@ std::vector<std::pair<std::string, FileFacts>> reference_cases(const Project& pr
   if (options.content) {
     const auto& content = *options.content;
     std::unordered_map<std::string, std::string> blob_ids(content.other_ids.begin(), content.other_ids.end());
-    source.identity = [blob_ids = std::move(blob_ids)](const std::string& path) {
-      auto it = blob_ids.find(path);
-      return it == blob_ids.end() ? std::string() : "blob:" + it->second;
+    source.identities = [blob_ids = std::move(blob_ids)](const std::vector<std::string>& paths) {
+      std::vector<std::string> out;
+      out.reserve(paths.size());
+      for (const auto& path : paths) {
+        auto it = blob_ids.find(path);
+        out.push_back(it == blob_ids.end() ? std::string() : "blob:" + it->second);
+      }
+      return out;
     };
     source.read = content.read_other;
   } else {
-    source.identity = [&cfg](const std::string& path) { return stat_identity(cfg.abs(path)); };
+    source.identities = [&cfg](const std::vector<std::string>& paths) { return stat_identities(cfg.root, paths); };
     source.read = [&cfg](const std::string& path) { return read_file(cfg.abs(path), nullptr); };
   }
   if (!options.use_cache || !source.read) return reference_case_facts(paths, source, cfg.limits, options.threads, nullptr);
@@ -156,7 +162,7 @@ ProjectLoad load_project(const std::string& root, Lang lang) {
   out.diagnostics.insert(out.diagnostics.end(), tax.diagnostics.begin(), tax.diagnostics.end());
   auto schema = [&](const char* name) {
     std::string rel = config.schema_dir + "/" + name;
-    return SchemaChecker::load(config.abs(rel), rel, lang, out.diagnostics);
+    return SchemaChecker::load(config.abs(rel), rel, lang, out.diagnostics, generated_keywords(name));
   };
   auto case_schema = schema("case.schema.json");
   auto rubric_schema = schema("rubric.schema.json");
@@ -178,6 +184,9 @@ ProjectLoad load_project(const std::string& root, Lang lang) {
                                [&](const Diagnostic& c) { return c.line == d.line && c.column == d.column; });
     if (!covered) config_findings.push_back(std::move(d));
   }
+  // Schemas whose generated enums or criteria count no longer follow the taxonomy and
+  // config: editors would check other values than this run does.
+  for (auto& d : schema_drift_findings(config, *tax.taxonomy, lang)) config_findings.push_back(std::move(d));
   Project p{std::move(config), std::move(*tax.taxonomy), std::move(*case_schema), std::move(*rubric_schema),
             std::move(*config_schema), content_hash(key), lang, std::move(config_findings)};
   out.project = std::move(p);
@@ -250,7 +259,7 @@ ValidateReport validate(const Project& project, const ValidateOptions& options) 
   }
   for (const auto& entry : unreadable) {
     report.diagnostics.push_back(file_diagnostic("io/read", Severity::Error, entry.path,
-                                                 message(project.lang, "io/read", {{"detail", entry.reason}})));
+                                                 message(project.lang, "io/read", {{"detail", entry.reason.describe(project.lang)}})));
     report.input_error = true;
   }
 

@@ -83,11 +83,13 @@ bool check_case_filters(const Project& project, const std::vector<std::string>& 
                                     std::pair{&difficulties, &project.taxonomy.difficulty}})
     for (const auto& v : *values)
       if (!dim->find(v)) {
-        err << "clinconsensus " << command << ": unknown value '" << v << "'; one of:";
-        for (const auto& n : dim->file_names()) err << ' ' << n;
+        std::string allowed, suggestion;
+        for (const auto& n : dim->file_names()) allowed += (allowed.empty() ? "" : " ") + n;
         if (const Label* near = dim->suggest(v))
-          err << message(project.lang, "word/did-you-mean", {{"value", dim->file_name_of(*near)}});
-        err << '\n';
+          suggestion = message(project.lang, "word/did-you-mean", {{"value", dim->file_name_of(*near)}});
+        err << "clinconsensus " << command << ": "
+            << message(project.lang, "cli/unknown-value", {{"value", v}, {"allowed", allowed}, {"suggestion", suggestion}})
+            << '\n';
         return false;
       }
   return true;
@@ -95,7 +97,7 @@ bool check_case_filters(const Project& project, const std::vector<std::string>& 
 
 bool write_output(const CliContext& ctx, std::string_view command, const std::string& path, std::string_view content,
                   std::ostream& err) {
-  auto written = write_output_file(path, content);
+  auto written = write_output_file(path, content, ctx.lang());
   if (written) return true;
   err << "clinconsensus " << command << ": "
       << message(ctx.lang(), "io/write-output", {{"path", path}, {"detail", written.error().message}}) << '\n';

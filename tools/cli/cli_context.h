@@ -88,5 +88,6 @@ void register_leak(CLI::App& app, CliContext& ctx, std::function<int()>& run);
 void register_irt(CLI::App& app, CliContext& ctx, std::function<int()>& run);
 void register_rank_corr(CLI::App& app, CliContext& ctx, std::function<int()>& run);
 void register_cat(CLI::App& app, CliContext& ctx, std::function<int()>& run);
+void register_schema(CLI::App& app, CliContext& ctx, std::function<int()>& run);
 
 }  // namespace cc::cli

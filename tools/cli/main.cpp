@@ -11,6 +11,7 @@
 
 #include "cli/cli_context.h"
 #include "cli/stdout_guard.h"
+#include "cli/usage_errors.h"
 #include "core/messages.h"
 #include "core/suggest.h"
 #include "core/version.h"
@@ -35,6 +36,16 @@ std::optional<std::string> unknown_command(CLI::App& app, cc::Lang lang) {
   return std::nullopt;
 }
 
+// The language of a parse error's message. CLI11 stores an option's value only once the
+// whole line has parsed, so after an error mid-line (`--lang zh export --out`) --lang is
+// read from what the parser collected for it.
+cc::Lang parse_error_lang(CLI::App& app, const cc::cli::CliContext& ctx) {
+  if (!ctx.global.lang.empty()) return ctx.lang();
+  if (const CLI::Option* opt = app.get_option_no_throw("--lang"); opt && !opt->results().empty())
+    return opt->results().back() == "zh" ? cc::Lang::Zh : cc::Lang::En;
+  return ctx.lang();
+}
+
 // Parses the command line into `ctx` and runs the chosen subcommand; its exit status.
 int run_command(int argc, char** argv, cc::cli::CliContext& ctx) {
   using namespace cc::cli;
@@ -54,6 +65,7 @@ int run_command(int argc, char** argv, cc::cli::CliContext& ctx) {
     register_import(app, ctx, run);
     register_release(app, ctx, run);
     register_hook(app, ctx, run);
+    register_schema(app, ctx, run);
     register_coverage(app, ctx, run);
     register_select(app, ctx, run);
     register_dedup(app, ctx, run);
@@ -68,12 +80,12 @@ int run_command(int argc, char** argv, cc::cli::CliContext& ctx) {
     try {
       app.parse(argc, argv);
     } catch (const CLI::ParseError& e) {
-      if (auto unknown = unknown_command(app, ctx.lang())) {
+      const cc::Lang lang = parse_error_lang(app, ctx);
+      if (auto unknown = unknown_command(app, lang)) {
         std::cerr << "clinconsensus: " << *unknown << '\n';
         return kExitUsage;
       }
-      int code = app.exit(e);
-      return code == 0 ? kExitOk : kExitUsage;
+      return report_parse_error(app, e, lang, std::cout, std::cerr);
     }
     if (!run) return kExitUsage;
     if (!ctx.enter_directories(std::cerr)) return kExitUsage;

@@ -55,7 +55,7 @@ struct Staged {
 // Writes `content` to a temporary file beside `path` (following a link to its target),
 // with the target's mode and owner, flushed. nullopt and *error on failure, with no
 // temporary left behind.
-std::optional<Staged> stage(const std::string& path, std::string_view content, std::string* error) {
+std::optional<Staged> stage(const std::string& path, std::string_view content, WriteFailure& failure) {
   std::error_code ec;
   fs::path target(path);
   // Write through a symbolic link to the file it names: replacing the link with a
@@ -63,7 +63,7 @@ std::optional<Staged> stage(const std::string& path, std::string_view content, s
   if (fs::is_symlink(fs::symlink_status(target, ec))) {
     fs::path resolved = fs::weakly_canonical(target, ec);
     if (ec) {
-      if (error) *error = "cannot resolve the symbolic link " + path + ": " + ec.message();
+      failure = {"io/atomic-link", path, ec.message()};
       return std::nullopt;
     }
     target = resolved;
@@ -75,38 +75,38 @@ std::optional<Staged> stage(const std::string& path, std::string_view content, s
   std::string tmpl = target.string() + ".tmp." + std::to_string(::getpid()) + ".XXXXXX";
   int fd = ::mkstemp(tmpl.data());
   if (fd < 0) {
-    if (error) *error = std::string("cannot create a temporary file beside ") + path + ": " + std::strerror(errno);
+    failure = {"io/atomic-temp", path, std::strerror(errno)};
     return std::nullopt;
   }
-  auto fail = [&](const char* what) -> std::optional<Staged> {
+  auto fail = [&](const char* step) -> std::optional<Staged> {
     int saved = errno;
     ::close(fd);
     ::unlink(tmpl.c_str());
-    if (error) *error = std::string(what) + " " + path + ": " + std::strerror(saved);
+    failure = {step, path, std::strerror(saved)};
     return std::nullopt;
   };
-  if (!write_all(fd, content)) return fail("cannot write");
+  if (!write_all(fd, content)) return fail("io/atomic-write");
   mode_t mode = existed ? (old.st_mode & 07777) : (0666 & ~current_umask());
   if (existed && (old.st_uid != ::geteuid() || old.st_gid != ::getegid())) {
     // Only the owner is kept; a group we cannot set is refused like an owner we cannot.
-    if (::fchown(fd, old.st_uid, old.st_gid) != 0) return fail("cannot keep the owner and group of");
+    if (::fchown(fd, old.st_uid, old.st_gid) != 0) return fail("io/atomic-owner");
   }
-  if (::fchmod(fd, mode) != 0) return fail("cannot set permissions of");
-  if (::fsync(fd) != 0) return fail("cannot flush");
+  if (::fchmod(fd, mode) != 0) return fail("io/atomic-mode");
+  if (::fsync(fd) != 0) return fail("io/atomic-flush");
   if (::close(fd) != 0) {
     ::unlink(tmpl.c_str());
-    if (error) *error = std::string("cannot close ") + path + ": " + std::strerror(errno);
+    failure = {"io/atomic-close", path, std::strerror(errno)};
     return std::nullopt;
   }
   return Staged{tmpl, target, path};
 }
 
 // Renames a staged file over its target and syncs the folder.
-bool publish(const Staged& staged, std::string* error) {
+bool publish(const Staged& staged, WriteFailure& failure) {
   if (std::rename(staged.tmp.c_str(), staged.target.c_str()) != 0) {
     int saved = errno;
     ::unlink(staged.tmp.c_str());
-    if (error) *error = std::string("cannot replace ") + staged.shown + ": " + std::strerror(saved);
+    failure = {"io/atomic-replace", staged.shown, std::strerror(saved)};
     return false;
   }
   sync_parent(staged.target);
@@ -115,25 +115,41 @@ bool publish(const Staged& staged, std::string* error) {
 
 }  // namespace
 
+std::string WriteFailure::describe(Lang lang) const {
+  return message(lang, step, {{"path", path}, {"detail", reason}});
+}
+
+bool write_file_atomic(const std::string& path, std::string_view content, WriteFailure& failure) {
+  auto staged = stage(path, content, failure);
+  return staged && publish(*staged, failure);
+}
+
 bool write_file_atomic(const std::string& path, std::string_view content, std::string* error) {
-  auto staged = stage(path, content, error);
-  return staged && publish(*staged, error);
+  WriteFailure failure;
+  if (write_file_atomic(path, content, failure)) return true;
+  if (error) *error = failure.describe(Lang::En);
+  return false;
 }
 
 bool write_files_atomic(const std::vector<std::pair<std::string, std::string>>& files, std::string* error) {
+  WriteFailure failure;
+  auto failed = [&] {
+    if (error) *error = failure.describe(Lang::En);
+    return false;
+  };
   std::vector<Staged> staged;
   for (const auto& [path, content] : files) {
-    auto s = stage(path, content, error);
+    auto s = stage(path, content, failure);
     if (!s) {
       for (const auto& done : staged) ::unlink(done.tmp.c_str());
-      return false;
+      return failed();
     }
     staged.push_back(std::move(*s));
   }
   for (size_t i = 0; i < staged.size(); ++i)
-    if (!publish(staged[i], error)) {
+    if (!publish(staged[i], failure)) {
       for (size_t j = i + 1; j < staged.size(); ++j) ::unlink(staged[j].tmp.c_str());
-      return false;
+      return failed();
     }
   return true;
 }

@@ -9,7 +9,24 @@
 #include <utility>
 #include <vector>
 
+#include "core/messages.h"
+
 namespace cc {
+
+// Why an atomic write failed: the step (a catalog id of core/messages.cpp, such as
+// "io/atomic-temp": the temporary file beside the target could not be made), the file as
+// the caller named it, and the C library's reason.
+struct WriteFailure {
+  std::string step;
+  std::string path;
+  std::string reason;
+  // "cannot create a temporary file beside out.jsonl: Permission denied", in `lang`.
+  std::string describe(Lang lang) const;
+};
+
+// write_file_atomic below, telling a failure in parts, for a message in the reader's
+// language.
+bool write_file_atomic(const std::string& path, std::string_view content, WriteFailure& failure);
 
 // Writes `content` to `path` atomically, creating missing parent folders. An existing
 // file keeps its mode and owner (a 0600 file stays 0600; a file owned by another user
@@ -17,7 +34,8 @@ namespace cc {
 // gets 0666 less the umask, as open(2) would give it. A symbolic link is written
 // through to the file it names, so the link stays a link. The folder is synced after
 // the rename, so a crash after success keeps the new file. Returns false and sets
-// *error on failure, leaving any existing file untouched and no temporary file behind.
+// *error on failure, leaving any existing file untouched and no temporary file behind. *error is in English
+// (WriteFailure::describe).
 bool write_file_atomic(const std::string& path, std::string_view content, std::string* error);
 
 // Writes several files as one step, as nearly as a file system allows: every file is

@@ -1,6 +1,9 @@
 #include "core/messages.h"
 
 #include <array>
+#include <vector>
+
+#include "core/os_error.h"
 
 namespace cc {
 namespace {
@@ -11,8 +14,30 @@ using Entry = MessageEntry;
 constexpr std::array kCatalog = {
     // Reading files.
     Entry{"io/read", "cannot read the file: {detail}", "无法读取文件：{detail}"},
+    // Why an entry cannot be read (core/repository.h).
+    Entry{"io/cannot-list", "cannot list this folder: {detail}", "无法列出此文件夹：{detail}"},
+    Entry{"io/not-regular", "not a regular file", "不是普通文件"},
+    Entry{"io/no-such-path", "no such file or folder", "文件或文件夹不存在"},
+    Entry{"io/outside-repository", "outside the repository", "位于仓库之外"},
+    Entry{"io/link-loops", "a symbolic link that loops ({detail})", "符号链接形成循环（{detail}）"},
+    Entry{"io/link-dangling", "a symbolic link to {detail}, which does not exist", "符号链接指向的 {detail} 不存在"},
+    Entry{"io/link-broken", "a symbolic link that cannot be followed: {detail}", "无法跟随的符号链接：{detail}"},
+    Entry{"io/link-outside",
+          "a symbolic link to {detail}, outside the repository; links leaving the repository are not followed",
+          "符号链接指向仓库之外的 {detail}；不会跟随指向仓库之外的链接"},
     // Writing output.
     Entry{"io/write-output", "cannot write {path}: {detail}", "无法写入 {path}：{detail}"},
+    // The steps of an atomic write (core/atomic_write.h).
+    Entry{"io/atomic-link", "cannot resolve the symbolic link {path}: {detail}", "无法解析符号链接 {path}：{detail}"},
+    Entry{"io/atomic-temp", "cannot create a temporary file beside {path}: {detail}",
+          "无法在 {path} 旁创建临时文件：{detail}"},
+    Entry{"io/atomic-write", "cannot write {path}: {detail}", "无法写入 {path}：{detail}"},
+    Entry{"io/atomic-owner", "cannot keep the owner and group of {path}: {detail}",
+          "无法保留 {path} 的所有者和组：{detail}"},
+    Entry{"io/atomic-mode", "cannot set permissions of {path}: {detail}", "无法设置 {path} 的权限：{detail}"},
+    Entry{"io/atomic-flush", "cannot flush {path}: {detail}", "无法将 {path} 写入磁盘：{detail}"},
+    Entry{"io/atomic-close", "cannot close {path}: {detail}", "无法关闭 {path}：{detail}"},
+    Entry{"io/atomic-replace", "cannot replace {path}: {detail}", "无法替换 {path}：{detail}"},
     Entry{"io/write-stdout", "cannot write standard output: {detail}", "无法写入标准输出：{detail}"},
     Entry{"yaml/syntax", "YAML syntax error: {detail}; check indentation and quoting near here",
           "YAML 语法错误：{detail}；请检查此处附近的缩进和引号"},
@@ -54,7 +79,34 @@ constexpr std::array kCatalog = {
           "“{field}”的第 {a} 项与第 {b} 项重复；请删除重复项"},
     Entry{"schema/range", "'{field}' is out of range: {detail}", "“{field}”超出允许范围：{detail}"},
     Entry{"schema/invalid", "'{field}' is invalid: {detail}", "“{field}”无效：{detail}"},
+    // The details of schema/range and schema/invalid (checks/schema_detail.cpp).
+    Entry{"schema/detail.minimum", "must be at least {n}", "应不小于 {n}"},
+    Entry{"schema/detail.exclusive-minimum", "must be greater than {n}", "应大于 {n}"},
+    Entry{"schema/detail.maximum", "must be at most {n}", "应不大于 {n}"},
+    Entry{"schema/detail.exclusive-maximum", "must be less than {n}", "应小于 {n}"},
+    Entry{"schema/detail.multiple-of", "must be a multiple of {n}", "应为 {n} 的整数倍"},
+    Entry{"schema/detail.min-properties", "needs at least {n} field(s)", "至少需要 {n} 个字段"},
+    Entry{"schema/detail.max-properties", "allows at most {n} field(s)", "最多允许 {n} 个字段"},
+    Entry{"schema/detail.const", "must be exactly the value the schema sets", "必须等于模式文件规定的值"},
+    Entry{"schema/detail.any-of", "matches none of the forms the schema allows", "不符合模式文件允许的任何一种形式"},
+    Entry{"schema/detail.one-of", "must match exactly one of the forms the schema allows",
+          "必须恰好符合模式文件允许的一种形式"},
+    Entry{"schema/detail.if-then-else", "does not meet the schema's condition for this value",
+          "不符合模式文件对此取值的条件"},
+    Entry{"schema/detail.dependency", "needs the field '{name}' beside it", "需要同时填写字段“{name}”"},
+    Entry{"schema/detail.additional-items", "has more items than the schema allows", "项数超过模式文件允许的数量"},
+    Entry{"schema/detail.contains", "holds no item of the kind the schema requires", "不包含模式文件要求的项"},
     Entry{"schema/unusable", "schema {file} cannot be used: {detail}", "无法使用模式文件 {file}：{detail}"},
+    Entry{"schema/out-of-date",
+          "{file} no longer follows {taxonomy} and {config} ('{where}' differs), so editors check other labels or "
+          "criteria counts than validate; run `clinconsensus schema sync`",
+          "{file} 与 {taxonomy} 和 {config} 不一致（“{where}”不同），编辑器检查的取值或标准条数与 validate 不同；"
+          "请运行 clinconsensus schema sync"},
+    // `schema sync`.
+    Entry{"schema/sync-updated", "updated {file}", "已更新 {file}"},
+    Entry{"schema/sync-current", "{file} is up to date", "{file} 已是最新"},
+    Entry{"schema/sync-stale", "{file} is out of date ('{where}' differs); run `clinconsensus schema sync`",
+          "{file} 已过期（“{where}”不同）；请运行 clinconsensus schema sync"},
     // Integrity.
     Entry{"integrity/case-id-filename", "case_id '{id}' does not match the file name '{stem}'; rename the file or fix the id",
           "case_id“{id}”与文件名“{stem}”不一致；请重命名文件或修改编号"},
@@ -157,6 +209,25 @@ constexpr std::array kCatalog = {
     Entry{"cli/chdir", "cannot run in '{dir}' (-C): {detail}", "无法在“{dir}”中运行（-C）：{detail}"},
     Entry{"cli/unknown-command", "unknown command '{name}'{suggestion}; `clinconsensus --help` lists the commands",
           "未知命令“{name}”{suggestion}；运行 clinconsensus --help 查看可用命令"},
+    // Usage errors (tools/cli/usage_errors.cpp): English is CLI11's own wording.
+    Entry{"cli/unexpected", "unexpected argument(s): {args}", "无法识别或多余的参数：{args}"},
+    Entry{"cli/subcommand-required", "a subcommand is required", "需要指定子命令"},
+    Entry{"cli/required", "{name} is required", "缺少必需的参数 {name}"},
+    Entry{"cli/not-allowed", "{name}: '{value}' is not allowed; one of: {allowed}",
+          "{name} 不能取值“{value}”；可选值：{allowed}"},
+    Entry{"cli/not-in-range", "{name}: '{value}' is not between {min} and {max}",
+          "{name} 的取值“{value}”不在 {min} 到 {max} 之间"},
+    Entry{"cli/invalid-value", "{name}: invalid value", "{name} 的取值无效"},
+    Entry{"cli/not-converted", "{name}: '{value}' is not of the kind this option takes",
+          "{name} 的取值“{value}”格式不正确"},
+    Entry{"cli/missing-value", "{name} needs a value", "{name} 缺少取值"},
+    Entry{"cli/value-count", "{name}: wrong number of values", "{name} 的取值个数不正确"},
+    Entry{"cli/requires", "{a} requires {b}", "{a} 需要同时给出 {b}"},
+    Entry{"cli/excludes", "{a} cannot be used with {b}", "{a} 不能与 {b} 同时使用"},
+    Entry{"cli/unknown-value", "unknown value '{value}'; one of: {allowed}{suggestion}",
+          "未知取值“{value}”；可选值：{allowed}{suggestion}"},
+    Entry{"cli/usage", "{detail}", "命令行参数有误：{detail}"},
+    Entry{"cli/see-help", "Run with --help for more information.", "加 --help 运行可查看用法。"},
     Entry{"taxonomy/invalid", "taxonomy {detail}", "分类表 {detail}"},
     // Suggestions and words used inside messages.
     Entry{"word/did-you-mean", "; did you mean '{value}'?", "；是否应为“{value}”？"},
@@ -183,7 +254,9 @@ constexpr std::array kCatalog = {
 
 std::string_view lang_code(Lang lang) { return lang == Lang::Zh ? "zh" : "en"; }
 
-std::string format_template(std::string_view tmpl, std::initializer_list<MessageArg> args) {
+namespace {
+
+std::string format_args(std::string_view tmpl, std::span<const MessageArg> args) {
   std::string out;
   out.reserve(tmpl.size() + 32);
   size_t i = 0;
@@ -211,10 +284,26 @@ std::string format_template(std::string_view tmpl, std::initializer_list<Message
   return out;
 }
 
+}  // namespace
+
+std::string format_template(std::string_view tmpl, std::initializer_list<MessageArg> args) {
+  return format_args(tmpl, std::span<const MessageArg>(args.begin(), args.size()));
+}
+
+
 std::string message_from(std::span<const MessageEntry> catalog, Lang lang, std::string_view id,
                          std::initializer_list<MessageArg> args) {
-  for (const auto& e : catalog)
-    if (e.id == id) return format_template(lang == Lang::Zh ? e.zh : e.en, args);
+  for (const auto& e : catalog) {
+    if (e.id != id) continue;
+    if (lang == Lang::En) return format_template(e.en, args);
+    // The reason of a failed system call ("detail" or "why": a file that cannot be read)
+    // in Chinese too, so no English is left in a Chinese message. Only those arguments:
+    // a quoted value of the user's stays as written.
+    std::vector<MessageArg> zh_args(args);
+    for (auto& [name, value] : zh_args)
+      if (name == "detail" || name == "why") value = chinese_os_errors(std::move(value));
+    return format_args(e.zh, zh_args);
+  }
   return std::string(id);
 }
 

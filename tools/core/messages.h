@@ -25,7 +25,9 @@ struct MessageEntry {
   std::string_view zh;
 };
 
-// Formats entry `id` of `catalog` in `lang`; an unknown id yields the id itself.
+// Formats entry `id` of `catalog` in `lang`; an unknown id yields the id itself. In
+// Chinese, an OS error text ("No such file or directory") in the argument that carries a
+// system call's reason, `detail` or `why`, is given in Chinese too (core/os_error.h).
 std::string message_from(std::span<const MessageEntry> catalog, Lang lang, std::string_view id,
                          std::initializer_list<MessageArg> args = {});
 

@@ -27,12 +27,12 @@ Result<void> write_through(const std::string& path, std::string_view content) {
 
 }  // namespace
 
-Result<void> write_output_file(const std::string& path, std::string_view content) {
+Result<void> write_output_file(const std::string& path, std::string_view content, Lang lang) {
   struct stat st {};
   if (::stat(path.c_str(), &st) == 0 && !S_ISREG(st.st_mode) && !S_ISDIR(st.st_mode))
     return write_through(path, content);
-  std::string error;
-  if (!write_file_atomic(path, content, &error)) return Error(error, Error::Kind::Input);
+  WriteFailure failure;
+  if (!write_file_atomic(path, content, failure)) return Error(failure.describe(lang), Error::Kind::Input);
   return {};
 }
 

@@ -6,12 +6,14 @@
 #include <string>
 #include <string_view>
 
+#include "core/messages.h"
 #include "core/result.h"
 
 namespace cc {
 
 // Writes `content` to `path` as described above. On failure the Error's message says why
-// (the system's reason); the caller names the output.
-Result<void> write_output_file(const std::string& path, std::string_view content);
+// (the system's reason, and for a replaced file the step that failed), in `lang`; the
+// caller names the output.
+Result<void> write_output_file(const std::string& path, std::string_view content, Lang lang = Lang::En);
 
 }  // namespace cc

@@ -7,6 +7,7 @@
 #include <cerrno>
 #include <cstring>
 #include <filesystem>
+#include <string_view>
 #include <system_error>
 
 namespace fs = std::filesystem;
@@ -26,8 +27,11 @@ std::optional<std::string> find_repository_root(const std::string& start) {
 
 namespace {
 
-bool is_yaml_name(const fs::path& p) {
-  auto ext = p.extension();
+// "*.yaml" / "*.yml", as std::filesystem reads an extension (".yaml" alone is a stem).
+bool is_yaml_name(std::string_view name) {
+  size_t dot = name.rfind('.');
+  if (dot == std::string_view::npos || dot == 0) return false;
+  std::string_view ext = name.substr(dot);
   return ext == ".yaml" || ext == ".yml";
 }
 
@@ -36,56 +40,65 @@ bool inside(const fs::path& root, const fs::path& abs) {
   return !rel.empty() && rel.rfind("..", 0) != 0;
 }
 
-// Lists `dir` and its subfolders into `out` (paths relative to `root`). readdir's entry
-// types decide, so a plain file or folder costs no system call of its own: a one-case
-// validate lists all 5,000 files of a full benchmark. Only links (and file systems that
-// give no type) are looked at further.
-void scan_folder(const fs::path& root, const fs::path& dir, YamlListing& out) {
-  DIR* d = ::opendir(dir.c_str());
+std::string join(const std::string& dir, std::string_view name) {
+  std::string out;
+  out.reserve(dir.size() + 1 + name.size());
+  if (!dir.empty()) (out += dir) += '/';
+  out += name;
+  return out;
+}
+
+// Lists the folder `rel` below `root` (both as strings: building std::filesystem paths
+// cost a one-case validate of 5,000 files more than all its checks) and its subfolders
+// into `out`. readdir's entry types decide, so a plain file or folder costs no system
+// call of its own. Only links (and file systems that give no type) are looked at further.
+void scan_folder(const std::string& root, const std::string& rel_dir, YamlListing& out) {
+  const std::string abs_dir = rel_dir.empty() ? root : join(root, rel_dir);
+  DIR* d = ::opendir(abs_dir.c_str());
   if (!d) {
-    out.unreadable.push_back({dir.lexically_relative(root).generic_string(),
-                              std::string("cannot list this folder: ") + std::strerror(errno)});
+    out.unreadable.push_back({rel_dir, {"io/cannot-list", std::strerror(errno)}});
     return;
   }
   std::vector<std::pair<std::string, unsigned char>> entries;
   errno = 0;
   while (const dirent* e = ::readdir(d)) {
-    std::string name = e->d_name;
-    if (name != "." && name != "..") entries.emplace_back(std::move(name), e->d_type);
+    std::string_view name = e->d_name;
+    if (name != "." && name != "..") entries.emplace_back(std::string(name), e->d_type);
     errno = 0;
   }
   const int read_errno = errno;
   ::closedir(d);
   if (read_errno != 0) {
-    out.unreadable.push_back({dir.lexically_relative(root).generic_string(),
-                              std::string("cannot list this folder: ") + std::strerror(read_errno)});
+    out.unreadable.push_back({rel_dir, {"io/cannot-list", std::strerror(read_errno)}});
     return;
   }
   for (auto& [name, d_type] : entries) {
-    fs::path p = dir / name;
     unsigned char type = d_type;
     if (type == DT_UNKNOWN) {
       struct stat st {};
-      if (::lstat(p.c_str(), &st) != 0) continue;
+      if (::lstat(join(abs_dir, name).c_str(), &st) != 0) continue;
       type = S_ISDIR(st.st_mode) ? DT_DIR : S_ISREG(st.st_mode) ? DT_REG : S_ISLNK(st.st_mode) ? DT_LNK : DT_FIFO;
     }
     if (type == DT_DIR) {
-      scan_folder(root, p, out);
+      scan_folder(root, join(rel_dir, name), out);
       continue;
     }
-    if (!is_yaml_name(p)) continue;
-    std::string rel = p.lexically_relative(root).generic_string();
-    std::error_code ec;
+    if (!is_yaml_name(name)) continue;
+    std::string rel = join(rel_dir, name);
     if (type == DT_REG) {
-      out.files.push_back(rel);
-    } else if (type != DT_LNK) {
-      out.unreadable.push_back({rel, "not a regular file"});
-    } else if (auto problem = link_problem(root.string(), p.string())) {
+      out.files.push_back(std::move(rel));
+      continue;
+    }
+    std::string abs = join(abs_dir, name);
+    std::error_code ec;
+    if (type != DT_LNK) {
+      out.unreadable.push_back({rel, {"io/not-regular", ""}});
+    } else if (auto problem = link_problem(root, abs)) {
       out.unreadable.push_back({rel, *problem});
-    } else if (fs::is_regular_file(p, ec)) {
+    } else if (fs::is_regular_file(abs, ec)) {
       out.files.push_back(rel);
-    } else if (!fs::is_directory(p, ec)) {
-      out.unreadable.push_back({rel, "not a regular file"});
+    } else if (!fs::is_directory(abs, ec)) {
+      out.unreadable.push_back({rel, {"io/not-regular", ""}});
     }
   }
 }
@@ -97,7 +110,11 @@ YamlListing scan_yaml_files(const std::string& root, const std::string& dir) {
   std::error_code ec;
   fs::path base = fs::path(root) / dir;
   if (!fs::exists(fs::symlink_status(base, ec))) return out;
-  scan_folder(fs::path(root), base, out);
+  // The folder as scan_folder joins names to it: normal form, '/' separated, "" for the root.
+  std::string rel_dir = fs::path(dir).lexically_normal().generic_string();
+  while (!rel_dir.empty() && rel_dir.back() == '/') rel_dir.pop_back();
+  if (rel_dir == ".") rel_dir.clear();
+  scan_folder(root, rel_dir, out);
   std::sort(out.files.begin(), out.files.end());
   std::sort(out.unreadable.begin(), out.unreadable.end(),
             [](const UnreadableEntry& a, const UnreadableEntry& b) { return a.path < b.path; });
@@ -115,7 +132,8 @@ YamlListing resolve_path_arguments(const std::string& root, const std::vector<st
     auto link = link_problem(root, p);
     auto rel = relative_to_root(root, p);
     if (link || !rel || !fs::exists(p, ec)) {
-      out.unreadable.push_back({p, link ? *link : rel ? "no such file or folder" : "outside the repository"});
+      out.unreadable.push_back(
+          {p, link ? *link : rel ? UnreadableReason{"io/no-such-path", ""} : UnreadableReason{"io/outside-repository", ""}});
       continue;
     }
     if (fs::is_directory(p, ec)) {
@@ -131,19 +149,19 @@ YamlListing resolve_path_arguments(const std::string& root, const std::vector<st
   return out;
 }
 
-std::optional<std::string> link_problem(const std::string& root, const std::string& path) {
+std::optional<UnreadableReason> link_problem(const std::string& root, const std::string& path) {
   std::error_code ec;
   if (!fs::is_symlink(fs::symlink_status(path, ec))) return std::nullopt;
   fs::path target = fs::read_symlink(path, ec);
   fs::path resolved = fs::canonical(path, ec);
   if (ec) {
-    if (ec == std::errc::too_many_symbolic_link_levels) return "a symbolic link that loops (" + target.string() + ")";
-    if (ec == std::errc::no_such_file_or_directory) return "a symbolic link to " + target.string() + ", which does not exist";
-    return "a symbolic link that cannot be followed: " + ec.message();
+    if (ec == std::errc::too_many_symbolic_link_levels) return UnreadableReason{"io/link-loops", target.string()};
+    if (ec == std::errc::no_such_file_or_directory) return UnreadableReason{"io/link-dangling", target.string()};
+    return UnreadableReason{"io/link-broken", ec.message()};
   }
   fs::path canonical_root = fs::weakly_canonical(root, ec);
   if (!inside(canonical_root, resolved))
-    return "a symbolic link to " + resolved.string() + ", outside the repository; links leaving the repository are not followed";
+    return UnreadableReason{"io/link-outside", resolved.string()};
   return std::nullopt;
 }
 
@@ -159,7 +177,13 @@ std::optional<std::string> relative_to_root(const std::string& root, const std::
 }
 
 std::string file_stem(const std::string& path) {
-  return fs::path(path).stem().string();
+  // As std::filesystem's stem(), without building a path: the cross-file checks take the
+  // stem of every file of the benchmark.
+  size_t slash = path.rfind('/');
+  std::string_view name = std::string_view(path).substr(slash == std::string::npos ? 0 : slash + 1);
+  if (name == "." || name == "..") return std::string(name);
+  size_t dot = name.rfind('.');
+  return std::string(dot == std::string_view::npos || dot == 0 ? name : name.substr(0, dot));
 }
 
 std::string folder_below(const std::string& path, const std::string& top) {

@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "core/config.h"
+#include "core/messages.h"
 
 namespace cc {
 
@@ -14,10 +15,16 @@ std::optional<std::string> find_repository_root(const std::string& start);
 
 // A *.yaml / *.yml entry below a listed folder that cannot be read as a benchmark file
 // (a dangling or looping symbolic link, a link leaving the repository, something that
-// is not a file), or a folder that cannot be listed; `reason` says which, in words.
+// is not a file), or a folder that cannot be listed; `reason` says which.
+struct UnreadableReason {
+  std::string id;      // catalog id (core/messages.cpp): "io/link-loops", "io/cannot-list", ...
+  std::string detail;  // what it names: the link's target, or the C library's error text
+  // The reason in words, in `lang`: "a symbolic link that loops (x.yaml)".
+  std::string describe(Lang lang) const { return message(lang, id, {{"detail", detail}}); }
+};
 struct UnreadableEntry {
   std::string path;  // root-relative, '/' separators
-  std::string reason;
+  UnreadableReason reason;
 };
 
 // What lies below `<root>/<dir>`: the readable *.yaml / *.yml files (root-relative '/'
@@ -43,7 +50,7 @@ YamlListing resolve_path_arguments(const std::string& root, const std::vector<st
 // leads nowhere, it loops, or it leaves the repository. nullopt when `path` is not a
 // link or is a link to something inside the repository. Links are treated this one way
 // everywhere: one leaving the repository is reported, never followed or written through.
-std::optional<std::string> link_problem(const std::string& root, const std::string& path);
+std::optional<UnreadableReason> link_problem(const std::string& root, const std::string& path);
 
 // `path` (absolute, or relative to the current folder) relative to `root`, with '/'
 // separators; nullopt when it lies outside the root.
