@@ -18,6 +18,10 @@ void register_judge(CLI::App& app, CliContext& ctx, std::function<int()>& run) {
       ->required();
   cmd->add_option("--repeat", opts->repeat, "Judge every item N times (stability); repeat r>1 is judge \"NAME#r\"")
       ->capture_default_str();
+  cmd->add_option("--second-judge-sample", opts->second_judge_sample,
+                  "The second judge gets this seeded fraction of items, stratified by specialty (default 1: all)");
+  cmd->add_option("--arbiter", opts->arbiter, "Endpoint that settles the judges' disagreements (judge.policy: escalate)");
+  cmd->add_option("--seed", settings->seed, "Seed of the second judge's sample")->capture_default_str();
   add_run_flags(cmd, *out, *settings);
   cmd->callback([&ctx, &run, opts, out, settings] {
     run = [&ctx, opts, out, settings] {
@@ -28,6 +32,10 @@ void register_judge(CLI::App& app, CliContext& ctx, std::function<int()>& run) {
       for (const auto& r : opts->responses) command += " --responses " + r;
       for (const auto& j : opts->judges) command += " --judge " + j;
       if (opts->repeat != 1) command += " --repeat " + std::to_string(opts->repeat);
+      if (opts->second_judge_sample != 1)
+        command += " --second-judge-sample " + std::to_string(opts->second_judge_sample) + " --seed " +
+                   std::to_string(settings->seed);
+      if (!opts->arbiter.empty()) command += " --arbiter " + opts->arbiter;
       settings->command = command;
       auto res = judge::run_judge(*config, *opts, *settings);
       if (!res) return report_error("judge", res.error(), std::cerr);
