@@ -13,13 +13,6 @@ using namespace cc::test;
 
 namespace {
 
-std::string write_responses(const EvalRepo& repo) {
-  repo.write("answers/m1.jsonl",
-             "{\"case_id\":\"CC-0001\",\"response\":\"建议继续服药，监测血压。\"}\n"
-             "{\"case_id\":\"CC-0006\",\"response\":\"建议复查糖化血红蛋白。\"}\n");
-  return repo.path() + "/answers/m1.jsonl";
-}
-
 // Criteria where the two maps both have a verdict and differ.
 size_t differing(const std::map<std::pair<std::string, std::string>, bool>& a,
                  const std::map<std::pair<std::string, std::string>, bool>& b) {
@@ -28,27 +21,6 @@ size_t differing(const std::map<std::pair<std::string, std::string>, bool>& a,
     if (a.count(k) && a.at(k) != v) ++n;
   return n;
 }
-
-// A first judge, a second that contradicts it on a known share, and a repository with
-// both declared (as "judge" and "second") under judge.policy `policy`.
-struct TwoJudges {
-  explicit TwoJudges(const std::string& policy = "") : b(contrary.handler()), repo(a) {
-    repo.add_endpoint("second", b);
-    if (!policy.empty()) repo.set_judge_policy(policy);
-  }
-  RunResult judge(std::vector<std::string> more = {}) {
-    std::vector<std::string> args{"judge", "--responses", write_responses(repo), "--judge", "judge", "--judge", "second", "-q"};
-    args.insert(args.end(), more.begin(), more.end());
-    return run_cli(args, repo.path(), repo.env());
-  }
-  std::vector<nlohmann::json> rows() const { return read_rows(repo.path() + "/results/verdicts/m1.jsonl"); }
-  std::vector<nlohmann::json> missing() const { return read_rows(repo.path() + "/results/final_missing.jsonl"); }
-
-  FakeOpenAiServer a;
-  ContraryJudge contrary;
-  FakeOpenAiServer b;
-  EvalRepo repo;
-};
 
 }  // namespace
 

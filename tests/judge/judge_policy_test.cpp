@@ -9,12 +9,12 @@
 using namespace cc::judge;
 
 TEST_CASE("final verdicts follow the policy and are never guessed", "[judge][policy]") {
-  PairVerdicts agree{true, true, true, std::nullopt};
-  PairVerdicts differ{true, true, false, std::nullopt};
-  PairVerdicts unsampled{false, false, std::nullopt, std::nullopt};
-  PairVerdicts second_failed{true, true, std::nullopt, std::nullopt};
-  PairVerdicts first_failed{std::nullopt, true, true, std::nullopt};
-  PairVerdicts settled{true, true, false, false};
+  PairVerdicts agree{true, true, true, std::nullopt, std::nullopt};
+  PairVerdicts differ{true, true, false, std::nullopt, std::nullopt};
+  PairVerdicts unsampled{false, false, std::nullopt, std::nullopt, std::nullopt};
+  PairVerdicts second_failed{true, true, std::nullopt, std::nullopt, std::nullopt};
+  PairVerdicts first_failed{std::nullopt, true, true, std::nullopt, std::nullopt};
+  PairVerdicts settled{true, true, false, false, std::nullopt};
 
   CHECK(*final_verdict(JudgePolicy::Primary, differ).met == true);
   CHECK(*final_verdict(JudgePolicy::Primary, second_failed).met == true);
@@ -35,6 +35,15 @@ TEST_CASE("final verdicts follow the policy and are never guessed", "[judge][pol
   CHECK(final_verdict(JudgePolicy::Escalate, differ).reason == "final/review");
   CHECK(*final_verdict(JudgePolicy::Escalate, settled).met == false);
   CHECK(final_verdict(JudgePolicy::Escalate, settled).source == "arbiter");
+
+  // A physician's label settles a criterion under every policy, and no arbiter is asked.
+  PairVerdicts reviewed = differ;
+  reviewed.physician = false;
+  for (JudgePolicy p : {JudgePolicy::Primary, JudgePolicy::AgreedOnly, JudgePolicy::Escalate}) {
+    CHECK(*final_verdict(p, reviewed).met == false);
+    CHECK(final_verdict(p, reviewed).source == "physician");
+  }
+  CHECK_FALSE(needs_arbiter(JudgePolicy::Escalate, reviewed));
 }
 
 TEST_CASE("the stratified sample takes a seeded share of every stratum", "[judge][policy]") {

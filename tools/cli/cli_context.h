@@ -85,5 +85,6 @@ void register_generate(CLI::App& app, CliContext& ctx, std::function<int()>& run
 void register_judge(CLI::App& app, CliContext& ctx, std::function<int()>& run);
 void register_eval(CLI::App& app, CliContext& ctx, std::function<int()>& run);
 void register_leak(CLI::App& app, CliContext& ctx, std::function<int()>& run);
+void register_review(CLI::App& app, CliContext& ctx, std::function<int()>& run);
 
 }  // namespace cc::cli

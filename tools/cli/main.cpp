@@ -59,6 +59,7 @@ int run_command(int argc, char** argv, cc::cli::CliContext& ctx) {
     register_judge(app, ctx, run);
     register_eval(app, ctx, run);
     register_leak(app, ctx, run);
+    register_review(app, ctx, run);
 
     try {
       app.parse(argc, argv);

@@ -26,11 +26,16 @@ const char* policy_name(JudgePolicy policy) {
 }
 
 bool needs_arbiter(JudgePolicy policy, const PairVerdicts& v) {
-  return policy == JudgePolicy::Escalate && v.second_asked && v.first && v.second && *v.first != *v.second;
+  return policy == JudgePolicy::Escalate && !v.physician && v.second_asked && v.first && v.second && *v.first != *v.second;
 }
 
 FinalVerdict final_verdict(JudgePolicy policy, const PairVerdicts& v) {
   FinalVerdict f;
+  if (v.physician) {
+    f.met = v.physician;
+    f.source = "physician";
+    return f;
+  }
   if (!v.first) {
     f.reason = "final/no-first";
     return f;

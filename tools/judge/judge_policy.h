@@ -7,8 +7,9 @@
 //   escalate    : the verdict both gave; where they differ, the arbiter's (--arbiter),
 //                 or none until a physician reviews it (review export / import).
 // A criterion the second judge was not asked about (--second-judge-sample) keeps the
-// first judge's verdict under every policy. Whatever cannot be decided is missing, never
-// false.
+// first judge's verdict under every policy. A physician's label (review import into
+// DIR/physician_labels.jsonl) settles its criterion under every policy. Whatever cannot be
+// decided is missing, never false.
 #include <optional>
 #include <string>
 
@@ -34,12 +35,13 @@ struct PairVerdicts {
   bool second_asked = false;    // the second judge was to judge it (sampled)
   std::optional<bool> second;   // its verdict, if it gave one
   std::optional<bool> arbiter;  // the arbiter's, if it was asked and answered
+  std::optional<bool> physician;  // a physician's label, if there is one
 };
 
 // The final verdict, or why there is none.
 struct FinalVerdict {
   std::optional<bool> met;
-  std::string source;  // "first", "both", "arbiter" when met is set
+  std::string source;  // "first", "both", "arbiter", "physician" when met is set
   std::string reason;  // message id (judge_messages) when met is unset
 };
 

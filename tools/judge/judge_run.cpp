@@ -20,6 +20,7 @@
 #include "judge/verdict_parse.h"
 #include "judge/judge_messages.h"
 #include "judge/judge_policy.h"
+#include "judge/physician_labels.h"
 #include "judge/stratified_sample.h"
 
 namespace cc::judge {
@@ -330,8 +331,23 @@ Result<JudgeReport> run_judge(const Config& config, const JudgeOptions& options,
       if (!run_pass(pass)) return std::move(*stop);
     }
   // Disagreements go to the arbiter (escalate); the dry run cannot know them yet.
+  // Physician labels of earlier reviews (review import) settle their criteria.
+  std::vector<std::optional<bool>> physician(cell_count);
+  std::map<CriterionKey, const PhysicianLabel*> label_of;
+  std::vector<PhysicianLabel> labels;
+  const std::string labels_path = settings.out_dir + "/physician_labels.jsonl";
+  if (two && std::filesystem::exists(labels_path)) {
+    CC_TRY_ASSIGN(labels, read_physician_labels(labels_path));
+    for (const PhysicianLabel& l : labels) label_of[l.key] = &l;
+    for (uint32_t r = 0; r < rows.size(); ++r)
+      for (size_t k = 0; k < row_case[r]->criteria.size(); ++k) {
+        auto it = label_of.find({rows[r].model, rows[r].case_id, row_case[r]->criteria[k].first});
+        if (it != label_of.end()) physician[first_cell[r] + k] = it->second->met;
+      }
+  }
   auto pair_of = [&](size_t cell) {
-    return PairVerdicts{first_cells[cell].met, second_asked[cell], second_cells[cell].met, arbiter_cells[cell].met};
+    return PairVerdicts{first_cells[cell].met, second_asked[cell], second_cells[cell].met, arbiter_cells[cell].met,
+                        physician[cell]};
   };
   if (two && !options.arbiter.empty()) {
     if (settings.dry_run) {
@@ -382,13 +398,20 @@ Result<JudgeReport> run_judge(const Config& config, const JudgeOptions& options,
           continue;
         }
         const CellVerdict& from = f.source == "arbiter" ? arbiter_cells[cell] : first_cells[cell];
-        std::string source = f.source == "arbiter" ? judges[2].name
-                             : f.source == "both"  ? judges[0].name + "+" + judges[1].name
-                                                   : judges[0].name;
+        std::string source = f.source == "arbiter"   ? judges[2].name
+                             : f.source == "both"    ? judges[0].name + "+" + judges[1].name
+                             : f.source == "physician" ? "physician"
+                                                     : judges[0].name;
+        std::string why = from.why;
+        if (f.source == "physician") {
+          const PhysicianLabel& l = *label_of.at({rows[r].model, rows[r].case_id, c.criteria[k].first});
+          why = l.note;
+          source = "physician:" + l.reviewer;
+        }
         nlohmann::ordered_json extra;
         extra["policy"] = policy_name(policy);
         extra["source"] = source;
-        verdicts[rows[r].model].push_back({rows[r].case_id, c.criteria[k].first, kFinalJudge, *f.met, from.why, 0,
+        verdicts[rows[r].model].push_back({rows[r].case_id, c.criteria[k].first, kFinalJudge, *f.met, why, 0,
                                            std::move(extra)});
       }
     }
