@@ -19,9 +19,11 @@ constexpr std::array kCatalog = {
           "--second-judge-sample 需要第二评审：请给出两次 --judge"},
     Entry{"usage/arbiter", "--arbiter needs two judges and judge.policy: escalate in clinconsensus.yaml",
           "--arbiter 需要两个评审，并在 clinconsensus.yaml 中设置 judge.policy: escalate"},
+    Entry{"usage/batch-no-cache", "judge batch export needs the cache: leave out --no-cache",
+          "judge batch export 需要缓存：请去掉 --no-cache"},
     Entry{"dry/arbiter",
-          "arbiter {arbiter}: asked only where the judges differ, which the dry run cannot know yet",
-          "仲裁评审 {arbiter}：仅在两评审不一致时调用，试运行尚无法得知其数量"},
+          "arbiter {arbiter}: asked only where the judges differ, known once both have answered",
+          "仲裁评审 {arbiter}：仅在两评审不一致时调用，须待两评审都作答后才能确定"},
     // judge: final verdicts.
     Entry{"final/summary", "{n} criteria without a final verdict: {why} (see final_missing.jsonl)",
           "{n} 条评分标准没有最终判定：{why}（见 final_missing.jsonl）"},
@@ -56,6 +58,26 @@ constexpr std::array kCatalog = {
     Entry{"review/refused", "{n} problems in {path}; nothing was imported:", "{path} 中有 {n} 处问题，未导入任何标注："},
     Entry{"review/imported", "{n} physician labels imported into {path} ({unlabelled} rows left unlabelled)",
           "已将 {n} 条医师标注导入 {path}（{unlabelled} 行未标注）"},
+    // judge batch export / import.
+    Entry{"batch/exported", "{n} requests not in the cache written to {files} files in {dir}; submit them to the Batch API, then judge batch import the output",
+          "已将缓存中没有的 {n} 个请求写入 {dir} 下的 {files} 个文件；提交给 Batch API 后，用 judge batch import 导入结果"},
+    Entry{"batch/nothing", "every call is in the cache: nothing to export", "所有调用都已在缓存中，无需导出"},
+    Entry{"batch/unreadable", "cannot read the batch file {path}", "无法读取批处理文件 {path}"},
+    Entry{"batch/not-json", "not a JSON object; is this a Batch API output file?", "不是 JSON 对象；这是 Batch API 的输出文件吗？"},
+    Entry{"batch/custom-id", "custom_id is not a request of judge batch export (64 hex digits)",
+          "custom_id 不是 judge batch export 导出的请求（应为 64 位十六进制）"},
+    Entry{"batch/no-response", "neither a response nor an error", "既没有 response 也没有 error"},
+    Entry{"batch/imported", "{n} answers stored in the cache; run the same judge command to finish from it",
+          "已将 {n} 个回答存入缓存；再次运行同一 judge 命令即可从缓存完成"},
+    Entry{"batch/failed", "{n} requests failed in the batch: their items stay missing until judged again",
+          "批处理中有 {n} 个请求失败：相应条目在重新评审前仍为缺失"},
+    // judge export-sft.
+    Entry{"sft/fraction", "--dev-fraction must be at least 0 and below 1", "--dev-fraction 必须不小于 0 且小于 1"},
+    Entry{"sft/no-teacher", "no verdicts from teacher {teacher} in the run; it holds: {judges}",
+          "该次评审中没有教师评审 {teacher} 的判定；其中有：{judges}"},
+    Entry{"sft/empty", "the teacher {teacher} answered nothing that can be exported", "教师评审 {teacher} 没有可导出的回答"},
+    Entry{"sft/written", "{train} training and {dev} dev rows written ({overridden} teacher verdicts overridden by physicians)",
+          "已写出 {train} 条训练数据和 {dev} 条验证数据（{overridden} 条教师判定被医师标注更正）"},
 };
 
 }  // namespace

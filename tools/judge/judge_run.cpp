@@ -20,27 +20,12 @@
 #include "judge/verdict_parse.h"
 #include "judge/judge_messages.h"
 #include "judge/judge_policy.h"
+#include "judge/judge_prompt.h"
 #include "judge/physician_labels.h"
 #include "judge/stratified_sample.h"
 
 namespace cc::judge {
 namespace {
-
-// judge: in clinconsensus.yaml.
-struct JudgeSettings {
-  bool per_case = false;
-  std::string prompt_path;  // root-relative
-};
-
-JudgeSettings judge_settings(const Config& config) {
-  JudgeSettings s;
-  const auto& j = config.judge;
-  s.per_case = j.contains("mode") && j["mode"].is_string() && j["mode"].get<std::string>() == "per-case";
-  const char* key = s.per_case ? "case_prompt" : "prompt";
-  s.prompt_path = s.per_case ? "prompts/judge-case.md" : "prompts/judge-criterion.md";
-  if (j.contains(key) && j[key].is_string()) s.prompt_path = j[key].get<std::string>();
-  return s;
-}
 
 // One verdict wanted: a response, a criterion of its case.
 struct Item {
@@ -52,13 +37,6 @@ struct Item {
 struct JudgeCalls {
   std::vector<Item> calls;  // per-case mode: criterion unused (0)
 };
-
-std::string numbered_criteria(const CaseMaterial& c) {
-  std::string s;
-  for (size_t i = 0; i < c.criteria.size(); ++i)
-    s += std::to_string(i + 1) + ". " + c.criteria[i].first + ": " + c.criteria[i].second + "\n";
-  return s;
-}
 
 struct VerdictRow {
   std::string case_id, criterion_id, judge;
@@ -110,8 +88,10 @@ Result<JudgeReport> run_judge(const Config& config, const JudgeOptions& options,
     CC_TRY_ASSIGN(Endpoint ep, find_endpoint(config, name));
     judges.push_back(std::move(ep));
   }
+  const bool exporting = !options.batch_export_dir.empty();
+  if (exporting && !settings.use_cache) return Error(judge_message(lang, "usage/batch-no-cache"), Error::Kind::Usage);
   std::vector<std::string> keys;
-  if (!settings.dry_run) {
+  if (!settings.dry_run && !exporting) {
     for (const Endpoint& ep : judges) {
       CC_TRY_ASSIGN(std::string key, read_api_key(ep));
       keys.push_back(std::move(key));
@@ -120,15 +100,13 @@ Result<JudgeReport> run_judge(const Config& config, const JudgeOptions& options,
     keys.assign(judges.size(), "");
   }
   JudgeSettings js = judge_settings(config);
-  std::vector<std::string> required = js.per_case ? std::vector<std::string>{"query", "response", "criteria"}
-                                                  : std::vector<std::string>{"query", "response", "criterion"};
-  CC_TRY_ASSIGN(PromptTemplate prompt, load_prompt_template(config.abs(js.prompt_path), js.prompt_path, required));
+  CC_TRY_ASSIGN(PromptTemplate prompt, load_judge_prompt(config, js));
   CC_TRY_ASSIGN(CaseMaterials cases, load_case_materials(config, Lang::En));
   CC_TRY_ASSIGN(std::vector<ResponseRow> rows, read_responses(options.responses, cases));
   if (rows.empty()) return Error("the responses hold no row to judge", Error::Kind::Input);
 
   std::unique_ptr<FileLock> lock;
-  if (!settings.dry_run && !settings.dir_locked) {
+  if (!settings.dry_run && !exporting && !settings.dir_locked) {
     CC_TRY_ASSIGN(lock, acquire_out_dir_lock(settings.out_dir));
   }
   std::unique_ptr<LlmCache> cache;
@@ -192,6 +170,7 @@ Result<JudgeReport> run_judge(const Config& config, const JudgeOptions& options,
   size_t calls_needed = 0;
   int64_t tokens_needed = 0;
 
+  BatchRequestWriter requests(options.batch_export_dir, options.batch_limits);
   // Runs one pass; false when the run must end now (`stop` holds the reason).
   std::optional<Result<JudgeReport>> stop;
   auto run_pass = [&](const Pass& pass) -> bool {
@@ -204,11 +183,7 @@ Result<JudgeReport> run_judge(const Config& config, const JudgeOptions& options,
     // (or every criterion, per case) filled in.
     batch.message = [&](size_t i) {
       const Item& it = item(i);
-      const CaseMaterial& c = *row_case[it.row];
-      std::map<std::string, std::string> values{{"query", c.query}, {"response", rows[it.row].response}};
-      if (js.per_case) values["criteria"] = numbered_criteria(c);
-      else values["criterion"] = c.criteria[it.criterion].second;
-      return render_prompt(prompt, values);
+      return judge_prompt_for(prompt, js, *row_case[it.row], rows[it.row].response, it.criterion);
     };
     batch.spec = [&](size_t i) {
       const Item& it = item(i);
@@ -238,6 +213,18 @@ Result<JudgeReport> run_judge(const Config& config, const JudgeOptions& options,
       CC_TRY_ASSIGN(CriterionVerdict v, parse_criterion_verdict(text));
       return nlohmann::json{{"met", v.criteria_met}, {"why", v.explanation}};
     };
+    if (exporting) {  // the calls the cache cannot answer become request lines
+      for (size_t i = 0; i < batch.count; ++i) {
+        CallSpec spec = batch.spec(i);
+        auto hit = cache->get(spec.key);
+        if (!hit) {
+          stop = Error(hit.error().message, Error::Kind::Input);
+          return false;
+        }
+        if (!*hit) requests.add(spec.key, chat_request_body(ep, batch.message(i)));
+      }
+      return true;
+    }
     Progress progress = run_progress(settings, "judge " + pass.name);
     BatchControl control =
         batch_control(settings, cache.get(), &progress, settings.seed + pass.endpoint * 1000 + static_cast<uint64_t>(rep));
@@ -350,7 +337,7 @@ Result<JudgeReport> run_judge(const Config& config, const JudgeOptions& options,
                         physician[cell]};
   };
   if (two && !options.arbiter.empty()) {
-    if (settings.dry_run) {
+    if (settings.dry_run || exporting) {
       text << judge_message(lang, "dry/arbiter", {{"arbiter", options.arbiter}}) << "\n";
     } else {
       Pass pass{2, 1, judges[2].name, {}};
@@ -366,6 +353,16 @@ Result<JudgeReport> run_judge(const Config& config, const JudgeOptions& options,
       // Only the disagreeing criteria take the arbiter's verdict; its rows are kept for all it judged.
       if (!pass.items.empty() && !run_pass(pass)) return std::move(*stop);
     }
+  }
+  if (exporting) {
+    CC_TRY_ASSIGN(report.written, requests.finish());
+    text << (requests.lines() ? judge_message(lang, "batch/exported", {{"n", std::to_string(requests.lines())},
+                                                                        {"files", std::to_string(report.written.size())},
+                                                                        {"dir", options.batch_export_dir}})
+                              : judge_message(lang, "batch/nothing"))
+         << "\n";
+    report.text = text.str();
+    return report;
   }
   if (settings.dry_run) {
     text << "total: " << calls_needed << " calls, about " << tokens_needed << " tokens, estimated cost " << est_cost

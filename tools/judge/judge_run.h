@@ -15,6 +15,7 @@
 
 #include "core/config.h"
 #include "core/result.h"
+#include "judge/batch_requests.h"
 #include "judge/run_settings.h"
 
 namespace cc::judge {
@@ -27,6 +28,10 @@ struct JudgeOptions {
                                        // carrying "repeat": r when N > 1
   double second_judge_sample = 1;      // (0, 1]: the share of items the second judge gets
   std::string arbiter;                 // endpoint for disagreements (policy escalate), "" for none
+  // judge batch export: write the calls the cache cannot answer as Batch API request
+  // files into this folder instead of sending them (judge/batch_requests.h); "" to send.
+  std::string batch_export_dir;
+  BatchLimits batch_limits;
 };
 
 // What a run did, for the CLI to report.
