@@ -4,7 +4,9 @@
 // never filled in as false. Loopback servers that differ on a known share of items.
 #include <catch2/catch.hpp>
 
+#include <cmath>
 #include <filesystem>
+#include <mutex>
 
 #include "judge/dual_judge_support.h"
 #include "judge/eval_test_repo.h"
@@ -221,4 +223,55 @@ TEST_CASE("--repeat puts the repeat in the cache key and in every row", "[judge]
                        repo.path(), repo.env());
   CHECK(again.exit_code == 0);
   CHECK(a.requests() == 180);
+}
+
+TEST_CASE("agree --repeats: kappa between repeats and the SD of CACS@k across them", "[judge][dual]") {
+  // The third time the judge sees a prompt it changes its mind on a known share of them.
+  std::mutex mu;
+  std::map<std::string, int> seen;
+  size_t changed = 0;
+  FakeOpenAiServer a([&](const nlohmann::json& request, int) {
+    FakeReply reply = well_behaved_reply(request);
+    std::string question = request["messages"].back()["content"];
+    std::lock_guard<std::mutex> lock(mu);
+    if (++seen[question] != 3 || std::hash<std::string>{}(question) % 5 != 0) return reply;
+    auto body = nlohmann::json::parse(reply.body);
+    auto verdict = nlohmann::json::parse(body["choices"][0]["message"]["content"].get<std::string>());
+    verdict["criteria_met"] = !verdict["criteria_met"].get<bool>();
+    body["choices"][0]["message"]["content"] = verdict.dump();
+    reply.body = body.dump();
+    ++changed;
+    return reply;
+  });
+  EvalRepo repo(a);
+  auto r = run_cli({"judge", "--responses", write_responses(repo), "--judge", "judge", "--repeat", "3", "-q"},
+                   repo.path(), repo.env());
+  REQUIRE(r.exit_code == 0);
+  REQUIRE(changed > 0);
+  auto ag = run_cli({"agree", "--verdicts", "results/verdicts", "--judge", "judge", "--repeats", "--k", "5", "--out", "rep"},
+                    repo.path());
+  INFO(ag.out << ag.err);
+  REQUIRE(ag.exit_code == 0);
+  CHECK(ag.out.find("judge vs judge#3") != std::string::npos);
+  auto rep = nlohmann::json::parse(repo.read("rep/repeatability.json"));
+  CHECK(rep["k"] == 5);
+  REQUIRE(rep["pairs"].size() == 3);
+  CHECK(rep["pairs"][0]["b"] == "judge#2");
+  CHECK(rep["pairs"][0]["kappa"] == 1.0);
+  CHECK(rep["pairs"][1]["b"] == "judge#3");
+  CHECK(rep["pairs"][1]["agreement_pct"].get<double>() == Approx(100.0 * (60 - changed) / 60));
+  CHECK(rep["pairs"][1]["kappa"].get<double>() < 1.0);
+  REQUIRE(rep["models"].size() == 1);
+  auto cacs = rep["models"][0]["cacs_at_k_pct"];
+  REQUIRE(cacs.size() == 3);
+  CHECK(cacs[0] == cacs[1]);
+  double mean = (cacs[0].get<double>() + cacs[1].get<double>() + cacs[2].get<double>()) / 3;
+  double ss = 0;
+  for (const auto& c : cacs) ss += (c.get<double>() - mean) * (c.get<double>() - mean);
+  CHECK(rep["models"][0]["sd"].get<double>() == Approx(std::sqrt(ss / 2)));
+
+  // Without repeats it says what to do.
+  auto none = run_cli({"agree", "--verdicts", "results/verdicts", "--judge", "judge#2", "--repeats"}, repo.path());
+  CHECK(none.exit_code == 2);
+  CHECK(none.err.find("--repeat N") != std::string::npos);
 }
