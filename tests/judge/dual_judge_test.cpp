@@ -26,7 +26,7 @@ size_t differing(const std::map<std::pair<std::string, std::string>, bool>& a,
 
 }  // namespace
 
-TEST_CASE("two judges judge every item; policy primary keeps the first judge's verdicts", "[judge][dual]") {
+TEST_CASE("two judges judge every item and policy primary keeps the first judge's verdicts", "[judge][dual]") {
   TwoJudges t;
   auto& repo = t.repo;
   auto& contrary = t.contrary;
@@ -133,7 +133,7 @@ TEST_CASE("policy escalate without an arbiter leaves disagreements for physician
   CHECK(rows_of(t.rows(), "final").size() == 60 - t.contrary.flipped());
 }
 
-TEST_CASE("--arbiter without policy escalate, a third judge, a bad sample are usage errors", "[judge][dual]") {
+TEST_CASE("judge refuses --arbiter without policy escalate, a third judge and a bad sample", "[judge][dual]") {
   FakeOpenAiServer a;
   EvalRepo repo(a);
   repo.add_endpoint("second", a);
@@ -160,7 +160,7 @@ TEST_CASE("--arbiter without policy escalate, a third judge, a bad sample are us
   CHECK(a.requests() == 0);
 }
 
-TEST_CASE("--second-judge-sample gives the second judge a seeded share of every specialty", "[judge][dual]") {
+TEST_CASE("the second judge sample gives the second judge a seeded share of every specialty", "[judge][dual]") {
   FakeOpenAiServer a;
   FakeOpenAiServer b;
   EvalRepo repo(a);
@@ -205,7 +205,7 @@ TEST_CASE("--second-judge-sample gives the second judge a seeded share of every 
   CHECK(picked != first_pick);
 }
 
-TEST_CASE("--repeat puts the repeat in the cache key and in every row", "[judge][dual]") {
+TEST_CASE("judge --repeat puts the repeat in the cache key and in every row", "[judge][dual]") {
   FakeOpenAiServer a;
   EvalRepo repo(a);
   auto r = run_cli({"judge", "--responses", write_responses(repo), "--judge", "judge", "--repeat", "3", "-q"},
