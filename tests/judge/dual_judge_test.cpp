@@ -275,3 +275,16 @@ TEST_CASE("agree --repeats: kappa between repeats and the SD of CACS@k across th
   CHECK(none.exit_code == 2);
   CHECK(none.err.find("--repeat N") != std::string::npos);
 }
+
+TEST_CASE("a dry run with two judges counts each judge's calls and the sample", "[judge][dual]") {
+  TwoJudges t("escalate");
+  t.repo.add_endpoint("arbiter", t.a);
+  auto r = t.judge({"--dry-run", "--second-judge-sample", "0.5", "--arbiter", "arbiter"});
+  INFO(r.out << r.err);
+  REQUIRE(r.exit_code == 0);
+  CHECK(r.out.find("judge judge: 60 of 60 calls still needed") != std::string::npos);
+  CHECK(r.out.find("judge second: 30 of 30 calls still needed") != std::string::npos);
+  CHECK(r.out.find("arbiter arbiter: asked only where the judges differ") != std::string::npos);
+  CHECK(t.a.requests() + t.b.requests() == 0);
+  CHECK(!std::filesystem::exists(t.repo.path() + "/results/verdicts"));
+}
