@@ -47,6 +47,24 @@ class EvalRepo : public TempRepo {
     }
   }
   std::vector<std::string> env() const { return {std::string("CC_TEST_KEY=") + kTestKey}; }
+  // Declares one more endpoint `name` (model "fake-<name>") on `server`.
+  void add_endpoint(const std::string& name, const FakeOpenAiServer& server) const {
+    std::ofstream cfg(path() + "/clinconsensus.yaml", std::ios::app);
+    cfg << "  " << name << ":\n"
+        << "    base_url: " << server.base_url() << "\n"
+        << "    model: fake-" << name << "\n"
+        << "    api_key_env: CC_TEST_KEY\n"
+        << "    max_concurrency: 4\n"
+        << "    max_retries: 2\n"
+        << "    timeout_s: 10\n";
+  }
+  // Sets judge.policy in clinconsensus.yaml.
+  void set_judge_policy(const std::string& policy) const {
+    std::string config = read("clinconsensus.yaml");
+    std::string at = "judge:\n";
+    config.insert(config.find(at) + at.size(), "  policy: " + policy + "\n");
+    write("clinconsensus.yaml", config);
+  }
 };
 
 }  // namespace cc::test

@@ -89,5 +89,6 @@ void register_irt(CLI::App& app, CliContext& ctx, std::function<int()>& run);
 void register_rank_corr(CLI::App& app, CliContext& ctx, std::function<int()>& run);
 void register_cat(CLI::App& app, CliContext& ctx, std::function<int()>& run);
 void register_schema(CLI::App& app, CliContext& ctx, std::function<int()>& run);
+void register_review(CLI::App& app, CliContext& ctx, std::function<int()>& run);
 
 }  // namespace cc::cli

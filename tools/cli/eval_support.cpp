@@ -62,6 +62,7 @@ void start_run(const CliContext& ctx, const Config& config, const std::string& o
   settings.progress = &std::cerr;
   settings.progress_fd = STDERR_FILENO;
   settings.stop = install_stop_handler();
+  settings.lang = ctx.lang();
 }
 
 int finish_run(const std::string& command, const std::string& text, const std::vector<std::string>& written,

@@ -76,6 +76,7 @@ int run_command(int argc, char** argv, cc::cli::CliContext& ctx) {
     register_irt(app, ctx, run);
     register_rank_corr(app, ctx, run);
     register_cat(app, ctx, run);
+    register_review(app, ctx, run);
 
     try {
       app.parse(argc, argv);

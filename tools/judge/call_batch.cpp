@@ -96,6 +96,21 @@ class BatchRunner {
         }
         if (*hit) {
           nlohmann::json parsed = nlohmann::json::parse((*hit)->parsed, nullptr, false);
+          // An answer stored by `judge batch import` holds only the server's body: it is
+          // parsed on first use, and kept parsed; one that is not an answer is asked again.
+          if (parsed.is_discarded() && !(*hit)->body.empty()) {
+            if (auto answer = parse_chat_completion((*hit)->body)) {
+              if (auto p = batch_.parse(i, *answer)) {
+                parsed = std::move(*p);
+                CachedAnswer updated = **hit;
+                updated.parsed = parsed.dump();
+                if (auto put = control_.dry_run ? Result<void>{} : control_.cache->put(spec.key, updated); !put) {
+                  fail_batch(BatchEnd::CacheFailed, put.error().message);
+                  return;
+                }
+              }
+            }
+          }
           if (!parsed.is_discarded()) {
             CallOutcome& o = result_.outcomes[i];
             o.state = CallOutcome::State::Answered;

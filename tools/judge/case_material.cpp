@@ -40,7 +40,7 @@ Result<CaseMaterials> load_case_materials(const Config& config, Lang lang) {
       problems += "\n  " + c.path + ": " + c.case_id + " has no rubric with criteria";
       continue;
     }
-    CaseMaterial cm{c.case_id, case_query(c.clinical_context, c.user_request), {}};
+    CaseMaterial cm{c.case_id, case_query(c.clinical_context, c.user_request), c.subject, {}};
     for (const Criterion& k : r->criteria) cm.criteria.emplace_back(k.criterion_id, trim_blank(k.criterion));
     m.cases.push_back(std::move(cm));
   }

@@ -7,6 +7,7 @@
 #include <string>
 
 #include "core/config.h"
+#include "core/messages.h"
 
 namespace cc::judge {
 
@@ -20,6 +21,7 @@ struct RunSettings {
   const std::atomic<bool>* stop = nullptr;
   std::string command;   // the command line, for manifests
   uint64_t seed = 1;
+  Lang lang = Lang::En;     // of messages
   bool dir_locked = false;  // the caller already holds out_dir's RunLock (eval)
 };
 

@@ -8,6 +8,7 @@
 #include "scoring/output/agree_writers.h"
 #include "scoring/stats/agreement.h"
 #include "scoring/run_setup.h"
+#include "scoring/stats/repeatability.h"
 #include "scoring/stats/slices.h"
 
 namespace cc::scoring {
@@ -70,44 +71,70 @@ AgreeOutcome run_agree(const AgreeOptions& o) {
     return out;
   }
   std::vector<std::string> judges = verdicts.judges();
-  std::string a, b;
-  if (per_path) {
-    a = inputs[0].judge;
-    b = inputs[1].judge;
-  } else if (o.judges.size() == 2) {
-    a = o.judges[0];
-    b = o.judges[1];
-  } else if (judges.size() == 2 && o.judges.empty()) {
-    a = judges[0];
-    b = judges[1];
-  } else {
-    return usage("agree compares two judges; the verdicts hold: " + list_names(judges) +
-                 ". Pass two --verdicts paths, or --judge A --judge B");
-  }
-  for (const auto& j : {a, b})
-    if (std::find(judges.begin(), judges.end(), j) == judges.end() && !per_path)
-      return usage("no verdicts from judge '" + j + "'; the verdicts hold: " + list_names(judges));
-  if (count_diagnostics(out.diagnostics).errors > 0) {
-    out.exit_code = 1;
-    return out;
-  }
-  std::vector<Slice> slices = build_slices(cases, setup.taxonomy ? &*setup.taxonomy : nullptr);
-  std::vector<const VerdictTable*> gold_tables = gold.for_judge("gold");
   AgreeReport report;
   report.cases = &cases;
   report.cases_source = setup.cases_source;
   report.tool_version = kToolVersion;
-  report.agreement = compare_raters(cases, slices, a, verdicts.for_judge(a), b, verdicts.for_judge(b),
-                                    has_gold ? &gold_tables : nullptr);
   report.inputs = setup.inputs;
   report.inputs.insert(report.inputs.end(), setup.cases.inputs.begin(), setup.cases.inputs.end());
   report.inputs.insert(report.inputs.end(), verdicts.inputs.begin(), verdicts.inputs.end());
   report.inputs.insert(report.inputs.end(), gold.inputs.begin(), gold.inputs.end());
-  out.text = agreement_text(report);
+  std::vector<std::pair<std::string, std::string>> files;
+  if (o.repeats) {
+    if (has_gold) return usage("--repeats measures one judge against itself; leave out --gold");
+    std::string judge;
+    if (o.judges.size() == 1) {
+      judge = o.judges[0];
+    } else if (o.judges.empty()) {
+      std::vector<std::string> bases;
+      for (const auto& j : judges)
+        if (j.find('#') == std::string::npos && j != "final") bases.push_back(j);
+      if (bases.size() == 1) judge = bases[0];
+    }
+    if (judge.empty()) return usage("--repeats needs one judge: name it with --judge; the verdicts hold: " + list_names(judges));
+    if (count_diagnostics(out.diagnostics).errors > 0) {
+      out.exit_code = 1;
+      return out;
+    }
+    std::vector<Slice> slices = build_slices(cases, setup.taxonomy ? &*setup.taxonomy : nullptr);
+    const int k = o.k.value_or(setup.config ? setup.config->k : 10);
+    Repeatability rep = measure_repeatability(cases, slices.front(), verdicts, judge, k);
+    if (rep.repeats.size() < 2)
+      return usage("no repeats of judge '" + judge + "' in the verdicts (judges " + judge + "#2, ...): run judge --repeat N first");
+    out.text = repeatability_text(rep);
+    files = {{"repeatability.json", repeatability_json(rep)}};
+  } else {
+    std::string a, b;
+    if (per_path) {
+      a = inputs[0].judge;
+      b = inputs[1].judge;
+    } else if (o.judges.size() == 2) {
+      a = o.judges[0];
+      b = o.judges[1];
+    } else if (judges.size() == 2 && o.judges.empty()) {
+      a = judges[0];
+      b = judges[1];
+    } else {
+      return usage("agree compares two judges; the verdicts hold: " + list_names(judges) +
+                   ". Pass two --verdicts paths, or --judge A --judge B");
+    }
+    for (const auto& j : {a, b})
+      if (std::find(judges.begin(), judges.end(), j) == judges.end() && !per_path)
+        return usage("no verdicts from judge '" + j + "'; the verdicts hold: " + list_names(judges));
+    if (count_diagnostics(out.diagnostics).errors > 0) {
+      out.exit_code = 1;
+      return out;
+    }
+    std::vector<Slice> slices = build_slices(cases, setup.taxonomy ? &*setup.taxonomy : nullptr);
+    std::vector<const VerdictTable*> gold_tables = gold.for_judge("gold");
+    report.agreement = compare_raters(cases, slices, a, verdicts.for_judge(a), b, verdicts.for_judge(b),
+                                      has_gold ? &gold_tables : nullptr);
+    out.text = agreement_text(report);
+    files = {{"agreement.csv", agreement_csv(report)},
+             {"agreement.json", agreement_json(report)},
+             {"disagreements.csv", disagreements_csv(report)}};
+  }
   if (o.out_dir.empty()) return out;
-  std::vector<std::pair<std::string, std::string>> files = {{"agreement.csv", agreement_csv(report)},
-                                                            {"agreement.json", agreement_json(report)},
-                                                            {"disagreements.csv", disagreements_csv(report)}};
   std::vector<std::pair<std::string, std::string>> hashes;
   for (const auto& [name, content] : files) hashes.emplace_back(name, sha256_hex(content));
   files.emplace_back("run_manifest.json", agree_manifest_json(report, o.command, hashes));

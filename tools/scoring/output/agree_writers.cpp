@@ -114,16 +114,7 @@ std::string agreement_text(const AgreeReport& r) {
                      fixed(f.kappa, 3), fixed(f.met.f1, 3), fixed(f.not_met.f1, 3), fixed(f.macro_f1, 3),
                      std::to_string(row.unpaired)});
   }
-  std::vector<size_t> width(table[0].size(), 0);
-  for (const auto& row : table)
-    for (size_t c = 0; c < row.size(); ++c) width[c] = std::max<size_t>(width[c], static_cast<size_t>(display_width(row[c])));
-  std::string out;
-  for (const auto& row : table) {
-    for (size_t c = 0; c < row.size(); ++c) {
-      std::string pad(width[c] - static_cast<size_t>(display_width(row[c])), ' ');
-      out += (c < 2 ? row[c] + pad : pad + row[c]) + (c + 1 < row.size() ? "  " : "\n");
-    }
-  }
+  std::string out = aligned_table(table, 2);
   out += std::to_string(a.disagreements.size()) + " criterion verdicts differ between " + a.rater_a + " and " +
          a.rater_b + " (" + std::to_string(a.models.size()) + " models)\n";
   return out;

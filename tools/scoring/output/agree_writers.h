@@ -5,6 +5,7 @@
 #include <vector>
 
 #include "scoring/stats/agreement.h"
+#include "scoring/stats/repeatability.h"
 #include "scoring/input/case_set.h"
 #include "scoring/input/source_file.h"
 
@@ -30,5 +31,10 @@ std::string agree_manifest_json(const AgreeReport& r, const std::string& command
                                 const std::vector<std::pair<std::string, std::string>>& outputs);
 // The terminal summary: overall figures per comparison, then A vs B per slice.
 std::string agreement_text(const AgreeReport& r);
+
+// agree --repeats: kappa between every two repeats, and each model's CACS@k per repeat
+// with its SD — for the terminal, and as repeatability.json.
+std::string repeatability_text(const Repeatability& r);
+std::string repeatability_json(const Repeatability& r);
 
 }  // namespace cc::scoring

@@ -1,5 +1,8 @@
 #include "scoring/output/text_format.h"
 
+#include "core/utf8.h"
+
+#include <algorithm>
 #include <charconv>
 #include <cmath>
 #include <cstdio>
@@ -105,6 +108,22 @@ std::string md_cell(std::string_view s) {
     else
       out += c;
   }
+  return out;
+}
+
+std::string aligned_table(const std::vector<std::vector<std::string>>& table, size_t left_columns) {
+  std::vector<size_t> width;
+  for (const auto& row : table)
+    for (size_t c = 0; c < row.size(); ++c) {
+      if (width.size() <= c) width.push_back(0);
+      width[c] = std::max<size_t>(width[c], static_cast<size_t>(display_width(row[c])));
+    }
+  std::string out;
+  for (const auto& row : table)
+    for (size_t c = 0; c < row.size(); ++c) {
+      std::string pad(width[c] - static_cast<size_t>(display_width(row[c])), ' ');
+      out += (c < left_columns ? row[c] + pad : pad + row[c]) + (c + 1 < row.size() ? "  " : "\n");
+    }
   return out;
 }
 

@@ -5,6 +5,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace cc::scoring {
 
@@ -26,6 +27,11 @@ void append_csv_number(std::string& out, const std::optional<double>& v, char se
 void append_csv_integer(std::string& out, long v, char sep);
 // Appends fields joined by commas and a final '\n'.
 void append_csv_row(std::string& out, std::initializer_list<std::string_view> fields);
+
+// A plain-text table: columns padded to their widest cell (by display width, so CJK
+// text lines up), the first `left_columns` left-aligned and the rest right-aligned, two
+// spaces between columns, one line per row.
+std::string aligned_table(const std::vector<std::vector<std::string>>& table, size_t left_columns);
 
 // A cell of a Markdown table: '|' and newlines escaped.
 std::string md_cell(std::string_view s);
