@@ -30,7 +30,7 @@ TEST_CASE("case_text_cache: what is saved loads back", "[checks][case_text_cache
   cache.put("blob:abc", facts("CC-0001", 0xfedcba9876543210ULL));
   cache.put("stat:1:2:3.4", facts("CC-0002", 7));
   CHECK(cache.dirty());
-  REQUIRE(cache.save(path, nullptr));
+  REQUIRE(cache.save(path));
 
   CaseTextCache again = CaseTextCache::load(path);
   CHECK_FALSE(again.dirty());
@@ -77,7 +77,7 @@ TEST_CASE("case_text_cache: storing what it already holds leaves it clean", "[ch
   const std::string path = dir.path() + "/c.json";
   CaseTextCache cache;
   cache.put("blob:a", facts("CC-0001", 5));
-  REQUIRE(cache.save(path, nullptr));
+  REQUIRE(cache.save(path));
   CaseTextCache again = CaseTextCache::load(path);
   again.put("blob:a", facts("CC-0001", 5));
   CHECK_FALSE(again.dirty());

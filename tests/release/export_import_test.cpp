@@ -139,8 +139,7 @@ TEST_CASE("import: readable, valid files placed by subject; export(import(F)) ==
   CHECK(plan.rejected.empty());
   for (const auto& p : plan.rejected) INFO(p.line << " " << p.reason);
   REQUIRE(plan.cases.size() == 3);
-  std::string error;
-  REQUIRE(write_import(tp, plan, &error));
+  REQUIRE(write_import(tp, plan));
   CHECK(std::filesystem::exists(target.path() + "/cases/anesthesiology/CC-0027.yaml"));
   CHECK(std::filesystem::exists(target.path() + "/rubrics/tcm/CC-0031.yaml"));
   std::string case_text = target.read("cases/cardiology/CC-0001.yaml");
@@ -215,8 +214,7 @@ TEST_CASE("import: a re-run completes a half-imported row and names an orphan it
   TempRepo target;
   Project tp = open(target);
   ImportPlan first = plan_import(tp, F, ImportOptions{"public.jsonl", false});
-  std::string error;
-  REQUIRE(write_import(tp, first, &error));
+  REQUIRE(write_import(tp, first));
   const std::string rubric = target.read("rubrics/cardiology/CC-0001.yaml");
   // As a kill between the two renames of a row leaves it; and a stale temp file beside.
   std::filesystem::remove(target.path() + "/rubrics/cardiology/CC-0001.yaml");
@@ -235,7 +233,7 @@ TEST_CASE("import: a re-run completes a half-imported row and names an orphan it
   CHECK_THAT(again.rejected[0].reason, Catch::Contains("cases/anesthesiology/CC-0027.yaml") &&
                                            Catch::Contains("rubrics/anesthesiology/CC-0027.yaml") &&
                                            Catch::Contains("remove"));
-  REQUIRE(write_import(tp, again, &error));
+  REQUIRE(write_import(tp, again));
   CHECK(target.read("rubrics/cardiology/CC-0001.yaml") == rubric);
   CHECK_FALSE(std::filesystem::exists(target.path() + "/rubrics/cardiology/CC-0001.yaml.tmp.999999999.AbCdEf"));
 }

@@ -294,9 +294,8 @@ std::optional<SchemaChecker> SchemaChecker::load(const std::string& abs_path, co
     diags.push_back(std::move(d));
     return std::nullopt;
   };
-  std::string error;
-  auto text = read_file(abs_path, &error);
-  if (!text) return fail(error);
+  auto text = read_file(abs_path);
+  if (!text) return fail(text.error().message);
   SchemaChecker checker;
   try {
     checker.schema_json_ = json::parse(*text);

@@ -53,9 +53,9 @@ struct Staged {
 };
 
 // Writes `content` to a temporary file beside `path` (following a link to its target),
-// with the target's mode and owner, flushed. nullopt and *error on failure, with no
-// temporary left behind.
-std::optional<Staged> stage(const std::string& path, std::string_view content, std::string* error) {
+// with the target's mode and owner, flushed. An Error on failure, with no temporary left
+// behind.
+Result<Staged> stage(const std::string& path, std::string_view content) {
   std::error_code ec;
   fs::path target(path);
   // Write through a symbolic link to the file it names: replacing the link with a
@@ -63,8 +63,7 @@ std::optional<Staged> stage(const std::string& path, std::string_view content, s
   if (fs::is_symlink(fs::symlink_status(target, ec))) {
     fs::path resolved = fs::weakly_canonical(target, ec);
     if (ec) {
-      if (error) *error = "cannot resolve the symbolic link " + path + ": " + ec.message();
-      return std::nullopt;
+      return Error("cannot resolve the symbolic link " + path + ": " + ec.message());
     }
     target = resolved;
   }
@@ -75,15 +74,13 @@ std::optional<Staged> stage(const std::string& path, std::string_view content, s
   std::string tmpl = target.string() + ".tmp." + std::to_string(::getpid()) + ".XXXXXX";
   int fd = ::mkstemp(tmpl.data());
   if (fd < 0) {
-    if (error) *error = std::string("cannot create a temporary file beside ") + path + ": " + std::strerror(errno);
-    return std::nullopt;
+    return Error(std::string("cannot create a temporary file beside ") + path + ": " + std::strerror(errno));
   }
-  auto fail = [&](const char* what) -> std::optional<Staged> {
+  auto fail = [&](const char* what) -> Result<Staged> {
     int saved = errno;
     ::close(fd);
     ::unlink(tmpl.c_str());
-    if (error) *error = std::string(what) + " " + path + ": " + std::strerror(saved);
-    return std::nullopt;
+    return Error(std::string(what) + " " + path + ": " + std::strerror(saved));
   };
   if (!write_all(fd, content)) return fail("cannot write");
   mode_t mode = existed ? (old.st_mode & 07777) : (0666 & ~current_umask());
@@ -94,48 +91,47 @@ std::optional<Staged> stage(const std::string& path, std::string_view content, s
   if (::fchmod(fd, mode) != 0) return fail("cannot set permissions of");
   if (::fsync(fd) != 0) return fail("cannot flush");
   if (::close(fd) != 0) {
+    int saved = errno;
     ::unlink(tmpl.c_str());
-    if (error) *error = std::string("cannot close ") + path + ": " + std::strerror(errno);
-    return std::nullopt;
+    return Error(std::string("cannot close ") + path + ": " + std::strerror(saved));
   }
   return Staged{tmpl, target, path};
 }
 
 // Renames a staged file over its target and syncs the folder.
-bool publish(const Staged& staged, std::string* error) {
+Result<void> publish(const Staged& staged) {
   if (std::rename(staged.tmp.c_str(), staged.target.c_str()) != 0) {
     int saved = errno;
     ::unlink(staged.tmp.c_str());
-    if (error) *error = std::string("cannot replace ") + staged.shown + ": " + std::strerror(saved);
-    return false;
+    return Error(std::string("cannot replace ") + staged.shown + ": " + std::strerror(saved));
   }
   sync_parent(staged.target);
-  return true;
+  return {};
 }
 
 }  // namespace
 
-bool write_file_atomic(const std::string& path, std::string_view content, std::string* error) {
-  auto staged = stage(path, content, error);
-  return staged && publish(*staged, error);
+Result<void> write_file_atomic(const std::string& path, std::string_view content) {
+  CC_TRY_ASSIGN(Staged staged, stage(path, content));
+  return publish(staged);
 }
 
-bool write_files_atomic(const std::vector<std::pair<std::string, std::string>>& files, std::string* error) {
+Result<void> write_files_atomic(const std::vector<std::pair<std::string, std::string>>& files) {
   std::vector<Staged> staged;
   for (const auto& [path, content] : files) {
-    auto s = stage(path, content, error);
+    auto s = stage(path, content);
     if (!s) {
       for (const auto& done : staged) ::unlink(done.tmp.c_str());
-      return false;
+      return s.error();
     }
     staged.push_back(std::move(*s));
   }
   for (size_t i = 0; i < staged.size(); ++i)
-    if (!publish(staged[i], error)) {
+    if (auto published = publish(staged[i]); !published) {
       for (size_t j = i + 1; j < staged.size(); ++j) ::unlink(staged[j].tmp.c_str());
-      return false;
+      return published.error();
     }
-  return true;
+  return {};
 }
 
 bool is_atomic_temp_name(std::string_view name) {

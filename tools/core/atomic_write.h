@@ -9,6 +9,8 @@
 #include <utility>
 #include <vector>
 
+#include "core/result.h"
+
 namespace cc {
 
 // Writes `content` to `path` atomically, creating missing parent folders. An existing
@@ -16,16 +18,17 @@ namespace cc {
 // keeps that owner, or the write is refused when the owner cannot be kept); a new file
 // gets 0666 less the umask, as open(2) would give it. A symbolic link is written
 // through to the file it names, so the link stays a link. The folder is synced after
-// the rename, so a crash after success keeps the new file. Returns false and sets
-// *error on failure, leaving any existing file untouched and no temporary file behind.
-bool write_file_atomic(const std::string& path, std::string_view content, std::string* error);
+// the rename, so a crash after success keeps the new file. On failure returns an Error
+// naming the path and the cause, leaving any existing file untouched and no temporary
+// file behind.
+Result<void> write_file_atomic(const std::string& path, std::string_view content);
 
 // Writes several files as one step, as nearly as a file system allows: every file is
 // written and flushed to its temporary first (as write_file_atomic does), and only when
 // all are staged are they renamed over their targets, one right after another. A failure
 // while staging leaves every target untouched; a kill can at worst fall between two
-// renames. Returns false and sets *error on failure.
-bool write_files_atomic(const std::vector<std::pair<std::string, std::string>>& files, std::string* error);
+// renames. On failure returns the Error of the first file that failed.
+Result<void> write_files_atomic(const std::vector<std::pair<std::string, std::string>>& files);
 
 // True when `name` (a file name, no folder) is one of write_file_atomic's temporary
 // files: "<anything>.tmp.<pid>.XXXXXX", or the older "<anything>.tmp.XXXXXX".

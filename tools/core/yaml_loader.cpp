@@ -435,12 +435,9 @@ Diagnostic syntax_error(const Document& doc, const yaml_parser_t& parser, MarkCo
 
 }  // namespace
 
-std::optional<std::string> read_file(const std::string& path, std::string* error) {
+Result<std::string> read_file(const std::string& path) {
   FILE* f = std::fopen(path.c_str(), "rb");
-  if (!f) {
-    if (error) *error = std::strerror(errno);
-    return std::nullopt;
-  }
+  if (!f) return Error(std::strerror(errno));
   std::string data;
   char buf[1 << 16];
   size_t n;
@@ -448,10 +445,7 @@ std::optional<std::string> read_file(const std::string& path, std::string* error
   bool failed = std::ferror(f) != 0;
   int saved = errno;
   std::fclose(f);
-  if (failed) {
-    if (error) *error = std::strerror(saved);
-    return std::nullopt;
-  }
+  if (failed) return Error(std::strerror(saved));
   return data;
 }
 
@@ -585,12 +579,11 @@ LoadResult load_yaml_text(std::string path, std::string text, const LoadLimits& 
 
 LoadResult load_yaml_file(const std::string& abs_path, std::string rel_path, const LoadLimits& limits,
                           Lang lang, Positions positions) {
-  std::string error;
-  auto text = read_file(abs_path, &error);
+  auto text = read_file(abs_path);
   if (!text) {
     LoadResult result;
     result.diagnostics.push_back(
-        at_position(rel_path, "io/read", 0, 0, message(lang, "io/read", {{"detail", error}})));
+        at_position(rel_path, "io/read", 0, 0, message(lang, "io/read", {{"detail", text.error().message}})));
     return result;
   }
   return load_yaml_text(std::move(rel_path), std::move(*text), limits, lang, positions);

@@ -78,15 +78,15 @@ HookInstallResult install_hook(const std::string& root, const std::string& binar
   res.path = *dir + "/pre-commit";
   std::string benchmark_dir = *prefix;
   if (!benchmark_dir.empty()) benchmark_dir.pop_back();  // "sub/dir/" → "sub/dir"
-  if (auto old = read_file(res.path, nullptr); old && old->find(kHookMarker) == std::string::npos && !force) {
+  if (auto old = read_file(res.path); old && old->find(kHookMarker) == std::string::npos && !force) {
     res.exit_code = 1;
     res.message = release_message(lang, "hook/foreign", {{"path", res.path}});
     return res;
   }
-  std::string error;
-  if (!write_file_atomic(res.path, hook_script(binary, benchmark_dir), &error) || ::chmod(res.path.c_str(), 0755) != 0) {
+  auto written = write_file_atomic(res.path, hook_script(binary, benchmark_dir));
+  if (!written || ::chmod(res.path.c_str(), 0755) != 0) {
     res.exit_code = 2;
-    res.message = error.empty() ? "cannot make " + res.path + " executable" : error;
+    res.message = written ? "cannot make " + res.path + " executable" : written.error().message;
     return res;
   }
   res.message = release_message(lang, "hook/installed", {{"path", res.path}});

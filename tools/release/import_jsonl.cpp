@@ -247,7 +247,7 @@ ImportPlan plan_import(const Project& project, std::string_view jsonl, const Imp
       const bool has_case = case_there != cases_there.end();
       const std::string& there = has_case ? case_there->second : rubric_there->second;
       const std::string& ours = has_case ? ic.case_path : ic.rubric_path;
-      auto bytes = read_file(cfg.abs(there), nullptr);
+      auto bytes = read_file(cfg.abs(there));
       if (there != ours || !bytes || *bytes != (has_case ? ic.case_yaml : ic.rubric_yaml)) {
         reject(id, release_message(lang, "import/orphan",
                                    {{"path", there}, {"missing", has_case ? ic.rubric_path : ic.case_path}}));
@@ -277,7 +277,7 @@ ImportPlan plan_import(const Project& project, std::string_view jsonl, const Imp
   return plan;
 }
 
-bool write_import(const Project& project, const ImportPlan& plan, std::string* error) {
+Result<void> write_import(const Project& project, const ImportPlan& plan) {
   const Config& cfg = project.config;
   for (const auto& dir : {cfg.cases_dir, cfg.rubrics_dir}) remove_stale_temp_files(cfg.abs(dir));
   std::vector<std::string> written;
@@ -285,14 +285,14 @@ bool write_import(const Project& project, const ImportPlan& plan, std::string* e
     std::vector<std::pair<std::string, std::string>> row;
     if (!ic.case_present) row.emplace_back(cfg.abs(ic.case_path), ic.case_yaml);
     if (!ic.rubric_present) row.emplace_back(cfg.abs(ic.rubric_path), ic.rubric_yaml);
-    if (!write_files_atomic(row, error)) {
+    if (auto w = write_files_atomic(row); !w) {
       std::error_code ec;
-      for (const auto& w : written) std::filesystem::remove(w, ec);
-      return false;
+      for (const auto& done : written) std::filesystem::remove(done, ec);
+      return w.error();
     }
     for (const auto& [path, text] : row) written.push_back(path);
   }
-  return true;
+  return {};
 }
 
 }  // namespace cc

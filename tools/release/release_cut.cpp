@@ -195,14 +195,17 @@ CutResult cut_release(Project& project, const CutOptions& options) {
   auto rollback_files = [&] {
     std::error_code ec;
     for (auto it = written.rbegin(); it != written.rend(); ++it) {
-      if (it->previous) write_file_atomic(cfg.abs(it->rel), *it->previous, nullptr);
+      if (it->previous) (void)write_file_atomic(cfg.abs(it->rel), *it->previous);
       else fs::remove(cfg.abs(it->rel), ec);
     }
     fs::remove(cfg.abs(folder), ec);  // only when empty
   };
   std::string error;
   auto put = [&](const std::string& rel, const std::string& bytes, std::optional<std::string> previous) {
-    if (!write_file_atomic(cfg.abs(rel), bytes, &error)) return false;
+    if (auto w = write_file_atomic(cfg.abs(rel), bytes); !w) {
+      error = w.error().message;
+      return false;
+    }
     written.push_back(Written{rel, std::move(previous)});
     return true;
   };

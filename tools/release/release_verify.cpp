@@ -100,8 +100,9 @@ VerifyResult verify_release(const Project& project, const std::string& version, 
 
   // The file the user has.
   if (!export_file.empty()) {
-    std::string got, error;
-    if (!sha256_file(export_file, &got, &error)) return stop(error);
+    auto digest = sha256_file(export_file);
+    if (!digest) return stop(digest.error().message);
+    const std::string& got = *digest;
     check("verify/export-file", got == listed_export->second, listed_export->second + " ≠ " + got,
           {{"path", export_file}});
   }

@@ -113,12 +113,11 @@ AgreeOutcome run_agree(const AgreeOptions& o) {
   files.emplace_back("run_manifest.json", agree_manifest_json(report, o.command, hashes));
   const std::string dir = resolve_path(o.start_dir, o.out_dir);
   for (const auto& [name, content] : files) {
-    std::string error;
-    if (!write_file_atomic(dir + "/" + name, content, &error)) {
+    if (auto written = write_file_atomic(dir + "/" + name, content); !written) {
       Diagnostic d;
       d.rule = "io/write";
       d.file = o.out_dir + "/" + name;
-      d.message = error;
+      d.message = written.error().message;
       out.diagnostics.push_back(std::move(d));
       out.exit_code = 2;
       return out;

@@ -299,15 +299,17 @@ ScoreOutcome run_score(const ScoreOptions& o) {
   std::vector<std::string> errors(outputs.size() + 1), hashes(outputs.size());
   parallel_for(outputs.size(), o.threads, [&](size_t i) {
     hashes[i] = sha256_hex(contents[i]);
-    write_file_atomic(dir + "/" + std::string(outputs[i].file_name), contents[i], &errors[i]);
+    if (auto w = write_file_atomic(dir + "/" + std::string(outputs[i].file_name), contents[i]); !w)
+      errors[i] = w.error().message;
   });
   std::vector<std::pair<std::string, std::string>> listed;
   for (size_t i = 0; i < outputs.size(); ++i) listed.emplace_back(outputs[i].file_name, hashes[i]);
   const std::string manifest_name = "run_manifest.json";
   bool all_written = std::all_of(errors.begin(), errors.end(), [](const std::string& e) { return e.empty(); });
-  if (all_written)
-    write_file_atomic(dir + "/" + manifest_name, run_manifest_json(r, o.command, listed), &errors.back());
-  else
+  if (all_written) {
+    if (auto w = write_file_atomic(dir + "/" + manifest_name, run_manifest_json(r, o.command, listed)); !w)
+      errors.back() = w.error().message;
+  } else
     errors.back() = "not written: another output failed";
   for (size_t i = 0; i <= outputs.size(); ++i) {
     const std::string name = i < outputs.size() ? std::string(outputs[i].file_name) : manifest_name;
