@@ -59,7 +59,7 @@ std::string approved_export(const std::vector<std::pair<std::string, std::string
   }
   Project sp = open(source);
   ExportRun exported = run_export(sp, ExportOptions{});
-  REQUIRE(exported.exit_code == 0);
+  REQUIRE(exported.outcome == cc::RunOutcome::Done);
   REQUIRE(exported.result.rows == static_cast<int>(cases.size()));
   return exported.result.jsonl;
 }
@@ -109,7 +109,7 @@ TEST_CASE("export refuses when validate has errors, and a privacy rule cannot be
   {
     Project p = open(repo);
     ExportRun run = run_export(p, ExportOptions{});
-    REQUIRE(run.exit_code == 0);
+    REQUIRE(run.outcome == cc::RunOutcome::Done);
     CHECK(run.result.rows == 1);
   }
   // A mobile number in the context, with pii/mobile lowered to a warning in the config.
@@ -121,7 +121,7 @@ TEST_CASE("export refuses when validate has errors, and a privacy rule cannot be
   repo.write("clinconsensus.yaml", cfg);
   Project p = open(repo);
   ExportRun run = run_export(p, ExportOptions{});
-  CHECK(run.exit_code == 1);
+  CHECK(run.outcome == cc::RunOutcome::Findings);
   bool mobile = false;
   for (const auto& d : run.findings) mobile = mobile || (d.rule == "pii/mobile" && d.severity == Severity::Error);
   CHECK(mobile);
@@ -155,7 +155,7 @@ TEST_CASE("import: readable, valid files placed by subject; export(import(F)) ==
   CHECK(report.files_checked == 6);
 
   ExportRun again = run_export(tp, ExportOptions{});
-  REQUIRE(again.exit_code == 0);
+  REQUIRE(again.outcome == cc::RunOutcome::Done);
   CHECK(again.result.jsonl == F);
 }
 

@@ -59,7 +59,7 @@ CutResult cut_release(Project& project, const CutOptions& options) {
   const Config& cfg = project.config;
   const Lang lang = project.lang;
   auto refuse = [&](std::string m) {
-    res.exit_code = 2;
+    res.outcome = RunOutcome::Unusable;
     res.message = std::move(m);
     return res;
   };
@@ -135,7 +135,7 @@ CutResult cut_release(Project& project, const CutOptions& options) {
   // 2. Validation: nothing at error severity, privacy above all.
   GateResult gate = run_release_gate(project);
   if (!gate.passed) {
-    res.exit_code = 1;
+    res.outcome = RunOutcome::Findings;
     res.findings = std::move(gate.report.diagnostics);
     res.message = release_message(lang, "release/invalid");
     return res;
@@ -153,7 +153,7 @@ CutResult cut_release(Project& project, const CutOptions& options) {
     auto leaks = options.leak_check(current->benchmark);
     if (!leaks) return refuse(leaks.error().message);
     if (leaks->leaked > 0 && options.leak_fail) {
-      res.exit_code = 1;
+      res.outcome = RunOutcome::Findings;
       res.message = leaks->refusal;
       return res;
     }

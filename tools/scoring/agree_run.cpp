@@ -25,7 +25,7 @@ AgreeOutcome run_agree(const AgreeOptions& o) {
   AgreeOutcome out;
   auto usage = [&](std::string why) {
     out.usage_error = std::move(why);
-    out.exit_code = 2;
+    out.outcome = RunOutcome::Unusable;
     return out;
   };
   if (o.verdicts.empty() || o.verdicts.size() > 2) return usage("--verdicts takes one or two files or folders");
@@ -34,7 +34,7 @@ AgreeOutcome run_agree(const AgreeOptions& o) {
   if (!setup.usage_error.empty()) return usage(setup.usage_error);
   out.diagnostics = setup.cases.diagnostics;
   if (setup.cases.unreadable || !setup.cases.cases) {
-    out.exit_code = 2;
+    out.outcome = RunOutcome::Unusable;
     return out;
   }
   const CaseSet& cases = *setup.cases.cases;
@@ -66,7 +66,7 @@ AgreeOutcome run_agree(const AgreeOptions& o) {
   std::stable_sort(out.diagnostics.begin(), out.diagnostics.end(), diagnostic_less);
   out.files_read = static_cast<int>(verdicts.inputs.size() + gold.inputs.size() + setup.cases.inputs.size());
   if (verdicts.unreadable || gold.unreadable) {
-    out.exit_code = 2;
+    out.outcome = RunOutcome::Unusable;
     return out;
   }
   std::vector<std::string> judges = verdicts.judges();
@@ -88,7 +88,7 @@ AgreeOutcome run_agree(const AgreeOptions& o) {
     if (std::find(judges.begin(), judges.end(), j) == judges.end() && !per_path)
       return usage("no verdicts from judge '" + j + "'; the verdicts hold: " + list_names(judges));
   if (count_diagnostics(out.diagnostics).errors > 0) {
-    out.exit_code = 1;
+    out.outcome = RunOutcome::Findings;
     return out;
   }
   std::vector<Slice> slices = build_slices(cases, setup.taxonomy ? &*setup.taxonomy : nullptr);
@@ -119,7 +119,7 @@ AgreeOutcome run_agree(const AgreeOptions& o) {
       d.file = o.out_dir + "/" + name;
       d.message = written.error().message;
       out.diagnostics.push_back(std::move(d));
-      out.exit_code = 2;
+      out.outcome = RunOutcome::Unusable;
       return out;
     }
     out.written.push_back(o.out_dir + "/" + name);
