@@ -208,7 +208,7 @@ TEST_CASE("schema_check: schema/min-items, unique-items and min-length", "[check
   CHECK(mi.rule == "schema/min-items");
   CHECK(mi.line == 5);
   CHECK(mi.column == 17);
-  CHECK(mi.message == "'subject_labels' needs at least 1 item(s)");
+  CHECK(mi.message == "'subject_labels' needs at least 1 item");
 
   const auto& ui = single(check(
       "case.schema.json", replace_line(kCase, "subject_labels:", "subject_labels: [心血管内科, 内分泌科, 心血管内科]")));

@@ -190,7 +190,7 @@ class LeafMapper {
       }
       d.rule = "schema/required";
       pos = loc.pointer.empty() ? first_key_position() : doc_.key_position(loc.pointer);
-      d.message = message(lang_, d.rule, {{"field", field}, {"hint", hint}});
+      d.message = message(lang_, d.rule, {{"field", field}, {"hint_en", hint}});
     } else if (starts_with(desc, "Object contains a property that could not be validated")) {
       // valijson names only the first unknown key of an object; report them all.
       std::vector<std::string> allowed;
@@ -227,7 +227,7 @@ class LeafMapper {
       d.rule = "schema/type";
       d.message = message(lang_, d.rule,
                           {{"field", loc.display},
-                           {"expected", join(expected, lang_ == Lang::Zh ? "或" : " or ")},
+                           {"expected", join(expected, message(lang_, "word/or"))},
                            {"actual", value ? type_word(lang_, json_type_of(*value)) : "?"}});
     } else if (starts_with(desc, "Failed to match against any enum values")) {
       std::vector<std::string> allowed;

@@ -268,7 +268,7 @@ Result<ScanReport> scan_corpus(const std::vector<LeakText>& texts, const std::ve
                                                    : scan_text(f, pc, scanner, buf, counts[i], lang);
         if (!r) errors[i] = r.error(), failed = true;
       } catch (const std::exception& e) {  // in practice std::bad_alloc: an error, never a crash
-        errors[i] = Error(leak_message(lang, "corpus/unreadable", {{"path", f.path}, {"why", e.what()}}), Error::Kind::Input);
+        errors[i] = Error(message(lang, "corpus/unreadable", {{"path", f.path}, {"why", e.what()}}), Error::Kind::Input);
         failed = true;
       }
     }
