@@ -115,13 +115,12 @@ int main(int argc, char** argv) {
     return 1;
   }
   const auto& cases = bl.benchmark.cases;
-  std::string error;
   if (!a.cases_jsonl.empty()) {
     std::string text;
     for (const auto& c : cases)
       if (const cc::Rubric* r = bl.benchmark.find_rubric(c.case_id)) text += case_row(c, *r);
-    if (!cc::write_file_atomic(a.cases_jsonl, text, &error)) {
-      std::cerr << error << '\n';
+    if (auto written = cc::write_file_atomic(a.cases_jsonl, text); !written) {
+      std::cerr << written.error().message << '\n';
       return 2;
     }
   }
@@ -173,8 +172,8 @@ int main(int argc, char** argv) {
       }
       if (!jsonl) text += "\n]\n";
       std::string path = dir + "/" + model + (jsonl ? ".jsonl" : "_judge.json");
-      if (!cc::write_file_atomic(path, text, &error)) {
-        std::cerr << error << '\n';
+      if (auto written = cc::write_file_atomic(path, text); !written) {
+        std::cerr << written.error().message << '\n';
         return 2;
       }
     }

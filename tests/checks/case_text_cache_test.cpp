@@ -32,7 +32,7 @@ TEST_CASE("case_text_cache: what is saved loads back", "[checks][case_text_cache
   cache.put("blob:abc", facts("CC-0001", 0xfedcba9876543210ULL));
   cache.put("stat:1:2:3.4", facts("CC-0002", 7));
   CHECK(cache.dirty());
-  REQUIRE(cache.save(path, nullptr));
+  REQUIRE(cache.save(path));
 
   CaseTextCache again = CaseTextCache::load(path);
   CHECK_FALSE(again.dirty());
@@ -79,7 +79,7 @@ TEST_CASE("case_text_cache: storing what it already holds leaves it clean", "[ch
   const std::string path = dir.path() + "/c.json";
   CaseTextCache cache;
   cache.put("blob:a", facts("CC-0001", 5));
-  REQUIRE(cache.save(path, nullptr));
+  REQUIRE(cache.save(path));
   CaseTextCache again = CaseTextCache::load(path);
   again.put("blob:a", facts("CC-0001", 5));
   CHECK_FALSE(again.dirty());
@@ -120,11 +120,11 @@ TEST_CASE("case_text_cache: an entry found or put counts as used when saving", "
   const std::string path = dir.path() + "/c.json";
   CaseTextCache cache;
   for (int i = 0; i < 8; ++i) cache.put("blob:" + std::to_string(i), facts("CC-000" + std::to_string(i), 5 + i));
-  REQUIRE(cache.save(path, nullptr));
+  REQUIRE(cache.save(path));
   CaseTextCache few = CaseTextCache::load(path);
   REQUIRE(few.find("blob:0"));
   few.put("blob:9", facts("CC-0009", 99));  // used: 2 of 9, so the 7 others go
-  REQUIRE(few.save(path, nullptr));
+  REQUIRE(few.save(path));
   CaseTextCache pruned = CaseTextCache::load(path);
   CHECK(pruned.find("blob:0"));
   CHECK(pruned.find("blob:9"));

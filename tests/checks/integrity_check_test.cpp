@@ -239,7 +239,7 @@ TEST_CASE("integrity_check: axes, safety criteria and unknown axis", "[checks][i
                        rubric("CC-0001", 30, [](int i) { return i % 2 ? "安全性" : "准确性"; }));
   REQUIRE(two.diags.size() == 1);
   expect(two.diags[0], "integrity/min-axes", 2, 1, Severity::Warning);
-  CHECK(two.diags[0].message == "the rubric uses 2 axis(es); use at least 3 (e.g. 准确性, 完整性, 安全性)");
+  CHECK(two.diags[0].message == "the rubric uses 2 axes; use at least 3 (e.g. 准确性, 完整性, 安全性)");
 
   auto unsafe = integrity("rubrics/cardiology/CC-0001.yaml",
                           rubric("CC-0001", 30, [](int i) { return i % 3 == 0 ? "准确性" : i % 3 == 1 ? "完整性" : "循证性"; }));

@@ -63,9 +63,7 @@ TEST_CASE("result_cache: save and load round trip", "[checks][result_cache]") {
   CHECK_FALSE(cache.dirty());
   cache.put("cases/cardiology/CC-0007.yaml", hash, sample_result());
   CHECK(cache.dirty());
-  std::string error;
-  REQUIRE(cache.save(path, &error));  // creates the folder
-  CHECK(error.empty());
+  REQUIRE(cache.save(path));  // creates the folder
 
   ResultCache again = ResultCache::load(path, fp);
   CHECK_FALSE(again.dirty());
@@ -81,7 +79,7 @@ TEST_CASE("result_cache: a different fingerprint empties the cache", "[checks][r
   std::string path = dir.path() + "/validate.json";
   ResultCache cache = ResultCache::load(path, 1);
   cache.put("a.yaml", 42, sample_result());
-  REQUIRE(cache.save(path, nullptr));
+  REQUIRE(cache.save(path));
   CHECK(ResultCache::load(path, 1).find("a.yaml", 42) != nullptr);
   CHECK(ResultCache::load(path, 2).find("a.yaml", 42) == nullptr);
 }
@@ -103,7 +101,7 @@ TEST_CASE("result_cache: a corrupt cache file is ignored", "[checks][result_cach
   rubric.facts.kind = FileKind::Rubric;
   for (const char* f : {"bad-hash.yaml", "no-hash.yaml", "bad-kind.yaml", "bad-sev.yaml", "wrong-type.yaml", "good.yaml"})
     good_cache.put(f, 42, rubric);
-  REQUIRE(good_cache.save(path, nullptr));
+  REQUIRE(good_cache.save(path));
   auto j = nlohmann::json::parse(dir.read("validate.json"));
   auto& files = j["files"];
   REQUIRE(files["good.yaml"]["hash"].is_string());
@@ -134,7 +132,7 @@ TEST_CASE("result_cache: prune drops entries of files that are gone", "[checks][
   ResultCache cache = ResultCache::load(path, 9);
   cache.put("a.yaml", 1, sample_result());
   cache.put("b.yaml", 2, sample_result());
-  REQUIRE(cache.save(path, nullptr));
+  REQUIRE(cache.save(path));
 
   ResultCache loaded = ResultCache::load(path, 9);
   loaded.prune([](const std::string& f) { return f == "a.yaml" || f == "b.yaml"; });
@@ -143,7 +141,7 @@ TEST_CASE("result_cache: prune drops entries of files that are gone", "[checks][
   CHECK(loaded.dirty());
   CHECK(loaded.find("a.yaml", 1) != nullptr);
   CHECK(loaded.find("b.yaml", 2) == nullptr);
-  REQUIRE(loaded.save(path, nullptr));
+  REQUIRE(loaded.save(path));
   ResultCache after = ResultCache::load(path, 9);
   CHECK(after.find("a.yaml", 1) != nullptr);
   CHECK(after.find("b.yaml", 2) == nullptr);
@@ -154,7 +152,7 @@ TEST_CASE("result_cache: a failed save is reported, not thrown", "[checks][resul
   dir.write("file", "x");
   ResultCache cache = ResultCache::load(dir.path() + "/file/validate.json", 1);
   cache.put("a.yaml", 1, sample_result());
-  std::string error;
-  CHECK_FALSE(cache.save(dir.path() + "/file/validate.json", &error));  // parent is a file
-  CHECK_FALSE(error.empty());
+  auto saved = cache.save(dir.path() + "/file/validate.json");  // parent is a file
+  REQUIRE_FALSE(saved);
+  CHECK_FALSE(saved.error().message.empty());
 }

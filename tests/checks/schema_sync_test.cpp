@@ -24,7 +24,7 @@ const Project& project() { return cc::test::shipped_project(); }
 
 // The shipped schema file as an editor reads it: every keyword, none left out.
 nlohmann::json shipped_schema(const std::string& name) {
-  auto text = read_file(cc::test::source_dir() + "/schema/" + name, nullptr);
+  auto text = read_file(cc::test::source_dir() + "/schema/" + name);
   REQUIRE(text);
   return nlohmann::json::parse(*text);
 }
@@ -87,7 +87,7 @@ TEST_CASE("schema_sync: the shipped schemas carry the taxonomy and the criteria 
     INFO(s.rel_path << " " << s.first_stale);
     CHECK_FALSE(s.out_of_date);
     // Idempotent, and in the files' own format: syncing a synced file changes no byte.
-    CHECK(s.synced_text == *read_file(cc::test::source_dir() + "/" + s.rel_path, nullptr));
+    CHECK(s.synced_text == *read_file(cc::test::source_dir() + "/" + s.rel_path));
   }
   nlohmann::json c = shipped_schema("case.schema.json");
   CHECK(c["properties"]["difficulty"]["enum"] == nlohmann::json({"low", "medium", "high"}));
@@ -136,7 +136,7 @@ TEST_CASE("schema_sync: synced_schema writes the labels and count the taxonomy a
   Project p = project();
   p.config.criteria_per_case = 12;
   p.taxonomy.difficulty.labels.pop_back();  // no "high"
-  nlohmann::ordered_json c = nlohmann::ordered_json::parse(*read_file(cc::test::source_dir() + "/schema/case.schema.json", nullptr));
+  nlohmann::ordered_json c = nlohmann::ordered_json::parse(*read_file(cc::test::source_dir() + "/schema/case.schema.json"));
   auto synced = synced_schema("case.schema.json", c, p.config, p.taxonomy);
   CHECK(synced["properties"]["difficulty"]["enum"] == nlohmann::ordered_json({"low", "medium"}));
   CHECK(synced["properties"]["audience"] == c["properties"]["audience"]);  // untouched where nothing changed
@@ -146,7 +146,7 @@ TEST_CASE("schema_sync: synced_schema writes the labels and count the taxonomy a
   auto it = added["properties"]["care_stage"].begin();
   CHECK(it.key() == "type");
   CHECK((++it).key() == "enum");
-  nlohmann::ordered_json r = nlohmann::ordered_json::parse(*read_file(cc::test::source_dir() + "/schema/rubric.schema.json", nullptr));
+  nlohmann::ordered_json r = nlohmann::ordered_json::parse(*read_file(cc::test::source_dir() + "/schema/rubric.schema.json"));
   auto rs = synced_schema("rubric.schema.json", r, p.config, p.taxonomy);
   CHECK(rs["properties"]["criteria"]["minItems"] == 12);
   CHECK(rs["properties"]["criteria"]["maxItems"] == 12);

@@ -101,7 +101,9 @@ TEST_CASE("cli: --help under zh is in Chinese, for every command", "[cli][locale
   }
   REQUIRE(commands.size() > 15);
   for (auto sub : {std::vector<std::string>{"release", "cut"}, {"release", "diff"}, {"release", "verify"},
-                   {"hook", "install"}, {"schema", "sync"}})
+                   {"hook", "install"}, {"schema", "sync"}, {"irt", "fit"}, {"irt", "select"},
+                   {"irt", "estimate"}, {"review", "export"}, {"review", "import"}, {"judge", "export-sft"},
+                   {"judge", "batch"}})
     commands.push_back(sub);
   for (const auto& command : commands) {
     std::vector<std::string> en_args = {"--lang", "en"}, zh_args = {"--lang", "zh"};

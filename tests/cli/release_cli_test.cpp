@@ -69,7 +69,7 @@ TEST_CASE("import: a report of rows it could not import, exit 1", "[cli][release
   repo.overlay_fixture("import-bad-rows");
   auto r = run_cli({"import", "rows.jsonl"}, repo.path());
   CHECK(r.exit_code == 1);
-  CHECK(r.err.find("2 row(s) not imported") != std::string::npos);
+  CHECK(r.err.find("2 rows not imported") != std::string::npos);
   CHECK(r.err.find("rows.jsonl:1: not valid JSON") != std::string::npos);
   CHECK(r.err.find("rows.jsonl:2 CC-0301: unknown subject '心脏科'") != std::string::npos);
   CHECK_FALSE(fs::exists(repo.path() + "/cases"));

@@ -55,9 +55,9 @@ TEST_CASE("score: hand-computed figures in summary.csv", "[cli][score]") {
                     "positive_count,rubric_accuracy_pct,pass_at_k,cacs_at_k_pct,", 0) == 0);
   CHECK(has_line(cases, "m1,CC-0001,low,心血管内科,用药指导,4,4,3,75,1,66.66666666666666,心血管内科,用药指导,干预,lay,0\n"));
   std::string manifest = dir.read("out/run_manifest.json");
-  std::string hex, error;
-  REQUIRE(cc::sha256_file(fx("judge-a.jsonl"), &hex, &error));
-  CHECK(manifest.find(hex) != std::string::npos);
+  auto hex = cc::sha256_file(fx("judge-a.jsonl"));
+  REQUIRE(hex);
+  CHECK(manifest.find(*hex) != std::string::npos);
   CHECK(manifest.find(cc::sha256_hex(dir.read("out/summary.csv"))) != std::string::npos);
   CHECK(dir.read("out/report.md").find("## Leaderboard") != std::string::npos);
 }

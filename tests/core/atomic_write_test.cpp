@@ -49,16 +49,14 @@ class FileSizeLimit {
 TEST_CASE("atomic_write: content is written and replaced", "[core][atomic_write]") {
   cc::test::TempDir dir;
   std::string path = dir.path() + "/a.yaml";
-  std::string error;
-  REQUIRE(write_file_atomic(path, "case_id: CC-0001\n心血管内科\n", &error));
-  CHECK(error.empty());
+  REQUIRE(write_file_atomic(path, "case_id: CC-0001\n心血管内科\n"));
   CHECK(dir.read("a.yaml") == "case_id: CC-0001\n心血管内科\n");
-  REQUIRE(write_file_atomic(path, "new", &error));
+  REQUIRE(write_file_atomic(path, "new"));
   CHECK(dir.read("a.yaml") == "new");
-  REQUIRE(write_file_atomic(path, "", &error));
+  REQUIRE(write_file_atomic(path, ""));
   CHECK(fs::file_size(path) == 0);
   std::string binary("a\0b", 3);
-  REQUIRE(write_file_atomic(path, binary, &error));
+  REQUIRE(write_file_atomic(path, binary));
   CHECK(dir.read("a.yaml") == binary);
   CHECK(names_in(dir.path()) == std::vector<std::string>{"a.yaml"});  // no temporary left behind
   CHECK((fs::status(path).permissions() & fs::perms::owner_read) != fs::perms::none);
@@ -66,8 +64,7 @@ TEST_CASE("atomic_write: content is written and replaced", "[core][atomic_write]
 
 TEST_CASE("atomic_write: parent folders are created", "[core][atomic_write]") {
   cc::test::TempDir dir;
-  std::string error;
-  REQUIRE(write_file_atomic(dir.path() + "/reports/2026/科室/summary.csv", "a,b\n", &error));
+  REQUIRE(write_file_atomic(dir.path() + "/reports/2026/科室/summary.csv", "a,b\n"));
   CHECK(dir.read("reports/2026/科室/summary.csv") == "a,b\n");
 }
 
@@ -78,7 +75,9 @@ TEST_CASE("atomic_write: a failed write leaves the old file intact", "[core][ato
   std::string error;
   {
     FileSizeLimit limit(4096);
-    CHECK_FALSE(write_file_atomic(path, std::string(1 << 20, 'x'), &error));
+    auto written = write_file_atomic(path, std::string(1 << 20, 'x'));
+    CHECK_FALSE(written);
+    if (!written) error = written.error().message;
   }
   CHECK_FALSE(error.empty());
   CHECK(dir.read("keep.yaml") == "old content\n");
@@ -88,16 +87,16 @@ TEST_CASE("atomic_write: a failed write leaves the old file intact", "[core][ato
 TEST_CASE("atomic_write: an unwritable path fails with a message", "[core][atomic_write]") {
   cc::test::TempDir dir;
   dir.write("plain-file", "x");
-  std::string error;
-  CHECK_FALSE(write_file_atomic(dir.path() + "/plain-file/child.yaml", "y", &error));
-  CHECK(error.find("plain-file/child.yaml") != std::string::npos);
+  auto written = write_file_atomic(dir.path() + "/plain-file/child.yaml", "y");
+  REQUIRE_FALSE(written);
+  CHECK(written.error().message.find("plain-file/child.yaml") != std::string::npos);
   CHECK(dir.read("plain-file") == "x");
 
   // A target that is a folder cannot be replaced by a file.
   fs::create_directories(dir.path() + "/folder/inside");
-  error.clear();
-  CHECK_FALSE(write_file_atomic(dir.path() + "/folder", "y", &error));
-  CHECK_FALSE(error.empty());
+  auto onto_folder = write_file_atomic(dir.path() + "/folder", "y");
+  REQUIRE_FALSE(onto_folder);
+  CHECK_FALSE(onto_folder.error().message.empty());
   CHECK(fs::is_directory(dir.path() + "/folder/inside"));
   CHECK(names_in(dir.path()) == std::vector<std::string>{"folder", "plain-file"});
 
@@ -105,7 +104,7 @@ TEST_CASE("atomic_write: an unwritable path fails with a message", "[core][atomi
     fs::create_directories(dir.path() + "/ro");
     dir.write("ro/old.yaml", "old");
     ::chmod((dir.path() + "/ro").c_str(), 0555);
-    CHECK_FALSE(write_file_atomic(dir.path() + "/ro/old.yaml", "new", &error));
+    CHECK_FALSE(write_file_atomic(dir.path() + "/ro/old.yaml", "new"));
     CHECK(dir.read("ro/old.yaml") == "old");
     ::chmod((dir.path() + "/ro").c_str(), 0755);
   }
@@ -118,18 +117,17 @@ TEST_CASE("atomic_write: an existing file keeps its mode; a new one follows the 
   dir.write("private.yaml", "old");
   std::string path = dir.path() + "/private.yaml";
   ::chmod(path.c_str(), 0600);
-  std::string error;
-  REQUIRE(write_file_atomic(path, "new", &error));
+  REQUIRE(write_file_atomic(path, "new"));
   struct stat st {};
   REQUIRE(::stat(path.c_str(), &st) == 0);
   CHECK((st.st_mode & 07777) == 0600);
   ::chmod(path.c_str(), 0640);
-  REQUIRE(write_file_atomic(path, "newer", &error));
+  REQUIRE(write_file_atomic(path, "newer"));
   REQUIRE(::stat(path.c_str(), &st) == 0);
   CHECK((st.st_mode & 07777) == 0640);
 
   mode_t old_mask = ::umask(027);
-  REQUIRE(write_file_atomic(dir.path() + "/fresh.yaml", "x", &error));
+  REQUIRE(write_file_atomic(dir.path() + "/fresh.yaml", "x"));
   ::umask(old_mask);
   REQUIRE(::stat((dir.path() + "/fresh.yaml").c_str(), &st) == 0);
   CHECK((st.st_mode & 07777) == 0640);
@@ -145,8 +143,7 @@ TEST_CASE("atomic_write: an existing file keeps its owner and group", "[core][at
   dir.write("theirs.yaml", "old");
   std::string path = dir.path() + "/theirs.yaml";
   REQUIRE(::chown(path.c_str(), 12345, 23456) == 0);
-  std::string error;
-  REQUIRE(write_file_atomic(path, "new", &error));
+  REQUIRE(write_file_atomic(path, "new"));
   struct stat st {};
   REQUIRE(::stat(path.c_str(), &st) == 0);
   CHECK(st.st_uid == 12345u);
@@ -159,8 +156,7 @@ TEST_CASE("atomic_write: a symbolic link is written through and stays a link", "
   cc::test::TempDir dir;
   dir.write("real/target.yaml", "old");
   fs::create_symlink("real/target.yaml", dir.path() + "/link.yaml");
-  std::string error;
-  REQUIRE(write_file_atomic(dir.path() + "/link.yaml", "new", &error));
+  REQUIRE(write_file_atomic(dir.path() + "/link.yaml", "new"));
   CHECK(fs::is_symlink(dir.path() + "/link.yaml"));
   CHECK(dir.read("real/target.yaml") == "new");
 }

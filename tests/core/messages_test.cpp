@@ -2,6 +2,8 @@
 
 #include "core/messages.h"
 #include "core/os_error.h"
+#include "core/messages/catalog.h"
+#include "core/messages/check.h"
 
 using namespace cc;
 
@@ -27,7 +29,7 @@ TEST_CASE("messages: catalog entries in English and Chinese", "[core][messages]"
   CHECK(message(Lang::Zh, "yaml/duplicate-key", {{"key", "status"}, {"line", "3"}}) ==
         "键“status”重复（首次出现在第 3 行）；请只保留一个");
   CHECK(message(Lang::En, "schema/min-items", {{"field", "authors"}, {"n", "1"}}) ==
-        "'authors' needs at least 1 item(s)");
+        "'authors' needs at least 1 item");
   CHECK(message(Lang::Zh, "schema/min-items", {{"field", "authors"}, {"n", "1"}}) == "“authors”至少需要 1 项");
   CHECK(message(Lang::En, "word/did-you-mean", {{"value", "subject"}}) == "; did you mean 'subject'?");
   CHECK(message(Lang::Zh, "word/did-you-mean", {{"value", "subject"}}) == "；是否应为“subject”？");
@@ -84,4 +86,47 @@ TEST_CASE("messages: a system call's reason is given in Chinese under zh, and no
   CHECK(message(Lang::Zh, "schema/enum", {{"value", "File exists"}, {"field", "status"}, {"allowed", "draft"}}) ==
         "“status”不能取值“File exists”；可选值：draft");
   CHECK(chinese_os_errors("no error here") == "no error here");
+}
+
+TEST_CASE("messages: the one catalog has unique ids, both languages and the same placeholders", "[core][messages]") {
+  auto catalog = cc::messages::catalog();
+  REQUIRE(catalog.size() > 100);
+  for (size_t i = 0; i < catalog.size(); ++i) {
+    const MessageEntry& e = catalog[i];
+    INFO(e.id);
+    CHECK_FALSE(e.en.empty());
+    CHECK_FALSE(e.zh.empty());
+    CHECK(cc::messages::placeholders_in(e.en, e.zh));
+    CHECK(cc::messages::placeholders_in(e.zh, e.en));
+    for (size_t j = i + 1; j < catalog.size(); ++j) CHECK(catalog[j].id != e.id);
+  }
+  // The check itself: a placeholder missing from one language is caught, in either direction.
+  CHECK_FALSE(cc::messages::placeholders_in("{a} and {b}", "{a}"));
+  CHECK(cc::messages::placeholders_in("{n, plural, one {# item} other {# items}}", "{n} 项"));
+  CHECK(cc::messages::placeholders_in("{detail_en}; fix it", "请修正"));
+  CHECK(cc::messages::placeholders_in("an unclosed '{'?", "“{”未闭合"));
+}
+
+TEST_CASE("messages: counts choose the word through ICU plural rules", "[core][messages]") {
+  CHECK(message(Lang::En, "schema/min-items", {{"field", "authors"}, {"n", "2"}}) == "'authors' needs at least 2 items");
+  CHECK(message(Lang::En, "schema/max-items", {{"field", "labels"}, {"n", "1"}}) == "'labels' allows at most 1 item");
+  CHECK(message(Lang::En, "integrity/min-axes", {{"n", "1"}, {"min", "3"}}) ==
+        "the rubric uses 1 axis; use at least 3 (e.g. 准确性, 完整性, 安全性)");
+  CHECK(message(Lang::En, "integrity/min-axes", {{"n", "2"}, {"min", "3"}}) ==
+        "the rubric uses 2 axes; use at least 3 (e.g. 准确性, 完整性, 安全性)");
+  CHECK(message(Lang::Zh, "integrity/min-axes", {{"n", "2"}, {"min", "3"}}) ==
+        "评分标准只涉及 2 个维度；至少需要 3 个（如准确性、完整性、安全性）");
+  // A value is never read as a pattern, braces and apostrophes included.
+  CHECK(message(Lang::En, "schema/min-items", {{"field", "a{b}'c"}, {"n", "1"}}) == "'a{b}'c' needs at least 1 item");
+  // A plural in a library's own table goes the same way.
+  static constexpr MessageEntry kTable[] = {{"x/n", "{n, plural, one {# row} other {# rows}} left", "剩余 {n} 行"}};
+  CHECK(message_from(kTable, Lang::En, "x/n", {{"n", "1"}}) == "1 row left");
+  CHECK(message_from(kTable, Lang::En, "x/n", {{"n", "0"}}) == "0 rows left");
+  CHECK(message_from(kTable, Lang::Zh, "x/n", {{"n", "3"}}) == "剩余 3 行");
+}
+
+TEST_CASE("messages: one word per concept", "[core][messages]") {
+  CHECK(message(Lang::Zh, "word/audience") == "受众");
+  CHECK(message(Lang::En, "word/string") == "text");
+  CHECK(message(Lang::Zh, "word/string") == "文本");
 }

@@ -59,7 +59,7 @@ std::string approved_export(const std::vector<std::pair<std::string, std::string
   }
   Project sp = open(source);
   ExportRun exported = run_export(sp, ExportOptions{});
-  REQUIRE(exported.exit_code == 0);
+  REQUIRE(exported.outcome == cc::RunOutcome::Done);
   REQUIRE(exported.result.rows == static_cast<int>(cases.size()));
   return exported.result.jsonl;
 }
@@ -109,7 +109,7 @@ TEST_CASE("export refuses when validate has errors, and a privacy rule cannot be
   {
     Project p = open(repo);
     ExportRun run = run_export(p, ExportOptions{});
-    REQUIRE(run.exit_code == 0);
+    REQUIRE(run.outcome == cc::RunOutcome::Done);
     CHECK(run.result.rows == 1);
   }
   // A mobile number in the context, with pii/mobile lowered to a warning in the config.
@@ -121,7 +121,7 @@ TEST_CASE("export refuses when validate has errors, and a privacy rule cannot be
   repo.write("clinconsensus.yaml", cfg);
   Project p = open(repo);
   ExportRun run = run_export(p, ExportOptions{});
-  CHECK(run.exit_code == 1);
+  CHECK(run.outcome == cc::RunOutcome::Findings);
   bool mobile = false;
   for (const auto& d : run.findings) mobile = mobile || (d.rule == "pii/mobile" && d.severity == Severity::Error);
   CHECK(mobile);
@@ -139,8 +139,7 @@ TEST_CASE("import: readable, valid files placed by subject; export(import(F)) ==
   CHECK(plan.rejected.empty());
   for (const auto& p : plan.rejected) INFO(p.line << " " << p.reason);
   REQUIRE(plan.cases.size() == 3);
-  std::string error;
-  REQUIRE(write_import(tp, plan, &error));
+  REQUIRE(write_import(tp, plan));
   CHECK(std::filesystem::exists(target.path() + "/cases/anesthesiology/CC-0027.yaml"));
   CHECK(std::filesystem::exists(target.path() + "/rubrics/tcm/CC-0031.yaml"));
   std::string case_text = target.read("cases/cardiology/CC-0001.yaml");
@@ -156,7 +155,7 @@ TEST_CASE("import: readable, valid files placed by subject; export(import(F)) ==
   CHECK(report.files_checked == 6);
 
   ExportRun again = run_export(tp, ExportOptions{});
-  REQUIRE(again.exit_code == 0);
+  REQUIRE(again.outcome == cc::RunOutcome::Done);
   CHECK(again.result.jsonl == F);
 }
 
@@ -215,8 +214,7 @@ TEST_CASE("import: a re-run completes a half-imported row and names an orphan it
   TempRepo target;
   Project tp = open(target);
   ImportPlan first = plan_import(tp, F, ImportOptions{"public.jsonl", false});
-  std::string error;
-  REQUIRE(write_import(tp, first, &error));
+  REQUIRE(write_import(tp, first));
   const std::string rubric = target.read("rubrics/cardiology/CC-0001.yaml");
   // As a kill between the two renames of a row leaves it; and a stale temp file beside.
   std::filesystem::remove(target.path() + "/rubrics/cardiology/CC-0001.yaml");
@@ -235,7 +233,7 @@ TEST_CASE("import: a re-run completes a half-imported row and names an orphan it
   CHECK_THAT(again.rejected[0].reason, Catch::Contains("cases/anesthesiology/CC-0027.yaml") &&
                                            Catch::Contains("rubrics/anesthesiology/CC-0027.yaml") &&
                                            Catch::Contains("remove"));
-  REQUIRE(write_import(tp, again, &error));
+  REQUIRE(write_import(tp, again));
   CHECK(target.read("rubrics/cardiology/CC-0001.yaml") == rubric);
   CHECK_FALSE(std::filesystem::exists(target.path() + "/rubrics/cardiology/CC-0001.yaml.tmp.999999999.AbCdEf"));
 }

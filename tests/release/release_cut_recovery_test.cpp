@@ -47,7 +47,7 @@ bool clean(const GitTempRepo& repo) {
 void leave_unfinished_cut(GitTempRepo& target, const std::string& version) {
   GitTempRepo twin;
   seed(twin);
-  REQUIRE(cut(twin, version).exit_code == 0);
+  REQUIRE(cut(twin, version).outcome == cc::RunOutcome::Done);
   fs::copy(twin.path() + "/reports", target.path() + "/reports",
            fs::copy_options::recursive | fs::copy_options::overwrite_existing);
 }
@@ -63,7 +63,7 @@ TEST_CASE("release cut: refused while another cut holds the lock, taken over onc
     auto held = FileLock::acquire(lock_path, "test");
     REQUIRE(held.ok());
     CutResult r = cut(repo, "1.0.0");
-    CHECK(r.exit_code == 2);
+    CHECK(r.outcome == cc::RunOutcome::Unusable);
     CHECK_THAT(r.message, Catch::Contains("another release cut") && Catch::Contains("pid " + std::to_string(getpid())));
     CHECK(clean(repo));
     CHECK_FALSE(fs::exists(repo.path() + "/reports"));
@@ -71,7 +71,7 @@ TEST_CASE("release cut: refused while another cut holds the lock, taken over onc
   // A lock file whose holder died (the kernel dropped its lock) is stale: taken over.
   repo.write(".git/clinconsensus-release-cut.lock", "999999999\n");
   CutResult r = cut(repo, "1.0.0");
-  CHECK(r.exit_code == 0);
+  CHECK(r.outcome == cc::RunOutcome::Done);
   CHECK(clean(repo));
 }
 
@@ -102,7 +102,7 @@ TEST_CASE("release cut: clears what a killed cut left and then cuts", "[release]
   leave_unfinished_cut(repo, "1.0.0");
   REQUIRE_FALSE(clean(repo));
   CutResult r = cut(repo, "1.0.0");
-  REQUIRE(r.exit_code == 0);
+  REQUIRE(r.outcome == cc::RunOutcome::Done);
   REQUIRE(r.notes.size() == 1);
   CHECK_THAT(r.notes[0], Catch::Contains("interrupted cut of v1.0.0") && Catch::Contains("reports/CHANGELOG.md"));
   CHECK(clean(repo));
@@ -112,7 +112,7 @@ TEST_CASE("release cut: clears what a killed cut left and then cuts", "[release]
   leave_unfinished_cut(repo, "1.1.0");  // the twin's changelog has only its own entry
   CutResult foreign = cut(repo, "1.1.0");
   // The twin's changelog is not this repository's committed changelog plus one entry.
-  CHECK(foreign.exit_code == 2);
+  CHECK(foreign.outcome == cc::RunOutcome::Unusable);
   CHECK_THAT(foreign.message, Catch::Contains("interrupted cut of v1.1.0") && Catch::Contains("CHANGELOG.md"));
   CHECK(fs::exists(repo.path() + "/reports/v1.1.0/MANIFEST.sha256"));
 }
@@ -124,7 +124,7 @@ TEST_CASE("release cut: leftovers that are not provably a cut's are named, never
   leave_unfinished_cut(repo, "1.0.0");
   repo.write("reports/v1.0.0/coverage.md", "edited by hand\n");
   CutResult r = cut(repo, "1.0.0");
-  CHECK(r.exit_code == 2);
+  CHECK(r.outcome == cc::RunOutcome::Unusable);
   CHECK_THAT(r.message, Catch::Contains("do not match its MANIFEST.sha256") && Catch::Contains("reports/v1.0.0/coverage.md"));
   CHECK(repo.read("reports/v1.0.0/coverage.md") == "edited by hand\n");
 
@@ -134,7 +134,7 @@ TEST_CASE("release cut: leftovers that are not provably a cut's are named, never
   leave_unfinished_cut(other, "1.0.0");
   other.write("notes.txt", "mine\n");
   CutResult dirty = cut(other, "1.0.0");
-  CHECK(dirty.exit_code == 2);
+  CHECK(dirty.outcome == cc::RunOutcome::Unusable);
   CHECK_THAT(dirty.message, Catch::Contains("uncommitted"));
   CHECK(fs::exists(other.path() + "/reports/v1.0.0/MANIFEST.sha256"));
 }
@@ -159,7 +159,7 @@ TEST_CASE("release cut: a cut after a SIGKILL at any moment succeeds", "[release
     }
     CutResult r = cut(repo, "1.0.0");
     INFO(r.message);
-    CHECK(r.exit_code == 0);
+    CHECK(r.outcome == cc::RunOutcome::Done);
     CHECK(clean(repo));
     CHECK(count_of(repo.read("reports/CHANGELOG.md"), "## v1.0.0") == 1);
   }
@@ -175,7 +175,7 @@ TEST_CASE("release cut: completes a release commit left without its tag", "[rele
   git_tree* parent_tree = nullptr;
   REQUIRE(git_commit_tree(&parent_tree, parent->get()) == 0);
   git::TreePtr parent_tree_owned(parent_tree);
-  REQUIRE(cut(repo, "1.0.0").exit_code == 0);
+  REQUIRE(cut(repo, "1.0.0").outcome == cc::RunOutcome::Done);
   auto made = git::find_release_tag(repo.repo(), *parse_semver("1.0.0"));
   REQUIRE(made.ok());
   REQUIRE(*made);
@@ -193,7 +193,7 @@ TEST_CASE("release cut: completes a release commit left without its tag", "[rele
   REQUIRE_FALSE(clean(repo));
 
   CutResult again = cut(repo, "1.0.0");
-  CHECK(again.exit_code == 0);
+  CHECK(again.outcome == cc::RunOutcome::Done);
   REQUIRE(again.notes.size() == 1);
   CHECK_THAT(again.notes[0], Catch::Contains("completed an interrupted cut of v1.0.0"));
   CHECK(clean(repo));
@@ -204,5 +204,5 @@ TEST_CASE("release cut: completes a release commit left without its tag", "[rele
   // And a later release goes on as usual.
   repo.add_case("tcm", "CC-0031");
   repo.commit_all("one more");
-  CHECK(cut(repo, "1.1.0").exit_code == 0);
+  CHECK(cut(repo, "1.1.0").outcome == cc::RunOutcome::Done);
 }

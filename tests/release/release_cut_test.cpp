@@ -69,7 +69,7 @@ TEST_CASE("release cut: reports, manifest, one commit and an annotated tag; the 
   const std::string parent = git::oid_hex(*git_commit_id(before->get()));
 
   CutResult r = cut(repo, "1.0.0");
-  REQUIRE(r.exit_code == 0);
+  REQUIRE(r.outcome == cc::RunOutcome::Done);
   CHECK(r.tag == "v1.0.0");
   const std::string dir = "reports/v1.0.0/";
   std::map<std::string, std::string> files;
@@ -120,7 +120,7 @@ TEST_CASE("release cut refuses a dirty tree, an existing tag and a bad version, 
           "[release][cut]") {
   GitTempRepo repo;
   seed(repo);
-  REQUIRE(cut(repo, "v1.0.0").exit_code == 0);
+  REQUIRE(cut(repo, "v1.0.0").outcome == cc::RunOutcome::Done);
   const std::string changelog = repo.read("reports/CHANGELOG.md");
   auto head_of = [&] {
     auto h = git::head_commit(repo.repo());
@@ -139,42 +139,42 @@ TEST_CASE("release cut refuses a dirty tree, an existing tag and a bad version, 
 
   SECTION("existing tag") {
     CutResult r = cut(repo, "1.0.0");
-    CHECK(r.exit_code == 2);
+    CHECK(r.outcome == cc::RunOutcome::Unusable);
     CHECK(r.message.find("already exists") != std::string::npos);
   }
   SECTION("bad version") {
-    CHECK(cut(repo, "1.0").exit_code == 2);
-    CHECK(cut(repo, "latest").exit_code == 2);
+    CHECK(cut(repo, "1.0").outcome == cc::RunOutcome::Unusable);
+    CHECK(cut(repo, "latest").outcome == cc::RunOutcome::Unusable);
   }
   SECTION("modified file") {
     set_line(repo, "cases/cardiology/CC-0001.yaml", "difficulty: ", "low");
     CutResult r = cut(repo, "1.0.1");
-    CHECK(r.exit_code == 2);
+    CHECK(r.outcome == cc::RunOutcome::Unusable);
     CHECK(r.message.find("cases/cardiology/CC-0001.yaml") != std::string::npos);
     no_release("v1.0.1");
   }
   SECTION("untracked file") {
     repo.write("notes.txt", "draft\n");
-    CHECK(cut(repo, "1.0.1").exit_code == 2);
+    CHECK(cut(repo, "1.0.1").outcome == cc::RunOutcome::Unusable);
     no_release("v1.0.1");
   }
   SECTION("a ref that cannot move: files, index and refs are put back") {
     const std::string lock = repo.path() + "/.git/" + repo.head_branch() + ".lock";
     repo.write(".git/" + repo.head_branch() + ".lock", "");
     CutResult r = cut(repo, "1.0.1");
-    CHECK(r.exit_code == 2);
+    CHECK(r.outcome == cc::RunOutcome::Unusable);
     no_release("v1.0.1");
     fs::remove(lock);
     CHECK(dirty(repo).empty());
     // And once the ref can move, the same cut succeeds.
-    CHECK(cut(repo, "1.0.1").exit_code == 0);
+    CHECK(cut(repo, "1.0.1").outcome == cc::RunOutcome::Done);
     CHECK(dirty(repo).empty());
   }
   SECTION("validation errors") {
     set_line(repo, "cases/cardiology/CC-0001.yaml", "subject: ", "心脏科");
     repo.commit_all("break a label");
     CutResult r = cut(repo, "1.0.1");
-    CHECK(r.exit_code == 1);
+    CHECK(r.outcome == cc::RunOutcome::Findings);
     CHECK_FALSE(r.findings.empty());
     CHECK_FALSE(fs::exists(repo.path() + "/reports/v1.0.1"));
   }
@@ -183,7 +183,7 @@ TEST_CASE("release cut refuses a dirty tree, an existing tag and a bad version, 
 TEST_CASE("release diff from git objects, and verify with a tampered export", "[release][diff][verify]") {
   GitTempRepo repo;
   seed(repo);
-  REQUIRE(cut(repo, "1.0.0").exit_code == 0);
+  REQUIRE(cut(repo, "1.0.0").outcome == cc::RunOutcome::Done);
   // CC-0031 approved (added), CC-0027 retired, CC-0001: R02 reworded, difficulty → low.
   repo.set_status("tcm", "CC-0031", "approved");
   repo.set_status("anesthesiology", "CC-0027", "retired");
@@ -191,7 +191,7 @@ TEST_CASE("release diff from git objects, and verify with a tampered export", "[
   set_line(repo, "cases/cardiology/CC-0001.yaml", "difficulty: ", "low");
   repo.commit_all("changes for 1.1.0");
   CutResult r = cut(repo, "1.1.0");
-  REQUIRE(r.exit_code == 0);
+  REQUIRE(r.outcome == cc::RunOutcome::Done);
 
   // The work tree changes after the cut must not matter: diff reads the tags.
   set_line(repo, "cases/cardiology/CC-0001.yaml", "difficulty: ", "high");
@@ -225,20 +225,20 @@ TEST_CASE("release diff from git objects, and verify with a tampered export", "[
   tampered[tampered.find("CC-0031") + 6] = '2';
   downloads.write("bad.jsonl", tampered);
   VerifyResult good = verify_release(p, "1.1.0", downloads.path() + "/good.jsonl");
-  CHECK(good.exit_code == 0);
+  CHECK(good.outcome == cc::RunOutcome::Done);
   for (const auto& c : good.checks) {
     INFO(c.what << ": " << c.detail);
     CHECK(c.ok);
   }
   CHECK(good.checks.size() >= 8);
   VerifyResult bad = verify_release(p, "1.1.0", downloads.path() + "/bad.jsonl");
-  CHECK(bad.exit_code == 1);
+  CHECK(bad.outcome == cc::RunOutcome::Findings);
   REQUIRE_FALSE(bad.checks.empty());
   CHECK_FALSE(bad.checks.back().ok);
   int failed = 0;
   for (const auto& c : bad.checks) failed += !c.ok;
   CHECK(failed == 1);
-  CHECK(verify_release(p, "9.9.9", "").exit_code == 2);
+  CHECK(verify_release(p, "9.9.9", "").outcome == cc::RunOutcome::Unusable);
 
   auto tags = git::list_releases(p.config);
   REQUIRE(tags.ok());

@@ -37,9 +37,10 @@ TEST_CASE("SHA-256 of known vectors", "[score][format]") {
   CHECK(cc::sha256_hex("abc") == "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
   cc::test::TempDir dir;
   dir.write("f", "abc");
-  std::string hex, error;
-  REQUIRE(cc::sha256_file(dir.path() + "/f", &hex, &error));
-  CHECK(hex == "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
-  CHECK_FALSE(cc::sha256_file(dir.path() + "/missing", &hex, &error));
-  CHECK_FALSE(error.empty());
+  auto hex = cc::sha256_file(dir.path() + "/f");
+  REQUIRE(hex);
+  CHECK(*hex == "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
+  auto missing = cc::sha256_file(dir.path() + "/missing");
+  REQUIRE_FALSE(missing);
+  CHECK_FALSE(missing.error().message.empty());
 }

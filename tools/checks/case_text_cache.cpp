@@ -100,7 +100,7 @@ void CaseTextCache::put(const std::string& identity, const FileFacts& facts) {
   dirty_ = true;
 }
 
-bool CaseTextCache::save(const std::string& path, std::string* error) const {
+Result<void> CaseTextCache::save(const std::string& path) const {
   const bool keep_all = entries_.size() <= 3 * used_count_;
   nlohmann::json entries = nlohmann::json::object();
   char hex[17];
@@ -111,7 +111,7 @@ bool CaseTextCache::save(const std::string& path, std::string* error) const {
     entries[identity] = nlohmann::json::array({f.case_id, f.status, hex, f.text_line, f.text_column});
   }
   nlohmann::json doc{{"version", cache_version()}, {"entries", std::move(entries)}};
-  return write_file_atomic(path, doc.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace), error);
+  return write_file_atomic(path, doc.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
 }
 
 std::string blob_identity(std::string_view bytes) {

@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "checks/file_facts.h"
+#include "core/result.h"
 
 namespace cc {
 
@@ -27,7 +28,7 @@ class CaseTextCache {
   // Writes atomically, keeping the entries this run used and, unless they outnumber them
   // three to one, the others (so runs on the work tree and on the index do not evict
   // each other's entries).
-  bool save(const std::string& path, std::string* error) const;
+  Result<void> save(const std::string& path) const;
 
  private:
   struct Entry {

@@ -96,10 +96,10 @@ std::vector<std::string> fix_targets(const Project& project, const std::vector<s
 FileFix fix_file(const Project& project, const std::string& rel_path, const FixOptions& options) {
   FileFix result;
   result.path = rel_path;
-  std::string error;
-  auto original = read_file(project.config.abs(rel_path), &error);
+  auto original = read_file(project.config.abs(rel_path));
   if (!original) {
-    result.problems.push_back(file_diagnostic("io/read", Severity::Error, rel_path, message(project.lang, "io/read", {{"detail", error}})));
+    result.problems.push_back(file_diagnostic("io/read", Severity::Error, rel_path,
+                                              message(project.lang, "io/read", {{"detail", original.error().message}})));
     return result;
   }
   std::string text = *original;
@@ -153,8 +153,9 @@ FileFix fix_file(const Project& project, const std::string& rel_path, const FixO
     return result;
   }
   if (options.check_only) return result;
-  if (!write_file_atomic(project.config.abs(rel_path), text, &error)) {
-    result.problems.push_back(file_diagnostic("io/write", Severity::Error, rel_path, message(project.lang, "io/write", {{"detail", error}})));
+  if (auto written = write_file_atomic(project.config.abs(rel_path), text); !written) {
+    result.problems.push_back(file_diagnostic("io/write", Severity::Error, rel_path,
+                                              message(project.lang, "io/write", {{"detail", written.error().message}})));
     return result;
   }
   result.written = true;

@@ -14,7 +14,7 @@ uint64_t content_hash(std::string_view bytes) { return XXH3_64bits(bytes.data(),
 ResultCache ResultCache::load(const std::string& path, uint64_t fingerprint) {
   ResultCache cache;
   cache.fingerprint_ = fingerprint;
-  auto text = read_file(path, nullptr);
+  auto text = read_file(path);
   if (!text) return cache;
   nlohmann::json j = nlohmann::json::parse(*text, nullptr, false);
   if (j.is_discarded() || !j.is_object() || j.value("fingerprint", std::string()) != std::to_string(fingerprint) ||
@@ -43,7 +43,7 @@ void ResultCache::put(const std::string& rel_path, uint64_t hash, FileResult res
   dirty_ = true;
 }
 
-bool ResultCache::save(const std::string& path, std::string* error) const {
+Result<void> ResultCache::save(const std::string& path) const {
   nlohmann::json files = nlohmann::json::object();
   char hex[17];
   for (const auto& [file, entry] : entries_) {
@@ -53,7 +53,7 @@ bool ResultCache::save(const std::string& path, std::string* error) const {
     files[file] = std::move(e);
   }
   nlohmann::json doc{{"fingerprint", std::to_string(fingerprint_)}, {"files", std::move(files)}};
-  return write_file_atomic(path, doc.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace), error);
+  return write_file_atomic(path, doc.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
 }
 
 }  // namespace cc

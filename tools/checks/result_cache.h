@@ -10,6 +10,7 @@
 #include <unordered_map>
 
 #include "checks/file_facts.h"
+#include "core/result.h"
 
 namespace cc {
 
@@ -36,7 +37,7 @@ class ResultCache {
   bool dirty() const { return dirty_; }
   // Writes the cache atomically; a failure only costs speed next time, so it is reported
   // to the caller but never fails a validation.
-  bool save(const std::string& path, std::string* error) const;
+  Result<void> save(const std::string& path) const;
 
  private:
   struct Entry {

@@ -191,7 +191,7 @@ class LeafMapper {
       }
       d.rule = "schema/required";
       pos = loc.pointer.empty() ? first_key_position() : doc_.key_position(loc.pointer);
-      d.message = message(lang_, d.rule, {{"field", field}, {"hint", hint}});
+      d.message = message(lang_, d.rule, {{"field", field}, {"hint_en", hint}});
     } else if (starts_with(desc, "Object contains a property that could not be validated")) {
       // valijson names only the first unknown key of an object; report them all.
       std::vector<std::string> allowed;
@@ -228,7 +228,7 @@ class LeafMapper {
       d.rule = "schema/type";
       d.message = message(lang_, d.rule,
                           {{"field", loc.display},
-                           {"expected", join(expected, lang_ == Lang::Zh ? "或" : " or ")},
+                           {"expected", join(expected, message(lang_, "word/or"))},
                            {"actual", value ? type_word(lang_, json_type_of(*value)) : "?"}});
     } else if (starts_with(desc, "Failed to match against any enum values")) {
       std::vector<std::string> allowed;
@@ -296,9 +296,8 @@ std::optional<SchemaChecker> SchemaChecker::load(const std::string& abs_path, co
     diags.push_back(std::move(d));
     return std::nullopt;
   };
-  std::string error;
-  auto text = read_file(abs_path, &error);
-  if (!text) return fail(error);
+  auto text = read_file(abs_path);
+  if (!text) return fail(text.error().message);
   SchemaChecker checker;
   try {
     checker.schema_json_ = json::parse(*text);

@@ -106,9 +106,8 @@ Result<std::vector<SchemaSyncState>> schema_sync_states(const Config& config, co
   for (const char* name : kSyncedSchemas) {
     SchemaSyncState s;
     s.rel_path = config.schema_dir + "/" + name;
-    std::string error;
-    auto text = read_file(config.abs(s.rel_path), &error);
-    if (!text) return Error{s.rel_path + ": " + error, Error::Kind::Input};
+    auto text = read_file(config.abs(s.rel_path));
+    if (!text) return Error{s.rel_path + ": " + text.error().message, Error::Kind::Input};
     ojson current;
     try {
       current = ojson::parse(*text);
@@ -143,8 +142,7 @@ Result<std::vector<SchemaSyncState>> sync_schemas(const Config& config, const Ta
   std::vector<std::pair<std::string, std::string>> writes;
   for (const auto& s : states)
     if (s.out_of_date) writes.emplace_back(config.abs(s.rel_path), s.synced_text);
-  std::string error;
-  if (!check_only && !writes.empty() && !write_files_atomic(writes, &error)) return Error{error};
+  if (!check_only && !writes.empty()) CC_TRY(write_files_atomic(writes));
   return states;
 }
 

@@ -125,13 +125,17 @@ std::vector<std::pair<std::string, FileFacts>> reference_cases(const Project& pr
     source.read = content.read_other;
   } else {
     source.identities = [&cfg](const std::vector<std::string>& paths) { return stat_identities(cfg.root, paths); };
-    source.read = [&cfg](const std::string& path) { return read_file(cfg.abs(path), nullptr); };
+    source.read = [&cfg](const std::string& path) -> std::optional<std::string> {
+      auto text = read_file(cfg.abs(path));
+      if (!text) return std::nullopt;
+      return std::move(*text);
+    };
   }
   if (!options.use_cache || !source.read) return reference_case_facts(paths, source, cfg.limits, options.threads, nullptr);
   const std::string path = case_text_cache_path(cfg);
   CaseTextCache cache = CaseTextCache::load(path);
   auto facts = reference_case_facts(paths, source, cfg.limits, options.threads, &cache);
-  if (cache.dirty()) cache.save(path, nullptr);
+  if (cache.dirty()) (void)cache.save(path);
   return facts;
 }
 
@@ -147,7 +151,7 @@ void remember_case_texts(const Config& cfg, const std::vector<FileResult>& resul
     for (const std::string& id : {ids[i].first, ids[i].second})
       if (!id.empty()) cache.put(id, f);
   }
-  if (cache.dirty()) cache.save(path, nullptr);
+  if (cache.dirty()) (void)cache.save(path);
 }
 
 }  // namespace
@@ -172,8 +176,8 @@ ProjectLoad load_project(const std::string& root, Lang lang) {
   // The fingerprint covers every input that changes what a file's check reports.
   std::string key = std::string(kToolVersion) + '\0' + std::string(lang_code(lang)) + '\0' + config.document.text;
   for (const char* name : {"case.schema.json", "rubric.schema.json"})
-    key += '\0' + read_file(config.abs(config.schema_dir + "/" + name), nullptr).value_or("");
-  key += '\0' + read_file(config.abs(config.taxonomy_path), nullptr).value_or("");
+    key += '\0' + read_file(config.abs(config.schema_dir + "/" + name)).value_or("");
+  key += '\0' + read_file(config.abs(config.taxonomy_path)).value_or("");
   // What is wrong with the config itself: the loader's findings (it fell back to
   // defaults) and the schema's, one per position.
   std::vector<Diagnostic> config_findings = out.diagnostics;
@@ -278,13 +282,11 @@ ValidateReport validate(const Project& project, const ValidateOptions& options) 
     // The stat signature is taken before the read: a file rewritten in between gets a new
     // signature, never the old bytes' facts.
     if (keep_text) text_ids[i].first = stat_identity(cfg.abs(files[i]));
-    std::string error;
-    auto text = options.content ? std::optional<std::string>(options.content->files[i].second)
-                                : read_file(cfg.abs(files[i]), &error);
+    auto text = options.content ? Result<std::string>(options.content->files[i].second) : read_file(cfg.abs(files[i]));
     if (keep_text && text) text_ids[i].second = blob_identity(*text);
     if (!text) {
-      results[i].diagnostics.push_back(
-          file_diagnostic("io/read", Severity::Error, files[i], message(project.lang, "io/read", {{"detail", error}})));
+      results[i].diagnostics.push_back(file_diagnostic("io/read", Severity::Error, files[i],
+                                                       message(project.lang, "io/read", {{"detail", text.error().message}})));
       results[i].facts.kind = file_kind_of(files[i], cfg);
       return;
     }
@@ -333,7 +335,7 @@ ValidateReport validate(const Project& project, const ValidateOptions& options) 
       std::set<std::string> present(files.begin(), files.end());
       cache.prune([&](const std::string& f) { return present.count(f) > 0; });
     }
-    if (cache.dirty()) cache.save(cache_path(cfg), nullptr);
+    if (cache.dirty()) (void)cache.save(cache_path(cfg));
   }
   std::sort(report.diagnostics.begin(), report.diagnostics.end(), diagnostic_less);
   return report;

@@ -1,6 +1,6 @@
 #pragma once
 // CliContext: what every subcommand shares — the global flags, finding the repository,
-// loading the project, and the exit codes of CLI.md.
+// loading the project (the exit codes of CLI.md are in cli/exit_status.h).
 #include <iosfwd>
 #include <optional>
 #include <string>
@@ -10,11 +10,10 @@
 #include <CLI/CLI.hpp>
 
 #include "checks/validator.h"
+#include "cli/exit_status.h"
 #include "core/messages.h"
 
 namespace cc::cli {
-
-enum ExitCode : int { kExitOk = 0, kExitFindings = 1, kExitUsage = 2 };
 
 // The options every subcommand takes, before or after its name (`-C DIR validate` and
 // `validate -C DIR` are the same).

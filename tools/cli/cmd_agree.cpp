@@ -48,7 +48,7 @@ void register_agree(CLI::App& app, CliContext& ctx, std::function<int()>& run) {
       std::cout << res.text;
       for (const auto& f : res.written) std::cout << (ctx.lang() == Lang::Zh ? "已写出 " : "wrote ") << f << '\n';
       std::cout.flush();
-      return res.exit_code;
+      return exit_status(res.outcome);
     };
   });
 }

@@ -28,7 +28,7 @@ void register_eval(CLI::App& app, CliContext& ctx, std::function<int()>& run) {
       auto res = judge::run_eval(*config, *opts, *settings);
       if (!res) return report_error("eval", res.error(), std::cerr);
       int code = finish_run("eval", res->text, res->written, res->interrupted, res->failed() > 0);
-      return code == kExitOk && res->scored ? res->score_exit : code;
+      return code == kExitOk && res->scored ? exit_status(res->score_outcome) : code;
     };
   });
 }

@@ -22,11 +22,11 @@ void register_export(CLI::App& app, CliContext& ctx, std::function<int()>& run) 
       auto project = ctx.open_project(std::cerr);
       if (!project) return kExitUsage;
       ExportRun r = run_export(*project, ExportOptions{opts->public_only});
-      if (r.exit_code != 0) {
+      if (r.outcome != RunOutcome::Done) {
         RenderInput in{r.findings, 0, ctx.lang(), ctx.want_color(2)};
         render_text(in, std::cerr);
         std::cerr << "clinconsensus export: " << release_message(ctx.lang(), "export/invalid") << '\n';
-        return r.exit_code;
+        return exit_status(r.outcome);
       }
       if (!r.result.without_rubric.empty()) {
         std::string ids;

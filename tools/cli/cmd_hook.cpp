@@ -25,9 +25,9 @@ void register_hook(CLI::App& app, CliContext& ctx, std::function<int()>& run) {
       std::error_code ec;
       std::string self = std::filesystem::read_symlink("/proc/self/exe", ec).string();
       HookInstallResult r = install_hook(*root, self, *force, ctx.lang());
-      (r.exit_code == 0 ? std::cout : std::cerr) << (r.exit_code == 0 ? "" : "clinconsensus hook: ") << r.message
-                                                 << '\n';
-      return r.exit_code;
+      const bool installed = r.outcome == RunOutcome::Done;
+      (installed ? std::cout : std::cerr) << (installed ? "" : "clinconsensus hook: ") << r.message << '\n';
+      return exit_status(r.outcome);
     };
   });
 }

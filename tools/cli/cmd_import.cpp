@@ -24,20 +24,20 @@ void register_import(CLI::App& app, CliContext& ctx, std::function<int()>& run) 
     run = [&ctx, opts]() -> int {
       auto project = ctx.open_project(std::cerr);
       if (!project) return kExitUsage;
-      std::string error;
-      auto text = read_file(opts->file, &error);
+      auto text = read_file(opts->file);
       if (!text) {
-        std::cerr << "clinconsensus import: " << opts->file << ": " << error << '\n';
+        std::cerr << "clinconsensus import: " << opts->file << ": " << text.error().message << '\n';
         return kExitUsage;
       }
       ImportOptions io;
       io.source_name = std::filesystem::path(opts->file).filename().string();
       io.keep_invalid = opts->keep_invalid;
       ImportPlan plan = plan_import(*project, *text, io);
-      if (!opts->dry_run && !write_import(*project, plan, &error)) {
-        std::cerr << "clinconsensus import: " << error << '\n';
-        return kExitUsage;
-      }
+      if (!opts->dry_run)
+        if (auto written = write_import(*project, plan); !written) {
+          std::cerr << "clinconsensus import: " << written.error().message << '\n';
+          return kExitUsage;
+        }
       const Lang lang = ctx.lang();
       int with_errors = 0;
       for (const auto& c : plan.cases) {

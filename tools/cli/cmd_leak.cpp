@@ -104,7 +104,7 @@ void register_leak(CLI::App& app, CliContext& ctx, std::function<int()>& run) {
   cmd->callback([&ctx, &run, opts] {
     run = [&ctx, opts]() -> int {
       if (opts->corpus.empty() && opts->probe.empty()) {
-        std::cerr << "clinconsensus leak: " << leak::leak_message(ctx.lang(), "corpus/none") << '\n';
+        std::cerr << "clinconsensus leak: " << message(ctx.lang(), "corpus/none") << '\n';
         return kExitUsage;
       }
       auto project = ctx.open_project(std::cerr);

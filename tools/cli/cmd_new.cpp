@@ -69,14 +69,13 @@ void register_new(CLI::App& app, CliContext& ctx, std::function<int()>& run) {
           std::cerr << "clinconsensus new: " << text->error().message << '\n';
           return kExitUsage;
         }
-      std::string error;
-      if (!write_file_atomic(cfg.abs(case_rel), *case_text, &error)) {
-        std::cerr << "clinconsensus new: " << error << '\n';
+      if (auto w = write_file_atomic(cfg.abs(case_rel), *case_text); !w) {
+        std::cerr << "clinconsensus new: " << w.error().message << '\n';
         return kExitUsage;
       }
-      if (!write_file_atomic(cfg.abs(rubric_rel), *rubric_text, &error)) {
+      if (auto w = write_file_atomic(cfg.abs(rubric_rel), *rubric_text); !w) {
         std::filesystem::remove(cfg.abs(case_rel));  // never leave half a pair behind
-        std::cerr << "clinconsensus new: " << error << '\n';
+        std::cerr << "clinconsensus new: " << w.error().message << '\n';
         return kExitUsage;
       }
       std::cout << (ctx.lang() == Lang::Zh ? "已创建 " : "created ") << case_rel << '\n'

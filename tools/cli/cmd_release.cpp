@@ -45,13 +45,13 @@ void register_release(CLI::App& app, CliContext& ctx, std::function<int()>& run)
         co.leak_check = [&ctx, opts](const Benchmark& b) { return leak::release_leaks(b, opts->leak_corpus, ctx.lang()); };
       CutResult r = cut_release(*project, co);
       for (const auto& note : r.notes) std::cerr << "clinconsensus release cut: " << note << '\n';
-      if (r.exit_code != 0) {
+      if (r.outcome != RunOutcome::Done) {
         if (!r.findings.empty()) {
           RenderInput in{r.findings, 0, ctx.lang(), ctx.want_color(2)};
           render_text(in, std::cerr);
         }
         std::cerr << "clinconsensus release cut: " << r.message << '\n';
-        return r.exit_code;
+        return exit_status(r.outcome);
       }
       std::cout << r.message << '\n' << r.summary << '\n';
       for (const auto& f : r.files) std::cout << "  " << f << '\n';
@@ -88,7 +88,7 @@ void register_release(CLI::App& app, CliContext& ctx, std::function<int()>& run)
       VerifyResult r = verify_release(*project, opts->version, opts->export_file);
       for (const auto& c : r.checks)
         std::cout << (c.ok ? "ok    " : "FAIL  ") << c.what << (c.ok ? "" : ": " + c.detail) << '\n';
-      if (r.exit_code == 2) {
+      if (r.outcome == RunOutcome::Unusable) {
         std::cerr << "clinconsensus release verify: " << r.error << '\n';
         return kExitUsage;
       }

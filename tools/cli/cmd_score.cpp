@@ -59,12 +59,12 @@ void register_score(CLI::App& app, CliContext& ctx, std::function<int()>& run) {
         render_text(in, std::cerr);
       }
       if (!res.usage_error.empty()) std::cerr << "clinconsensus score: " << res.usage_error << '\n';
-      if (res.exit_code == kExitFindings && res.usage_error.empty())
+      if (res.outcome == RunOutcome::Findings && res.usage_error.empty())
         std::cerr << "clinconsensus score: " << (ctx.lang() == Lang::Zh ? "输入有误，未写出任何结果" : "nothing written: fix the errors above") << '\n';
       if (!*quiet && !res.leaderboard.empty()) std::cout << res.leaderboard;
       for (const auto& f : res.written) std::cout << (ctx.lang() == Lang::Zh ? "已写出 " : "wrote ") << f << '\n';
       std::cout.flush();
-      return res.exit_code;
+      return exit_status(res.outcome);
     };
   });
 }

@@ -9,12 +9,11 @@
 #include <vector>
 
 #include "cli/cli_context.h"
+#include "cli/exit_status.h"
 #include "core/result.h"
 #include "judge/run_settings.h"
 
 namespace cc::cli {
-
-inline constexpr int kExitInterrupted = 130;
 
 // Installs a SIGINT/SIGTERM handler that sets the returned flag the first time (a run
 // then stops sending, stores what is in flight, and returns) and restores the default

@@ -53,9 +53,14 @@ struct Staged {
 };
 
 // Writes `content` to a temporary file beside `path` (following a link to its target),
-// with the target's mode and owner, flushed. nullopt and *error on failure, with no
-// temporary left behind.
-std::optional<Staged> stage(const std::string& path, std::string_view content, WriteFailure& failure) {
+// with the target's mode and owner, flushed. An Error on failure, with no temporary left
+// behind.
+Result<Staged> stage(const std::string& path, std::string_view content, Lang lang) {
+  // One failed step: its catalog id (core/messages: "io/atomic-temp", …), the file as the
+  // caller named it, and the C library's reason, in the reader's language.
+  auto failure = [&](const char* step, const std::string& reason) {
+    return Error(message(lang, step, {{"path", path}, {"detail", reason}}));
+  };
   std::error_code ec;
   fs::path target(path);
   // Write through a symbolic link to the file it names: replacing the link with a
@@ -63,8 +68,7 @@ std::optional<Staged> stage(const std::string& path, std::string_view content, W
   if (fs::is_symlink(fs::symlink_status(target, ec))) {
     fs::path resolved = fs::weakly_canonical(target, ec);
     if (ec) {
-      failure = {"io/atomic-link", path, ec.message()};
-      return std::nullopt;
+      return failure("io/atomic-link", ec.message());
     }
     target = resolved;
   }
@@ -75,15 +79,13 @@ std::optional<Staged> stage(const std::string& path, std::string_view content, W
   std::string tmpl = target.string() + ".tmp." + std::to_string(::getpid()) + ".XXXXXX";
   int fd = ::mkstemp(tmpl.data());
   if (fd < 0) {
-    failure = {"io/atomic-temp", path, std::strerror(errno)};
-    return std::nullopt;
+    return failure("io/atomic-temp", std::strerror(errno));
   }
-  auto fail = [&](const char* step) -> std::optional<Staged> {
+  auto fail = [&](const char* what) -> Result<Staged> {
     int saved = errno;
     ::close(fd);
     ::unlink(tmpl.c_str());
-    failure = {step, path, std::strerror(saved)};
-    return std::nullopt;
+    return failure(what, std::strerror(saved));
   };
   if (!write_all(fd, content)) return fail("io/atomic-write");
   mode_t mode = existed ? (old.st_mode & 07777) : (0666 & ~current_umask());
@@ -94,64 +96,47 @@ std::optional<Staged> stage(const std::string& path, std::string_view content, W
   if (::fchmod(fd, mode) != 0) return fail("io/atomic-mode");
   if (::fsync(fd) != 0) return fail("io/atomic-flush");
   if (::close(fd) != 0) {
+    int saved = errno;
     ::unlink(tmpl.c_str());
-    failure = {"io/atomic-close", path, std::strerror(errno)};
-    return std::nullopt;
+    return failure("io/atomic-close", std::strerror(saved));
   }
   return Staged{tmpl, target, path};
 }
 
 // Renames a staged file over its target and syncs the folder.
-bool publish(const Staged& staged, WriteFailure& failure) {
+Result<void> publish(const Staged& staged, Lang lang) {
   if (std::rename(staged.tmp.c_str(), staged.target.c_str()) != 0) {
     int saved = errno;
     ::unlink(staged.tmp.c_str());
-    failure = {"io/atomic-replace", staged.shown, std::strerror(saved)};
-    return false;
+    return Error(message(lang, "io/atomic-replace", {{"path", staged.shown}, {"detail", std::strerror(saved)}}));
   }
   sync_parent(staged.target);
-  return true;
+  return {};
 }
 
 }  // namespace
 
-std::string WriteFailure::describe(Lang lang) const {
-  return message(lang, step, {{"path", path}, {"detail", reason}});
+Result<void> write_file_atomic(const std::string& path, std::string_view content, Lang lang) {
+  CC_TRY_ASSIGN(Staged staged, stage(path, content, lang));
+  return publish(staged, lang);
 }
 
-bool write_file_atomic(const std::string& path, std::string_view content, WriteFailure& failure) {
-  auto staged = stage(path, content, failure);
-  return staged && publish(*staged, failure);
-}
-
-bool write_file_atomic(const std::string& path, std::string_view content, std::string* error) {
-  WriteFailure failure;
-  if (write_file_atomic(path, content, failure)) return true;
-  if (error) *error = failure.describe(Lang::En);
-  return false;
-}
-
-bool write_files_atomic(const std::vector<std::pair<std::string, std::string>>& files, std::string* error) {
-  WriteFailure failure;
-  auto failed = [&] {
-    if (error) *error = failure.describe(Lang::En);
-    return false;
-  };
+Result<void> write_files_atomic(const std::vector<std::pair<std::string, std::string>>& files, Lang lang) {
   std::vector<Staged> staged;
   for (const auto& [path, content] : files) {
-    auto s = stage(path, content, failure);
+    auto s = stage(path, content, lang);
     if (!s) {
       for (const auto& done : staged) ::unlink(done.tmp.c_str());
-      return failed();
+      return s.error();
     }
     staged.push_back(std::move(*s));
   }
   for (size_t i = 0; i < staged.size(); ++i)
-    if (!publish(staged[i], failure)) {
+    if (auto published = publish(staged[i], lang); !published) {
       for (size_t j = i + 1; j < staged.size(); ++j) ::unlink(staged[j].tmp.c_str());
-      return failed();
+      return published.error();
     }
-  return true;
+  return {};
 }
 
 bool is_atomic_temp_name(std::string_view name) {

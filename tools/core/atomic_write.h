@@ -10,40 +10,28 @@
 #include <vector>
 
 #include "core/messages.h"
+#include "core/result.h"
 
 namespace cc {
-
-// Why an atomic write failed: the step (a catalog id of core/messages.cpp, such as
-// "io/atomic-temp": the temporary file beside the target could not be made), the file as
-// the caller named it, and the C library's reason.
-struct WriteFailure {
-  std::string step;
-  std::string path;
-  std::string reason;
-  // "cannot create a temporary file beside out.jsonl: Permission denied", in `lang`.
-  std::string describe(Lang lang) const;
-};
-
-// write_file_atomic below, telling a failure in parts, for a message in the reader's
-// language.
-bool write_file_atomic(const std::string& path, std::string_view content, WriteFailure& failure);
 
 // Writes `content` to `path` atomically, creating missing parent folders. An existing
 // file keeps its mode and owner (a 0600 file stays 0600; a file owned by another user
 // keeps that owner, or the write is refused when the owner cannot be kept); a new file
 // gets 0666 less the umask, as open(2) would give it. A symbolic link is written
 // through to the file it names, so the link stays a link. The folder is synced after
-// the rename, so a crash after success keeps the new file. Returns false and sets
-// *error on failure, leaving any existing file untouched and no temporary file behind. *error is in English
-// (WriteFailure::describe).
-bool write_file_atomic(const std::string& path, std::string_view content, std::string* error);
+// the rename, so a crash after success keeps the new file. On failure returns an Error
+// naming the step that failed, the path and the cause, in `lang` ("cannot create a
+// temporary file beside out.jsonl: Permission denied"), leaving any existing file
+// untouched and no temporary file behind.
+Result<void> write_file_atomic(const std::string& path, std::string_view content, Lang lang = Lang::En);
 
 // Writes several files as one step, as nearly as a file system allows: every file is
 // written and flushed to its temporary first (as write_file_atomic does), and only when
 // all are staged are they renamed over their targets, one right after another. A failure
 // while staging leaves every target untouched; a kill can at worst fall between two
-// renames. Returns false and sets *error on failure.
-bool write_files_atomic(const std::vector<std::pair<std::string, std::string>>& files, std::string* error);
+// renames. On failure returns the Error of the first file that failed.
+Result<void> write_files_atomic(const std::vector<std::pair<std::string, std::string>>& files,
+                                Lang lang = Lang::En);
 
 // True when `name` (a file name, no folder) is one of write_file_atomic's temporary
 // files: "<anything>.tmp.<pid>.XXXXXX", or the older "<anything>.tmp.XXXXXX".

@@ -31,8 +31,7 @@ Result<void> write_output_file(const std::string& path, std::string_view content
   struct stat st {};
   if (::stat(path.c_str(), &st) == 0 && !S_ISREG(st.st_mode) && !S_ISDIR(st.st_mode))
     return write_through(path, content);
-  WriteFailure failure;
-  if (!write_file_atomic(path, content, failure)) return Error(failure.describe(lang), Error::Kind::Input);
+  if (auto w = write_file_atomic(path, content, lang); !w) return Error(w.error().message, Error::Kind::Input);
   return {};
 }
 

@@ -45,28 +45,24 @@ std::string sha256_hex(std::string_view data) {
   return h.hex();
 }
 
-bool sha256_file(const std::string& path, std::string* hex, std::string* error) {
+Result<std::string> sha256_file(const std::string& path) {
   int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
-  if (fd < 0) {
-    if (error) *error = std::string("cannot open ") + path + ": " + std::strerror(errno);
-    return false;
-  }
+  if (fd < 0) return Error(std::string("cannot open ") + path + ": " + std::strerror(errno));
   Sha256 h;
   char buf[1 << 16];
   for (;;) {
     ssize_t n = ::read(fd, buf, sizeof buf);
     if (n < 0 && errno == EINTR) continue;
     if (n < 0) {
-      if (error) *error = std::string("cannot read ") + path + ": " + std::strerror(errno);
+      Error error(std::string("cannot read ") + path + ": " + std::strerror(errno));
       ::close(fd);
-      return false;
+      return error;
     }
     if (n == 0) break;
     h.update(std::string_view(buf, static_cast<size_t>(n)));
   }
   ::close(fd);
-  *hex = h.hex();
-  return true;
+  return h.hex();
 }
 
 }  // namespace cc

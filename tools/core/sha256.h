@@ -6,6 +6,8 @@
 #include <string>
 #include <string_view>
 
+#include "core/result.h"
+
 namespace cc {
 
 // Incremental hashing, for data that arrives in pieces. Errors inside OpenSSL (which do
@@ -30,8 +32,8 @@ class Sha256 {
 // The digest of `data` in one call.
 std::string sha256_hex(std::string_view data);
 
-// The digest of the file at `path`, read in blocks. Returns false and sets *error when
+// The hex digest of the file at `path`, read in blocks, or an Error naming the path when
 // the file cannot be read.
-bool sha256_file(const std::string& path, std::string* hex, std::string* error);
+Result<std::string> sha256_file(const std::string& path);
 
 }  // namespace cc

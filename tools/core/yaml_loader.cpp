@@ -137,8 +137,7 @@ class Builder {
     }
     auto it = anchors_.find(anchor);
     if (it == anchors_.end()) {
-      std::string detail = lang_ == Lang::Zh ? "别名 *" + anchor + " 之前没有定义锚点 &" + anchor
-                                             : "the alias *" + anchor + " refers to no anchor &" + anchor + " before it";
+      std::string detail = message(lang_, "yaml/syntax.undefined-alias", {{"anchor", anchor}});
       report(mark, "yaml/syntax", {{"detail", detail}});
       throw StopParsing{};
     }
@@ -332,47 +331,34 @@ Diagnostic at_position(const std::string& path, std::string_view rule, int line,
   return d;
 }
 
-// libyaml's problems in words a physician can act on; the common ones also in Chinese.
+// libyaml's problems in words a user can act on: each known problem names its catalog
+// entry (core/messages/io_yaml.h); others are passed on in libyaml's words.
 std::string describe_problem(Lang lang, std::string_view problem) {
   struct Known {
-    std::string_view problem, en, zh;
+    std::string_view problem, id;
   };
   static constexpr Known kKnown[] = {
-      {"mapping values are not allowed in this context",
-       "a ':' where no key can start (text with ': ' in it needs quotes)", "此处不能出现“:”（含“: ”的文本请加引号）"},
-      {"did not find expected key", "expected a key here (is the indentation consistent?)", "此处应为一个键（缩进是否一致？）"},
-      {"found character that cannot start any token",
-       "a character that cannot start a value (a tab used for indentation, or a leading @ or `)",
-       "出现不能作为值开头的字符（用制表符缩进，或以 @、` 开头）"},
-      {"found unexpected end of stream", "the file ends inside a value (an unclosed quote or bracket?)",
-       "文件在一个值的中途结束（引号或括号未闭合？）"},
-      {"did not find expected ',' or ']'", "expected ',' or ']' (an unclosed '['?)", "此处应为“,”或“]”（“[”未闭合？）"},
-      {"did not find expected ',' or '}'", "expected ',' or '}' (an unclosed '{'?)", "此处应为“,”或“}”（“{”未闭合？）"},
-      {"did not find expected node content", "a value is missing here", "此处缺少一个值"},
-      {"did not find expected '-' indicator", "expected a list item ('- ') here (is the indentation consistent?)",
-       "此处应为列表项“- ”（缩进是否一致？）"},
-      {"block sequence entries are not allowed in this context", "a list item ('- ') where a value cannot start",
-       "此处不能出现列表项“- ”"},
-      {"could not find expected ':'", "this line has no ':' after its key (write 'key: value')",
-       "这一行的键后缺少“:”（应写作“键: 值”）"},
-      {"found a tab character that violates indentation", "a tab used for indentation; indent with spaces",
-       "用制表符缩进；请用空格缩进"},
-      {"found a tab character where an indentation space is expected", "a tab used for indentation; indent with spaces",
-       "用制表符缩进；请用空格缩进"},
-      {"did not find expected alphabetic or numeric character",
-       "an anchor (&) or alias (*) needs a name of letters or digits", "锚点（&）或别名（*）后需要由字母或数字组成的名称"},
-      {"did not find expected <document start>", "text after the end of the document (a stray '%' or '...'?)",
-       "文档结束后还有内容（多余的“%”或“...”？）"},
-      {"mapping keys are not allowed in this context", "a '?' key where no key can start", "此处不能出现“?”键"},
-      {"found unexpected document indicator", "a '---' or '...' line inside a quoted value",
-       "引号值中出现了“---”或“...”行"},
-      {"did not find expected comment or line break", "text after a value on the same line (quote the whole value)",
-       "值后面同一行还有内容（请给整个值加引号）"},
-      {"found unknown escape character", "an unknown escape after '\\' in double quotes; write '\\\\' for a backslash",
-       "双引号中“\\”后的转义字符无效；反斜杠请写作“\\\\”"},
+      {"mapping values are not allowed in this context", "yaml/syntax.colon-in-value"},
+      {"did not find expected key", "yaml/syntax.expected-key"},
+      {"found character that cannot start any token", "yaml/syntax.bad-start"},
+      {"found unexpected end of stream", "yaml/syntax.end-inside-value"},
+      {"did not find expected ',' or ']'", "yaml/syntax.unclosed-bracket"},
+      {"did not find expected ',' or '}'", "yaml/syntax.unclosed-brace"},
+      {"did not find expected node content", "yaml/syntax.missing-value"},
+      {"did not find expected '-' indicator", "yaml/syntax.expected-item"},
+      {"block sequence entries are not allowed in this context", "yaml/syntax.item-not-allowed"},
+      {"could not find expected ':'", "yaml/syntax.missing-colon"},
+      {"found a tab character that violates indentation", "yaml/syntax.tab-indent"},
+      {"found a tab character where an indentation space is expected", "yaml/syntax.tab-indent"},
+      {"did not find expected alphabetic or numeric character", "yaml/syntax.anchor-name"},
+      {"did not find expected <document start>", "yaml/syntax.after-document"},
+      {"mapping keys are not allowed in this context", "yaml/syntax.question-key"},
+      {"found unexpected document indicator", "yaml/syntax.document-marker-in-quote"},
+      {"did not find expected comment or line break", "yaml/syntax.text-after-value"},
+      {"found unknown escape character", "yaml/syntax.unknown-escape"},
   };
   for (const Known& k : kKnown)
-    if (problem == k.problem) return std::string(lang == Lang::Zh ? k.zh : k.en);
+    if (problem == k.problem) return message(lang, k.id);
   return std::string(problem);
 }
 
@@ -390,11 +376,9 @@ Diagnostic syntax_error(const Document& doc, const yaml_parser_t& parser, MarkCo
     line = lc.line, column = lc.column;
     char code[16];
     std::snprintf(code, sizeof code, "U+%04X", static_cast<unsigned>(std::max(0, parser.problem_value)));
-    detail = lang == Lang::Zh ? "不允许出现控制字符 " + std::string(code) + "；请删除它（clinconsensus fix 可删除）"
-                              : "control character " + std::string(code) +
-                                    " is not allowed; delete it (clinconsensus fix removes it)";
+    detail = message(lang, "yaml/syntax.control-character", {{"code", code}});
   } else if (parser.error == YAML_MEMORY_ERROR) {
-    detail = lang == Lang::Zh ? "内存不足" : "out of memory";
+    detail = message(lang, "yaml/syntax.out-of-memory");
   } else if (parser.context && std::string_view(parser.problem ? parser.problem : "") ==
                                      "could not find expected ':'") {
     // libyaml notices the missing ':' only on the next line; the key is where it starts.
@@ -409,10 +393,8 @@ Diagnostic syntax_error(const Document& doc, const yaml_parser_t& parser, MarkCo
     line = from.line + 1;
     column = column_at(doc.text, from.pos);
     bool quote = std::string_view(parser.context) == "while scanning a quoted scalar";
-    detail = lang == Lang::Zh ? (quote ? "此处的引号到文件末尾都未闭合" : "此处开始的结构到文件末尾都未结束")
-                              : (quote ? "the quote opened here is never closed"
-                                       : "what starts here (" + std::string(parser.context) +
-                                             ") runs to the end of the file");
+    detail = quote ? message(lang, "yaml/syntax.unclosed-quote")
+                   : message(lang, "yaml/syntax.unclosed", {{"context", parser.context}});
   } else {
     Mark at = marks(parser.problem_mark);
     line = at.line + 1;
@@ -421,26 +403,20 @@ Diagnostic syntax_error(const Document& doc, const yaml_parser_t& parser, MarkCo
     if (parser.context) {
       Mark from = marks(parser.context_mark);
       if (from.line != at.line)
-        detail += lang == Lang::Zh ? "；相关的结构始于第 " + std::to_string(from.line + 1) + " 行"
-                                   : " (" + std::string(parser.context) + " that starts on line " +
-                                         std::to_string(from.line + 1) + ")";
+        detail += message(lang, "yaml/syntax.context",
+                          {{"context", parser.context}, {"line", std::to_string(from.line + 1)}});
     }
     if (quote_line > 0 && quote_line < line)
-      detail += lang == Lang::Zh ? "；第 " + std::to_string(quote_line) + " 行开始的引号值跨了多行（是否缺少右引号？）"
-                                 : "; the quoted value that starts on line " + std::to_string(quote_line) +
-                                       " runs over several lines (is its closing quote missing?)";
+      detail += message(lang, "yaml/syntax.open-quote", {{"line", std::to_string(quote_line)}});
   }
   return at_position(doc.path, "yaml/syntax", line, column, message(lang, "yaml/syntax", {{"detail", detail}}));
 }
 
 }  // namespace
 
-std::optional<std::string> read_file(const std::string& path, std::string* error) {
+Result<std::string> read_file(const std::string& path) {
   FILE* f = std::fopen(path.c_str(), "rb");
-  if (!f) {
-    if (error) *error = std::strerror(errno);
-    return std::nullopt;
-  }
+  if (!f) return Error(std::strerror(errno));
   std::string data;
   char buf[1 << 16];
   size_t n;
@@ -448,10 +424,7 @@ std::optional<std::string> read_file(const std::string& path, std::string* error
   bool failed = std::ferror(f) != 0;
   int saved = errno;
   std::fclose(f);
-  if (failed) {
-    if (error) *error = std::strerror(saved);
-    return std::nullopt;
-  }
+  if (failed) return Error(std::strerror(saved));
   return data;
 }
 
@@ -585,12 +558,11 @@ LoadResult load_yaml_text(std::string path, std::string text, const LoadLimits& 
 
 LoadResult load_yaml_file(const std::string& abs_path, std::string rel_path, const LoadLimits& limits,
                           Lang lang, Positions positions) {
-  std::string error;
-  auto text = read_file(abs_path, &error);
+  auto text = read_file(abs_path);
   if (!text) {
     LoadResult result;
     result.diagnostics.push_back(
-        at_position(rel_path, "io/read", 0, 0, message(lang, "io/read", {{"detail", error}})));
+        at_position(rel_path, "io/read", 0, 0, message(lang, "io/read", {{"detail", text.error().message}})));
     return result;
   }
   return load_yaml_text(std::move(rel_path), std::move(*text), limits, lang, positions);

@@ -11,6 +11,7 @@
 #include "core/diagnostic.h"
 #include "core/document.h"
 #include "core/messages.h"
+#include "core/result.h"
 
 namespace cc {
 
@@ -43,7 +44,8 @@ LoadResult load_yaml_text(std::string path, std::string text, const LoadLimits& 
 LoadResult load_yaml_file(const std::string& abs_path, std::string rel_path,
                           const LoadLimits& limits, Lang lang, Positions positions = Positions::All);
 
-// Reads a whole file; nullopt and an errno text in *error when it cannot.
-std::optional<std::string> read_file(const std::string& path, std::string* error);
+// Reads a whole file; when it cannot, an Error whose message is the errno text alone
+// (callers add the path in their own words).
+Result<std::string> read_file(const std::string& path);
 
 }  // namespace cc

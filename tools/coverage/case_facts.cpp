@@ -73,7 +73,7 @@ std::string fingerprint() { return std::string(kToolVersion) + "/" + std::to_str
 
 std::unordered_map<std::string, FileEntry> load_cache(const std::string& path) {
   std::unordered_map<std::string, FileEntry> out;
-  auto text = read_file(path, nullptr);
+  auto text = read_file(path);
   if (!text) return out;
   nlohmann::json j = nlohmann::json::parse(*text, nullptr, false);
   if (j.is_discarded() || !j.is_object() || j.value("fingerprint", std::string()) != fingerprint() ||
@@ -127,10 +127,10 @@ FactsLoad load_case_facts(const Config& config, Lang lang, bool use_cache, unsig
   std::vector<char> hit(n, 0);
   parallel_for(n, threads, [&](size_t i) {
     const bool is_case = i < case_files.size();
-    std::string error;
-    auto text = read_file(config.abs(files[i]), &error);
+    auto text = read_file(config.abs(files[i]));
     if (!text) {
-      diags[i].push_back(file_diagnostic("io/read", Severity::Error, files[i], message(lang, "io/read", {{"detail", error}})));
+      diags[i].push_back(
+          file_diagnostic("io/read", Severity::Error, files[i], message(lang, "io/read", {{"detail", text.error().message}})));
       return;
     }
     const uint64_t hash = XXH3_64bits(text->data(), text->size());
@@ -175,7 +175,7 @@ FactsLoad load_case_facts(const Config& config, Lang lang, bool use_cache, unsig
       if (entries[i]) j[files[i]] = to_json(*entries[i]);
     nlohmann::json doc{{"fingerprint", fingerprint()}, {"files", std::move(j)}};
     // A failed write only costs speed next time; it never fails the command.
-    write_file_atomic(cache_path(config), doc.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace), nullptr);
+    (void)write_file_atomic(cache_path(config), doc.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace));
   }
   return out;
 }

@@ -2,6 +2,8 @@
 
 #include <array>
 
+#include "core/messages/check.h"
+
 namespace cc::coverage {
 namespace {
 
@@ -20,9 +22,9 @@ constexpr std::array kCatalog = {
     Entry{"head/summary", "{cases} cases (target {target}), {criteria} criteria",
           "共 {cases} 个病例（目标 {target}），{criteria} 条评分标准"},
     Entry{"head/matrix-primary", "Specialty × task, by primary labels (* below the per-cell minimum of {min})",
-          "专科 × 任务类型（按主标签；* 表示低于每格最少 {min} 例）"},
+          "科室 × 任务类型（按主标签；* 表示低于每格最少 {min} 例）"},
     Entry{"head/matrix-all", "Specialty × task, by all labels (a case counts in every pair of its labels)",
-          "专科 × 任务类型（按全部标签；一个病例计入其每一对标签）"},
+          "科室 × 任务类型（按全部标签；一个病例计入其每一对标签）"},
     Entry{"head/tasks", "Tasks", "任务类型"},
     Entry{"head/total", "total", "合计"},
     Entry{"head/marginals", "Marginals (share; target ± tolerance where set)", "边际分布（占比；如有目标则列出目标 ± 容差）"},
@@ -36,13 +38,13 @@ constexpr std::array kCatalog = {
     Entry{"head/misses-none", "Every target is met.", "所有目标均已达到。"},
     Entry{"head/more", "… and {n} more (see --format csv or json)", "……另有 {n} 项（见 --format csv 或 json）"},
     Entry{"head/suggest", "The {n} cases most worth writing next", "最值得优先编写的 {n} 个病例"},
-    Entry{"word/specialties", "specialties", "专科"},
+    Entry{"word/specialties", "specialties", "科室"},
     Entry{"word/cells", "cells", "单元格"},
     Entry{"dim/difficulty", "difficulty", "难度"},
     Entry{"dim/care_stage", "care stage", "诊疗阶段"},
-    Entry{"dim/audience", "audience", "提问者"},
+    Entry{"dim/audience", "audience", "受众"},
     Entry{"dim/status", "status", "状态"},
-    Entry{"dim/subject", "specialty", "专科"},
+    Entry{"dim/subject", "specialty", "科室"},
     Entry{"dim/task", "task", "任务类型"},
     Entry{"dim/axis", "rubric axis (criteria)", "评分维度（标准条数）"},
     Entry{"dim/critical", "critical criteria", "关键标准"},
@@ -77,9 +79,9 @@ constexpr std::array kCatalog = {
     // coverage: target misses.
     Entry{"miss/total", "{actual} cases, below the target of {target}", "病例数 {actual}，低于目标 {target}"},
     Entry{"miss/specialty-min", "specialty {label}: {actual} cases, below the minimum of {target}",
-          "专科 {label}：{actual} 例，低于最少 {target} 例"},
+          "科室 {label}：{actual} 例，低于最少 {target} 例"},
     Entry{"miss/specialty-max", "specialty {label}: {actual} cases, above the maximum of {target}",
-          "专科 {label}：{actual} 例，超过最多 {target} 例"},
+          "科室 {label}：{actual} 例，超过最多 {target} 例"},
     Entry{"miss/cell-min", "cell {label} × {label2}: {actual} cases, below the minimum of {target}",
           "单元格 {label} × {label2}：{actual} 例，低于最少 {target} 例"},
     Entry{"miss/share", "{dimension} {label}: {actual}% of cases, target {target}% ± {tolerance}",
@@ -89,18 +91,18 @@ constexpr std::array kCatalog = {
           "{actual} 个病例的{label}标准少于 {target} 条"},
     // coverage --suggest.
     Entry{"suggest/line", "{specialty} × {task}, {difficulty}, {stage}, {audience}  (cell {cell}/{cell_target}, specialty {spec}/{spec_target})",
-          "{specialty} × {task}，{difficulty}，{stage}，{audience}（该格 {cell}/{cell_target}，该专科 {spec}/{spec_target}）"},
+          "{specialty} × {task}，{difficulty}，{stage}，{audience}（该格 {cell}/{cell_target}，该科室 {spec}/{spec_target}）"},
     // select.
-    Entry{"select/pool", "pool: {pool} cases after filters; asked for {parts} part(s) of {count}",
+    Entry{"select/pool", "pool: {pool} cases after filters; asked for {parts, plural, one {# part} other {# parts}} of {count}",
           "候选池：筛选后 {pool} 个病例；需要 {parts} 份，每份 {count} 个"},
     Entry{"select/too-few", "only {pool} cases match the filters, fewer than the {need} asked for",
           "符合筛选条件的病例只有 {pool} 个，少于所需的 {need} 个"},
     Entry{"select/unmet-pool", "cannot be met: {what} needs at least {target} in each part, the pool has {pool}",
           "无法满足：{what} 每份至少需要 {target} 例，候选池只有 {pool} 例"},
     Entry{"select/unmet-sum", "cannot be met: the specialty minima add up to {sum}, more than the {count} cases of a part",
-          "无法满足：各专科最少例数之和为 {sum}，超过每份的 {count} 例"},
+          "无法满足：各科室最少例数之和为 {sum}，超过每份的 {count} 例"},
     Entry{"select/unmet-max", "cannot be met: the specialty maxima add up to {sum}, fewer than the {count} cases of a part",
-          "无法满足：各专科最多例数之和为 {sum}，少于每份的 {count} 例"},
+          "无法满足：各科室最多例数之和为 {sum}，少于每份的 {count} 例"},
     Entry{"select/unmet", "part {part}: {what} has {actual}, the target is {op} {target}",
           "第 {part} 份：{what} 为 {actual}，目标为 {op} {target}"},
     Entry{"select/part", "part {part}: {count} cases; worst share deviation {dev} percentage points ({where})",
@@ -117,11 +119,8 @@ constexpr std::array kCatalog = {
     Entry{"dedup/head-cases", "Cases (clinical_context + user_request)", "病例（clinical_context + user_request）"},
     Entry{"dedup/head-criteria", "Criteria within a case", "同一病例内的评分标准"},
     Entry{"dedup/exact", "exact", "完全相同"},
-    // validate: integrity/duplicate-case-text.
-    Entry{"integrity/duplicate-case-text",
-          "clinical_context and user_request are the same as in {other} (case {other_id}) after normalisation; rewrite or retire one of the two cases",
-          "规范化后 clinical_context 与 user_request 与 {other}（病例 {other_id}）完全相同；请改写其中一个病例或将其退役"},
 };
+static_assert(messages::well_formed(kCatalog), "an entry breaks the rules of core/messages/check.h");
 
 }  // namespace
 

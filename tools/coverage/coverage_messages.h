@@ -1,6 +1,7 @@
 #pragma once
-// Coverage messages: the English and Chinese text of everything coverage, select and
-// dedup print — headings, target misses, requests and findings — in one catalog.
+// Coverage messages: the English and Chinese report text coverage, select and dedup
+// print — headings, target misses, requests. Findings with a rule id are in the one
+// catalog (core/messages/).
 #include <initializer_list>
 #include <string>
 #include <string_view>

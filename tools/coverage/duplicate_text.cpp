@@ -38,7 +38,7 @@ void check_duplicate_case_text(std::vector<CaseTextEntry> entries, Lang lang, st
     d.file = e.path;
     d.line = e.line;
     d.column = e.column;
-    d.message = coverage_message(lang, "integrity/duplicate-case-text",
+    d.message = message(lang, "integrity/duplicate-case-text",
                                  {{"other", other->path}, {"other_id", other->case_id}});
     out.push_back(std::move(d));
   }

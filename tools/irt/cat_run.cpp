@@ -89,8 +89,7 @@ Result<CatReport> run_cat(const Config& config, const CatOptions& o, const judge
     }
     used.insert(best);
     ids += bank.cases[best] + "\n";
-    std::string error;
-    if (!write_file_atomic(ids_path, ids, &error)) return Error("cannot write " + ids_path + ": " + error, Error::Kind::Input);
+    if (auto written = write_file_atomic(ids_path, ids); !written) return Error(written.error().message, Error::Kind::Input);
     // Ask the model the cases so far (the earlier ones come from the cache), judge them.
     CC_TRY_ASSIGN(judge::GenerateReport gen, judge::run_generate(config, {o.endpoint, ids_path, 1}, settings));
     if (gen.interrupted) {
@@ -141,9 +140,8 @@ Result<CatReport> run_cat(const Config& config, const CatOptions& o, const judge
                    {"cacs_at_k_pct", e.cacs},
                    {"cacs_at_k_low", e.cacs_low},
                    {"cacs_at_k_high", e.cacs_high}};
-  std::string error;
-  if (!write_file_atomic(dir + "/cat.json", j.dump(2) + "\n", &error))
-    return Error("cannot write " + dir + "/cat.json: " + error, Error::Kind::Input);
+  if (auto written = write_file_atomic(dir + "/cat.json", j.dump(2) + "\n"); !written)
+    return Error(written.error().message, Error::Kind::Input);
   report.written = {dir + "/cat_ids.txt", dir + "/cat.json"};
   using scoring::format_fixed;
   text << (report.interrupted ? std::string("interrupted: run the same command again to resume") : report.stop) << "\n"

@@ -34,8 +34,7 @@ Result<FitRunReport> run_irt_fit(const FitRunOptions& o) {
       {dir + "/items.csv", items_csv(fit, matrix)},
       {dir + "/respondents.csv", respondents_csv(fit, matrix)},
       {dir + "/fit.json", fit_json(fit, matrix, o.fit, warning_ids)}};
-  std::string error;
-  if (!write_files_atomic(files, &error)) return Error("cannot write " + o.out_dir + ": " + error, Error::Kind::Input);
+  if (auto written = write_files_atomic(files); !written) return Error(written.error().message, Error::Kind::Input);
   for (const char* f : {"items.csv", "respondents.csv", "fit.json"}) report.written.push_back(o.out_dir + "/" + f);
   report.summary = irt_message(o.lang, "fit/summary",
                                {{"model", std::string(model_name(fit.model))},

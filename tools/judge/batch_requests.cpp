@@ -42,9 +42,8 @@ Result<std::vector<std::string>> BatchRequestWriter::finish() {
     for (const auto& [path, content] : out) kept = kept || path == e.path().string();
     if (ours && !kept) fs::remove(e.path(), ec);
   }
-  std::string error;
-  if (!out.empty() && !write_files_atomic(out, &error))
-    return Error("cannot write the batch requests in " + dir_ + ": " + error, Error::Kind::Input);
+  if (!out.empty())
+    if (auto written = write_files_atomic(out); !written) return Error(written.error().message, Error::Kind::Input);
   std::vector<std::string> paths;
   for (const auto& [path, content] : out) paths.push_back(path);
   return paths;

@@ -58,7 +58,7 @@ Result<EvalReport> run_eval(const Config& config, const EvalOptions& options, co
   s.command = settings.command;
   scoring::ScoreOutcome score = scoring::run_score(s);
   report.scored = true;
-  report.score_exit = score.exit_code;
+  report.score_outcome = score.outcome;
   if (!score.usage_error.empty()) report.text += "score: " + score.usage_error + "\n";
   for (const Diagnostic& d : score.diagnostics)
     report.text += d.file + ":" + std::to_string(d.line) + ": " + d.rule + ": " + d.message + "\n";

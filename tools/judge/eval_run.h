@@ -12,6 +12,7 @@
 #include "judge/generate_run.h"
 #include "judge/judge_run.h"
 #include "judge/run_settings.h"
+#include "core/run_outcome.h"
 
 namespace cc::judge {
 
@@ -29,7 +30,7 @@ struct EvalReport {
   JudgeReport judge;
   bool interrupted = false;
   bool scored = false;
-  int score_exit = 0;        // score's own exit code when it ran
+  RunOutcome score_outcome = RunOutcome::Done;  // how score's own run ended, when it ran
   std::string text;          // what each step said, then the leaderboard
   std::vector<std::string> written;
   size_t failed() const { return generate.failed + judge.failed; }

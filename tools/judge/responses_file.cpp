@@ -40,10 +40,9 @@ Result<std::vector<ResponseRow>> read_responses(const std::vector<std::string>& 
   std::vector<ResponseRow> rows;
   std::map<std::pair<std::string, std::string>, std::string> seen;  // (model, case) → file:line
   for (const std::string& file : expand(paths, problems)) {
-    std::string error;
-    std::optional<std::string> text = read_file(file, &error);
+    Result<std::string> text = read_file(file);
     if (!text) {
-      problems += "\n  " + file + ": cannot be read: " + error;
+      problems += "\n  " + file + ": cannot be read: " + text.error().message;
       continue;
     }
     std::string stem = fs::path(file).stem().string();

@@ -23,15 +23,14 @@ Result<void> write_jsonl(const std::string& path, const std::vector<nlohmann::or
     text += r.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
     text += '\n';
   }
-  std::string error;
-  if (!write_file_atomic(path, text, &error)) return Error("cannot write " + path + ": " + error, Error::Kind::Input);
+  if (auto w = write_file_atomic(path, text); !w)
+    return Error("cannot write " + path + ": " + w.error().message, Error::Kind::Input);
   return {};
 }
 
 Result<void> write_json(const std::string& path, const nlohmann::ordered_json& value) {
-  std::string error;
-  if (!write_file_atomic(path, value.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) + "\n", &error))
-    return Error("cannot write " + path + ": " + error, Error::Kind::Input);
+  if (auto w = write_file_atomic(path, value.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) + "\n"); !w)
+    return Error("cannot write " + path + ": " + w.error().message, Error::Kind::Input);
   return {};
 }
 
@@ -42,8 +41,7 @@ nlohmann::ordered_json file_record(const std::string& path, const std::string& b
   if (!ec && !rel.empty() && rel.native().rfind("..", 0) != 0) shown = rel.string();
   nlohmann::ordered_json j;
   j["path"] = shown;
-  std::string hex, error;
-  if (sha256_file(path, &hex, &error)) j["sha256"] = hex;
+  if (auto hex = sha256_file(path)) j["sha256"] = *hex;
   auto size = std::filesystem::file_size(path, ec);
   if (!ec) j["bytes"] = size;
   return j;

@@ -161,9 +161,8 @@ Result<SftExportReport> export_sft(const Config& config, const SftExportOptions&
   std::vector<std::pair<std::string, std::string>> files{{o.out_dir + "/train.jsonl", train_text},
                                                          {o.out_dir + "/dev.jsonl", dev_text},
                                                          {o.out_dir + "/data_card.md", card.str()}};
-  std::string error;
-  if (!write_files_atomic(files, &error))
-    return Error(judge_message(lang, "review/write", {{"path", o.out_dir}, {"why", error}}), Error::Kind::Usage);
+  if (auto written = write_files_atomic(files, lang); !written)
+    return Error(judge_message(lang, "review/write", {{"path", o.out_dir}, {"why", written.error().message}}), Error::Kind::Usage);
   for (const auto& [path, content] : files) report.written.push_back(path);
   report.text = judge_message(lang, "sft/written", {{"train", std::to_string(report.train)},
                                                     {"dev", std::to_string(report.dev)},

@@ -46,7 +46,7 @@ void ChunkFeed::produce() {
     try {
       if (Result<void> r = produce_file(f); !r) failure = r.error();
     } catch (const std::exception& e) {  // in practice std::bad_alloc: an error, never a crash
-      failure = Error(leak_message(lang_, "corpus/unreadable", {{"path", files_[f].path}, {"why", e.what()}}),
+      failure = Error(message(lang_, "corpus/unreadable", {{"path", files_[f].path}, {"why", e.what()}}),
                       Error::Kind::Input);
     }
     std::lock_guard<std::mutex> lock(mu_);

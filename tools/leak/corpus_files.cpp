@@ -42,7 +42,7 @@ bool sniff(CorpusFile& f) {
 }
 
 Error unreadable(Lang lang, const std::string& path, const std::string& why) {
-  return Error(leak_message(lang, "corpus/unreadable", {{"path", path}, {"why", why}}), Error::Kind::Input);
+  return Error(message(lang, "corpus/unreadable", {{"path", path}, {"why", why}}), Error::Kind::Input);
 }
 
 Result<void> add_file(const std::string& path, uint64_t size, Lang lang, std::vector<CorpusFile>& out) {
@@ -66,7 +66,7 @@ Result<std::vector<CorpusFile>> list_corpus(const std::vector<std::string>& path
       CC_TRY(add_file(p, fs::file_size(p, ec), lang, out));
       continue;
     }
-    if (!fs::is_directory(st)) return unreadable(lang, p, leak_message(lang, "corpus/not-file"));
+    if (!fs::is_directory(st)) return unreadable(lang, p, message(lang, "corpus/not-file"));
     std::vector<std::pair<std::string, uint64_t>> files;
     fs::recursive_directory_iterator it(p, fs::directory_options::none, ec), end;
     if (ec) return unreadable(lang, p, ec.message());

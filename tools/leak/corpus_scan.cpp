@@ -341,7 +341,7 @@ Result<ScanReport> scan_corpus(const std::vector<LeakText>& texts, const std::ve
                                                    : scan_text(f, pc, feed, scanner, buf, count, lang);
         if (!r) error = r.error();
       } catch (const std::exception& e) {  // in practice std::bad_alloc: an error, never a crash
-        error = Error(leak_message(lang, "corpus/unreadable", {{"path", f.path}, {"why", e.what()}}), Error::Kind::Input);
+        error = Error(message(lang, "corpus/unreadable", {{"path", f.path}, {"why", e.what()}}), Error::Kind::Input);
       }
       if (pc.decompressed) {
         pc.decompressed.reset();  // before done(): the chunk's memory goes when the feed frees it

@@ -17,7 +17,7 @@ namespace {
 constexpr size_t kInBlock = 1 << 18;
 
 Error read_error(Lang lang, const std::string& path, const std::string& why) {
-  return Error(leak_message(lang, "corpus/unreadable", {{"path", path}, {"why", why}}), Error::Kind::Input);
+  return Error(message(lang, "corpus/unreadable", {{"path", path}, {"why", why}}), Error::Kind::Input);
 }
 
 // A file descriptor read sequentially from an offset.

@@ -2,17 +2,14 @@
 
 #include <array>
 
+#include "core/messages/check.h"
+
 namespace cc::leak {
 namespace {
 
 using Entry = MessageEntry;
 
 constexpr std::array kCatalog = {
-    // Corpus input.
-    Entry{"corpus/unreadable", "cannot read corpus {path}: {why}", "无法读取语料 {path}：{why}"},
-    Entry{"corpus/not-file", "not a file or folder", "既不是文件也不是文件夹"},
-    Entry{"corpus/none", "no corpus given: name at least one file or folder with --corpus",
-          "未指定语料：请用 --corpus 指定至少一个文件或文件夹"},
     // leak: report.
     Entry{"scan/head",
           "scanned {bytes} in {files} files for {texts} cases ({n}-grams): {listed} at or over {threshold} overlap",
@@ -47,6 +44,7 @@ constexpr std::array kCatalog = {
     Entry{"gate/refused", "{n} approved cases are in the leak corpus; the cut is refused (--leak-fail)",
           "有 {n} 个已批准病例出现在泄露检查语料中；已拒绝发布（--leak-fail）"},
 };
+static_assert(messages::well_formed(kCatalog), "an entry breaks the rules of core/messages/check.h");
 
 }  // namespace
 

@@ -9,13 +9,13 @@ ExportRun run_export(Project& project, const ExportOptions& options) {
   ExportRun run;
   GateResult gate = run_release_gate(project);
   if (!gate.passed) {
-    run.exit_code = gate.report.input_error ? 2 : 1;
+    run.outcome = gate.report.input_error ? RunOutcome::Unusable : RunOutcome::Findings;
     run.findings = std::move(gate.report.diagnostics);
     return run;
   }
   BenchmarkLoad load = load_benchmark(project.config, project.lang);
   if (!load.diagnostics.empty()) {
-    run.exit_code = 2;
+    run.outcome = RunOutcome::Unusable;
     run.findings = std::move(load.diagnostics);
     return run;
   }

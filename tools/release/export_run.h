@@ -6,11 +6,12 @@
 
 #include "checks/validator.h"
 #include "release/export_jsonl.h"
+#include "core/run_outcome.h"
 
 namespace cc {
 
 struct ExportRun {
-  int exit_code = 0;                 // 0 exported; 1 validation failed; 2 unreadable input
+  RunOutcome outcome = RunOutcome::Done;  // Done exported; Findings validation failed; Unusable unreadable input
   std::vector<Diagnostic> findings;  // when validation failed
   ExportResult result;
 };

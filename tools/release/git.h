@@ -15,17 +15,9 @@
 namespace cc::git {
 
 // Errors are the house's one result type (core/result.h); libgit2's own text follows
-// what failed.
+// what failed. An operation that yields nothing returns Result<void>.
 using cc::Error;
 using cc::Result;
-
-// The outcome of an operation that yields nothing but may fail.
-struct Status {
-  bool ok = true;
-  std::string message;
-  static Status fail(std::string m) { return Status{false, std::move(m)}; }
-  static Status from(const Error& e) { return Status{false, e.message}; }
-};
 
 // `what`, then the text of libgit2's last error on this thread (when there is one).
 Error last_error(std::string_view what);

@@ -70,23 +70,23 @@ std::string hook_script(const std::string& binary, const std::string& benchmark_
 HookInstallResult install_hook(const std::string& root, const std::string& binary, bool force, Lang lang) {
   HookInstallResult res;
   auto repo = git::open_repository(root);
-  if (!repo) return HookInstallResult{2, repo.error().message, ""};
+  if (!repo) return HookInstallResult{RunOutcome::Unusable, repo.error().message, ""};
   auto prefix = git::root_prefix(repo->get(), root);
-  if (!prefix) return HookInstallResult{2, prefix.error().message, ""};
+  if (!prefix) return HookInstallResult{RunOutcome::Unusable, prefix.error().message, ""};
   auto dir = hooks_dir(repo->get());
-  if (!dir) return HookInstallResult{2, dir.error().message, ""};
+  if (!dir) return HookInstallResult{RunOutcome::Unusable, dir.error().message, ""};
   res.path = *dir + "/pre-commit";
   std::string benchmark_dir = *prefix;
   if (!benchmark_dir.empty()) benchmark_dir.pop_back();  // "sub/dir/" → "sub/dir"
-  if (auto old = read_file(res.path, nullptr); old && old->find(kHookMarker) == std::string::npos && !force) {
-    res.exit_code = 1;
+  if (auto old = read_file(res.path); old && old->find(kHookMarker) == std::string::npos && !force) {
+    res.outcome = RunOutcome::Findings;
     res.message = release_message(lang, "hook/foreign", {{"path", res.path}});
     return res;
   }
-  std::string error;
-  if (!write_file_atomic(res.path, hook_script(binary, benchmark_dir), &error) || ::chmod(res.path.c_str(), 0755) != 0) {
-    res.exit_code = 2;
-    res.message = error.empty() ? "cannot make " + res.path + " executable" : error;
+  auto written = write_file_atomic(res.path, hook_script(binary, benchmark_dir));
+  if (!written || ::chmod(res.path.c_str(), 0755) != 0) {
+    res.outcome = RunOutcome::Unusable;
+    res.message = written ? "cannot make " + res.path + " executable" : written.error().message;
     return res;
   }
   res.message = release_message(lang, "hook/installed", {{"path", res.path}});

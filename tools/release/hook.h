@@ -5,6 +5,7 @@
 #include <string>
 
 #include "core/messages.h"
+#include "core/run_outcome.h"
 
 namespace cc {
 
@@ -17,7 +18,7 @@ inline constexpr const char* kHookMarker = "# clinconsensus pre-commit hook";
 std::string hook_script(const std::string& binary, const std::string& benchmark_dir);
 
 struct HookInstallResult {
-  int exit_code = 0;  // 0 installed; 1 refused (a foreign hook is there); 2 error
+  RunOutcome outcome = RunOutcome::Done;  // Done installed; Findings refused (a foreign hook is there); Unusable error
   std::string message;
   std::string path;   // the hook file
 };

@@ -32,22 +32,22 @@ const char* const kListFields[] = {"task_labels", "subject_labels"};
 // Reads one parsed row into the model; returns the reason when it does not have the
 // public shape.
 std::string read_row(const json& j, Lang lang, Row& row) {
-  if (!j.is_object()) return release_message(lang, "import/not-object");
+  if (!j.is_object()) return message(lang, "import/not-object");
   for (const char* k : kStringFields)
     if (!j.contains(k) || !j[k].is_string())
-      return release_message(lang, "import/field", {{"field", k}, {"type", "string"}});
+      return message(lang, "import/field", {{"field", k}, {"type", "string"}});
   for (const char* k : kListFields) {
     bool ok = j.contains(k) && j[k].is_array();
     if (ok)
       for (const auto& v : j[k]) ok = ok && v.is_string();
-    if (!ok) return release_message(lang, "import/field", {{"field", k}, {"type", "list of strings"}});
+    if (!ok) return message(lang, "import/field", {{"field", k}, {"type", "list of strings"}});
   }
   if (!j.contains("rubrics") || !j["rubrics"].is_array())
-    return release_message(lang, "import/field", {{"field", "rubrics"}, {"type", "list"}});
+    return message(lang, "import/field", {{"field", "rubrics"}, {"type", "list"}});
   for (const auto& item : j["rubrics"])
     if (!item.is_object() || !item.contains("criterion_id") || !item["criterion_id"].is_string() ||
         !item.contains("criterion") || !item["criterion"].is_string())
-      return release_message(lang, "import/field", {{"field", "rubrics[]"}, {"type", "{criterion_id, criterion}"}});
+      return message(lang, "import/field", {{"field", "rubrics[]"}, {"type", "{criterion_id, criterion}"}});
   row.c = case_from_json(j);
   row.c.status = kReleasedStatus;
   row.r.case_id = row.c.case_id;
@@ -187,7 +187,7 @@ ImportPlan plan_import(const Project& project, std::string_view jsonl, const Imp
     };
     json j = json::parse(line, nullptr, false);
     if (j.is_discarded()) {
-      reject("", release_message(lang, "import/json"));
+      reject("", message(lang, "import/json"));
       continue;
     }
     Row row;
@@ -198,24 +198,24 @@ ImportPlan plan_import(const Project& project, std::string_view jsonl, const Imp
     }
     const std::string& id = row.c.case_id;
     if (auto it = seen.find(id); it != seen.end()) {
-      reject(id, release_message(lang, "import/duplicate", {{"line", std::to_string(it->second)}}));
+      reject(id, message(lang, "import/duplicate", {{"line", std::to_string(it->second)}}));
       continue;
     }
     seen.emplace(id, line_no);
     auto case_there = cases_there.find(id);
     auto rubric_there = rubrics_there.find(id);
     if (case_there != cases_there.end() && rubric_there != rubrics_there.end()) {
-      reject(id, release_message(lang, "import/exists", {{"path", case_there->second}}));
+      reject(id, message(lang, "import/exists", {{"path", case_there->second}}));
       continue;
     }
     if (id.empty() || id.find('/') != std::string::npos || id.find("..") != std::string::npos) {
-      reject(id, release_message(lang, "import/bad-id"));
+      reject(id, message(lang, "import/bad-id"));
       continue;
     }
     const Label* subject = project.taxonomy.specialties.find(row.c.subject);
     if (!subject) {
       const Label* near = project.taxonomy.specialties.suggest(row.c.subject);
-      reject(id, release_message(lang, "import/subject", {{"subject", row.c.subject},
+      reject(id, message(lang, "import/subject", {{"subject", row.c.subject},
                                                           {"suggestion", near ? near->zh : std::string("-")}}));
       continue;
     }
@@ -227,7 +227,7 @@ ImportPlan plan_import(const Project& project, std::string_view jsonl, const Imp
     try {
       want = exported(row.c, row.r);
     } catch (const std::exception&) {
-      reject(id, release_message(lang, "import/json"));
+      reject(id, message(lang, "import/json"));
       continue;
     }
     // The writer picks, value by value, the most readable form that reads back unchanged;
@@ -239,7 +239,7 @@ ImportPlan plan_import(const Project& project, std::string_view jsonl, const Imp
       ic.rubric_yaml = std::move(rubric_text).value();
     }
     if (!case_text.ok() || !rubric_text.ok() || read_back(project, ic) != want) {
-      reject(id, release_message(lang, "import/unrepresentable"));
+      reject(id, message(lang, "import/unrepresentable"));
       continue;
     }
     // One file of the row already there: an interrupted import's half, or someone else's.
@@ -247,9 +247,9 @@ ImportPlan plan_import(const Project& project, std::string_view jsonl, const Imp
       const bool has_case = case_there != cases_there.end();
       const std::string& there = has_case ? case_there->second : rubric_there->second;
       const std::string& ours = has_case ? ic.case_path : ic.rubric_path;
-      auto bytes = read_file(cfg.abs(there), nullptr);
+      auto bytes = read_file(cfg.abs(there));
       if (there != ours || !bytes || *bytes != (has_case ? ic.case_yaml : ic.rubric_yaml)) {
-        reject(id, release_message(lang, "import/orphan",
+        reject(id, message(lang, "import/orphan",
                                    {{"path", there}, {"missing", has_case ? ic.rubric_path : ic.case_path}}));
         continue;
       }
@@ -277,7 +277,7 @@ ImportPlan plan_import(const Project& project, std::string_view jsonl, const Imp
   return plan;
 }
 
-bool write_import(const Project& project, const ImportPlan& plan, std::string* error) {
+Result<void> write_import(const Project& project, const ImportPlan& plan) {
   const Config& cfg = project.config;
   for (const auto& dir : {cfg.cases_dir, cfg.rubrics_dir}) remove_stale_temp_files(cfg.abs(dir));
   std::vector<std::string> written;
@@ -285,14 +285,14 @@ bool write_import(const Project& project, const ImportPlan& plan, std::string* e
     std::vector<std::pair<std::string, std::string>> row;
     if (!ic.case_present) row.emplace_back(cfg.abs(ic.case_path), ic.case_yaml);
     if (!ic.rubric_present) row.emplace_back(cfg.abs(ic.rubric_path), ic.rubric_yaml);
-    if (!write_files_atomic(row, error)) {
+    if (auto w = write_files_atomic(row); !w) {
       std::error_code ec;
-      for (const auto& w : written) std::filesystem::remove(w, ec);
-      return false;
+      for (const auto& done : written) std::filesystem::remove(done, ec);
+      return w.error();
     }
     for (const auto& [path, text] : row) written.push_back(path);
   }
-  return true;
+  return {};
 }
 
 }  // namespace cc

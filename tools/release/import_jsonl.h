@@ -61,7 +61,7 @@ ImportPlan plan_import(const Project& project, std::string_view jsonl, const Imp
 // renamed), so a kill leaves a row whole or absent but for the instant between the two
 // renames, which the next plan_import completes. Temp files a killed import left are
 // removed first. When one write fails, removes the files this call already wrote and
-// returns false with *error set.
-bool write_import(const Project& project, const ImportPlan& plan, std::string* error);
+// returns the Error.
+Result<void> write_import(const Project& project, const ImportPlan& plan);
 
 }  // namespace cc

@@ -59,7 +59,7 @@ CutResult cut_release(Project& project, const CutOptions& options) {
   const Config& cfg = project.config;
   const Lang lang = project.lang;
   auto refuse = [&](std::string m) {
-    res.exit_code = 2;
+    res.outcome = RunOutcome::Unusable;
     res.message = std::move(m);
     return res;
   };
@@ -135,7 +135,7 @@ CutResult cut_release(Project& project, const CutOptions& options) {
   // 2. Validation: nothing at error severity, privacy above all.
   GateResult gate = run_release_gate(project);
   if (!gate.passed) {
-    res.exit_code = 1;
+    res.outcome = RunOutcome::Findings;
     res.findings = std::move(gate.report.diagnostics);
     res.message = release_message(lang, "release/invalid");
     return res;
@@ -153,7 +153,7 @@ CutResult cut_release(Project& project, const CutOptions& options) {
     auto leaks = options.leak_check(current->benchmark);
     if (!leaks) return refuse(leaks.error().message);
     if (leaks->leaked > 0 && options.leak_fail) {
-      res.exit_code = 1;
+      res.outcome = RunOutcome::Findings;
       res.message = leaks->refusal;
       return res;
     }
@@ -197,14 +197,17 @@ CutResult cut_release(Project& project, const CutOptions& options) {
   auto rollback_files = [&] {
     std::error_code ec;
     for (auto it = written.rbegin(); it != written.rend(); ++it) {
-      if (it->previous) write_file_atomic(cfg.abs(it->rel), *it->previous, nullptr);
+      if (it->previous) (void)write_file_atomic(cfg.abs(it->rel), *it->previous);
       else fs::remove(cfg.abs(it->rel), ec);
     }
     fs::remove(cfg.abs(folder), ec);  // only when empty
   };
   std::string error;
   auto put = [&](const std::string& rel, const std::string& bytes, std::optional<std::string> previous) {
-    if (!write_file_atomic(cfg.abs(rel), bytes, &error)) return false;
+    if (auto w = write_file_atomic(cfg.abs(rel), bytes); !w) {
+      error = w.error().message;
+      return false;
+    }
     written.push_back(Written{rel, std::move(previous)});
     return true;
   };

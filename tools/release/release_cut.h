@@ -13,6 +13,7 @@
 #include "core/diagnostic.h"
 #include "core/model.h"
 #include "core/result.h"
+#include "core/run_outcome.h"
 
 namespace cc {
 
@@ -34,9 +35,9 @@ struct CutOptions {
 };
 
 struct CutResult {
-  int exit_code = 0;                  // 0 done; 1 validation failed; 2 refused (usage, dirty tree, git)
+  RunOutcome outcome = RunOutcome::Done;  // Findings validation failed; Unusable refused (usage, dirty tree, git)
   std::string message;                // why it was refused, or what was done
-  std::vector<Diagnostic> findings;   // validation findings when exit_code is 1
+  std::vector<Diagnostic> findings;   // validation findings when outcome is Findings
   std::string tag;                    // "v1.2.0"
   std::string commit;                 // hex of the release commit
   std::string manifest_hash;

@@ -2,6 +2,8 @@
 
 #include <array>
 
+#include "core/messages/check.h"
+
 namespace cc {
 namespace {
 
@@ -19,25 +21,10 @@ constexpr std::array kCatalog = {
           "warning: the export is empty: no case{tier} has status approved (a release holds approved cases only)",
           "警告：导出为空：没有{tier}状态为 approved 的病例（发布只包含已批准的病例）"},
     // Import.
-    Entry{"import/not-object", "not a JSON object", "不是 JSON 对象"},
-    Entry{"import/field", "field {field} is missing or not a {type}", "字段 {field} 缺失或不是{type}"},
-    Entry{"import/json", "not valid JSON (or not UTF-8)", "不是有效的 JSON（或不是 UTF-8）"},
-    Entry{"import/duplicate", "the same case_id was already imported from line {line}", "同一 case_id 已在第 {line} 行导入"},
-    Entry{"import/orphan",
-          "{path} is there without {missing}, and it is not what this row gives it, so it is not an interrupted "
-          "import of this row; remove {path} and import again, or write {missing} by hand",
-          "{path} 已存在但缺少 {missing}，且其内容与本行不同，并非本行被中断的导入；请删除 {path} 后重新导入，或手工补写 {missing}"},
-    Entry{"import/exists", "this case is already in the benchmark ({path}); remove it first to re-import",
-          "该病例已在评测集中（{path}）；如需重新导入请先删除"},
-    Entry{"import/bad-id", "case_id cannot be a file name", "case_id 不能用作文件名"},
-    Entry{"import/subject", "unknown subject '{subject}' (did you mean {suggestion}?); the file cannot be placed",
-          "未知科室“{subject}”（是否为 {suggestion}？）；无法确定文件位置"},
-    Entry{"import/unrepresentable", "a value cannot be written as YAML and read back unchanged",
-          "某个值无法写成 YAML 后原样读回"},
-    Entry{"import/invalid", "the files would have {n} error(s) in validate:", "生成的文件在 validate 中会有 {n} 个错误："},
+    Entry{"import/invalid", "the files would have {n, plural, one {# error} other {# errors}} in validate:", "生成的文件在 validate 中会有 {n} 个错误："},
     Entry{"import/done", "imported {n} of {rows} rows", "已导入 {rows} 行中的 {n} 行"},
-    Entry{"import/rejected", "{n} row(s) not imported:", "{n} 行未导入："},
-    Entry{"import/with-errors", "{n} case(s) written with errors (--keep-invalid); run clinconsensus validate",
+    Entry{"import/rejected", "{n, plural, one {# row} other {# rows}} not imported:", "{n} 行未导入："},
+    Entry{"import/with-errors", "{n, plural, one {# case} other {# cases}} written with errors (--keep-invalid); run clinconsensus validate",
           "{n} 个病例带错误写入（--keep-invalid）；请运行 clinconsensus validate"},
     Entry{"import/placeholders",
           "care_stage, axis and authors are placeholders marked '# TODO(import)'; review them",
@@ -69,7 +56,7 @@ constexpr std::array kCatalog = {
           "标签 {tag} 已存在；同一版本不能重复发布，请使用新的版本号"},
     Entry{"release/no-commit", "the repository has no commit yet; commit the benchmark first",
           "仓库还没有任何提交；请先提交评测集"},
-    Entry{"release/dirty", "the work tree has {n} uncommitted change(s); commit or remove them first:",
+    Entry{"release/dirty", "the work tree has {n, plural, one {# uncommitted change} other {# uncommitted changes}}; commit or remove them first:",
           "工作区有 {n} 处未提交的改动；请先提交或移除："},
     Entry{"release/busy", "another release cut is running in this repository; wait for it to finish",
           "此仓库中另一个 release cut 正在运行；请等待其完成"},
@@ -103,12 +90,13 @@ constexpr std::array kCatalog = {
           "导出文件可由标签所指的病例和评分标准重新生成"},
     Entry{"verify/export-file", "{path} is the released export", "{path} 即发布的导出文件"},
     Entry{"verify/ok", "release {tag} verified", "发布版本 {tag} 校验通过"},
-    Entry{"verify/failed", "release {tag}: {n} check(s) failed", "发布版本 {tag}：{n} 项校验失败"},
+    Entry{"verify/failed", "release {tag}: {n, plural, one {# check} other {# checks}} failed", "发布版本 {tag}：{n} 项校验失败"},
     // Hook.
     Entry{"hook/foreign", "{path} exists and was not written by clinconsensus; use --force to replace it",
           "{path} 已存在且不是 clinconsensus 写入的；如需替换请加 --force"},
     Entry{"hook/installed", "installed {path}", "已安装 {path}"},
 };
+static_assert(messages::well_formed(kCatalog), "an entry breaks the rules of core/messages/check.h");
 
 }  // namespace
 

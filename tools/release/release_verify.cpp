@@ -18,13 +18,13 @@ VerifyResult verify_release(const Project& project, const std::string& version, 
   const Config& cfg = project.config;
   const Lang lang = project.lang;
   auto stop = [&](std::string m) {
-    res.exit_code = 2;
+    res.outcome = RunOutcome::Unusable;
     res.error = std::move(m);
     return res;
   };
   auto check = [&](std::string_view id, bool ok, std::string detail = {}, std::initializer_list<MessageArg> args = {}) {
     res.checks.push_back(VerifyCheck{release_message(lang, id, args), ok, ok ? std::string() : std::move(detail)});
-    if (!ok) res.exit_code = 1;
+    if (!ok) res.outcome = RunOutcome::Findings;
     return ok;
   };
 
@@ -100,8 +100,9 @@ VerifyResult verify_release(const Project& project, const std::string& version, 
 
   // The file the user has.
   if (!export_file.empty()) {
-    std::string got, error;
-    if (!sha256_file(export_file, &got, &error)) return stop(error);
+    auto digest = sha256_file(export_file);
+    if (!digest) return stop(digest.error().message);
+    const std::string& got = *digest;
     check("verify/export-file", got == listed_export->second, listed_export->second + " ≠ " + got,
           {{"path", export_file}});
   }

@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "checks/validator.h"
+#include "core/run_outcome.h"
 
 namespace cc {
 
@@ -17,8 +18,8 @@ struct VerifyCheck {
 };
 
 struct VerifyResult {
-  int exit_code = 0;  // 0 all agree; 1 a check failed; 2 the release could not be read
-  std::string error;  // when exit_code is 2
+  RunOutcome outcome = RunOutcome::Done;  // Done all agree; Findings a check failed; Unusable the release could not be read
+  std::string error;  // when outcome is Unusable
   std::vector<VerifyCheck> checks;
 };
 

@@ -51,8 +51,7 @@ Result<bool> copy_from_index(git_repository* repo, git_index* index, const std::
   if (!entry) return false;
   auto bytes = read_blob(repo, entry->id);
   if (!bytes) return bytes.error();
-  std::string error;
-  if (!write_file_atomic(dir + "/" + rel, *bytes, &error)) return Error{"cannot write " + rel + ": " + error};
+  if (auto w = write_file_atomic(dir + "/" + rel, *bytes); !w) return Error{"cannot write " + rel + ": " + w.error().message};
   return true;
 }
 

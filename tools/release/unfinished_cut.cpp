@@ -56,7 +56,7 @@ std::string check_ours(const UnfinishedCut& cut, const Config& cfg, const std::s
     auto changes = files.find(kChangesFileName);
     const std::string changelog_rel = cfg.reports_dir + "/" + kChangelogFileName;
     if (changes == files.end()) return changelog_rel + " was changed, but " + folder + " has no " + kChangesFileName;
-    auto now = read_file(cfg.abs(changelog_rel), nullptr);
+    auto now = read_file(cfg.abs(changelog_rel));
     if (!now || *now != prepend_changelog_entry(committed, changes->second))
       return changelog_rel + " holds other changes than the entry for " + cut.tag;
   }
@@ -114,8 +114,7 @@ Result<std::optional<UnfinishedCut>> find_unfinished_cut(git_repository* repo, c
   for (fs::directory_iterator it(cfg.abs(folder), ec), end; !ec && it != end; it.increment(ec)) {
     std::string name = it->path().filename().string();
     cut.paths.push_back(folder + "/" + name);
-    std::string error;
-    auto bytes = it->is_regular_file(ec) ? read_file(it->path().string(), &error) : std::nullopt;
+    auto bytes = it->is_regular_file(ec) ? read_file(it->path().string()) : Result<std::string>(Error("not a file"));
     if (!bytes) {
       cut.why_not = folder + "/" + name + " is not a readable file";
       continue;
@@ -145,8 +144,7 @@ Result<void> clear_unfinished_cut(const UnfinishedCut& cut, git_repository* repo
   if (ec) return Error("cannot remove " + cfg.reports_dir + "/" + cut.tag + ": " + ec.message());
   if (std::find(cut.paths.begin(), cut.paths.end(), changelog_rel) != cut.paths.end()) {
     if (auto committed = committed_changelog(repo, head_tree, prefix, changelog_rel)) {
-      std::string error;
-      if (!write_file_atomic(cfg.abs(changelog_rel), *committed, &error)) return Error(error);
+      CC_TRY(write_file_atomic(cfg.abs(changelog_rel), *committed));
     } else if (!fs::remove(cfg.abs(changelog_rel), ec) && ec) {
       return Error("cannot remove " + changelog_rel + ": " + ec.message());
     }

@@ -26,7 +26,7 @@ AgreeOutcome run_agree(const AgreeOptions& o) {
   AgreeOutcome out;
   auto usage = [&](std::string why) {
     out.usage_error = std::move(why);
-    out.exit_code = 2;
+    out.outcome = RunOutcome::Unusable;
     return out;
   };
   if (o.verdicts.empty() || o.verdicts.size() > 2) return usage("--verdicts takes one or two files or folders");
@@ -35,7 +35,7 @@ AgreeOutcome run_agree(const AgreeOptions& o) {
   if (!setup.usage_error.empty()) return usage(setup.usage_error);
   out.diagnostics = setup.cases.diagnostics;
   if (setup.cases.unreadable || !setup.cases.cases) {
-    out.exit_code = 2;
+    out.outcome = RunOutcome::Unusable;
     return out;
   }
   const CaseSet& cases = *setup.cases.cases;
@@ -67,7 +67,7 @@ AgreeOutcome run_agree(const AgreeOptions& o) {
   std::stable_sort(out.diagnostics.begin(), out.diagnostics.end(), diagnostic_less);
   out.files_read = static_cast<int>(verdicts.inputs.size() + gold.inputs.size() + setup.cases.inputs.size());
   if (verdicts.unreadable || gold.unreadable) {
-    out.exit_code = 2;
+    out.outcome = RunOutcome::Unusable;
     return out;
   }
   std::vector<std::string> judges = verdicts.judges();
@@ -93,7 +93,7 @@ AgreeOutcome run_agree(const AgreeOptions& o) {
     }
     if (judge.empty()) return usage("--repeats needs one judge: name it with --judge; the verdicts hold: " + list_names(judges));
     if (count_diagnostics(out.diagnostics).errors > 0) {
-      out.exit_code = 1;
+      out.outcome = RunOutcome::Findings;
       return out;
     }
     std::vector<Slice> slices = build_slices(cases, setup.taxonomy ? &*setup.taxonomy : nullptr);
@@ -122,7 +122,7 @@ AgreeOutcome run_agree(const AgreeOptions& o) {
       if (std::find(judges.begin(), judges.end(), j) == judges.end() && !per_path)
         return usage("no verdicts from judge '" + j + "'; the verdicts hold: " + list_names(judges));
     if (count_diagnostics(out.diagnostics).errors > 0) {
-      out.exit_code = 1;
+      out.outcome = RunOutcome::Findings;
       return out;
     }
     std::vector<Slice> slices = build_slices(cases, setup.taxonomy ? &*setup.taxonomy : nullptr);
@@ -140,14 +140,13 @@ AgreeOutcome run_agree(const AgreeOptions& o) {
   files.emplace_back("run_manifest.json", agree_manifest_json(report, o.command, hashes));
   const std::string dir = resolve_path(o.start_dir, o.out_dir);
   for (const auto& [name, content] : files) {
-    std::string error;
-    if (!write_file_atomic(dir + "/" + name, content, &error)) {
+    if (auto written = write_file_atomic(dir + "/" + name, content); !written) {
       Diagnostic d;
       d.rule = "io/write";
       d.file = o.out_dir + "/" + name;
-      d.message = error;
+      d.message = written.error().message;
       out.diagnostics.push_back(std::move(d));
-      out.exit_code = 2;
+      out.outcome = RunOutcome::Unusable;
       return out;
     }
     out.written.push_back(o.out_dir + "/" + name);

@@ -10,6 +10,7 @@
 
 #include "core/diagnostic.h"
 #include "core/messages.h"
+#include "core/run_outcome.h"
 
 namespace cc::scoring {
 
@@ -29,9 +30,9 @@ struct AgreeOptions {
   std::string command;
 };
 
-// What an `agree` run did: exit code, findings, the figures as text, the files written.
+// What an `agree` run did: its outcome, findings, the figures as text, the files written.
 struct AgreeOutcome {
-  int exit_code = 0;
+  RunOutcome outcome = RunOutcome::Done;  // Findings: findings; Unusable: usage or unreadable input
   std::vector<Diagnostic> diagnostics;
   std::string usage_error;
   std::string text;                   // the figures, for the terminal

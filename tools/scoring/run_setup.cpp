@@ -11,10 +11,10 @@ namespace {
 namespace fs = std::filesystem;
 
 void record_file(const std::string& role, const Config& config, const std::string& rel, std::vector<InputRecord>& out) {
-  std::string hex, error;
-  if (!sha256_file(config.abs(rel), &hex, &error)) return;
+  auto hex = sha256_file(config.abs(rel));
+  if (!hex) return;
   std::error_code ec;
-  out.push_back({role, rel, static_cast<size_t>(fs::file_size(config.abs(rel), ec)), hex});
+  out.push_back({role, rel, static_cast<size_t>(fs::file_size(config.abs(rel), ec)), std::move(*hex)});
 }
 
 // Loads config and taxonomy of the repository at `root` into `setup`; false when the

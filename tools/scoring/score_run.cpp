@@ -124,12 +124,12 @@ ScoreOutcome run_score(const ScoreOptions& o) {
   const Lang lang = o.lang;
   if (o.out_dir.empty()) {
     out.usage_error = "--out DIR is required";
-    out.exit_code = 2;
+    out.outcome = RunOutcome::Unusable;
     return out;
   }
   if (o.resamples < 0 || o.ci_level <= 0 || o.ci_level >= 100) {
     out.usage_error = "--bootstrap must be at least 0 and --ci between 0 and 100 (exclusive)";
-    out.exit_code = 2;
+    out.outcome = RunOutcome::Unusable;
     return out;
   }
   PhaseTimer timer;
@@ -161,12 +161,12 @@ ScoreOutcome run_score(const ScoreOptions& o) {
   timer.mark("cases");
   if (!setup.usage_error.empty()) {
     out.usage_error = setup.usage_error;
-    out.exit_code = 2;
+    out.outcome = RunOutcome::Unusable;
     return out;
   }
   out.diagnostics = setup.cases.diagnostics;
   if (setup.cases.unreadable || !setup.cases.cases) {
-    out.exit_code = 2;
+    out.outcome = RunOutcome::Unusable;
     return out;
   }
   const CaseSet& cases = *setup.cases.cases;
@@ -175,7 +175,7 @@ ScoreOutcome run_score(const ScoreOptions& o) {
   const int max_k = std::max(1, cases.max_criteria());
   if (k < 1 || k > max_k) {
     out.usage_error = "--k must be between 1 and " + std::to_string(max_k) + " (the most criteria a case has)";
-    out.exit_code = 2;
+    out.outcome = RunOutcome::Unusable;
     return out;
   }
   ReadVerdictsOptions ro;
@@ -186,7 +186,7 @@ ScoreOutcome run_score(const ScoreOptions& o) {
   out.diagnostics.insert(out.diagnostics.end(), verdicts.diagnostics.begin(), verdicts.diagnostics.end());
   out.files_read = static_cast<int>(verdicts.inputs.size() + setup.cases.inputs.size());
   if (verdicts.unreadable) {
-    out.exit_code = 2;
+    out.outcome = RunOutcome::Unusable;
     return out;
   }
   // The judge: the one asked for, or the only one there is.
@@ -197,13 +197,13 @@ ScoreOutcome run_score(const ScoreOptions& o) {
   if (o.judge) {
     if (std::find(judges.begin(), judges.end(), *o.judge) == judges.end()) {
       out.usage_error = "no verdicts from judge '" + *o.judge + "'; the inputs hold: " + (judge_list.empty() ? "none" : judge_list);
-      out.exit_code = has_errors(out.diagnostics) ? 1 : 2;
+      out.outcome = has_errors(out.diagnostics) ? RunOutcome::Findings : RunOutcome::Unusable;
       return out;
     }
     judge = *o.judge;
   } else if (judges.size() > 1) {
     out.usage_error = "verdicts from several judges (" + judge_list + "): choose one with --judge";
-    out.exit_code = 2;
+    out.outcome = RunOutcome::Unusable;
     return out;
   } else if (judges.size() == 1) {
     judge = judges[0];
@@ -222,7 +222,7 @@ ScoreOutcome run_score(const ScoreOptions& o) {
       out.diagnostics.push_back(file_diagnostic("verdict/empty", Severity::Error,
                                                 o.verdicts.empty() ? "" : o.verdicts[0],
                                                 scoring_message(lang, "verdict/nothing")));
-    out.exit_code = 1;
+    out.outcome = RunOutcome::Findings;
     std::stable_sort(out.diagnostics.begin(), out.diagnostics.end(), diagnostic_less);
     return out;
   }
@@ -241,7 +241,7 @@ ScoreOutcome run_score(const ScoreOptions& o) {
   for (const auto* t : tables) report_missing(cases, *t, o.allow_missing, lang, out.diagnostics);
   std::stable_sort(out.diagnostics.begin(), out.diagnostics.end(), diagnostic_less);
   if (has_errors(out.diagnostics)) {
-    out.exit_code = 1;
+    out.outcome = RunOutcome::Findings;
     return out;
   }
 
@@ -318,21 +318,23 @@ ScoreOutcome run_score(const ScoreOptions& o) {
   std::vector<std::string> errors(outputs.size() + 1), hashes(outputs.size());
   parallel_for(outputs.size(), o.threads, [&](size_t i) {
     hashes[i] = sha256_hex(contents[i]);
-    write_file_atomic(dir + "/" + std::string(outputs[i].file_name), contents[i], &errors[i]);
+    if (auto w = write_file_atomic(dir + "/" + std::string(outputs[i].file_name), contents[i]); !w)
+      errors[i] = w.error().message;
   });
   std::vector<std::pair<std::string, std::string>> listed;
   for (size_t i = 0; i < outputs.size(); ++i) listed.emplace_back(outputs[i].file_name, hashes[i]);
   const std::string manifest_name = "run_manifest.json";
   bool all_written = std::all_of(errors.begin(), errors.end(), [](const std::string& e) { return e.empty(); });
-  if (all_written)
-    write_file_atomic(dir + "/" + manifest_name, run_manifest_json(r, o.command, listed), &errors.back());
-  else
+  if (all_written) {
+    if (auto w = write_file_atomic(dir + "/" + manifest_name, run_manifest_json(r, o.command, listed)); !w)
+      errors.back() = w.error().message;
+  } else
     errors.back() = "not written: another output failed";
   for (size_t i = 0; i <= outputs.size(); ++i) {
     const std::string name = i < outputs.size() ? std::string(outputs[i].file_name) : manifest_name;
     if (!errors[i].empty()) {
       out.diagnostics.push_back(file_diagnostic("io/write", Severity::Error, o.out_dir + "/" + name, errors[i]));
-      out.exit_code = 2;
+      out.outcome = RunOutcome::Unusable;
     } else {
       out.written.push_back(o.out_dir + "/" + name);
     }

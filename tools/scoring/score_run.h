@@ -10,6 +10,7 @@
 
 #include "core/diagnostic.h"
 #include "core/messages.h"
+#include "core/run_outcome.h"
 
 namespace cc::scoring {
 
@@ -31,9 +32,9 @@ struct ScoreOptions {
   std::string command;                // the command line, recorded in the manifest
 };
 
-// What a `score` run did: exit code, findings, the leaderboard text, the files written.
+// What a `score` run did: its outcome, findings, the leaderboard text, the files written.
 struct ScoreOutcome {
-  int exit_code = 0;                    // 0 written; 1 findings or refusal; 2 usage or unreadable input
+  RunOutcome outcome = RunOutcome::Done;  // Done written; Findings findings or refusal; Unusable usage or unreadable input
   std::vector<Diagnostic> diagnostics;  // sorted
   std::string usage_error;              // exit 2: what was wrong with the arguments
   std::string leaderboard;              // for the terminal

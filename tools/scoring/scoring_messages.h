@@ -1,6 +1,6 @@
 #pragma once
-// Scoring messages: the English and Chinese text of every finding the scorer reports
-// (verdict and case-source rules), kept in one catalog beside the scorer.
+// Scoring messages: the findings the scorer reports (verdict and case-source rules). Their
+// text is in the one catalog, core/messages/scoring.h; this name stays for the callers.
 #include <initializer_list>
 #include <string>
 #include <string_view>

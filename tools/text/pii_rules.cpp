@@ -238,9 +238,37 @@ bool gender_age_cue(Bytes s, size_t i) {
   return d > i && d - i <= 3 && at(s, d, "岁");
 }
 
+// The ideographs a label rule starts at, each written once: the scanner compares their
+// three UTF-8 bytes, taken from the literal at compile time.
+struct Trigger {
+  unsigned char b0, b1, b2;
+  bool ends_at(const unsigned char* p) const { return p[0] == b2 && p[-1] == b1 && p[-2] == b0; }
+};
+template <size_t N>
+constexpr Trigger trigger_of(const char (&utf8)[N]) {
+  static_assert(N == 4, "a trigger is one three-byte UTF-8 character");
+  return Trigger{static_cast<unsigned char>(utf8[0]), static_cast<unsigned char>(utf8[1]),
+                 static_cast<unsigned char>(utf8[2])};
+}
+constexpr Trigger kRecordTrigger = trigger_of("号");   // 住院号 门诊号 …
+constexpr Trigger kNameTrigger = trigger_of("名");     // 姓名
+constexpr Trigger kBirthTrigger = trigger_of("生");    // 出生日期 生日
+constexpr Trigger kPatientTrigger = trigger_of("者");  // 患者
+constexpr std::array kTriggers = {kRecordTrigger, kNameTrigger, kBirthTrigger, kPatientTrigger};
+// The scalar loop stops at a trigger's last byte: those must be distinct, and none may be
+// an ASCII byte (which the digit and '@' tests own).
+static_assert([] {
+  for (size_t a = 0; a < kTriggers.size(); ++a) {
+    if (kTriggers[a].b2 < 0x80) return false;
+    for (size_t b = a + 1; b < kTriggers.size(); ++b)
+      if (kTriggers[a].b2 == kTriggers[b].b2) return false;
+  }
+  return true;
+}());
+
 // The first byte at or after i where a rule may start: an ASCII digit, '@', or the last
-// byte of 号 名 生 者 (E5 8F B7, E5 90 8D, E7 94 9F, E8 80 85). With SSE2, 16 bytes at a
-// time, comparing each byte and the two before it; the scalar loop may stop early.
+// byte of a trigger ideograph. With SSE2, 16 bytes at a time, comparing each byte and the
+// two before it; the scalar loop may stop early.
 size_t next_stop(Bytes s, size_t i) {
   const auto* p = reinterpret_cast<const unsigned char*>(s.data());
   const size_t n = s.size();
@@ -248,8 +276,8 @@ size_t next_stop(Bytes s, size_t i) {
   for (; i < 2 && i < n; ++i)  // the loads below read two bytes back
     if (is_digit(s[i]) || s[i] == '@') return i;
   auto eq = [](__m128i v, int b) { return _mm_cmpeq_epi8(v, _mm_set1_epi8(static_cast<char>(b))); };
-  auto ideograph = [&](__m128i v0, __m128i v1, __m128i v2, int a, int b, int c) {
-    return _mm_and_si128(_mm_and_si128(eq(v0, a), eq(v1, b)), eq(v2, c));
+  auto ideograph = [&](__m128i v0, __m128i v1, __m128i v2, const Trigger& t) {
+    return _mm_and_si128(_mm_and_si128(eq(v0, t.b0), eq(v1, t.b1)), eq(v2, t.b2));
   };
   for (; i + 16 <= n; i += 16) {
     __m128i x = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + i));
@@ -257,12 +285,14 @@ size_t next_stop(Bytes s, size_t i) {
     __m128i x2 = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p + i - 2));
     __m128i d = _mm_sub_epi8(x, _mm_set1_epi8('0'));
     __m128i m = _mm_or_si128(_mm_cmpeq_epi8(_mm_min_epu8(d, _mm_set1_epi8(9)), d), eq(x, '@'));
-    m = _mm_or_si128(m, _mm_or_si128(ideograph(x2, x1, x, 0xE5, 0x8F, 0xB7), ideograph(x2, x1, x, 0xE5, 0x90, 0x8D)));
-    m = _mm_or_si128(m, _mm_or_si128(ideograph(x2, x1, x, 0xE7, 0x94, 0x9F), ideograph(x2, x1, x, 0xE8, 0x80, 0x85)));
+    for (const Trigger& t : kTriggers) m = _mm_or_si128(m, ideograph(x2, x1, x, t));
     if (int mask = _mm_movemask_epi8(m)) return i + static_cast<size_t>(__builtin_ctz(static_cast<unsigned>(mask)));
   }
 #endif
-  while (i < n && !is_digit(s[i]) && s[i] != '@' && p[i] != 0xB7 && p[i] != 0x8D && p[i] != 0x9F && p[i] != 0x85) ++i;
+  auto is_trigger_end = [](unsigned char c) {
+    return std::any_of(kTriggers.begin(), kTriggers.end(), [c](const Trigger& t) { return t.b2 == c; });
+  };
+  while (i < n && !is_digit(s[i]) && s[i] != '@' && !is_trigger_end(p[i])) ++i;
   return i;
 }
 
@@ -271,10 +301,23 @@ struct Match {
   size_t begin, end;
 };
 
-constexpr std::array<const char*, 7> kRules = {"pii/id-card", "pii/mobile",          "pii/landline",
-                                               "pii/email",   "pii/record-number",   "pii/name",
-                                               "pii/birth-date-with-name"};
-enum Rule { kIdCard, kMobile, kLandline, kEmail, kRecord, kName, kBirthDate };
+// The rules in order of priority, each beside its id; the static_assert keeps the table
+// and the enum in step (a rule added to one only does not compile).
+enum Rule { kIdCard, kMobile, kLandline, kEmail, kRecord, kName, kBirthDate, kRuleCount };
+struct RuleId {
+  Rule rule;
+  const char* id;
+};
+constexpr std::array kRules = {RuleId{kIdCard, "pii/id-card"},     RuleId{kMobile, "pii/mobile"},
+                               RuleId{kLandline, "pii/landline"},  RuleId{kEmail, "pii/email"},
+                               RuleId{kRecord, "pii/record-number"}, RuleId{kName, "pii/name"},
+                               RuleId{kBirthDate, "pii/birth-date-with-name"}};
+static_assert(kRules.size() == kRuleCount, "one kRules entry per Rule");
+static_assert([] {
+  for (size_t i = 0; i < kRules.size(); ++i)
+    if (kRules[i].rule != static_cast<Rule>(i)) return false;
+  return true;
+}(), "kRules in the order of Rule");
 
 // The state of one scan over one value.
 struct Scanner {
@@ -480,11 +523,11 @@ struct Scanner {
       if (c == '@') {
         email(i);
       } else if (i >= 2) {
-        unsigned char b0 = static_cast<unsigned char>(s[i - 2]), b1 = static_cast<unsigned char>(s[i - 1]);
-        if (c == 0xB7 && b0 == 0xE5 && b1 == 0x8F) record_number(i - 2);    // 号
-        else if (c == 0x8D && b0 == 0xE5 && b1 == 0x90) name_field(i - 2);  // 名
-        else if (c == 0x9F && b0 == 0xE7 && b1 == 0x94) birth_date(i - 2);  // 生
-        else if (c == 0x85 && b0 == 0xE8 && b1 == 0x80) patient_name(i - 2);  // 者
+        const auto* at_i = reinterpret_cast<const unsigned char*>(s.data()) + i;
+        if (kRecordTrigger.ends_at(at_i)) record_number(i - 2);
+        else if (kNameTrigger.ends_at(at_i)) name_field(i - 2);
+        else if (kBirthTrigger.ends_at(at_i)) birth_date(i - 2);
+        else if (kPatientTrigger.ends_at(at_i)) patient_name(i - 2);
       }
       ++i;
     }
@@ -508,7 +551,7 @@ void check_pii(std::string_view value, Lang lang, TextFindings& out) {
     else if (m.rule < kept.back().rule) kept.back() = m;
   }
   for (const Match& m : kept)
-    out.push_back({kRules[m.rule], Severity::Error, m.begin, m.end, message(lang, kRules[m.rule]), std::nullopt});
+    out.push_back({kRules[m.rule].id, Severity::Error, m.begin, m.end, message(lang, kRules[m.rule].id), std::nullopt});
 }
 
 }  // namespace cc

@@ -194,9 +194,8 @@ CaseLoad load_cases_from_jsonl(const std::string& display_path, const std::strin
   CaseLoad out;
   // The case set keeps the bytes alive: criterion texts without escapes point into them.
   auto file = std::make_shared<SourceFile>(display_path, open_path);
-  std::string error;
-  if (!file->read(&error)) {
-    Diagnostic d = make_diag("io/read", display_path, 0, message(lang, "io/read", {{"detail", error}}));
+  if (auto read = file->read(); !read) {
+    Diagnostic d = make_diag("io/read", display_path, 0, message(lang, "io/read", {{"detail", read.error().message}}));
     out.diagnostics.push_back(std::move(d));
     out.unreadable = true;
     return out;
@@ -281,9 +280,12 @@ CaseLoad load_cases_from_benchmark(const Config& config, const Taxonomy* taxonom
   parallel_for(files.size(), threads, [&](size_t i) {
     records[i].role = "cases";
     records[i].path = files[i];
-    std::string hex;
-    if (!sha256_file(config.abs(files[i]), &hex, &errors[i])) return;
-    records[i].sha256 = hex;
+    auto hex = sha256_file(config.abs(files[i]));
+    if (!hex) {
+      errors[i] = hex.error().message;
+      return;
+    }
+    records[i].sha256 = std::move(*hex);
     std::error_code ec;
     records[i].bytes = static_cast<size_t>(std::filesystem::file_size(config.abs(files[i]), ec));
   });

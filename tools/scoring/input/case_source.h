@@ -31,7 +31,7 @@ struct CaseLoad {
 std::string audience_for_role(const Taxonomy* taxonomy, std::string_view user_role);
 
 // Every case of the repository `config` describes, with its rubric. Retired cases are
-// left out. `display_root` prefixes the file paths shown in messages and the manifest.
+// left out. File paths in messages and the manifest are relative to the repository root.
 CaseLoad load_cases_from_benchmark(const Config& config, const Taxonomy* taxonomy, Lang lang, unsigned threads);
 
 // Cases from a public-format JSONL export at `open_path` (shown as `display_path`).

@@ -36,12 +36,11 @@ PaddedBuffer::~PaddedBuffer() {
     delete[] data_;
 }
 
-bool SourceFile::read(std::string* error) {
-  auto fail = [&](const char* what, int fd) {
+Result<void> SourceFile::read() {
+  auto fail = [&](const char* what, int fd) -> Result<void> {
     int saved = errno;
     if (fd >= 0) ::close(fd);
-    if (error) *error = std::string(what) + " " + path_ + ": " + std::strerror(saved);
-    return false;
+    return Error(std::string(what) + " " + path_ + ": " + std::strerror(saved));
   };
   int fd = ::open(open_path_.c_str(), O_RDONLY | O_CLOEXEC);
   if (fd < 0) return fail("cannot open", -1);
@@ -81,7 +80,7 @@ bool SourceFile::read(std::string* error) {
   size_ = got;
   sha256_ = sha256_hex(text());
   line_starts_.clear();
-  return true;
+  return {};
 }
 
 void SourceFile::release() {

@@ -11,6 +11,8 @@
 
 #include "core/utf8.h"
 
+#include "core/result.h"
+
 namespace cc::scoring {
 
 inline constexpr size_t kReadPadding = 64;  // >= simdjson's SIMDJSON_PADDING
@@ -48,8 +50,8 @@ class SourceFile {
   SourceFile(std::string display_path, std::string open_path)
       : path_(std::move(display_path)), open_path_(std::move(open_path)) {}
 
-  // Reads the whole file and hashes it. Returns false and sets *error when it cannot.
-  bool read(std::string* error);
+  // Reads the whole file and hashes it, or returns an Error naming the path.
+  Result<void> read();
   // Frees the bytes (the hash, size and path stay).
   void release();
 

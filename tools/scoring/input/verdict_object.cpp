@@ -163,7 +163,7 @@ bool read_object_fields(json::od::object& obj, const char* base, size_t offset, 
       if (t != json_type::array) {
         if (type_problem.empty())
           type_problem = scoring_message(lang, "verdict/field-type",
-                                         {{"field", std::string(k)}, {"type", scoring_message(lang, "word/list")}});
+                                         {{"field", std::string(k)}, {"type", scoring_message(lang, "word/array")}});
         continue;
       }
       out.has_items = true;
