@@ -30,8 +30,10 @@ using Sentence = std::u32string;
 std::string utf8(const std::u32string& s) {
   std::string out;
   for (char32_t c : s) {
-    if (c < 0x80) out += static_cast<char>(c);
-    else if (c < 0x800) out += static_cast<char>(0xC0 | (c >> 6)), out += static_cast<char>(0x80 | (c & 0x3F));
+    if (c < 0x80)
+      out += static_cast<char>(c);
+    else if (c < 0x800)
+      out += static_cast<char>(0xC0 | (c >> 6)), out += static_cast<char>(0x80 | (c & 0x3F));
     else
       out += static_cast<char>(0xE0 | (c >> 12)), out += static_cast<char>(0x80 | ((c >> 6) & 0x3F)),
           out += static_cast<char>(0x80 | (c & 0x3F));
@@ -98,7 +100,8 @@ int main(int argc, char** argv) {
     if (kind == 0 || kind == 3) std::shuffle(s.begin(), s.end(), rng);
     if (kind == 2 || kind == 3) {  // one clause: half of one sentence rewritten
       Sentence& victim = s[rng() % s.size()];
-      for (size_t c = victim.size() / 2; c < victim.size(); ++c) victim[c] = static_cast<char32_t>(0x4E00 + rng() % 3000);
+      for (size_t c = victim.size() / 2; c < victim.size(); ++c)
+        victim[c] = static_cast<char32_t>(0x4E00 + rng() % 3000);
     }
     pairs.emplace_back(src, texts.size());
     texts.push_back(join(s, kind == 1));

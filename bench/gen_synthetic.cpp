@@ -45,7 +45,8 @@ struct Rng {
   int in(int lo, int hi) { return lo + static_cast<int>(below(static_cast<uint64_t>(hi - lo + 1))); }
   const std::string& pick(const Words& w) { return w[below(w.size())]; }
   bool chance(int percent) { return below(100) < static_cast<uint64_t>(percent); }
-  template <class T> void shuffle(std::vector<T>& v) {
+  template <class T>
+  void shuffle(std::vector<T>& v) {
     for (size_t i = v.size(); i > 1; --i) std::swap(v[i - 1], v[below(i)]);
   }
 };
@@ -92,40 +93,41 @@ const std::map<std::string, Words> kDiseases = {
 };
 const Words kGenericDiseases = {"慢性疾病", "反复发作的症状", "待明确诊断的疾病"};
 
-const Words kOccupations = {"退休教师", "公司职员", "个体经营者", "农民", "出租车司机", "大学生", "家庭主妇",
-                            "建筑工人", "会计", "退休工人", "厨师", "中学生", "外卖骑手", "销售人员"};
+const Words kOccupations = {"退休教师", "公司职员", "个体经营者", "农民", "出租车司机", "大学生",   "家庭主妇",
+                            "建筑工人", "会计",     "退休工人",   "厨师", "中学生",     "外卖骑手", "销售人员"};
 const Words kDurations = {"近3个月", "近2周", "半年来", "1年余", "近1个月", "3天前", "近10天", "2年来"};
-const Words kSymptoms = {"反复心悸", "活动后气促", "上腹部隐痛", "间断头痛头晕", "双下肢水肿", "乏力伴食欲减退",
-                         "咳嗽咳痰", "关节肿痛", "夜间睡眠差", "体重下降约5 kg", "尿频尿急", "皮肤瘙痒",
-                         "视物模糊", "腰背部疼痛", "低热伴盗汗", "情绪低落", "胸闷不适", "反复腹泻"};
-const Words kCourses = {"休息后可部分缓解", "症状逐渐加重", "夜间明显", "劳累后加重", "自行服药效果不佳",
-                        "曾在社区就诊未明确诊断", "近1周发作较前频繁", "与饮食无明显关系"};
-const Words kHistory = {"高血压10年", "2型糖尿病6年", "高脂血症3年", "慢性胃炎多年", "痛风5年", "无特殊既往病史",
-                        "甲状腺功能减退2年", "冠心病支架术后4年", "慢性乙型肝炎携带", "哮喘病史"};
-const Words kHabits = {"吸烟20年，每日约10支", "不吸烟，偶尔饮酒", "饮食偏咸", "平素运动较少", "作息不规律",
-                       "已戒烟5年", "饮酒约每日2两", "近期工作压力较大"};
-const Words kMeds = {"氨氯地平5 mg每日1次", "二甲双胍0.5 g每日2次", "阿托伐他汀20 mg每晚1次",
-                     "阿司匹林100 mg每日1次", "奥美拉唑20 mg每日1次", "左甲状腺素50 μg每日1次",
-                     "缬沙坦80 mg每日1次", "美托洛尔缓释片47.5 mg每日1次", "别嘌醇0.1 g每日1次",
-                     "间断自行服用布洛芬", "某保健品（成分不详）"};
-const Words kFindings = {"双肺呼吸音清", "心律不齐", "腹软无压痛", "双下肢轻度凹陷性水肿", "神经系统查体未见异常",
-                         "甲状腺无肿大", "右膝关节压痛", "皮肤可见散在红斑", "剑突下轻压痛", "颈软无抵抗"};
-const Words kLabs = {"血红蛋白", "血小板", "血肌酐", "ALT", "空腹血糖", "HbA1c", "LDL-C", "尿酸", "血钾",
-                     "C反应蛋白", "NT-proBNP", "TSH"};
+const Words kSymptoms = {"反复心悸", "活动后气促", "上腹部隐痛", "间断头痛头晕",   "双下肢水肿", "乏力伴食欲减退",
+                         "咳嗽咳痰", "关节肿痛",   "夜间睡眠差", "体重下降约5 kg", "尿频尿急",   "皮肤瘙痒",
+                         "视物模糊", "腰背部疼痛", "低热伴盗汗", "情绪低落",       "胸闷不适",   "反复腹泻"};
+const Words kCourses = {"休息后可部分缓解", "症状逐渐加重",           "夜间明显",          "劳累后加重",
+                        "自行服药效果不佳", "曾在社区就诊未明确诊断", "近1周发作较前频繁", "与饮食无明显关系"};
+const Words kHistory = {"高血压10年",     "2型糖尿病6年",      "高脂血症3年",       "慢性胃炎多年",     "痛风5年",
+                        "无特殊既往病史", "甲状腺功能减退2年", "冠心病支架术后4年", "慢性乙型肝炎携带", "哮喘病史"};
+const Words kHabits = {"吸烟20年，每日约10支", "不吸烟，偶尔饮酒", "饮食偏咸",      "平素运动较少",
+                       "作息不规律",           "已戒烟5年",        "饮酒约每日2两", "近期工作压力较大"};
+const Words kMeds = {"氨氯地平5 mg每日1次",   "二甲双胍0.5 g每日2次",         "阿托伐他汀20 mg每晚1次",
+                     "阿司匹林100 mg每日1次", "奥美拉唑20 mg每日1次",         "左甲状腺素50 μg每日1次",
+                     "缬沙坦80 mg每日1次",    "美托洛尔缓释片47.5 mg每日1次", "别嘌醇0.1 g每日1次",
+                     "间断自行服用布洛芬",    "某保健品（成分不详）"};
+const Words kFindings = {"双肺呼吸音清",         "心律不齐",     "腹软无压痛",   "双下肢轻度凹陷性水肿",
+                         "神经系统查体未见异常", "甲状腺无肿大", "右膝关节压痛", "皮肤可见散在红斑",
+                         "剑突下轻压痛",         "颈软无抵抗"};
+const Words kLabs = {"血红蛋白", "血小板", "血肌酐", "ALT",       "空腹血糖",  "HbA1c",
+                     "LDL-C",    "尿酸",   "血钾",   "C反应蛋白", "NT-proBNP", "TSH"};
 const std::vector<std::pair<int, int>> kLabRange = {  // tenths
-    {820, 1650}, {650, 3900}, {450, 2600}, {80, 1200}, {42, 140}, {48, 112}, {15, 52}, {1800, 6200},
-    {31, 56}, {2, 850}, {150, 95000}, {4, 120}};
-const Words kLabUnits = {"g/L", "×10^9/L", "μmol/L", "U/L", "mmol/L", "%", "mmol/L", "μmol/L", "mmol/L",
-                         "mg/L", "pg/mL", "mIU/L"};
+    {820, 1650}, {650, 3900},  {450, 2600}, {80, 1200}, {42, 140},    {48, 112},
+    {15, 52},    {1800, 6200}, {31, 56},    {2, 850},   {150, 95000}, {4, 120}};
+const Words kLabUnits = {"g/L",    "×10^9/L", "μmol/L", "U/L",  "mmol/L", "%",
+                         "mmol/L", "μmol/L",  "mmol/L", "mg/L", "pg/mL",  "mIU/L"};
 const Words kImaging = {"心电图未见明显ST-T改变", "胸部CT见右肺下叶少许炎症", "腹部超声提示脂肪肝",
-                        "超声心动图LVEF 58%", "头颅MRI未见急性病灶", "双膝X线示关节间隙变窄",
-                        "甲状腺超声见多发结节", "胃镜示胃窦黏膜糜烂"};
-const Words kPlans = {"门诊医生建议进一步完善检查", "医生建议调整目前治疗方案", "医生建议住院治疗",
-                      "医生建议定期随访复查", "医生建议先进行生活方式干预", "医生建议请相关专科会诊"};
+                        "超声心动图LVEF 58%",     "头颅MRI未见急性病灶",      "双膝X线示关节间隙变窄",
+                        "甲状腺超声见多发结节",   "胃镜示胃窦黏膜糜烂"};
+const Words kPlans = {"门诊医生建议进一步完善检查", "医生建议调整目前治疗方案",   "医生建议住院治疗",
+                      "医生建议定期随访复查",       "医生建议先进行生活方式干预", "医生建议请相关专科会诊"};
 const Words kLayOpeners = {"医生说我", "我家里人", "体检报告显示我", "社区医生告诉我们", "我在网上查到"};
 const Words kLayWorries = {"平时饮食和运动要注意些什么？", "这个病会不会越来越严重？", "需要长期吃药吗？",
-                           "什么情况下需要马上去医院？", "吃药会不会伤肝伤肾？", "能不能用保健品代替吃药？",
-                           "多久需要复查一次？", "家里人需要一起做检查吗？"};
+                           "什么情况下需要马上去医院？",   "吃药会不会伤肝伤肾？",     "能不能用保健品代替吃药？",
+                           "多久需要复查一次？",           "家里人需要一起做检查吗？"};
 const Words kProFrames = {"请结合最新指南，", "请按临床思路分步骤，", "请以带教查房的方式，", "请简明扼要地，"};
 const Words kProAsks = {"说明需要重点关注的风险及处理原则。", "列出下一步需要完善的检查并说明理由。",
                         "给出与患者及家属沟通的要点。", "指出目前方案中可能存在的问题。"};
@@ -141,15 +143,34 @@ const std::map<std::string, Words> kLeads = {
     {"instruction-following", {"逐一回答提问中的", "按要求的格式给出", "紧扣问题回答"}},
 };
 const Words kGenericLeads = {"说明", "指出", "提及"};
-const Words kCores = {
-    "{d}的主要诊断依据及与本例表现的对应关系", "{d}需要与哪些常见疾病鉴别", "{d}目前的严重程度分级",
-    "{d}相关的药物剂量、疗程及调整原则", "{d}治疗中常见不良反应的识别方法", "{d}的复查项目和复查间隔",
-    "{d}患者出现病情加重的预警症状", "{d}的非药物治疗措施及生活方式调整", "{d}相关检查结果的临床意义",
-    "本例合并用药之间可能存在的相互作用", "本例肝肾功能对用药选择的影响", "本例高龄或合并症带来的额外风险",
-    "本例目前方案中不合理或需停用的药物", "{d}长期管理的目标值", "{d}的转诊指征和就诊科室",
-    "患者自行停药或加量可能带来的后果", "{d}在饮食、运动和睡眠方面的注意事项", "本例需要补充询问的病史要点"};
-const Words kTails = {"，并说明理由", "，避免泛泛而谈", "，内容与本例具体情况相符", "，结论明确",
-                      "，不给出错误的剂量或数值", "，必要时建议线下就诊", "，并与患者的问题直接对应", "", "", ""};
+const Words kCores = {"{d}的主要诊断依据及与本例表现的对应关系",
+                      "{d}需要与哪些常见疾病鉴别",
+                      "{d}目前的严重程度分级",
+                      "{d}相关的药物剂量、疗程及调整原则",
+                      "{d}治疗中常见不良反应的识别方法",
+                      "{d}的复查项目和复查间隔",
+                      "{d}患者出现病情加重的预警症状",
+                      "{d}的非药物治疗措施及生活方式调整",
+                      "{d}相关检查结果的临床意义",
+                      "本例合并用药之间可能存在的相互作用",
+                      "本例肝肾功能对用药选择的影响",
+                      "本例高龄或合并症带来的额外风险",
+                      "本例目前方案中不合理或需停用的药物",
+                      "{d}长期管理的目标值",
+                      "{d}的转诊指征和就诊科室",
+                      "患者自行停药或加量可能带来的后果",
+                      "{d}在饮食、运动和睡眠方面的注意事项",
+                      "本例需要补充询问的病史要点"};
+const Words kTails = {"，并说明理由",
+                      "，避免泛泛而谈",
+                      "，内容与本例具体情况相符",
+                      "，结论明确",
+                      "，不给出错误的剂量或数值",
+                      "，必要时建议线下就诊",
+                      "，并与患者的问题直接对应",
+                      "",
+                      "",
+                      ""};
 
 // ---- Taxonomy and config -----------------------------------------------------------------
 struct Label {
@@ -183,7 +204,8 @@ nlohmann::json load_yaml(const fs::path& file) {
 void sync_copied_schemas(const fs::path& out) {
   cc::ConfigLoad cfg = cc::load_config(out.string(), cc::Lang::En);
   if (!cfg.config) throw std::runtime_error("the written clinconsensus.yaml does not load");
-  cc::TaxonomyLoad tax = cc::load_taxonomy(cfg.config->abs(cfg.config->taxonomy_path), cfg.config->taxonomy_path, cc::Lang::En);
+  cc::TaxonomyLoad tax =
+      cc::load_taxonomy(cfg.config->abs(cfg.config->taxonomy_path), cfg.config->taxonomy_path, cc::Lang::En);
   if (!tax.taxonomy) throw std::runtime_error("the copied taxonomy does not load");
   auto synced = cc::sync_schemas(*cfg.config, *tax.taxonomy, false);
   if (!synced) throw std::runtime_error(synced.error().message);
@@ -191,15 +213,21 @@ void sync_copied_schemas(const fs::path& out) {
 
 Taxonomy load_taxonomy(const fs::path& file) {
   nlohmann::json root = load_yaml(file);
-  Taxonomy t{labels_of(root, "specialties"), labels_of(root, "tasks"),     labels_of(root, "difficulty"),
-             labels_of(root, "care_stages"), labels_of(root, "audiences"), labels_of(root, "axes"), {}};
+  Taxonomy t{labels_of(root, "specialties"),
+             labels_of(root, "tasks"),
+             labels_of(root, "difficulty"),
+             labels_of(root, "care_stages"),
+             labels_of(root, "audiences"),
+             labels_of(root, "axes"),
+             {}};
   for (const auto& m : root.value("professional_role_markers", nlohmann::json::array()))
     if (m.is_string()) t.markers.push_back(m.get<std::string>());
   return t;
 }
 
 // A scalar of the config below `keys`, or `fallback` when it is missing or of another type.
-template <class T> T config_value(const nlohmann::json& root, std::initializer_list<std::string> keys, T fallback) {
+template <class T>
+T config_value(const nlohmann::json& root, std::initializer_list<std::string> keys, T fallback) {
   const nlohmann::json* node = &root;
   for (const auto& k : keys) {
     if (!node->is_object() || !node->contains(k)) return fallback;
@@ -262,10 +290,13 @@ std::string adapt_config(const std::string& text, size_t cases, int criteria, si
   while (std::getline(in, line)) {
     std::string indent = line.substr(0, line.find_first_not_of(' '));
     std::string body = line.substr(indent.size());
-    if (body.rfind("criteria_per_case:", 0) == 0) line = indent + "criteria_per_case: " + std::to_string(criteria);
-    else if (body.rfind("total_cases:", 0) == 0) line = indent + "total_cases: " + std::to_string(cases);
+    if (body.rfind("criteria_per_case:", 0) == 0)
+      line = indent + "criteria_per_case: " + std::to_string(criteria);
+    else if (body.rfind("total_cases:", 0) == 0)
+      line = indent + "total_cases: " + std::to_string(cases);
     else if (rescale && body.rfind("per_specialty:", 0) == 0)
-      line = indent + "per_specialty: {min: " + std::to_string(per * 7 / 10) + ", max: " + std::to_string(per * 3 / 2 + 1) + "}";
+      line = indent + "per_specialty: {min: " + std::to_string(per * 7 / 10) +
+             ", max: " + std::to_string(per * 3 / 2 + 1) + "}";
     out += line + '\n';
   }
   return out;
@@ -280,9 +311,18 @@ struct Pick {
 // same order by every compiler (the operands of + are unsequenced, so never mix it with rng).
 struct Text {
   std::string s;
-  Text& operator<<(const std::string& x) { s += x; return *this; }
-  Text& operator<<(const char* x) { s += x; return *this; }
-  Text& operator<<(int x) { s += std::to_string(x); return *this; }
+  Text& operator<<(const std::string& x) {
+    s += x;
+    return *this;
+  }
+  Text& operator<<(const char* x) {
+    s += x;
+    return *this;
+  }
+  Text& operator<<(int x) {
+    s += std::to_string(x);
+    return *this;
+  }
 };
 
 std::string two_digits(int n) {
@@ -351,8 +391,9 @@ void write_case(const fs::path& out, const Taxonomy& tax, const Pick& p, const s
   bool lay = tax.audiences[p.audience].code == "lay";
   const std::string& role = rng.pick(lay ? lay_roles : pro_roles);
 
-  std::string c = "# yaml-language-server: $schema=../../schema/case.schema.json\n"
-                  "# 合成病例：由 cc_gen_synthetic 生成，仅用于性能测试，内容虚构，不得用于临床决策。\n";
+  std::string c =
+      "# yaml-language-server: $schema=../../schema/case.schema.json\n"
+      "# 合成病例：由 cc_gen_synthetic 生成，仅用于性能测试，内容虚构，不得用于临床决策。\n";
   c += "case_id: " + id + "\n";
   int st = rng.in(0, 99);
   c += std::string("status: ") + (st < 88 ? "approved" : st < 95 ? "review" : "draft") + "\n";
@@ -375,9 +416,9 @@ void write_case(const fs::path& out, const Taxonomy& tax, const Pick& p, const s
 
   // Axes: accuracy, safety and completeness at least once (when the count allows), the
   // rest weighted, then shuffled into place.
-  static const std::map<std::string, int> weight = {{"accuracy", 8}, {"completeness", 5}, {"safety", 5},
-                                                    {"evidence", 3}, {"actionability", 4}, {"communication", 3},
-                                                    {"instruction-following", 2}};
+  static const std::map<std::string, int> weight = {
+      {"accuracy", 8},      {"completeness", 5},         {"safety", 5}, {"evidence", 3}, {"actionability", 4},
+      {"communication", 3}, {"instruction-following", 2}};
   std::vector<size_t> axes;
   for (const char* must : {"accuracy", "safety", "completeness"})
     for (size_t i = 0; i < tax.axes.size(); ++i)
@@ -395,8 +436,9 @@ void write_case(const fs::path& out, const Taxonomy& tax, const Pick& p, const s
   }
   rng.shuffle(axes);
 
-  std::string r = "# yaml-language-server: $schema=../../schema/rubric.schema.json\n"
-                  "# 合成评分标准：由 cc_gen_synthetic 生成，仅用于性能测试。\n";
+  std::string r =
+      "# yaml-language-server: $schema=../../schema/rubric.schema.json\n"
+      "# 合成评分标准：由 cc_gen_synthetic 生成，仅用于性能测试。\n";
   r += "case_id: " + id + "\ncriteria:\n";
   for (int j = 0; j < n_criteria; ++j) {
     const Label& axis = tax.axes[axes[j]];
@@ -405,13 +447,13 @@ void write_case(const fs::path& out, const Taxonomy& tax, const Pick& p, const s
     text << rng.pick(lit != kLeads.end() ? lit->second : kGenericLeads) << replace_d(rng.pick(kCores), disease)
          << rng.pick(kTails) << "。";
     bool critical = (axis.code == "safety" || axis.code == "accuracy") && rng.chance(35);
-    r += "  - criterion_id: " + id + "-R" + two_digits(j + 1) + "\n    criterion: " + text.s + "\n    axis: " + axis.zh +
-         "\n    critical: " + (critical ? "true" : "false") + "\n";
+    r += "  - criterion_id: " + id + "-R" + two_digits(j + 1) + "\n    criterion: " + text.s +
+         "\n    axis: " + axis.zh + "\n    critical: " + (critical ? "true" : "false") + "\n";
     if (rng.chance(4)) r += "    revision: 2\n";
   }
   Text review;
-  review << "review:\n  reviewers: [合成审核者" << two_digits(rng.in(1, 30)) << ", 合成审核者" << two_digits(rng.in(31, 60))
-         << "]\n  rounds: " << rng.in(1, 3) << "\n  agreement: 0." << rng.in(80, 98)
+  review << "review:\n  reviewers: [合成审核者" << two_digits(rng.in(1, 30)) << ", 合成审核者"
+         << two_digits(rng.in(31, 60)) << "]\n  rounds: " << rng.in(1, 3) << "\n  agreement: 0." << rng.in(80, 98)
          << "\n  notes: 合成评分标准，仅用于性能测试。\n";
   r += review.s;
   write_text(out / "rubrics" / spec.code / (id + ".yaml"), r);
@@ -434,12 +476,18 @@ int main(int argc, char** argv) {
     if (i + 1 >= argc) return usage(("missing value after " + a).c_str());
     std::string v = argv[++i];
     char* end = nullptr;
-    if (a == "--out") out_dir = v;
-    else if (a == "--source") source = v;
-    else if (a == "--cases") cases = std::strtol(v.c_str(), &end, 10);
-    else if (a == "--criteria") criteria = std::strtol(v.c_str(), &end, 10);
-    else if (a == "--seed") seed = std::strtoull(v.c_str(), &end, 10);
-    else return usage(("unknown option " + a).c_str());
+    if (a == "--out")
+      out_dir = v;
+    else if (a == "--source")
+      source = v;
+    else if (a == "--cases")
+      cases = std::strtol(v.c_str(), &end, 10);
+    else if (a == "--criteria")
+      criteria = std::strtol(v.c_str(), &end, 10);
+    else if (a == "--seed")
+      seed = std::strtoull(v.c_str(), &end, 10);
+    else
+      return usage(("unknown option " + a).c_str());
     if (end && *end) return usage(("not a number: " + v).c_str());
   }
   if (out_dir.empty()) return usage("--out is required");
@@ -469,12 +517,13 @@ int main(int argc, char** argv) {
 
     Words lay_roles, pro_roles;
     for (const char* r : {"患者本人", "患者女儿", "患者儿子", "患者妻子", "患者丈夫", "患儿母亲", "患儿父亲",
-                                 "患者孙女", "孕妇本人", "社区居民", "退休职工", "患者家属"})
+                          "患者孙女", "孕妇本人", "社区居民", "退休职工", "患者家属"})
       if (!has_marker(r, tax.markers)) lay_roles.push_back(r);
     for (const char* r : {"规培医师", "住院医师", "主治医师", "社区全科医生", "临床药师", "专科护士", "医学生",
-                                 "实习医生", "麻醉医师", "带教老师", "乡镇卫生院医生", "医务科干事"})
+                          "实习医生", "麻醉医师", "带教老师", "乡镇卫生院医生", "医务科干事"})
       if (has_marker(r, tax.markers)) pro_roles.push_back(r);
-    if (lay_roles.empty() || pro_roles.empty()) throw std::runtime_error("taxonomy markers leave no lay or no professional role");
+    if (lay_roles.empty() || pro_roles.empty())
+      throw std::runtime_error("taxonomy markers leave no lay or no professional role");
 
     // Balanced labels: every specialty × task cell as evenly as the count allows, and the
     // configured shares of tiers, stages and audiences, each shuffled independently.

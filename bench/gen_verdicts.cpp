@@ -47,15 +47,24 @@ bool parse_args(int argc, char** argv, Args& a) {
   for (int i = 1; i < argc; ++i) {
     std::string k = argv[i];
     auto value = [&]() -> std::string { return i + 1 < argc ? argv[++i] : std::string(); };
-    if (k == "--repo") a.repo = value();
-    else if (k == "--out") a.out = value();
-    else if (k == "--cases-jsonl") a.cases_jsonl = value();
-    else if (k == "--layout") a.layout = value();
-    else if (k == "--judge-name") a.judge_name = value();
-    else if (k == "--explanation") a.explanation = value();
-    else if (k == "--models") a.models = std::stoi(value());
-    else if (k == "--judges") a.judges = std::stoi(value());
-    else if (k == "--seed") a.seed = std::stoull(value());
+    if (k == "--repo")
+      a.repo = value();
+    else if (k == "--out")
+      a.out = value();
+    else if (k == "--cases-jsonl")
+      a.cases_jsonl = value();
+    else if (k == "--layout")
+      a.layout = value();
+    else if (k == "--judge-name")
+      a.judge_name = value();
+    else if (k == "--explanation")
+      a.explanation = value();
+    else if (k == "--models")
+      a.models = std::stoi(value());
+    else if (k == "--judges")
+      a.judges = std::stoi(value());
+    else if (k == "--seed")
+      a.seed = std::stoull(value());
     else if (k == "--names") {
       std::string list = value();
       for (size_t p = 0; p <= list.size();) {
@@ -150,8 +159,9 @@ int main(int argc, char** argv) {
         const cc::Rubric* r = bl.benchmark.find_rubric(cases[i].case_id);
         if (!r) continue;
         if (!jsonl) {
-          text += (i ? ",\n" : "") + std::string("{\"case_id\": ") + json_quote(cases[i].case_id) + ", \"model\": " +
-                  json_quote(model) + ", \"judge\": " + json_quote(judge) + ", \"criteria_results\": [";
+          text += (i ? ",\n" : "") + std::string("{\"case_id\": ") + json_quote(cases[i].case_id) +
+                  ", \"model\": " + json_quote(model) + ", \"judge\": " + json_quote(judge) +
+                  ", \"criteria_results\": [";
         }
         for (size_t k = 0; k < r->criteria.size(); ++k) {
           double p = 1 / (1 + std::exp(-(ability - hardness[i] + easiness[i][k] + 0.6)));

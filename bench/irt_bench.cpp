@@ -35,15 +35,24 @@ int main(int argc, char** argv) {
   bool fit_only = false;
   for (int i = 1; i + 1 < argc; i += 2) {
     const std::string k = argv[i], v = argv[i + 1];
-    if (k == "--respondents") spec.respondents = std::stoul(v);
-    else if (k == "--cases") spec.cases = std::stoul(v);
-    else if (k == "--seed") spec.seed = std::stoull(v);
-    else if (k == "--quadrature") o.quadrature_points = std::stoi(v);
-    else if (k == "--threads") o.threads = static_cast<unsigned>(std::stoul(v));
-    else if (k == "--held-out") held_out = std::stoul(v);
-    else if (k == "--write") write_dir = v;
-    else if (k == "--model" && model_from_name(v)) o.model = *model_from_name(v);
-    else if (k == "--fit-only") fit_only = v == "1";
+    if (k == "--respondents")
+      spec.respondents = std::stoul(v);
+    else if (k == "--cases")
+      spec.cases = std::stoul(v);
+    else if (k == "--seed")
+      spec.seed = std::stoull(v);
+    else if (k == "--quadrature")
+      o.quadrature_points = std::stoi(v);
+    else if (k == "--threads")
+      o.threads = static_cast<unsigned>(std::stoul(v));
+    else if (k == "--held-out")
+      held_out = std::stoul(v);
+    else if (k == "--write")
+      write_dir = v;
+    else if (k == "--model" && model_from_name(v))
+      o.model = *model_from_name(v);
+    else if (k == "--fit-only")
+      fit_only = v == "1";
     else {
       std::fprintf(stderr, "unknown option %s\n", k.c_str());
       return 2;
@@ -65,12 +74,13 @@ int main(int argc, char** argv) {
     return 1;
   }
   const Recovery rec = recovery(sim, *fit);
-  std::printf("fit: %s, %zu respondents x %zu criteria, %d quadrature points, %u threads: %.2f s wall, %d EM cycles, converged %s\n",
-              std::string(model_name(o.model)).c_str(), spec.respondents, sim.truth.size(), o.quadrature_points, o.threads, secs,
-              fit->iterations,
-              fit->converged ? "yes" : "no");
-  std::printf("recovery: r(difficulty) %.4f  r(discrimination) %.4f  r(ability) %.4f\n", rec.difficulty, rec.discrimination,
-              rec.ability);
+  std::printf(
+      "fit: %s, %zu respondents x %zu criteria, %d quadrature points, %u threads: %.2f s wall, %d EM cycles, converged "
+      "%s\n",
+      std::string(model_name(o.model)).c_str(), spec.respondents, sim.truth.size(), o.quadrature_points, o.threads,
+      secs, fit->iterations, fit->converged ? "yes" : "no");
+  std::printf("recovery: r(difficulty) %.4f  r(discrimination) %.4f  r(ability) %.4f\n", rec.difficulty,
+              rec.discrimination, rec.ability);
   if (fit_only) return 0;
 
   // Leave one model out: calibrate without it, estimate its full Rubric Accuracy from an
@@ -93,8 +103,10 @@ int main(int argc, char** argv) {
     plain += std::fabs(e.subset_rubric_accuracy - truth) / held_out;
     worst = std::max(worst, d);
   }
-  std::printf("leave-one-model-out (%zu models, %d-case subsets): mean |error| %.2f points (worst %.2f); plain subset mean %.2f\n",
-              held_out, tenth, err, worst, plain);
+  std::printf(
+      "leave-one-model-out (%zu models, %d-case subsets): mean |error| %.2f points (worst %.2f); plain subset mean "
+      "%.2f\n",
+      held_out, tenth, err, worst, plain);
 
   // Ranking new models: calibrate on two thirds, rank the last third from a tenth.
   const size_t cal = spec.respondents * 2 / 3;
@@ -123,7 +135,9 @@ int main(int argc, char** argv) {
     random_rho.push_back(rho_of(ids));
   }
   std::sort(random_rho.begin(), random_rho.end());
-  std::printf("ranking %zu new models from %d cases: IRT subset rho %.4f; random subsets rho median %.4f (min %.4f, max %.4f, 51 draws)\n",
-              spec.respondents - cal, tenth, irt_rho, random_rho[25], random_rho.front(), random_rho.back());
+  std::printf(
+      "ranking %zu new models from %d cases: IRT subset rho %.4f; random subsets rho median %.4f (min %.4f, max %.4f, "
+      "51 draws)\n",
+      spec.respondents - cal, tenth, irt_rho, random_rho[25], random_rho.front(), random_rho.back());
   return 0;
 }

@@ -45,8 +45,7 @@ TempRepo::TempRepo() {
 }
 
 void TempRepo::overlay_fixture(const std::string& name) const {
-  fs::copy(fs::path(fixtures_dir()) / name, path(),
-           fs::copy_options::recursive | fs::copy_options::overwrite_existing);
+  fs::copy(fs::path(fixtures_dir()) / name, path(), fs::copy_options::recursive | fs::copy_options::overwrite_existing);
 }
 
 void TempRepo::add_shipped_case(const std::string& folder, const std::string& case_id) const {
@@ -57,7 +56,6 @@ void TempRepo::add_shipped_case(const std::string& folder, const std::string& ca
   }
 }
 
-
 CliProcess::CliProcess(const std::vector<std::string>& args, const std::string& cwd,
                        const std::vector<std::string>& env, int stdout_fd) {
   // Output goes to temp files rather than pipes, so a chatty child can never block.
@@ -66,8 +64,8 @@ CliProcess::CliProcess(const std::vector<std::string>& args, const std::string& 
   if (pid_ < 0) throw std::runtime_error("fork failed");
   if (pid_ == 0) {
     if (::chdir(cwd.c_str()) != 0) ::_exit(127);
-    FILE* o = stdout_fd >= 0 ? (::dup2(stdout_fd, 1) == 1 ? stdout : nullptr)
-                             : std::freopen(out_path.c_str(), "w", stdout);
+    FILE* o =
+        stdout_fd >= 0 ? (::dup2(stdout_fd, 1) == 1 ? stdout : nullptr) : std::freopen(out_path.c_str(), "w", stdout);
     FILE* e = std::freopen(err_path.c_str(), "w", stderr);
     if (!o || !e) ::_exit(127);
     for (const auto& kv : env) ::putenv(const_cast<char*>(kv.c_str()));

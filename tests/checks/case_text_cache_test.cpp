@@ -50,8 +50,9 @@ TEST_CASE("case_text_cache: what is saved loads back", "[checks][case_text_cache
 
 TEST_CASE("case_text_cache: a corrupt or foreign file is an empty cache", "[checks][case_text_cache]") {
   cc::test::TempDir dir;
-  for (const char* text : {"", "{", "[]", R"({"version": "case-text/0", "entries": {"x": ["CC-0001", "draft", "1", 1, 1]}})",
-                           R"({"entries": {"x": ["CC-0001", "draft", "1", 1, 1]}})"}) {
+  for (const char* text :
+       {"", "{", "[]", R"({"version": "case-text/0", "entries": {"x": ["CC-0001", "draft", "1", 1, 1]}})",
+        R"({"entries": {"x": ["CC-0001", "draft", "1", 1, 1]}})"}) {
     dir.write("c.json", text);
     CaseTextCache cache = CaseTextCache::load(dir.path() + "/c.json");
     CHECK(cache.find("x") == nullptr);
@@ -96,18 +97,18 @@ TEST_CASE("case_text_cache: stat_identities agree with stat_identity, folder by 
   dir.write("cases/b/CC-0003.yaml", "xyz\n");
   dir.write("top.yaml", "t\n");
   REQUIRE(::symlink("../a/CC-0001.yaml", (dir.path() + "/cases/b/CC-0004.yaml").c_str()) == 0);
-  const std::vector<std::string> rel = {"cases/a/CC-0001.yaml", "cases/a/CC-0002.yaml", "cases/a/gone.yaml",
-                                        "cases/b/CC-0003.yaml", "cases/b/CC-0004.yaml", "cases/c/CC-0005.yaml",
-                                        "top.yaml"};
+  const std::vector<std::string> rel = {
+      "cases/a/CC-0001.yaml", "cases/a/CC-0002.yaml", "cases/a/gone.yaml", "cases/b/CC-0003.yaml",
+      "cases/b/CC-0004.yaml", "cases/c/CC-0005.yaml", "top.yaml"};
   auto ids = cc::stat_identities(dir.path(), rel);
   REQUIRE(ids.size() == rel.size());
   for (size_t i = 0; i < rel.size(); ++i) {
     INFO(rel[i]);
     CHECK(ids[i] == cc::stat_identity(dir.path() + "/" + rel[i]));
   }
-  CHECK(ids[2].empty());                           // a missing file
-  CHECK(ids[5].empty());                           // a missing folder
-  CHECK(ids[4] == ids[0]);                         // a link: the identity of what it names
+  CHECK(ids[2].empty());    // a missing file
+  CHECK(ids[5].empty());    // a missing folder
+  CHECK(ids[4] == ids[0]);  // a link: the identity of what it names
   CHECK(ids[0] != ids[1]);
   // An edit changes it, as it must for the cache to be dropped.
   dir.write("cases/a/CC-0001.yaml", "x changed\n");

@@ -15,19 +15,19 @@ namespace {
 const Project& project() { return cc::test::shipped_project(); }
 
 const char* kCase =
-    "case_id: CC-0001\n"              // 1
-    "status: draft\n"                 // 2
-    "difficulty: medium\n"            // 3
-    "subject: 心血管内科\n"            // 4
-    "subject_labels: [心血管内科]\n"   // 5
-    "task: 治疗方案制定\n"             // 6
-    "task_labels: [治疗方案制定]\n"    // 7
-    "care_stage: 干预\n"              // 8
-    "user_role: 患者本人\n"            // 9
-    "audience: lay\n"                 // 10
+    "case_id: CC-0001\n"                  // 1
+    "status: draft\n"                     // 2
+    "difficulty: medium\n"                // 3
+    "subject: 心血管内科\n"               // 4
+    "subject_labels: [心血管内科]\n"      // 5
+    "task: 治疗方案制定\n"                // 6
+    "task_labels: [治疗方案制定]\n"       // 7
+    "care_stage: 干预\n"                  // 8
+    "user_role: 患者本人\n"               // 9
+    "audience: lay\n"                     // 10
     "clinical_context: 患者男，58岁。\n"  // 11
-    "user_request: 请问怎么办？\n"     // 12
-    "authors: [张医生]\n";             // 13
+    "user_request: 请问怎么办？\n"        // 12
+    "authors: [张医生]\n";                // 13
 
 std::string replace_line(std::string text, const std::string& prefix, const std::string& line) {
   size_t at = text.find(prefix);
@@ -113,7 +113,8 @@ TEST_CASE("integrity_check: case_id against file name and format", "[checks][int
   auto c = integrity("cases/cardiology/CC-0002.yaml", kCase);
   REQUIRE(c.diags.size() == 1);
   expect(c.diags[0], "integrity/case-id-filename", 1, 10);
-  CHECK(c.diags[0].message == "case_id 'CC-0001' does not match the file name 'CC-0002'; rename the file or fix the id");
+  CHECK(c.diags[0].message ==
+        "case_id 'CC-0001' does not match the file name 'CC-0002'; rename the file or fix the id");
   CHECK(c.diags[0].fix == "case_id: CC-0002");
 
   auto f = integrity("cases/cardiology/CC-12.yaml", replace_line(kCase, "case_id:", "case_id: CC-12"));
@@ -182,11 +183,13 @@ TEST_CASE("integrity_check: unknown labels with suggestions", "[checks][integrit
 }
 
 TEST_CASE("integrity_check: the primary label must be in its list", "[checks][integrity_check]") {
-  auto c = integrity("cases/cardiology/CC-0001.yaml", replace_line(kCase, "subject_labels:", "subject_labels: [内分泌科]"));
+  auto c =
+      integrity("cases/cardiology/CC-0001.yaml", replace_line(kCase, "subject_labels:", "subject_labels: [内分泌科]"));
   REQUIRE(c.diags.size() == 1);
   expect(c.diags[0], "integrity/primary-not-in-labels", 5, 17);
   CHECK(c.diags[0].message == "the primary specialty '心血管内科' is missing from subject_labels; add it there");
-  auto t = integrity("cases/cardiology/CC-0001.yaml", replace_line(kCase, "task_labels:", "task_labels:\n  - 用药指导"));
+  auto t =
+      integrity("cases/cardiology/CC-0001.yaml", replace_line(kCase, "task_labels:", "task_labels:\n  - 用药指导"));
   REQUIRE(t.diags.size() == 1);
   expect(t.diags[0], "integrity/primary-not-in-labels", 8, 3);
 }
@@ -196,7 +199,8 @@ TEST_CASE("integrity_check: audience must agree with user_role", "[checks][integ
   REQUIRE(c.diags.size() == 1);
   expect(c.diags[0], "integrity/audience-role", 10, 11, Severity::Warning);
   CHECK(c.diags[0].message ==
-        "audience is 'lay' but user_role '规培医师' reads as professional; set audience: professional or reword the role");
+        "audience is 'lay' but user_role '规培医师' reads as professional; set audience: professional or reword the "
+        "role");
   CHECK(c.diags[0].fix == "audience: professional");
   auto p = integrity("cases/cardiology/CC-0001.yaml", replace_line(kCase, "audience:", "audience: professional"));
   REQUIRE(p.diags.size() == 1);
@@ -241,8 +245,9 @@ TEST_CASE("integrity_check: axes, safety criteria and unknown axis", "[checks][i
   expect(two.diags[0], "integrity/min-axes", 2, 1, Severity::Warning);
   CHECK(two.diags[0].message == "the rubric uses 2 axes; use at least 3 (e.g. 准确性, 完整性, 安全性)");
 
-  auto unsafe = integrity("rubrics/cardiology/CC-0001.yaml",
-                          rubric("CC-0001", 30, [](int i) { return i % 3 == 0 ? "准确性" : i % 3 == 1 ? "完整性" : "循证性"; }));
+  auto unsafe = integrity("rubrics/cardiology/CC-0001.yaml", rubric("CC-0001", 30, [](int i) {
+                            return i % 3 == 0 ? "准确性" : i % 3 == 1 ? "完整性" : "循证性";
+                          }));
   REQUIRE(unsafe.diags.size() == 1);
   expect(unsafe.diags[0], "integrity/safety-criterion", 2, 1, Severity::Warning);
   CHECK(unsafe.diags[0].message == "the rubric has 0 安全性 (safety) criteria; at least 1 expected");
@@ -271,7 +276,8 @@ TEST_CASE("integrity_check: check_file applies configured severities", "[checks]
   repo.write("clinconsensus.yaml", cfg);
   auto load = load_project(repo.path(), Lang::En);
   REQUIRE(load.project);
-  auto c = check_file(*load.project, "cases/cardiology/CC-0001.yaml", replace_line(kCase, "user_role:", "user_role: 规培医师"));
+  auto c = check_file(*load.project, "cases/cardiology/CC-0001.yaml",
+                      replace_line(kCase, "user_role:", "user_role: 规培医师"));
   CHECK(c.diagnostics.empty());
   auto r = check_file(*load.project, "rubrics/cardiology/CC-0001.yaml",
                       rubric("CC-0001", 30, [](int i) { return i % 2 ? "安全性" : "准确性"; }));
@@ -343,13 +349,15 @@ TEST_CASE("integrity_check: cross-file pairing", "[checks][integrity_check]") {
     REQUIRE(d.size() == 1);
     expect(d[0], "integrity/rubric-folder", 1, 10);
     CHECK(d[0].message ==
-          "the rubric is in folder 'neurology' but its case is in 'cardiology'; move it to rubrics/cardiology/CC-0001.yaml");
+          "the rubric is in folder 'neurology' but its case is in 'cardiology'; move it to "
+          "rubrics/cardiology/CC-0001.yaml");
     CHECK(d[0].fix == "mv rubrics/neurology/CC-0001.yaml rubrics/cardiology/CC-0001.yaml");
   }
   SECTION("the same case file name in two folders") {
     const std::string c2 = "cases/neurology/CC-0001.yaml";
-    auto d = cross({{c1, facts(FileKind::Case, "CC-0001", "cardiology")}, {c2, facts(FileKind::Case, "CC-0001", "neurology")}},
-                   {{c1, c2}, {r1}});
+    auto d = cross(
+        {{c1, facts(FileKind::Case, "CC-0001", "cardiology")}, {c2, facts(FileKind::Case, "CC-0001", "neurology")}},
+        {{c1, c2}, {r1}});
     REQUIRE(d.size() == 2);
     expect(d[0], "integrity/duplicate-case-id", 1, 10);
     CHECK(d[0].file == c1);
@@ -359,8 +367,8 @@ TEST_CASE("integrity_check: cross-file pairing", "[checks][integrity_check]") {
   }
   SECTION("a case declaring another case's id") {
     const std::string c2 = "cases/cardiology/CC-0002.yaml", r2 = "rubrics/cardiology/CC-0002.yaml";
-    auto d = cross({{c1, facts(FileKind::Case, "CC-0001")}, {c2, facts(FileKind::Case, "CC-0001")}},
-                   {{c1, c2}, {r1, r2}});
+    auto d =
+        cross({{c1, facts(FileKind::Case, "CC-0001")}, {c2, facts(FileKind::Case, "CC-0001")}}, {{c1, c2}, {r1, r2}});
     REQUIRE(d.size() == 2);
     CHECK(d[0].rule == "integrity/duplicate-case-id");
     CHECK(d[0].message == "case id CC-0001 is also used by cases/cardiology/CC-0002.yaml; give every case its own id");

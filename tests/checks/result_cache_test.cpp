@@ -87,7 +87,8 @@ TEST_CASE("result_cache: a different fingerprint empties the cache", "[checks][r
 TEST_CASE("result_cache: a corrupt cache file is ignored", "[checks][result_cache]") {
   cc::test::TempDir dir;
   std::string path = dir.path() + "/validate.json";
-  for (const char* text : {"", "{not json", "[]", "{\"fingerprint\": \"1\"}", "{\"fingerprint\": \"1\", \"files\": []}"}) {
+  for (const char* text :
+       {"", "{not json", "[]", "{\"fingerprint\": \"1\"}", "{\"fingerprint\": \"1\", \"files\": []}"}) {
     INFO(text);
     dir.write("validate.json", text);
     ResultCache c;
@@ -99,7 +100,8 @@ TEST_CASE("result_cache: a corrupt cache file is ignored", "[checks][result_cach
   ResultCache good_cache = ResultCache::load(path + ".none", 1);
   FileResult rubric = sample_result();
   rubric.facts.kind = FileKind::Rubric;
-  for (const char* f : {"bad-hash.yaml", "no-hash.yaml", "bad-kind.yaml", "bad-sev.yaml", "wrong-type.yaml", "good.yaml"})
+  for (const char* f :
+       {"bad-hash.yaml", "no-hash.yaml", "bad-kind.yaml", "bad-sev.yaml", "wrong-type.yaml", "good.yaml"})
     good_cache.put(f, 42, rubric);
   REQUIRE(good_cache.save(path));
   auto j = nlohmann::json::parse(dir.read("validate.json"));

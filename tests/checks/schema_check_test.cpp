@@ -31,19 +31,19 @@ const SchemaChecker& schema(const char* name) {
 
 // Lines 1–13 of a valid case; tests replace or append lines.
 const char* kCase =
-    "case_id: CC-0001\n"              // 1
-    "status: draft\n"                 // 2
-    "difficulty: medium\n"            // 3
-    "subject: 心血管内科\n"            // 4
-    "subject_labels: [心血管内科]\n"   // 5
-    "task: 治疗方案制定\n"             // 6
-    "task_labels: [治疗方案制定]\n"    // 7
-    "care_stage: 干预\n"              // 8
-    "user_role: 患者本人\n"            // 9
-    "audience: lay\n"                 // 10
+    "case_id: CC-0001\n"                  // 1
+    "status: draft\n"                     // 2
+    "difficulty: medium\n"                // 3
+    "subject: 心血管内科\n"               // 4
+    "subject_labels: [心血管内科]\n"      // 5
+    "task: 治疗方案制定\n"                // 6
+    "task_labels: [治疗方案制定]\n"       // 7
+    "care_stage: 干预\n"                  // 8
+    "user_role: 患者本人\n"               // 9
+    "audience: lay\n"                     // 10
     "clinical_context: 患者男，58岁。\n"  // 11
-    "user_request: 请问怎么办？\n"     // 12
-    "authors: [张医生]\n";             // 13
+    "user_request: 请问怎么办？\n"        // 12
+    "authors: [张医生]\n";                // 13
 
 std::string replace_line(std::string text, const std::string& prefix, const std::string& line) {
   size_t at = text.find(prefix);
@@ -76,7 +76,8 @@ Diagnostic single(const std::vector<Diagnostic>& diags) {
 
 TEST_CASE("schema_check: a valid case and rubric pass", "[checks][schema_check]") {
   CHECK(check("case.schema.json", kCase).empty());
-  CHECK(check("case.schema.json", std::string(kCase) + "provenance: {source: original, created: \"2026-11-22\"}\n").empty());
+  CHECK(check("case.schema.json", std::string(kCase) + "provenance: {source: original, created: \"2026-11-22\"}\n")
+            .empty());
   CHECK(check("rubric.schema.json",
               "case_id: CC-0001\ncriteria:\n  - {criterion_id: CC-0001-R01, criterion: 说明风险。, axis: 准确性}\n")
             .empty());
@@ -127,7 +128,8 @@ TEST_CASE("schema_check: schema/unknown-key with did-you-mean at the key", "[che
   CHECK(d.fix == "subjetc → subject");
 
   // Columns after Chinese text are code points; the nested schema supplies the candidates.
-  const auto& n = single(check("case.schema.json", std::string(kCase) + "provenance: {notes: 来源原创, sourse: original}\n"));
+  const auto& n =
+      single(check("case.schema.json", std::string(kCase) + "provenance: {notes: 来源原创, sourse: original}\n"));
   CHECK(n.rule == "schema/unknown-key");
   CHECK(n.line == 14);
   CHECK(n.column == 27);
@@ -216,8 +218,9 @@ TEST_CASE("schema_check: schema/min-items, unique-items and min-length", "[check
   CHECK(mi.column == 17);
   CHECK(mi.message == "'subject_labels' needs at least 1 item");
 
-  const auto& ui = single(check(
-      "case.schema.json", replace_line(kCase, "subject_labels:", "subject_labels: [心血管内科, 内分泌科, 心血管内科]")));
+  const auto& ui =
+      single(check("case.schema.json",
+                   replace_line(kCase, "subject_labels:", "subject_labels: [心血管内科, 内分泌科, 心血管内科]")));
   CHECK(ui.rule == "schema/unique-items");
   CHECK(ui.line == 5);
   CHECK(ui.column == 31);  // the repeat, counted in code points
@@ -232,14 +235,14 @@ TEST_CASE("schema_check: schema/min-items, unique-items and min-length", "[check
 
 TEST_CASE("schema_check: nested errors are reported as leaves only", "[checks][schema_check]") {
   auto diags = check("rubric.schema.json",
-                     "case_id: CC-0001\n"                 // 1
-                     "criteria:\n"                        // 2
-                     "  - criterion_id: CC-0001-R01\n"    // 3
-                     "    criterion: 说明风险。\n"         // 4
-                     "    axis: 准确性\n"                  // 5
-                     "  - criterion_id: CC-0001-R2x\n"    // 6
-                     "    criterion: \"\"\n"              // 7
-                     "    axs: 安全性\n");                  // 8
+                     "case_id: CC-0001\n"               // 1
+                     "criteria:\n"                      // 2
+                     "  - criterion_id: CC-0001-R01\n"  // 3
+                     "    criterion: 说明风险。\n"      // 4
+                     "    axis: 准确性\n"               // 5
+                     "  - criterion_id: CC-0001-R2x\n"  // 6
+                     "    criterion: \"\"\n"            // 7
+                     "    axs: 安全性\n");              // 8
   std::sort(diags.begin(), diags.end(), diagnostic_less);
   REQUIRE(diags.size() == 4);
   CHECK(diags[0].rule == "schema/required");  // 'axis' missing from the second item

@@ -109,9 +109,12 @@ TEST_CASE("schema_sync: an editor checking the shipped schemas rejects what vali
   CHECK(editor_errors("case.schema.json", skeleton_case("medium")).empty());
   CHECK(editor_errors("rubric.schema.json", skeleton_rubric(30)).empty());
   // difficulty: extreme and a 29-criterion rubric are refused by the schema alone.
-  CHECK(any_starts_with(editor_errors("case.schema.json", skeleton_case("extreme")), "Failed to match against any enum"));
-  CHECK(any_starts_with(editor_errors("rubric.schema.json", skeleton_rubric(29)), "Array should contain no fewer than 30"));
-  CHECK(any_starts_with(editor_errors("rubric.schema.json", skeleton_rubric(31)), "Array should contain no more than 30"));
+  CHECK(
+      any_starts_with(editor_errors("case.schema.json", skeleton_case("extreme")), "Failed to match against any enum"));
+  CHECK(any_starts_with(editor_errors("rubric.schema.json", skeleton_rubric(29)),
+                        "Array should contain no fewer than 30"));
+  CHECK(any_starts_with(editor_errors("rubric.schema.json", skeleton_rubric(31)),
+                        "Array should contain no more than 30"));
 }
 
 TEST_CASE("schema_sync: validate leaves the generated keywords to the integrity checks", "[checks][schema_sync]") {
@@ -136,7 +139,8 @@ TEST_CASE("schema_sync: synced_schema writes the labels and count the taxonomy a
   Project p = project();
   p.config.criteria_per_case = 12;
   p.taxonomy.difficulty.labels.pop_back();  // no "high"
-  nlohmann::ordered_json c = nlohmann::ordered_json::parse(*read_file(cc::test::source_dir() + "/schema/case.schema.json"));
+  nlohmann::ordered_json c =
+      nlohmann::ordered_json::parse(*read_file(cc::test::source_dir() + "/schema/case.schema.json"));
   auto synced = synced_schema("case.schema.json", c, p.config, p.taxonomy);
   CHECK(synced["properties"]["difficulty"]["enum"] == nlohmann::ordered_json({"low", "medium"}));
   CHECK(synced["properties"]["audience"] == c["properties"]["audience"]);  // untouched where nothing changed
@@ -146,7 +150,8 @@ TEST_CASE("schema_sync: synced_schema writes the labels and count the taxonomy a
   auto it = added["properties"]["care_stage"].begin();
   CHECK(it.key() == "type");
   CHECK((++it).key() == "enum");
-  nlohmann::ordered_json r = nlohmann::ordered_json::parse(*read_file(cc::test::source_dir() + "/schema/rubric.schema.json"));
+  nlohmann::ordered_json r =
+      nlohmann::ordered_json::parse(*read_file(cc::test::source_dir() + "/schema/rubric.schema.json"));
   auto rs = synced_schema("rubric.schema.json", r, p.config, p.taxonomy);
   CHECK(rs["properties"]["criteria"]["minItems"] == 12);
   CHECK(rs["properties"]["criteria"]["maxItems"] == 12);
@@ -159,8 +164,8 @@ TEST_CASE("schema_sync: a schema without a generated field is left alone, never 
           "[checks][schema_sync]") {
   cc::test::TempRepo repo;
   auto schema = nlohmann::ordered_json::parse(repo.read("schema/case.schema.json"));
-  schema["properties"].erase("audience");          // a project whose cases have no audience
-  schema["properties"]["care_stage"] = true;       // a subschema that is not an object
+  schema["properties"].erase("audience");     // a project whose cases have no audience
+  schema["properties"]["care_stage"] = true;  // a subschema that is not an object
   repo.write("schema/case.schema.json", schema.dump(2, ' ', false) + "\n");
   Config config = project().config;
   config.root = repo.path();

@@ -37,8 +37,9 @@ BrowserRun run(const std::string& chromium, const std::string& page, const std::
   const std::string out = scratch.path() + "/out", err = scratch.path() + "/err";
   std::string cmd = "timeout --kill-after=5 " + std::to_string(kTimeLimitSeconds) + " " + quoted(chromium) +
                     " --headless --no-sandbox --disable-gpu --no-first-run --proxy-server=127.0.0.1:9"
-                    " --enable-logging=stderr --user-data-dir=" + quoted(scratch.path() + "/profile") + " " + mode +
-                    " " + quoted("file://" + page) + " >" + quoted(out) + " 2>" + quoted(err) + " </dev/null";
+                    " --enable-logging=stderr --user-data-dir=" +
+                    quoted(scratch.path() + "/profile") + " " + mode + " " + quoted("file://" + page) + " >" +
+                    quoted(out) + " 2>" + quoted(err) + " </dev/null";
   BrowserRun r;
   int status = std::system(cmd.c_str());
   r.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;

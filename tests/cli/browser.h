@@ -12,9 +12,9 @@ namespace cc::test {
 std::optional<std::string> find_chromium();
 
 struct BrowserRun {
-  int exit_code = -1;   // 124: killed at the time limit
-  std::string out;      // --dump-dom: the DOM after the page loaded, as HTML
-  std::string err;      // the browser's log (--enable-logging=stderr)
+  int exit_code = -1;  // 124: killed at the time limit
+  std::string out;     // --dump-dom: the DOM after the page loaded, as HTML
+  std::string err;     // the browser's log (--enable-logging=stderr)
 };
 
 // `chromium --dump-dom file://<page>`.

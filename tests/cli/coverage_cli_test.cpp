@@ -12,11 +12,13 @@ namespace {
 // A case file with the labels coverage reads (validate is not run on these).
 std::string case_yaml(const std::string& id, const std::string& subject, const std::string& task,
                       const std::string& difficulty, const std::string& stage, const std::string& audience,
-                      const std::string& status, const std::string& extra_subject = "", const std::string& extra_task = "") {
+                      const std::string& status, const std::string& extra_subject = "",
+                      const std::string& extra_task = "") {
   std::string s = "case_id: " + id + "\nstatus: " + status + "\ndifficulty: " + difficulty + "\nsubject: " + subject +
-                  "\nsubject_labels: [" + subject + (extra_subject.empty() ? "" : ", " + extra_subject) + "]\ntask: " + task +
-                  "\ntask_labels: [" + task + (extra_task.empty() ? "" : ", " + extra_task) + "]\ncare_stage: " + stage +
-                  "\nuser_role: 患者\naudience: " + audience + "\nclinical_context: 病例" + id + "\nuser_request: 问题" + id + "\n";
+                  "\nsubject_labels: [" + subject + (extra_subject.empty() ? "" : ", " + extra_subject) +
+                  "]\ntask: " + task + "\ntask_labels: [" + task + (extra_task.empty() ? "" : ", " + extra_task) +
+                  "]\ncare_stage: " + stage + "\nuser_role: 患者\naudience: " + audience + "\nclinical_context: 病例" +
+                  id + "\nuser_request: 问题" + id + "\n";
   return s;
 }
 
@@ -36,14 +38,18 @@ std::string rubric_yaml(const std::string& id, const std::vector<std::pair<std::
 void write_four_cases(const TempRepo& repo) {
   repo.write("cases/cardiology/CC-0001.yaml",
              case_yaml("CC-0001", "心血管内科", "诊断推理", "low", "预防", "lay", "approved", "内分泌科", "用药指导"));
-  repo.write("rubrics/cardiology/CC-0001.yaml", rubric_yaml("CC-0001", {{"准确性", false}, {"准确性", false}, {"安全性", true}}));
+  repo.write("rubrics/cardiology/CC-0001.yaml",
+             rubric_yaml("CC-0001", {{"准确性", false}, {"准确性", false}, {"安全性", true}}));
   repo.write("cases/cardiology/CC-0002.yaml",
              case_yaml("CC-0002", "心血管内科", "诊断推理", "medium", "诊断", "professional", "draft"));
-  repo.write("rubrics/cardiology/CC-0002.yaml", rubric_yaml("CC-0002", {{"准确性", false}, {"准确性", false}, {"准确性", false}}));
+  repo.write("rubrics/cardiology/CC-0002.yaml",
+             rubric_yaml("CC-0002", {{"准确性", false}, {"准确性", false}, {"准确性", false}}));
   repo.write("cases/obstetrics/CC-0003.yaml",
              case_yaml("CC-0003", "产科", "用药指导", "high", "干预", "lay", "approved", "", "诊断推理"));
-  repo.write("rubrics/obstetrics/CC-0003.yaml", rubric_yaml("CC-0003", {{"安全性", false}, {"沟通", false}, {"完整性", false}}));
-  repo.write("cases/pediatrics/CC-0004.yaml", case_yaml("CC-0004", "儿科", "医患沟通", "low", "随访", "lay", "approved"));
+  repo.write("rubrics/obstetrics/CC-0003.yaml",
+             rubric_yaml("CC-0003", {{"安全性", false}, {"沟通", false}, {"完整性", false}}));
+  repo.write("cases/pediatrics/CC-0004.yaml",
+             case_yaml("CC-0004", "儿科", "医患沟通", "low", "随访", "lay", "approved"));
 }
 
 int matrix_cell(const json& doc, const char* key, const std::string& s, const std::string& t) {
@@ -212,7 +218,8 @@ TEST_CASE("dedup: a reworded copy of a case is listed with both locations", "[cl
   json crit = parse(run_cli({"dedup", "--format", "json"}, repo.path()));
   bool found = false;
   for (const auto& c : crit["criterion_pairs"])
-    found |= c["case_id"] == "CC-0002" && c["exact"] == true && c["a_location"]["line"] == 6 && c["b_location"]["line"] == 10;
+    found |= c["case_id"] == "CC-0002" && c["exact"] == true && c["a_location"]["line"] == 6 &&
+             c["b_location"]["line"] == 10;
   CHECK(found);
 }
 
@@ -241,7 +248,8 @@ TEST_CASE("validate: integrity/duplicate-case-text on cold and warm caches", "[c
   edit_file(repo, copy_case, "偶尔饮酒", "不饮酒");
   set_rule_level(repo, "integrity/duplicate-case-text", "warning");
   JsonRun warned = validate_json(repo.path());
-  CHECK(warned.keys() == std::vector<std::string>{key_of(copy_case, 16, 1, "warning", "integrity/duplicate-case-text")});
+  CHECK(warned.keys() ==
+        std::vector<std::string>{key_of(copy_case, 16, 1, "warning", "integrity/duplicate-case-text")});
   CHECK(warned.run.exit_code == 0);
 }
 
@@ -349,8 +357,8 @@ TEST_CASE("coverage: an unknown --difficulty gets a did-you-mean, also from comm
     RunResult r = run_cli({"coverage", "--difficulty", given}, repo.path());
     INFO(given << ": " << r.err);
     CHECK(r.exit_code == 2);
-    CHECK_THAT(r.err, Catch::Contains("unknown value '" + given + "'") &&
-                          Catch::Contains("did you mean '" + meant + "'?"));
+    CHECK_THAT(r.err,
+               Catch::Contains("unknown value '" + given + "'") && Catch::Contains("did you mean '" + meant + "'?"));
   }
   // In Chinese under zh.
   RunResult zh = run_cli({"--lang", "zh", "coverage", "--difficulty", "hard"}, repo.path());
@@ -378,8 +386,8 @@ TEST_CASE("select: cells with no case in the pool are summarised in one line; --
   INFO(r.err);
   CHECK(r.exit_code == 1);
   CHECK_THAT(r.err, Catch::Contains("of 432 cells have no case in the pool; first: ") &&
-                        Catch::Contains("(--verbose lists them all)") &&
-                        Catch::Contains("part 1: the ") && Catch::Contains(" cells with no case in the pool have 0"));
+                        Catch::Contains("(--verbose lists them all)") && Catch::Contains("part 1: the ") &&
+                        Catch::Contains(" cells with no case in the pool have 0"));
   CHECK_THAT(r.err, !Catch::Contains("the pool has 0"));
   size_t lines = std::count(r.err.begin(), r.err.end(), '\n');
   CHECK(lines < 20);

@@ -16,33 +16,33 @@ const std::string kRubric = "rubrics/cardiology/CC-0001.yaml";
 // with two one-line paragraphs, flow lists, quoted strings and a four-space sequence. The
 // comments hold the same kinds of "mistakes" as the values; only the values may change.
 const std::string kBroken =
-    "# yaml-language-server: $schema=../../schema/case.schema.json\n"                         // 1
-    "# 注释原样保留：半角,逗号、全角１２３、繁體醫、零宽\u200B空格。\n"                       // 2
-    "case_id: CC-0001\n"                                                                      // 3
-    "status: draft\n"                                                                         // 4
-    "difficulty: medium\n"                                                                    // 5
-    "subject: 心血管内科\n"                                                                   // 6
-    "subject_labels: [心血管内科]   # 流式列表,不改\n"                                        // 7
-    "task: 治疗方案制定\n"                                                                    // 8
-    "task_labels:\n"                                                                          // 9
-    "    - 治疗方案制定\n"                                                                    // 10
-    "    - 用药指导\n"                                                                        // 11
-    "care_stage: 干预\n"                                                                      // 12
-    "user_role: \"患者女儿,代母亲提问\"\n"                                                    // 13
-    "audience: lay\n"                                                                         // 14
-    "clinical_context: |   # 字面块：逐字保留\n"                                              // 15
-    "    患者女,７１岁,退休教师。近3个月反复发作心悸\u200B,每次持续数小时可自行缓解。\n"     // 16
-    "    目前用药:氨氯地平5\u00A0mg每日1次,二甲双胍0．5 g每日2次。\n"                        // 17
-    "    血压148/86 mmHg，心率72次/分。。\n"                                                  // 18
-    "user_request: >\n"                                                                       // 19
-    "  医生说我妈妈要开始吃抗凝药,可她已经吃了好几年阿司匹林?\n"                              // 20
-    "\n"                                                                                      // 21
-    "  她年纪大了,平时要注意些什么?\n"                                                        // 22
-    "authors: [示例作者(心血管内科), '第二作者']\n"                                           // 23
-    "provenance:\n"                                                                           // 24
-    "  source: synthetic\n"                                                                   // 25
-    "  created: \"2026-11-22\"\n"                                                             // 26
-    "  notes: 示例病例（参考Pe\u0301rez格式）,仅用于演示工具链。\n";                          // 27
+    "# yaml-language-server: $schema=../../schema/case.schema.json\n"                     // 1
+    "# 注释原样保留：半角,逗号、全角１２３、繁體醫、零宽\u200B空格。\n"                   // 2
+    "case_id: CC-0001\n"                                                                  // 3
+    "status: draft\n"                                                                     // 4
+    "difficulty: medium\n"                                                                // 5
+    "subject: 心血管内科\n"                                                               // 6
+    "subject_labels: [心血管内科]   # 流式列表,不改\n"                                    // 7
+    "task: 治疗方案制定\n"                                                                // 8
+    "task_labels:\n"                                                                      // 9
+    "    - 治疗方案制定\n"                                                                // 10
+    "    - 用药指导\n"                                                                    // 11
+    "care_stage: 干预\n"                                                                  // 12
+    "user_role: \"患者女儿,代母亲提问\"\n"                                                // 13
+    "audience: lay\n"                                                                     // 14
+    "clinical_context: |   # 字面块：逐字保留\n"                                          // 15
+    "    患者女,７１岁,退休教师。近3个月反复发作心悸\u200B,每次持续数小时可自行缓解。\n"  // 16
+    "    目前用药:氨氯地平5\u00A0mg每日1次,二甲双胍0．5 g每日2次。\n"                     // 17
+    "    血压148/86 mmHg，心率72次/分。。\n"                                              // 18
+    "user_request: >\n"                                                                   // 19
+    "  医生说我妈妈要开始吃抗凝药,可她已经吃了好几年阿司匹林?\n"                          // 20
+    "\n"                                                                                  // 21
+    "  她年纪大了,平时要注意些什么?\n"                                                    // 22
+    "authors: [示例作者(心血管内科), '第二作者']\n"                                       // 23
+    "provenance:\n"                                                                       // 24
+    "  source: synthetic\n"                                                               // 25
+    "  created: \"2026-11-22\"\n"                                                         // 26
+    "  notes: 示例病例（参考Pe\u0301rez格式）,仅用于演示工具链。\n";                      // 27
 
 // The same file as a careful author would have written it.
 const std::string kFixed =
@@ -303,8 +303,7 @@ TEST_CASE("cli fix: a path outside the repository is refused with exit 2", "[cli
   CHECK(missing.exit_code == 2);
 }
 
-TEST_CASE("cli fix: a comment on a block scalar's header that repeats its first line is never edited",
-          "[cli][fix]") {
+TEST_CASE("cli fix: a comment on a block scalar's header that repeats its first line is never edited", "[cli][fix]") {
   TempRepo repo;
   // The comment quotes the request's first line verbatim; only the value may change.
   std::string text = shipped(kCase);
@@ -333,7 +332,7 @@ TEST_CASE("cli fix: removes NEL, U+2028 and U+2029, after which the file loads",
   const std::string rel = "cases/cardiology/CC-0001.yaml";
   const std::string clean = repo.read(rel);
   std::string broken = clean;
-  broken.insert(broken.find("\n") , "\u2028");
+  broken.insert(broken.find("\n"), "\u2028");
   broken.insert(broken.find("患者女"), "\u0085");
   repo.write(rel, broken);
   RunResult before = run_cli({"validate", rel}, repo.path());

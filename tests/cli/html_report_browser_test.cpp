@@ -35,8 +35,9 @@ void check_self_contained(const std::string& html) {
 std::string open_in_browser(const std::string& page, const std::string& png) {
   auto chromium = find_chromium();
   if (!chromium) {
-    WARN("chromium is not installed: the browser checks of " << page << " are skipped "
-         "(tools/scripts/install-deps.sh installs it)");
+    WARN("chromium is not installed: the browser checks of " << page
+                                                             << " are skipped "
+                                                                "(tools/scripts/install-deps.sh installs it)");
     return "";
   }
   BrowserRun dom = dump_dom(*chromium, page);
@@ -135,7 +136,8 @@ TEST_CASE("coverage --format html: the 36 × 12 cells and every label, in a real
   CHECK(count_of(dom, "class=\"cell\"") == 36 * 12);
   for (int s = 0; s < 36; ++s)
     for (int t = 0; t < 12; ++t)
-      CHECK(dom.find("data-row=\"" + std::to_string(s) + "\" data-col=\"" + std::to_string(t) + "\"") != std::string::npos);
+      CHECK(dom.find("data-row=\"" + std::to_string(s) + "\" data-col=\"" + std::to_string(t) + "\"") !=
+            std::string::npos);
   for (const auto& l : doc["specialties"]) CHECK(dom.find(">" + l["zh"].get<std::string>() + "<") != std::string::npos);
   for (const auto& l : doc["tasks"]) CHECK(dom.find(">" + l["zh"].get<std::string>() + "<") != std::string::npos);
   for (const char* dim : {"difficulty", "care_stage", "audience", "axis"})
@@ -162,7 +164,8 @@ TEST_CASE("release cut writes coverage.html beside coverage.md, and it renders",
   CHECK(verify.exit_code == 0);
 
   TempDir shots;
-  const std::string dom = open_in_browser(repo.path() + "/reports/v1.0.0/coverage.html", shots.path() + "/coverage.png");
+  const std::string dom =
+      open_in_browser(repo.path() + "/reports/v1.0.0/coverage.html", shots.path() + "/coverage.png");
   if (dom.empty()) return;
   CHECK(dom.find("<title>Coverage of v1.0.0</title>") != std::string::npos);
   CHECK(count_of(dom, "class=\"cell\"") == 36 * 12);
@@ -177,7 +180,8 @@ TEST_CASE("the browser checks see a console error and a blank page", "[cli][html
     return;
   }
   TempDir dir;
-  dir.write("blank.html", "<!DOCTYPE html><html><body><script>console.error('boom'); notDefined();</script></body></html>");
+  dir.write("blank.html",
+            "<!DOCTYPE html><html><body><script>console.error('boom'); notDefined();</script></body></html>");
   BrowserRun shot = screenshot(*chromium, dir.path() + "/blank.html", dir.path() + "/blank.png");
   INFO(shot.err);
   REQUIRE(shot.exit_code == 0);

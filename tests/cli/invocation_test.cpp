@@ -69,7 +69,8 @@ TEST_CASE("cli: -C DIR: path arguments resolve against DIR, as with git -C", "[c
   INFO(chained.run.out << chained.run.err);
   CHECK(chained.keys() == keys_of({{kCase, 4, 9, "schema/enum"}}));
   // An output path too.
-  RunResult cov = run_cli({"-C", repo.path(), "coverage", "--format", "csv", "--out", "coverage.csv"}, elsewhere.path());
+  RunResult cov =
+      run_cli({"-C", repo.path(), "coverage", "--format", "csv", "--out", "coverage.csv"}, elsewhere.path());
   INFO(cov.err);
   CHECK(exists(repo.path() + "/coverage.csv"));
   CHECK(!exists(elsewhere.path() + "/coverage.csv"));
@@ -107,8 +108,7 @@ TEST_CASE("cli: -C into a subfolder still finds the repository above it", "[cli]
   CHECK(r.doc["files_checked"] == 2);
 }
 
-TEST_CASE("cli: from a subfolder the repository is found upward and paths stay root-relative",
-          "[cli][invocation]") {
+TEST_CASE("cli: from a subfolder the repository is found upward and paths stay root-relative", "[cli][invocation]") {
   TempRepo repo;
   repo.overlay_fixture("schema-enum");
   const std::string sub = repo.path() + "/cases/cardiology";
@@ -227,8 +227,8 @@ TEST_CASE("cli: a file that cannot be read: exit 2", "[cli][invocation]") {
   repo.add_shipped_case("cardiology", "CC-0001");
   // Let `nobody` into the repository, but not into the case.
   for (const auto& e : fs::recursive_directory_iterator(repo.path()))
-    fs::permissions(e.path(), e.is_directory() ? fs::perms::all : fs::perms::owner_all | fs::perms::group_read |
-                                                                     fs::perms::others_read);
+    fs::permissions(e.path(), e.is_directory() ? fs::perms::all
+                                               : fs::perms::owner_all | fs::perms::group_read | fs::perms::others_read);
   fs::permissions(repo.path(), fs::perms::all);
   fs::permissions(repo.path() + "/" + kCase, fs::perms::none);
   RunResult named = run_as_nobody({"validate", "--no-cache", kCase}, repo.path());
@@ -248,14 +248,13 @@ TEST_CASE("cli: a file that cannot be read: exit 2", "[cli][invocation]") {
 TEST_CASE("cli: usage errors exit 2", "[cli][invocation]") {
   TempRepo repo;
   repo.add_shipped_case("cardiology", "CC-0001");
-  for (const std::vector<std::string>& args : std::vector<std::vector<std::string>>{
-           {"validate", "--bogus"},
-           {"validate", "--format", "xml"},
-           {"--lang", "fr", "validate"},
-           {"frobnicate"},
-           {},
-           {"new", "--subject", "cardiology"},
-           {"-C"}}) {
+  for (const std::vector<std::string>& args : std::vector<std::vector<std::string>>{{"validate", "--bogus"},
+                                                                                    {"validate", "--format", "xml"},
+                                                                                    {"--lang", "fr", "validate"},
+                                                                                    {"frobnicate"},
+                                                                                    {},
+                                                                                    {"new", "--subject", "cardiology"},
+                                                                                    {"-C"}}) {
     RunResult r = run_cli(args, repo.path());
     std::string joined;
     for (const auto& a : args) joined += a + " ";

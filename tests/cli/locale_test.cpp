@@ -20,8 +20,7 @@ std::string message_with(const std::vector<std::string>& env, const std::vector<
 }
 }  // namespace
 
-TEST_CASE("cli: messages follow LANG, LC_ALL, LC_MESSAGES and LANGUAGE; --lang overrides them",
-          "[cli][locale]") {
+TEST_CASE("cli: messages follow LANG, LC_ALL, LC_MESSAGES and LANGUAGE; --lang overrides them", "[cli][locale]") {
   CHECK_THAT(message_with({}), !Catch::Contains(kZh));
   CHECK_THAT(message_with({"LANG=zh_CN.UTF-8"}), Catch::Contains(kZh));
   CHECK_THAT(message_with({"LANG=en_US.UTF-8", "LC_MESSAGES=zh_CN.UTF-8"}), Catch::Contains(kZh));
@@ -71,7 +70,8 @@ TEST_CASE("cli: usage errors under zh are in Chinese", "[cli][locale]") {
   CHECK_THAT(zh_usage_error({"new", "--task", "用药指导"}).err, Catch::Contains("缺少必需的参数 --subject"));
   CHECK_THAT(zh_usage_error({"validate", "--format", "xml"}).err,
              Catch::Contains("--format 不能取值“xml”；可选值：") && Catch::Contains("sarif"));
-  CHECK_THAT(zh_usage_error({"select", "--count", "many"}).err, Catch::Contains("--count 的取值“many”不在 1 到 10000000 之间"));
+  CHECK_THAT(zh_usage_error({"select", "--count", "many"}).err,
+             Catch::Contains("--count 的取值“many”不在 1 到 10000000 之间"));
   CHECK_THAT(zh_usage_error({"validate", "-j", "x"}).err, Catch::Contains("--jobs 的取值“x”格式不正确"));
   // An error before the line has parsed: --lang is read all the same.
   CHECK_THAT(zh_usage_error({"export", "--out"}).err, Catch::Contains("--out 缺少取值"));
@@ -96,13 +96,23 @@ TEST_CASE("cli: --help under zh is in Chinese, for every command", "[cli][locale
   // The subcommands, as the English help lists them (and those they have).
   bool in_subcommands = false;
   for (const auto& line : cc::test::cli::split_lines(root.out)) {
-    if (line == "Subcommands:") in_subcommands = true;
-    else if (in_subcommands && line.rfind("  ", 0) == 0) commands.push_back({line.substr(2, line.find(' ', 2) - 2)});
+    if (line == "Subcommands:")
+      in_subcommands = true;
+    else if (in_subcommands && line.rfind("  ", 0) == 0)
+      commands.push_back({line.substr(2, line.find(' ', 2) - 2)});
   }
   REQUIRE(commands.size() > 15);
-  for (auto sub : {std::vector<std::string>{"release", "cut"}, {"release", "diff"}, {"release", "verify"},
-                   {"hook", "install"}, {"schema", "sync"}, {"irt", "fit"}, {"irt", "select"},
-                   {"irt", "estimate"}, {"review", "export"}, {"review", "import"}, {"judge", "export-sft"},
+  for (auto sub : {std::vector<std::string>{"release", "cut"},
+                   {"release", "diff"},
+                   {"release", "verify"},
+                   {"hook", "install"},
+                   {"schema", "sync"},
+                   {"irt", "fit"},
+                   {"irt", "select"},
+                   {"irt", "estimate"},
+                   {"review", "export"},
+                   {"review", "import"},
+                   {"judge", "export-sft"},
                    {"judge", "batch"}})
     commands.push_back(sub);
   for (const auto& command : commands) {
@@ -112,12 +122,13 @@ TEST_CASE("cli: --help under zh is in Chinese, for every command", "[cli][locale
     zh_args.push_back("--help");
     RunResult en = run_cli(en_args, empty.path());
     RunResult zh = run_cli(zh_args, empty.path());
-    INFO("command: " << (command.empty() ? "(none)" : command[0] + (command.size() > 1 ? " " + command[1] : ""))
-                     << "\n" << zh.out);
+    INFO("command: " << (command.empty() ? "(none)" : command[0] + (command.size() > 1 ? " " + command[1] : "")) << "\n"
+                     << zh.out);
     CHECK(zh.exit_code == 0);
     CHECK_THAT(zh.out, Catch::Contains("用法:") && Catch::Contains("选项"));
     for (const auto& d : descriptions(en.out)) {
-      bool has_letters_only = d.find_first_of("abcdefghijklmnopqrstuvwxyz") != std::string::npos && d.find(' ') != std::string::npos;
+      bool has_letters_only =
+          d.find_first_of("abcdefghijklmnopqrstuvwxyz") != std::string::npos && d.find(' ') != std::string::npos;
       if (has_letters_only) CHECK_THAT(zh.out, !Catch::Contains(d));
     }
   }
@@ -147,7 +158,8 @@ TEST_CASE("cli: a failed --out under zh says the failing step in Chinese", "[cli
   CHECK_THAT(zh.err, Catch::Contains("无法写入 /proc/version：无法在 /proc/version 旁创建临时文件："));
   CHECK_THAT(zh.err, !Catch::Contains("cannot") && !Catch::Contains("No such"));
   RunResult en = run_cli({"--lang", "en", "coverage", "--out", "/proc/version"}, repo.path());
-  CHECK_THAT(en.err, Catch::Contains("cannot write /proc/version: cannot create a temporary file beside /proc/version: "));
+  CHECK_THAT(en.err,
+             Catch::Contains("cannot write /proc/version: cannot create a temporary file beside /proc/version: "));
 }
 
 TEST_CASE("cli: schema details under zh carry no English", "[cli][locale]") {

@@ -127,8 +127,8 @@ TEST_CASE("cli: new accepts English names and codes for subject and task", "[cli
 
 TEST_CASE("cli: new passes difficulty, care stage, audience and role into a valid case", "[cli][new]") {
   TempRepo repo;
-  RunResult r = run_cli({"new", "--subject", "cardiology", "--task", "用药指导", "--difficulty", "high",
-                         "--care-stage", "follow-up", "--audience", "professional", "--user-role", "社区全科医生"},
+  RunResult r = run_cli({"new", "--subject", "cardiology", "--task", "用药指导", "--difficulty", "high", "--care-stage",
+                         "follow-up", "--audience", "professional", "--user-role", "社区全科医生"},
                         repo.path());
   CHECK(r.exit_code == 0);
   std::string text = repo.read("cases/cardiology/CC-0001.yaml");
@@ -158,11 +158,11 @@ TEST_CASE("cli: new rejects an unknown subject with a suggestion, writing nothin
 
 TEST_CASE("cli: new rejects an unknown task, difficulty, care stage or audience", "[cli][new]") {
   TempRepo repo;
-  for (const std::vector<std::string>& extra : std::vector<std::vector<std::string>>{
-           {"--task", "medication guidence"},
-           {"--task", "用药指导", "--difficulty", "extreme"},
-           {"--task", "用药指导", "--care-stage", "cure"},
-           {"--task", "用药指导", "--audience", "everyone"}}) {
+  for (const std::vector<std::string>& extra :
+       std::vector<std::vector<std::string>>{{"--task", "medication guidence"},
+                                             {"--task", "用药指导", "--difficulty", "extreme"},
+                                             {"--task", "用药指导", "--care-stage", "cure"},
+                                             {"--task", "用药指导", "--audience", "everyone"}}) {
     std::vector<std::string> args{"new", "--subject", "cardiology"};
     args.insert(args.end(), extra.begin(), extra.end());
     RunResult r = run_cli(args, repo.path());
@@ -197,8 +197,7 @@ TEST_CASE("cli: new --lang zh reports in Chinese", "[cli][new][zh]") {
 
 // Regression (hardening #20): a fresh skeleton full of "（请填写…）" validated clean, so
 // an approved case with its blanks unfilled could be released.
-TEST_CASE("cli: text/placeholder is a warning in a draft and its rubric, an error once approved",
-          "[cli][new][text]") {
+TEST_CASE("cli: text/placeholder is a warning in a draft and its rubric, an error once approved", "[cli][new][text]") {
   TempRepo repo;
   REQUIRE(run_cli({"new", "--subject", "心血管内科", "--task", "治疗方案制定"}, repo.path()).exit_code == 0);
   const std::string kCase = "cases/cardiology/CC-0001.yaml";

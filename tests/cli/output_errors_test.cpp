@@ -71,11 +71,11 @@ TEST_CASE("cli: --out naming a device that is full exits 2 and names the output"
   // A link to /dev/full: the device itself must never be replaced by a regular file.
   const std::string out = repo.path() + "/full-output";
   REQUIRE(::symlink("/dev/full", out.c_str()) == 0);
-  for (const std::vector<std::string>& args : std::vector<std::vector<std::string>>{
-           {"export", "--out", out},
-           {"coverage", "--out", out},
-           {"dedup", "--out", out},
-           {"select", "--count", "1", "--seed", "1", "--out", out}}) {
+  for (const std::vector<std::string>& args :
+       std::vector<std::vector<std::string>>{{"export", "--out", out},
+                                             {"coverage", "--out", out},
+                                             {"dedup", "--out", out},
+                                             {"select", "--count", "1", "--seed", "1", "--out", out}}) {
     RunResult r = run_cli(args, repo.path());
     INFO(args[0] << "\nstdout: " << r.out << "\nstderr: " << r.err);
     CHECK(r.exit_code == 2);

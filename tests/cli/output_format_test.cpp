@@ -1,6 +1,6 @@
 // End-to-end: the output formats of `validate` (text, json, github, sarif), colour only on
-// a terminal and never with NO_COLOR or TERM=dumb (--color overrides), and Chinese messages with --lang zh. Most cases use
-// tests/fixtures/multi-case: five errors and one warning in one case, some with fixes.
+// a terminal and never with NO_COLOR or TERM=dumb (--color overrides), and Chinese messages with --lang zh. Most cases
+// use tests/fixtures/multi-case: five errors and one warning in one case, some with fixes.
 #include <pty.h>
 #include <sys/wait.h>
 #include <unistd.h>
@@ -41,9 +41,12 @@ RunResult run_in_pty(const std::vector<std::string>& args, const std::string& cw
   char buf[4096];
   while (true) {
     ssize_t n = ::read(master, buf, sizeof buf);
-    if (n > 0) r.out.append(buf, static_cast<size_t>(n));
-    else if (n < 0 && errno == EINTR) continue;
-    else break;  // EIO once the child has closed the terminal
+    if (n > 0)
+      r.out.append(buf, static_cast<size_t>(n));
+    else if (n < 0 && errno == EINTR)
+      continue;
+    else
+      break;  // EIO once the child has closed the terminal
   }
   ::close(master);
   int status = 0;
@@ -274,7 +277,8 @@ TEST_CASE("cli: --lang zh gives Chinese messages in json", "[cli][format][zh]") 
   JsonRun r = multi_case_json(repo, {"--lang", "zh"});
   // Same findings, same places, as in English.
   CHECK(r.keys() == multi_case_json(repo).keys());
-  CHECK(message_at(r, kCase, 4, 9, "schema/enum") == "“status”不能取值“aproved”；可选值：draft, review, approved, retired");
+  CHECK(message_at(r, kCase, 4, 9, "schema/enum") ==
+        "“status”不能取值“aproved”；可选值：draft, review, approved, retired");
   CHECK(message_at(r, kCase, 3, 1, "schema/required") == "缺少必填字段“authors”；请补充");
   std::string label = message_at(r, kCase, 5, 13, "integrity/unknown-label");
   CHECK_THAT(label, Catch::StartsWith("“High”不是已知的难度"));

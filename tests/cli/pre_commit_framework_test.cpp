@@ -64,7 +64,8 @@ class PreCommitRepo {
   // binary first on PATH, pre-commit's cache and HOME in the test's own folder.
   Shell sh(const std::string& command, const std::string& cwd = "") const {
     const std::string log = tools_.path() + "/out.log";
-    std::string env = "export PATH=" + shell_quote(tools_.path() + "/bin") + ":\"$PATH\" HOME=" + shell_quote(tools_.path()) +
+    std::string env = "export PATH=" + shell_quote(tools_.path() + "/bin") +
+                      ":\"$PATH\" HOME=" + shell_quote(tools_.path()) +
                       " PRE_COMMIT_HOME=" + shell_quote(tools_.path() + "/pre-commit-home") +
                       " GIT_CONFIG_NOSYSTEM=1 GIT_AUTHOR_NAME=Test GIT_AUTHOR_EMAIL=t@example.org"
                       " GIT_COMMITTER_NAME=Test GIT_COMMITTER_EMAIL=t@example.org; "

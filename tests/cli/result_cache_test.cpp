@@ -39,8 +39,7 @@ TEST_CASE("cli: cache: a second run gives identical output", "[cli][cache]") {
   edit_file(repo, kCase, "audience: lay", "audience: professional");
   auto first = validate_json(repo.path());
   REQUIRE(first.doc.is_object());
-  CHECK(first.keys() ==
-        keys_of({{kCase, 4, 9, "schema/enum"}, {kCase, 15, 11, "integrity/audience-role", "warning"}}));
+  CHECK(first.keys() == keys_of({{kCase, 4, 9, "schema/enum"}, {kCase, 15, 11, "integrity/audience-role", "warning"}}));
   CHECK(exists(repo.path() + "/" + kCacheFile));
   auto second = validate_json(repo.path());
   CHECK(second.run.out == first.run.out);
@@ -148,8 +147,7 @@ TEST_CASE("cli: cache: --no-cache writes no cache", "[cli][cache]") {
   CHECK(!exists(repo.path() + "/.clinconsensus"));
 }
 
-TEST_CASE("cli: cache: a later run reads the cache; --no-cache ignores it and leaves it as it is",
-          "[cli][cache]") {
+TEST_CASE("cli: cache: a later run reads the cache; --no-cache ignores it and leaves it as it is", "[cli][cache]") {
   Benchmark repo;
   CHECK(validate_json(repo.path()).keys().empty());
   REQUIRE(exists(repo.path() + "/" + kCacheFile));

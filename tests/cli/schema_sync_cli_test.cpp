@@ -113,7 +113,8 @@ TEST_CASE("cli: a taxonomy change makes the case schema out of date; sync writes
   CHECK_THAT(message_at(r, kCaseSchema, line, 7, "schema/out-of-date"), Catch::Contains("properties.difficulty.enum"));
   // In Chinese too.
   auto zh = validate_json(repo.path(), {}, {}, {"--lang", "zh"});
-  CHECK_THAT(message_at(zh, kCaseSchema, line, 7, "schema/out-of-date"), Catch::Contains("请运行 clinconsensus schema sync"));
+  CHECK_THAT(message_at(zh, kCaseSchema, line, 7, "schema/out-of-date"),
+             Catch::Contains("请运行 clinconsensus schema sync"));
 
   RunResult sync = run_cli({"schema", "sync"}, repo.path());
   CHECK(sync.exit_code == 0);

@@ -93,11 +93,13 @@ TEST_CASE("agree: one input holding two judges, and the refusals", "[cli][score]
   dir.write("three.jsonl", text + other + third);
   auto three = run_cli({"agree", "--cases", fx("cases.jsonl"), "--verdicts", "three.jsonl"}, dir.path());
   CHECK(three.exit_code == 2);
-  auto picked = run_cli({"agree", "--cases", fx("cases.jsonl"), "--verdicts", "three.jsonl", "--judge", "judge-d",
-                         "--judge", "judge-c"},
-                        dir.path());
+  auto picked = run_cli(
+      {"agree", "--cases", fx("cases.jsonl"), "--verdicts", "three.jsonl", "--judge", "judge-d", "--judge", "judge-c"},
+      dir.path());
   CHECK(picked.exit_code == 0);
   CHECK(picked.out.find("judge-d vs judge-c") != std::string::npos);
-  dir.write("bad.jsonl", text + R"({"model": "m1", "case_id": "CC-0404", "criteria_met": true, "judge": "judge-a"})" "\n");
-  CHECK(run_cli({"agree", "--cases", fx("cases.jsonl"), "--verdicts", "bad.jsonl", fx("judge-b")}, dir.path()).exit_code == 1);
+  dir.write("bad.jsonl", text + R"({"model": "m1", "case_id": "CC-0404", "criteria_met": true, "judge": "judge-a"})"
+                                "\n");
+  CHECK(run_cli({"agree", "--cases", fx("cases.jsonl"), "--verdicts", "bad.jsonl", fx("judge-b")}, dir.path())
+            .exit_code == 1);
 }

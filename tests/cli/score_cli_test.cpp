@@ -17,8 +17,8 @@ namespace {
 std::string fx(const std::string& rel) { return fixtures_dir() + "/scoring/" + rel; }
 
 std::vector<std::string> score_args(const std::string& out, std::vector<std::string> extra = {}) {
-  std::vector<std::string> a{"score", "--cases", fx("cases.jsonl"), "--verdicts", fx("judge-a.jsonl"), "--k", "2",
-                             "--out", out};
+  std::vector<std::string> a{"score", "--cases", fx("cases.jsonl"), "--verdicts", fx("judge-a.jsonl"),
+                             "--k",   "2",       "--out",           out};
   a.insert(a.end(), extra.begin(), extra.end());
   return a;
 }
@@ -27,8 +27,8 @@ bool has_line(const std::string& text, const std::string& prefix) {
   return text.find("\n" + prefix) != std::string::npos || text.rfind(prefix, 0) == 0;
 }
 
-const char* kOutputs[] = {"summary.csv", "case_scores.csv", "summary.json", "item_analysis.csv", "report.md", "report.html",
-                          "run_manifest.json"};
+const char* kOutputs[] = {"summary.csv", "case_scores.csv", "summary.json",     "item_analysis.csv",
+                          "report.md",   "report.html",     "run_manifest.json"};
 
 }  // namespace
 
@@ -39,7 +39,8 @@ TEST_CASE("score: hand-computed figures in summary.csv", "[cli][score]") {
   REQUIRE(r.exit_code == 0);
   for (const char* f : kOutputs) CHECK(std::filesystem::exists(dir.path() + "/out/" + f));
   std::string csv = dir.read("out/summary.csv");
-  CHECK(csv.rfind("model,slice,threshold,cases,rubrics,positive,rubric_accuracy_pct,pass_at_k_pct,cacs_at_k_pct,", 0) == 0);
+  CHECK(csv.rfind("model,slice,threshold,cases,rubrics,positive,rubric_accuracy_pct,pass_at_k_pct,cacs_at_k_pct,", 0) ==
+        0);
   // m1 met 3, 4, 1 of 4: RA 8/12, pass@2 2/3, CACS@2 (2/3 + 1 + 0)/3 = 5/9.
   CHECK(has_line(csv, "m1,overall,2,3,12,8,66.66666666666667,66.66666666666667,55.55555555555556,"));
   // m2 met 1, 2, 0: RA 3/12, pass@2 1/3, CACS@2 (0 + 1/3 + 0)/3 = 1/9.
@@ -52,8 +53,10 @@ TEST_CASE("score: hand-computed figures in summary.csv", "[cli][score]") {
   CHECK(r.out.find("m1") < r.out.find("m2"));  // leaderboard order
   std::string cases = dir.read("out/case_scores.csv");
   CHECK(cases.rfind("model,case_id,difficulty,subject_labels,task_labels,rubric_count,expected_rubric_count,"
-                    "positive_count,rubric_accuracy_pct,pass_at_k,cacs_at_k_pct,", 0) == 0);
-  CHECK(has_line(cases, "m1,CC-0001,low,心血管内科,用药指导,4,4,3,75,1,66.66666666666666,心血管内科,用药指导,干预,lay,0\n"));
+                    "positive_count,rubric_accuracy_pct,pass_at_k,cacs_at_k_pct,",
+                    0) == 0);
+  CHECK(has_line(cases,
+                 "m1,CC-0001,low,心血管内科,用药指导,4,4,3,75,1,66.66666666666666,心血管内科,用药指导,干预,lay,0\n"));
   std::string manifest = dir.read("out/run_manifest.json");
   auto hex = cc::sha256_file(fx("judge-a.jsonl"));
   REQUIRE(hex);
@@ -71,7 +74,8 @@ TEST_CASE("score: same inputs and seed give byte-identical outputs on any thread
   // (Three cases leave the percentiles at the extremes whatever the seed; the seed is recorded.)
   CHECK(dir.read("c/run_manifest.json").find("\"seed\": 2,") != std::string::npos);
   // --k-sweep adds overall rows for every other threshold.
-  CHECK(has_line(dir.read("a/summary.csv"), "m1,overall,4,3,12,8,66.66666666666667,33.333333333333336,33.333333333333336,"));
+  CHECK(has_line(dir.read("a/summary.csv"),
+                 "m1,overall,4,3,12,8,66.66666666666667,33.333333333333336,33.333333333333336,"));
 }
 
 TEST_CASE("score: the public layout in a folder, judge chosen with --judge", "[cli][score]") {
@@ -83,9 +87,9 @@ TEST_CASE("score: the public layout in a folder, judge chosen with --judge", "[c
   CHECK(both.exit_code == 2);
   CHECK(both.err.find("--judge") != std::string::npos);
   CHECK_FALSE(std::filesystem::exists(dir.path() + "/out"));
-  auto b = run_cli({"score", "--cases", fx("cases.jsonl"), "--verdicts", "judge-b=" + fx("judge-b"), "--k", "2",
-                    "--out", "out"},
-                   dir.path());
+  auto b = run_cli(
+      {"score", "--cases", fx("cases.jsonl"), "--verdicts", "judge-b=" + fx("judge-b"), "--k", "2", "--out", "out"},
+      dir.path());
   INFO(b.err);
   REQUIRE(b.exit_code == 0);
   // judge-b: m1 met 2, 4, 1 → RA 7/12; m2 1, 3, 0 → RA 4/12.
@@ -116,15 +120,15 @@ TEST_CASE("score: missing verdicts are refused, or scored as not met when allowe
   size_t cut = all.size();
   for (int i = 0; i < 4; ++i) cut = all.rfind('\n', cut - 1);
   dir.write("v.jsonl", all.substr(0, cut + 1));
-  auto refused = run_cli({"score", "--cases", fx("cases.jsonl"), "--verdicts", "v.jsonl", "--k", "2", "--out", "out"},
-                         dir.path());
+  auto refused =
+      run_cli({"score", "--cases", fx("cases.jsonl"), "--verdicts", "v.jsonl", "--k", "2", "--out", "out"}, dir.path());
   CHECK(refused.exit_code == 1);
   CHECK(refused.err.find("verdict/missing") != std::string::npos);
   CHECK(refused.err.find("CC-0003-R02") != std::string::npos);
   CHECK_FALSE(std::filesystem::exists(dir.path() + "/out"));
-  auto allowed = run_cli({"score", "--cases", fx("cases.jsonl"), "--verdicts", "v.jsonl", "--k", "2", "--out", "out",
-                          "--allow-missing"},
-                         dir.path());
+  auto allowed = run_cli(
+      {"score", "--cases", fx("cases.jsonl"), "--verdicts", "v.jsonl", "--k", "2", "--out", "out", "--allow-missing"},
+      dir.path());
   CHECK(allowed.exit_code == 0);
   CHECK(allowed.err.find("3 of 12 verdicts missing") != std::string::npos);
   std::string csv = dir.read("out/summary.csv");
@@ -138,17 +142,21 @@ TEST_CASE("score: inconsistent verdicts are findings with file and line", "[cli]
   TempDir dir;
   std::filesystem::copy_file(fx("judge-a.jsonl"), dir.path() + "/v.jsonl");
   std::string text = dir.read("v.jsonl");
-  text += R"({"model": "m1", "case_id": "CC-0009", "criterion_id": "CC-0009-R01", "criteria_met": true})" "\n";
-  text += R"({"model": "m1", "case_id": "CC-0001", "criterion_id": "CC-0001-R01", "judge": "judge-a", "criteria_met": false})" "\n";
+  text += R"({"model": "m1", "case_id": "CC-0009", "criterion_id": "CC-0009-R01", "criteria_met": true})"
+          "\n";
+  text +=
+      R"({"model": "m1", "case_id": "CC-0001", "criterion_id": "CC-0001-R01", "judge": "judge-a", "criteria_met": false})"
+      "\n";
   dir.write("v.jsonl", text);
-  auto r = run_cli({"score", "--cases", fx("cases.jsonl"), "--verdicts", "v.jsonl", "--k", "2", "--out", "out"}, dir.path());
+  auto r =
+      run_cli({"score", "--cases", fx("cases.jsonl"), "--verdicts", "v.jsonl", "--k", "2", "--out", "out"}, dir.path());
   CHECK(r.exit_code == 1);
   CHECK(r.err.find("v.jsonl:25:1: error: unknown case id CC-0009") != std::string::npos);
   CHECK(r.err.find("v.jsonl:26:1: error: conflicting verdicts") != std::string::npos);
   CHECK_FALSE(std::filesystem::exists(dir.path() + "/out"));
-  auto zh = run_cli({"--lang", "zh", "score", "--cases", fx("cases.jsonl"), "--verdicts", "v.jsonl", "--k", "2", "--out",
-                     "out"},
-                    dir.path());
+  auto zh = run_cli(
+      {"--lang", "zh", "score", "--cases", fx("cases.jsonl"), "--verdicts", "v.jsonl", "--k", "2", "--out", "out"},
+      dir.path());
   CHECK(zh.exit_code == 1);
   CHECK(zh.err.find("v.jsonl:25:1: 错误: 未知病例编号 CC-0009") != std::string::npos);
 }
@@ -160,11 +168,13 @@ TEST_CASE("score: usage errors and unreadable input exit 2", "[cli][score]") {
   CHECK(run_cli(score_args("out", {"--judge", "nobody"}), dir.path()).exit_code == 2);
   CHECK(run_cli(score_args("out", {"--bootstrap", "-1"}), dir.path()).exit_code == 2);
   CHECK(run_cli({"score", "--cases", fx("cases.jsonl"), "--verdicts", "nothing.jsonl", "--k", "2", "--out", "o"},
-                dir.path()).exit_code == 2);
+                dir.path())
+            .exit_code == 2);
   CHECK(run_cli({"score", "--cases", "nothing.jsonl", "--verdicts", fx("judge-a.jsonl"), "--out", "o"}, dir.path())
             .exit_code == 2);
-  CHECK(run_cli({"score", "--verdicts", fx("judge-a.jsonl"), "--out", "o"}, dir.path()).exit_code == 2);  // no repository
-  CHECK(run_cli({"score", "--cases", fx("cases.jsonl"), "--k", "2"}, dir.path()).exit_code == 2);       // no --verdicts
+  CHECK(run_cli({"score", "--verdicts", fx("judge-a.jsonl"), "--out", "o"}, dir.path()).exit_code ==
+        2);                                                                                        // no repository
+  CHECK(run_cli({"score", "--cases", fx("cases.jsonl"), "--k", "2"}, dir.path()).exit_code == 2);  // no --verdicts
   CHECK_FALSE(std::filesystem::exists(dir.path() + "/out"));
 }
 
@@ -174,13 +184,14 @@ TEST_CASE("score: garbage input never crashes", "[cli][score]") {
   for (int i = 0; i < 256; ++i) junk += static_cast<char>((i * 37 + 11) % 256);
   dir.write("junk.jsonl", junk + "\n{\"model\": [\n" + junk);
   dir.write("junk_judge.json", "[" + junk);
-  dir.write("deep_judge.json", std::string(100000, '[') );
+  dir.write("deep_judge.json", std::string(100000, '['));
   for (const char* f : {"junk.jsonl", "junk_judge.json", "deep_judge.json"}) {
     auto r = run_cli({"score", "--cases", fx("cases.jsonl"), "--verdicts", f, "--k", "2", "--out", "o"}, dir.path());
     CHECK((r.exit_code == 1 || r.exit_code == 2));
   }
   dir.write("junk_cases.jsonl", junk);
-  auto r = run_cli({"score", "--cases", "junk_cases.jsonl", "--verdicts", fx("judge-a.jsonl"), "--out", "o"}, dir.path());
+  auto r =
+      run_cli({"score", "--cases", "junk_cases.jsonl", "--verdicts", fx("judge-a.jsonl"), "--out", "o"}, dir.path());
   CHECK((r.exit_code == 1 || r.exit_code == 2));
 }
 
@@ -209,25 +220,25 @@ TEST_CASE("score: our JSONL refuses a criteria_met that is not a JSON boolean", 
   int line = 1 + static_cast<int>(std::count(text.begin(), text.begin() + static_cast<long>(at), '\n'));
   text.replace(at, 20, "\"criteria_met\": \"yes\"");
   dir.write("v.jsonl", text);
-  auto r = run_cli({"score", "--cases", fx("cases.jsonl"), "--verdicts", "v.jsonl", "--k", "2", "--out", "out"},
-                   dir.path());
+  auto r =
+      run_cli({"score", "--cases", fx("cases.jsonl"), "--verdicts", "v.jsonl", "--k", "2", "--out", "out"}, dir.path());
   CHECK(r.exit_code == 1);
   CHECK(r.err.find("v.jsonl:" + std::to_string(line) + ":") != std::string::npos);
   CHECK(r.err.find(": error: criteria_met is \"yes\"") != std::string::npos);
   CHECK(r.err.find("verdict/not-boolean") != std::string::npos);
   CHECK_FALSE(std::filesystem::exists(dir.path() + "/out"));
   // --allow-missing does not turn the refusal into a missing verdict.
-  auto allowed = run_cli({"score", "--cases", fx("cases.jsonl"), "--verdicts", "v.jsonl", "--k", "2", "--out", "out",
-                          "--allow-missing"},
-                         dir.path());
+  auto allowed = run_cli(
+      {"score", "--cases", fx("cases.jsonl"), "--verdicts", "v.jsonl", "--k", "2", "--out", "out", "--allow-missing"},
+      dir.path());
   CHECK(allowed.exit_code == 1);
 }
 
 TEST_CASE("score: an empty verdict file is one error, not a warning and an error", "[cli][score][empty]") {
   TempDir dir;
   dir.write("v.jsonl", "");
-  auto r = run_cli({"score", "--cases", fx("cases.jsonl"), "--verdicts", "v.jsonl", "--k", "2", "--out", "out"},
-                   dir.path());
+  auto r =
+      run_cli({"score", "--cases", fx("cases.jsonl"), "--verdicts", "v.jsonl", "--k", "2", "--out", "out"}, dir.path());
   CHECK(r.exit_code == 1);
   INFO(r.err);
   size_t mentions = 0;
@@ -238,9 +249,9 @@ TEST_CASE("score: an empty verdict file is one error, not a warning and an error
   CHECK_FALSE(std::filesystem::exists(dir.path() + "/out"));
   // Beside a file that has verdicts, an empty one is only a warning.
   dir.write("w.jsonl", "\n");
-  auto beside = run_cli({"score", "--cases", fx("cases.jsonl"), "--verdicts", fx("judge-a.jsonl"), "w.jsonl", "--k",
-                         "2", "--out", "out"},
-                        dir.path());
+  auto beside = run_cli(
+      {"score", "--cases", fx("cases.jsonl"), "--verdicts", fx("judge-a.jsonl"), "w.jsonl", "--k", "2", "--out", "out"},
+      dir.path());
   CHECK(beside.exit_code == 0);
   CHECK(beside.err.find("w.jsonl") != std::string::npos);
   CHECK(beside.err.find("warning: no verdicts in this file") != std::string::npos);
@@ -262,7 +273,9 @@ TEST_CASE("score: summary.csv and case_scores.csv line up with the public evalua
   std::string cases = dir.read("out/case_scores.csv");
   CHECK(cases.rfind("model,case_id,difficulty,subject_labels,task_labels,rubric_count,expected_rubric_count,"
                     "positive_count,rubric_accuracy_pct,pass_at_k,cacs_at_k_pct,subject,task,care_stage,audience,"
-                    "missing\n", 0) == 0);
-  CHECK(has_line(cases, "m1,CC-0002,high,内分泌科|心血管内科,诊断推理,4,4,4,100,1,100,内分泌科,诊断推理,诊断,professional,0\n"));
+                    "missing\n",
+                    0) == 0);
+  CHECK(has_line(
+      cases, "m1,CC-0002,high,内分泌科|心血管内科,诊断推理,4,4,4,100,1,100,内分泌科,诊断推理,诊断,professional,0\n"));
   CHECK(has_line(cases, "m2,CC-0003,low,儿科,健康教育与预防,4,4,0,0,0,0,儿科,健康教育与预防,预防,lay,0\n"));
 }

@@ -56,9 +56,9 @@ TEST_CASE("validate: github and sarif paths start at the git top when the benchm
     std::string prefix;   // the same as a github file= property
     std::string encoded;  // and as a SARIF uri
   };
-  const Layout layout = GENERATE(Layout{"benchmark", "benchmark/", "benchmark/"},
-                                 Layout{"data/临床 基准", "data/临床 基准/",
-                                        "data/%E4%B8%B4%E5%BA%8A%20%E5%9F%BA%E5%87%86/"});
+  const Layout layout =
+      GENERATE(Layout{"benchmark", "benchmark/", "benchmark/"},
+               Layout{"data/临床 基准", "data/临床 基准/", "data/%E4%B8%B4%E5%BA%8A%20%E5%9F%BA%E5%87%86/"});
   TempDir top;
   const std::string root = benchmark_below_git_top(top, layout.sub);
   INFO("benchmark at " << layout.sub);

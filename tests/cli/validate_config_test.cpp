@@ -68,8 +68,7 @@ TEST_CASE("cli: config schema findings: an unknown setting with a suggestion", "
   CHECK(r.run.exit_code == 1);
 }
 
-TEST_CASE("cli: a rule set to warning in clinconsensus.yaml turns an error into a warning (exit 0)",
-          "[cli][config]") {
+TEST_CASE("cli: a rule set to warning in clinconsensus.yaml turns an error into a warning (exit 0)", "[cli][config]") {
   TempRepo repo;
   set_rule_level(repo, "integrity/criteria-count", "warning");
   expect_fixture(repo, "integrity-criteria-count", {{kRubric, 4, 1, "integrity/criteria-count", "warning"}}, 0);

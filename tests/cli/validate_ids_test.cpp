@@ -35,18 +35,17 @@ TEST_CASE("cli: integrity/case-id-format for an id with too few digits, in case 
              Catch::Contains("CC-0001"));
 }
 
-TEST_CASE("cli: integrity/case-id-format follows id.prefix and id.digits of clinconsensus.yaml",
-          "[cli][integrity]") {
+TEST_CASE("cli: integrity/case-id-format follows id.prefix and id.digits of clinconsensus.yaml", "[cli][integrity]") {
   TempRepo repo;
   repo.add_shipped_case("cardiology", "CC-0001");
   edit_file(repo, "clinconsensus.yaml", "digits: 4", "digits: 5");
   auto r = validate_json(repo.path());
-  CHECK(r.keys() == keys_of({{kCase, 3, 10, "integrity/case-id-format"}, {kRubric, 3, 10, "integrity/case-id-format"}}));
+  CHECK(r.keys() ==
+        keys_of({{kCase, 3, 10, "integrity/case-id-format"}, {kRubric, 3, 10, "integrity/case-id-format"}}));
   CHECK_THAT(message_at(r, kCase, 3, 10, "integrity/case-id-format"), Catch::Contains("CC-00001"));
 }
 
-TEST_CASE("cli: integrity/case-mismatch is the one finding of a rubric with a wrong case_id",
-          "[cli][integrity]") {
+TEST_CASE("cli: integrity/case-mismatch is the one finding of a rubric with a wrong case_id", "[cli][integrity]") {
   TempRepo repo;
   // Line 3 `case_id: CC-0002` in rubrics/.../CC-0001.yaml, whose criteria all say
   // CC-0001-Rnn. The fix is the case_id: the 30 correct criterion ids must not be
@@ -76,8 +75,7 @@ TEST_CASE("cli: integrity/criteria-count for too many criteria, and criteria_per
   CHECK(r.run.exit_code == 1);
 }
 
-TEST_CASE("cli: integrity/duplicate-criterion-id points at the second use and names the first",
-          "[cli][integrity]") {
+TEST_CASE("cli: integrity/duplicate-criterion-id points at the second use and names the first", "[cli][integrity]") {
   TempRepo repo;
   // R15 (line 61) renamed to CC-0001-R14, which R14 uses on line 57.
   auto r = expect_fixture(repo, "integrity-duplicate-criterion-id",
@@ -90,8 +88,8 @@ TEST_CASE("cli: integrity/duplicate-criterion-id points at the second use and na
 TEST_CASE("cli: integrity/criterion-id-prefix points at the id and shows the expected one", "[cli][integrity]") {
   TempRepo repo;
   // R07 (line 29) is written CC-0010-R07.
-  auto r = expect_fixture(repo, "integrity-criterion-id-prefix", {{kRubric, 29, 19, "integrity/criterion-id-prefix"}},
-                          1);
+  auto r =
+      expect_fixture(repo, "integrity-criterion-id-prefix", {{kRubric, 29, 19, "integrity/criterion-id-prefix"}}, 1);
   std::string msg = message_at(r, kRubric, 29, 19, "integrity/criterion-id-prefix");
   CHECK_THAT(msg, Catch::Contains("CC-0010-R07"));
   CHECK_THAT(msg, Catch::Contains("CC-0001-R07"));
@@ -109,13 +107,12 @@ TEST_CASE("cli: integrity/min-axes is a warning by the shipped config", "[cli][i
 TEST_CASE("cli: integrity/safety-criterion is a warning by the shipped config", "[cli][integrity]") {
   TempRepo repo;
   // The six 安全性 criteria rewritten to 准确性.
-  auto r = expect_fixture(repo, "integrity-safety-criterion", {{kRubric, 4, 1, "integrity/safety-criterion", "warning"}},
-                          0);
+  auto r =
+      expect_fixture(repo, "integrity-safety-criterion", {{kRubric, 4, 1, "integrity/safety-criterion", "warning"}}, 0);
   CHECK_THAT(message_at(r, kRubric, 4, 1, "integrity/safety-criterion"), Catch::Contains("0"));
 }
 
-TEST_CASE("cli: min_axes_per_case and min_safety_criteria_per_case come from clinconsensus.yaml",
-          "[cli][integrity]") {
+TEST_CASE("cli: min_axes_per_case and min_safety_criteria_per_case come from clinconsensus.yaml", "[cli][integrity]") {
   TempRepo repo;
   repo.add_shipped_case("cardiology", "CC-0001");
   // CC-0001 uses 7 axes and has 6 安全性 criteria.

@@ -25,8 +25,7 @@ TEST_CASE("cli: integrity/unknown-label for a subject written by its English nam
   CHECK(fix_at(r, kCase, 8, 5, "integrity/unknown-label") == "心血管内科");
 }
 
-TEST_CASE("cli: integrity/unknown-label for a task written by its code, inside a flow list",
-          "[cli][integrity]") {
+TEST_CASE("cli: integrity/unknown-label for a task written by its code, inside a flow list", "[cli][integrity]") {
   TempRepo repo;
   // Line 10 `task_labels: [治疗方案制定, medication-guidance]`: "task_labels: [" is 14 code
   // points, 治疗方案制定 6, ", " 2, so the code starts at column 23.
@@ -105,8 +104,8 @@ TEST_CASE("cli: integrity/primary-not-in-labels points at the list", "[cli][inte
   TempRepo repo;
   // task_labels (line 10) now holds only 用药指导 (line 11, the list's first '-' at
   // column 3); the primary task 治疗方案制定 is missing from it.
-  auto r = expect_fixture(repo, "integrity-primary-not-in-labels", {{kCase, 11, 3, "integrity/primary-not-in-labels"}},
-                          1);
+  auto r =
+      expect_fixture(repo, "integrity-primary-not-in-labels", {{kCase, 11, 3, "integrity/primary-not-in-labels"}}, 1);
   std::string msg = message_at(r, kCase, 11, 3, "integrity/primary-not-in-labels");
   CHECK_THAT(msg, Catch::Contains("治疗方案制定"));
   CHECK_THAT(msg, Catch::Contains("task_labels"));

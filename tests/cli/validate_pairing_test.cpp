@@ -16,7 +16,8 @@ TEST_CASE("cli: integrity/file-location for a case directly under cases/", "[cli
   TempRepo repo;
   // A finding about the whole document points at its root mapping, which starts on line 3
   // after the two comment lines.
-  auto r = expect_fixture(repo, "integrity-file-location", {{"cases/CC-0001.yaml", 3, 1, "integrity/file-location"}}, 1);
+  auto r =
+      expect_fixture(repo, "integrity-file-location", {{"cases/CC-0001.yaml", 3, 1, "integrity/file-location"}}, 1);
   CHECK_THAT(message_at(r, "cases/CC-0001.yaml", 3, 1, "integrity/file-location"), Catch::Contains("cases/"));
 }
 
@@ -58,8 +59,7 @@ TEST_CASE("cli: integrity/orphan-rubric names the case to create", "[cli][integr
   CHECK_THAT(message_at(r, kRubric, 3, 10, "integrity/orphan-rubric"), Catch::Contains(kCase));
 }
 
-TEST_CASE("cli: pairing is checked against the whole benchmark when one file is validated",
-          "[cli][integrity]") {
+TEST_CASE("cli: pairing is checked against the whole benchmark when one file is validated", "[cli][integrity]") {
   TempRepo repo;
   repo.overlay_fixture("integrity-missing-rubric");
   repo.add_shipped_case("pulmonology", "CC-0002");

@@ -20,7 +20,8 @@ TEST_CASE("cli: schema/required points at the criterion that lacks the field", "
   CHECK_THAT(message_at(r, kRubric, 57, 5, "schema/required"), Catch::Contains("'criterion'"));
 }
 
-TEST_CASE("cli: schema/required for a top-level field is reported at the first key, not the modeline comment", "[cli][schema]") {
+TEST_CASE("cli: schema/required for a top-level field is reported at the first key, not the modeline comment",
+          "[cli][schema]") {
   TempRepo repo;
   repo.add_shipped_case("cardiology", "CC-0001");
   edit_file(repo, kCase, "care_stage: 干预\n", "");

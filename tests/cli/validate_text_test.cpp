@@ -18,7 +18,8 @@ std::vector<std::string> keys_with_prefix(const JsonRun& r, const std::string& p
   for (const auto& d : r.doc["diagnostics"]) {
     std::string rule = d.value("rule", "");
     if (rule.rfind(prefix, 0) == 0)
-      out.push_back(key_of(d.value("file", ""), d.value("line", -1), d.value("column", -1), d.value("severity", ""), rule));
+      out.push_back(
+          key_of(d.value("file", ""), d.value("line", -1), d.value("column", -1), d.value("severity", ""), rule));
   }
   return out;
 }
@@ -84,13 +85,11 @@ TEST_CASE("cli: text/fullwidth-punct points at a full-width stop inside a number
   CHECK_THAT(message_at(r, kRubric, 34, 39, "text/fullwidth-punct"), Catch::Contains("'.'"));
 }
 
-TEST_CASE("cli: text/mixed-quotes warns at both straight quotes of a value that also has curly ones",
-          "[cli][text]") {
+TEST_CASE("cli: text/mixed-quotes warns at both straight quotes of a value that also has curly ones", "[cli][text]") {
   TempRepo repo;
   // Line 17 `  患者女，71岁，"退休教师"。…“预防心脑血管病”…`: the quotes are 11 and 16.
   expect_fixture(repo, "text-mixed-quotes",
-                          {{kCase, 17, 11, "text/mixed-quotes", "warning"}, {kCase, 17, 16, "text/mixed-quotes", "warning"}},
-                          0);
+                 {{kCase, 17, 11, "text/mixed-quotes", "warning"}, {kCase, 17, 16, "text/mixed-quotes", "warning"}}, 0);
 }
 
 TEST_CASE("cli: text/repeated-punct points at the first of two commas", "[cli][text]") {
@@ -161,8 +160,7 @@ TEST_CASE("cli: text rules speak Chinese with --lang zh at the same positions", 
   CHECK_THAT(message_at(r, kCase, 17, 6, "text/halfwidth-punct"), Catch::Contains("“，”"));
 }
 
-TEST_CASE("cli: a case dense with numbers, Latin, URLs and abbreviations has no text finding",
-          "[cli][text]") {
+TEST_CASE("cli: a case dense with numbers, Latin, URLs and abbreviations has no text finding", "[cli][text]") {
   TempRepo repo;
   // Decimals (3.5 mg, 0.5 g), ratios (1:1000, 3:1), a time (10:30), URLs with commas and
   // dots, an e-mail address, `amoxicillin, clavulanate` inside Chinese, β-OH and

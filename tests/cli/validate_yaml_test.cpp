@@ -11,8 +11,7 @@ const std::string kCase = "cases/cardiology/CC-0001.yaml";
 const std::string kRubric = "rubrics/cardiology/CC-0001.yaml";
 }  // namespace
 
-TEST_CASE("cli: yaml/syntax points at the second colon, counting Chinese characters as one column",
-          "[cli][yaml]") {
+TEST_CASE("cli: yaml/syntax points at the second colon, counting Chinese characters as one column", "[cli][yaml]") {
   TempRepo repo;
   // Line 9 is `task: 治疗方案制定: 用药指导`; "task: " is 6 code points, the task 6 more.
   auto r = expect_fixture(repo, "yaml-syntax", {{kCase, 9, 13, "yaml/syntax"}}, 1);
@@ -43,8 +42,7 @@ TEST_CASE("cli: yaml/multiple-documents is the only finding for a file with two 
   expect_fixture(repo, "yaml-multiple-documents", {{kCase, 25, 1, "yaml/multiple-documents"}}, 1);
 }
 
-TEST_CASE("cli: yaml/multiple-documents points at the separator, not at an explicit start marker",
-          "[cli][yaml]") {
+TEST_CASE("cli: yaml/multiple-documents points at the separator, not at an explicit start marker", "[cli][yaml]") {
   TempRepo repo;
   // Line 3 is the `---` that starts the first document; line 26 the one that starts the
   // second.
@@ -162,7 +160,8 @@ TEST_CASE("cli: YAML 1.2 typing: yes, on and dates stay text", "[cli][yaml]") {
   // the schema accepts for user_role and provenance.created and refuses for critical.
   edit_file(repo, kCase, "user_role: 患者女儿", "user_role: on");
   edit_file(repo, kCase, "created: \"2026-11-22\"", "created: 2026-11-22");
-  edit_file(repo, kRubric, "    critical: true\n  - criterion_id: CC-0001-R02", "    critical: yes\n  - criterion_id: CC-0001-R02");
+  edit_file(repo, kRubric, "    critical: true\n  - criterion_id: CC-0001-R02",
+            "    critical: yes\n  - criterion_id: CC-0001-R02");
   auto r = validate_json(repo.path());
   check_json_shape(r);
   // Line 8 is R01's `    critical: yes`.

@@ -55,16 +55,16 @@ TEST_CASE("config: values are read from the file, others keep defaults", "[core]
 TEST_CASE("config: wrong types are config/invalid at the value's position", "[core][config]") {
   cc::test::TempDir dir;
   dir.write("clinconsensus.yaml",
-            "paths:\n"              // 1
-            "  cases: 42\n"         // 2
-            "id:\n"                 // 3
-            "  digits: four\n"      // 4
-            "criteria_per_case: 0\n"  // 5
-            "k: 2.5\n"              // 6
-            "rules:\n"              // 7
+            "paths:\n"                      // 1
+            "  cases: 42\n"                 // 2
+            "id:\n"                         // 3
+            "  digits: four\n"              // 4
+            "criteria_per_case: 0\n"        // 5
+            "k: 2.5\n"                      // 6
+            "rules:\n"                      // 7
             "  integrity/min-axes: loud\n"  // 8
-            "  yaml/bom: off\n"     // 9
-            "limits: {max_depth: 2}\n");  // 10
+            "  yaml/bom: off\n"             // 9
+            "limits: {max_depth: 2}\n");    // 10
   auto load = load_config(dir.path(), Lang::En);
   REQUIRE(load.config);  // defaults stand in for the bad values
   CHECK(load.config->cases_dir == "cases");

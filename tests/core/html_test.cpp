@@ -58,8 +58,8 @@ TEST_CASE("html: a heatmap has one cell per value, marks and escapes", "[core][h
   const std::string svg = heatmap(h);
   CHECK(count_of(svg, "class=\"cell\"") == 6);
   CHECK(svg.find("data-row=\"1\" data-col=\"2\"") != std::string::npos);
-  CHECK(count_of(svg, "fill=\"url(#h-hatch)\"") == 3);  // the marked row
-  CHECK(svg.find("fill=\"#e4e6eb\"") != std::string::npos);  // no value: grey
+  CHECK(count_of(svg, "fill=\"url(#h-hatch)\"") == 3);                  // the marked row
+  CHECK(svg.find("fill=\"#e4e6eb\"") != std::string::npos);             // no value: grey
   CHECK(svg.find("fill=\"" + viridis(1) + "\"") != std::string::npos);  // 50 at the top of the scale
   CHECK(svg.find(">&lt;b&gt;<") != std::string::npos);
   CHECK(svg.find("<b>") == std::string::npos);
@@ -89,7 +89,8 @@ TEST_CASE("html: line chart labels stay inside the chart and apart", "[core][htm
   REQUIRE(std::regex_search(svg, m, std::regex("height=\"([0-9.]+)\"")));
   const double height = std::stod(m[1]);
   std::vector<double> ys;
-  const std::regex label("<text x=\"[0-9.]+\" y=\"([0-9.]+)\" text-anchor=\"start\" font-size=\"11\" fill=\"#[0-9a-f]+\">model-");
+  const std::regex label(
+      "<text x=\"[0-9.]+\" y=\"([0-9.]+)\" text-anchor=\"start\" font-size=\"11\" fill=\"#[0-9a-f]+\">model-");
   for (auto it = std::sregex_iterator(svg.begin(), svg.end(), label); it != std::sregex_iterator(); ++it)
     ys.push_back(std::stod((*it)[1]));
   REQUIRE(ys.size() == 11);
@@ -100,11 +101,13 @@ TEST_CASE("html: line chart labels stay inside the chart and apart", "[core][htm
 }
 
 TEST_CASE("html: whiskers, bars and tables", "[core][html]") {
-  const std::string w = whiskers("lb", {{"1. a", 50, 40, 60, "50.0"}, {"2. b", 30, std::nan(""), std::nan(""), "30.0"}}, 0, 100, "x");
+  const std::string w =
+      whiskers("lb", {{"1. a", 50, 40, 60, "50.0"}, {"2. b", 30, std::nan(""), std::nan(""), "30.0"}}, 0, 100, "x");
   CHECK(count_of(w, "<circle") == 2);
   CHECK(count_of(w, "stroke=\"#2c5d8f\"") == 3);  // one whisker and its two caps: b has no interval
-  const std::string b = bars("b", "shares", {{"low", 30, "30 %", 36.0, 26.0, 46.0, false}, {"high", 50, "50 %", 28.0, 18.0, 38.0, true}},
-                             60, "share", "target", "outside");
+  const std::string b =
+      bars("b", "shares", {{"low", 30, "30 %", 36.0, 26.0, 46.0, false}, {"high", 50, "50 %", 28.0, 18.0, 38.0, true}},
+           60, "share", "target", "outside");
   CHECK(count_of(b, "fill=\"url(#b-hatch)\"") == 1);
   CHECK(b.find("target</span>") != std::string::npos);
   Table t;

@@ -21,15 +21,13 @@ TEST_CASE("messages: format_template replaces known placeholders only", "[core][
 }
 
 TEST_CASE("messages: catalog entries in English and Chinese", "[core][messages]") {
-  CHECK(message(Lang::En, "yaml/bom") ==
-        "the file starts with a byte-order mark (BOM); save it as UTF-8 without BOM");
+  CHECK(message(Lang::En, "yaml/bom") == "the file starts with a byte-order mark (BOM); save it as UTF-8 without BOM");
   CHECK(message(Lang::Zh, "yaml/bom") == "文件以字节顺序标记（BOM）开头；请保存为不带 BOM 的 UTF-8");
   CHECK(message(Lang::En, "yaml/duplicate-key", {{"key", "status"}, {"line", "3"}}) ==
         "duplicate key 'status' (first at line 3); keep only one");
   CHECK(message(Lang::Zh, "yaml/duplicate-key", {{"key", "status"}, {"line", "3"}}) ==
         "键“status”重复（首次出现在第 3 行）；请只保留一个");
-  CHECK(message(Lang::En, "schema/min-items", {{"field", "authors"}, {"n", "1"}}) ==
-        "'authors' needs at least 1 item");
+  CHECK(message(Lang::En, "schema/min-items", {{"field", "authors"}, {"n", "1"}}) == "'authors' needs at least 1 item");
   CHECK(message(Lang::Zh, "schema/min-items", {{"field", "authors"}, {"n", "1"}}) == "“authors”至少需要 1 项");
   CHECK(message(Lang::En, "word/did-you-mean", {{"value", "subject"}}) == "; did you mean 'subject'?");
   CHECK(message(Lang::Zh, "word/did-you-mean", {{"value", "subject"}}) == "；是否应为“subject”？");
@@ -37,7 +35,8 @@ TEST_CASE("messages: catalog entries in English and Chinese", "[core][messages]"
 }
 
 TEST_CASE("messages: missing arguments leave their placeholder visible", "[core][messages]") {
-  CHECK(message(Lang::En, "yaml/too-deep") == "nesting is deeper than {limit} levels; case and rubric files need far fewer");
+  CHECK(message(Lang::En, "yaml/too-deep") ==
+        "nesting is deeper than {limit} levels; case and rubric files need far fewer");
   CHECK(message(Lang::En, "schema/min-length", {{"field", "x"}, {"unused", "y"}}) == "'x' must not be empty");
 }
 
@@ -47,18 +46,52 @@ TEST_CASE("messages: an unknown id yields the id itself", "[core][messages]") {
 }
 
 TEST_CASE("messages: every rule the checks emit has both translations", "[core][messages]") {
-  const char* ids[] = {
-      "io/read", "yaml/syntax", "yaml/duplicate-key", "yaml/alias-budget", "yaml/too-deep", "yaml/too-large",
-      "text/encoding", "yaml/bom", "yaml/multiple-documents", "yaml/complex-key", "yaml/empty",
-      "schema/required", "schema/unknown-key", "schema/type", "schema/enum", "schema/pattern", "schema/min-items",
-      "schema/max-items", "schema/min-length", "schema/max-length", "schema/unique-items", "schema/range",
-      "schema/invalid", "schema/unusable", "schema/out-of-date", "integrity/case-id-filename", "integrity/case-id-format",
-      "integrity/file-location", "integrity/not-benchmark-file", "integrity/subject-folder",
-      "integrity/rubric-folder", "integrity/missing-rubric", "integrity/orphan-rubric",
-      "integrity/duplicate-case-id", "integrity/criteria-count", "integrity/duplicate-criterion-id",
-      "integrity/criterion-id-prefix", "integrity/unknown-label", "integrity/primary-not-in-labels",
-      "integrity/audience-role", "integrity/min-axes", "integrity/safety-criterion", "integrity/case-mismatch",
-      "config/not-found", "config/invalid", "taxonomy/invalid"};
+  const char* ids[] = {"io/read",
+                       "yaml/syntax",
+                       "yaml/duplicate-key",
+                       "yaml/alias-budget",
+                       "yaml/too-deep",
+                       "yaml/too-large",
+                       "text/encoding",
+                       "yaml/bom",
+                       "yaml/multiple-documents",
+                       "yaml/complex-key",
+                       "yaml/empty",
+                       "schema/required",
+                       "schema/unknown-key",
+                       "schema/type",
+                       "schema/enum",
+                       "schema/pattern",
+                       "schema/min-items",
+                       "schema/max-items",
+                       "schema/min-length",
+                       "schema/max-length",
+                       "schema/unique-items",
+                       "schema/range",
+                       "schema/invalid",
+                       "schema/unusable",
+                       "schema/out-of-date",
+                       "integrity/case-id-filename",
+                       "integrity/case-id-format",
+                       "integrity/file-location",
+                       "integrity/not-benchmark-file",
+                       "integrity/subject-folder",
+                       "integrity/rubric-folder",
+                       "integrity/missing-rubric",
+                       "integrity/orphan-rubric",
+                       "integrity/duplicate-case-id",
+                       "integrity/criteria-count",
+                       "integrity/duplicate-criterion-id",
+                       "integrity/criterion-id-prefix",
+                       "integrity/unknown-label",
+                       "integrity/primary-not-in-labels",
+                       "integrity/audience-role",
+                       "integrity/min-axes",
+                       "integrity/safety-criterion",
+                       "integrity/case-mismatch",
+                       "config/not-found",
+                       "config/invalid",
+                       "taxonomy/invalid"};
   for (const char* id : ids) {
     INFO(id);
     std::string en = message(Lang::En, id);
@@ -77,7 +110,8 @@ TEST_CASE("messages: lang_code", "[core][messages]") {
 TEST_CASE("messages: a system call's reason is given in Chinese under zh, and nothing else is changed",
           "[core][messages][locale]") {
   CHECK(message(Lang::Zh, "io/read", {{"detail", "No such file or directory"}}) == "无法读取文件：文件或文件夹不存在");
-  CHECK(message(Lang::Zh, "io/read", {{"detail", "Too many open files in system"}}) == "无法读取文件：系统中打开的文件过多");
+  CHECK(message(Lang::Zh, "io/read", {{"detail", "Too many open files in system"}}) ==
+        "无法读取文件：系统中打开的文件过多");
   CHECK(message(Lang::Zh, "cli/chdir", {{"dir", "x"}, {"detail", "Permission denied"}}) ==
         "无法在“x”中运行（-C）：权限不足");
   // English stays English; a user's value quoted in a message is never rewritten.
@@ -108,7 +142,8 @@ TEST_CASE("messages: the one catalog has unique ids, both languages and the same
 }
 
 TEST_CASE("messages: counts choose the word through ICU plural rules", "[core][messages]") {
-  CHECK(message(Lang::En, "schema/min-items", {{"field", "authors"}, {"n", "2"}}) == "'authors' needs at least 2 items");
+  CHECK(message(Lang::En, "schema/min-items", {{"field", "authors"}, {"n", "2"}}) ==
+        "'authors' needs at least 2 items");
   CHECK(message(Lang::En, "schema/max-items", {{"field", "labels"}, {"n", "1"}}) == "'labels' allows at most 1 item");
   CHECK(message(Lang::En, "integrity/min-axes", {{"n", "1"}, {"min", "3"}}) ==
         "the rubric uses 1 axis; use at least 3 (e.g. 准确性, 完整性, 安全性)");

@@ -39,7 +39,8 @@ std::vector<Diagnostic> sample() {
 }
 
 // An error finding of `rule` at file:line:column.
-Diagnostic error_at(const std::string& rule, const std::string& file, int line, int column, const std::string& message) {
+Diagnostic error_at(const std::string& rule, const std::string& file, int line, int column,
+                    const std::string& message) {
   Diagnostic d;
   d.rule = rule;
   d.file = file;
@@ -120,10 +121,12 @@ TEST_CASE("renderers: github annotations escape data and properties", "[core][re
   std::getline(lines, l1);
   std::getline(lines, l2);
   std::getline(lines, l3);
-  CHECK(l1 == "::error file=cases/cardiology/CC-0001.yaml,line=3,col=5,title=schema/required::"
-              "missing required field 'status'; add it");
-  CHECK(l2 == "::warning file=cases/a%2Cb%3Ac/CC-0002.yaml,line=12,col=11,title=integrity/audience-role::"
-              "100%25 sure%0Asecond line%0Aaudience: professional");
+  CHECK(l1 ==
+        "::error file=cases/cardiology/CC-0001.yaml,line=3,col=5,title=schema/required::"
+        "missing required field 'status'; add it");
+  CHECK(l2 ==
+        "::warning file=cases/a%2Cb%3Ac/CC-0002.yaml,line=12,col=11,title=integrity/audience-role::"
+        "100%25 sure%0Asecond line%0Aaudience: professional");
   CHECK(l3 == "::notice file=notes.yaml,title=integrity/not-benchmark-file::心血管内科：不是病例");
   // Workflow commands only: no plain log after them.
   std::string rest;
@@ -190,8 +193,8 @@ TEST_CASE("renderers: text without colour has no ESC byte", "[core][renderer]") 
 }
 
 TEST_CASE("renderers: text keeps a finding on one line when a key holds CR, LF or ESC", "[core][renderer]") {
-  Diagnostic d = error_at("schema/unknown-key", "cases/cardiology/CC-0001.yaml", 2, 1,
-                          "unknown field 'a\r\nb\x1b[31mc\td'");
+  Diagnostic d =
+      error_at("schema/unknown-key", "cases/cardiology/CC-0001.yaml", 2, 1, "unknown field 'a\r\nb\x1b[31mc\td'");
   d.fix = "remove 'a\nb'";
   std::string out = run(render_text, {d}, 1);
   CHECK(out ==

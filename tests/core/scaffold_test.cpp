@@ -15,7 +15,8 @@ const Project& project() { return cc::test::shipped_project(); }
 
 std::string describe(const std::vector<Diagnostic>& diags) {
   std::string s;
-  for (const auto& d : diags) s += d.file + ":" + std::to_string(d.line) + ":" + std::to_string(d.column) + " " + d.rule + " " + d.message + "\n";
+  for (const auto& d : diags)
+    s += d.file + ":" + std::to_string(d.line) + ":" + std::to_string(d.column) + " " + d.rule + " " + d.message + "\n";
   return s;
 }
 

@@ -12,9 +12,9 @@ TEST_CASE("suggest: edit_distance counts code points, not bytes", "[core][sugges
   CHECK(edit_distance("status", "stauts") == 2);
   CHECK(edit_distance("心血管内科", "心血管外科") == 1);  // one character, three bytes
   CHECK(edit_distance("心内科", "心血管内科") == 2);
-  CHECK(edit_distance("😀a", "a") == 1);                  // a four-byte code point
+  CHECK(edit_distance("😀a", "a") == 1);  // a four-byte code point
   CHECK(edit_distance("准确性", "准确性") == 0);
-  CHECK(edit_distance("ab", "ba") == 2);                  // plain Levenshtein: no transpositions
+  CHECK(edit_distance("ab", "ba") == 2);  // plain Levenshtein: no transpositions
 }
 
 TEST_CASE("suggest: edit_distance is symmetric", "[core][suggest]") {

@@ -47,7 +47,7 @@ TEST_CASE("taxonomy: find uses the name case files write", "[core][taxonomy]") {
   const Taxonomy& t = shipped();
   CHECK(code_of(t.specialties.find("心血管内科")) == "cardiology");
   CHECK(t.specialties.find("cardiology") == nullptr);  // files write the zh name
-  CHECK(t.specialties.find("心内科") == nullptr);       // aliases are for suggestions only
+  CHECK(t.specialties.find("心内科") == nullptr);      // aliases are for suggestions only
   CHECK(code_of(t.tasks.find("治疗方案制定")) == "treatment-planning");
   CHECK(code_of(t.difficulty.find("low")) == "low");  // difficulty is written as a code
   CHECK(t.difficulty.find("低") == nullptr);
@@ -129,7 +129,8 @@ TEST_CASE("taxonomy: a broken taxonomy file is reported with positions", "[core]
   SECTION("duplicate and malformed entries") {
     dir.write("t.yaml",
               "specialties:\n  - {code: a, zh: 甲, en: A}\n  - {code: b, zh: 甲}\n"
-              "tasks:\n  - 诊断推理\n" + good_rest);
+              "tasks:\n  - 诊断推理\n" +
+                  good_rest);
     auto load = load_taxonomy(dir.path() + "/t.yaml", "schema/t.yaml", Lang::En);
     CHECK_FALSE(load.taxonomy);
     REQUIRE(load.diagnostics.size() == 2);

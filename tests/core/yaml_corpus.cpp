@@ -31,9 +31,11 @@ void add_tree(std::vector<CorpusFile>& out, const fs::path& top) {
 
 // Pieces a mutation inserts: YAML's indicators and the characters that change a token.
 const char* const kPieces[] = {
-    ": ", "- ", "#", " #", "'", "\"", "|", "|-", ">", "&a ", "*a", "[", "]", "{", "}", ",", "? ", "!!str ",
-    "!!int ", "---\n", "...\n", "%YAML 1.2\n", "@", "`", "\\", "\t", "\r", "\n", "  ", "~", "null", "0x1F", "1e3",
-    ".inf", "yes", "\xC2\x85", "\xE2\x80\xA8", "\xEF\xBB\xBF", "\x01", "\x7F", "\xFF", "，", "：", "\xC2\xA0",
+    ": ",           "- ",           "#",     " #",          "'",    "\"",  "|",    "|-",       ">",
+    "&a ",          "*a",           "[",     "]",           "{",    "}",   ",",    "? ",       "!!str ",
+    "!!int ",       "---\n",        "...\n", "%YAML 1.2\n", "@",    "`",   "\\",   "\t",       "\r",
+    "\n",           "  ",           "~",     "null",        "0x1F", "1e3", ".inf", "yes",      "\xC2\x85",
+    "\xE2\x80\xA8", "\xEF\xBB\xBF", "\x01",  "\x7F",        "\xFF", "，",  "：",   "\xC2\xA0",
 };
 
 }  // namespace
@@ -65,9 +67,7 @@ std::vector<CorpusFile> mutations(const std::vector<CorpusFile>& seeds, size_t c
           t.erase(at, 1 + pick(8));
           break;
         case 1:  // insert an indicator
-        case 2:
-          t.insert(at, kPieces[pick(std::size(kPieces))]);
-          break;
+        case 2: t.insert(at, kPieces[pick(std::size(kPieces))]); break;
         case 3: {  // repeat a line
           size_t b = t.rfind('\n', at);
           b = b == std::string::npos ? 0 : b + 1;
@@ -79,8 +79,10 @@ std::vector<CorpusFile> mutations(const std::vector<CorpusFile>& seeds, size_t c
         case 4: {  // change a line's indentation
           size_t b = t.rfind('\n', at);
           b = b == std::string::npos ? 0 : b + 1;
-          if (pick(2) == 0) t.insert(b, std::string(1 + pick(3), ' '));
-          else if (t.compare(b, 1, " ") == 0) t.erase(b, 1);
+          if (pick(2) == 0)
+            t.insert(b, std::string(1 + pick(3), ' '));
+          else if (t.compare(b, 1, " ") == 0)
+            t.erase(b, 1);
           break;
         }
         default:  // swap two lines
@@ -149,7 +151,8 @@ std::vector<CorpusFile> feature_documents() {
       "a:\n\t- x\n",
       "a: \"unclosed\n",
       "a: [1, 2\n",
-      "\xEF\xBB\xBF" "a: 1\n",
+      "\xEF\xBB\xBF"
+      "a: 1\n",
       "a: \x01\n",
       "a: \x7F\n",
       "a: \xC2\x85 nel\n",

@@ -30,8 +30,7 @@ class Converter {
       return nullptr;
     }
     switch (n.Type()) {
-      case YAML::NodeType::Scalar:
-        return scalar_value(n);
+      case YAML::NodeType::Scalar: return scalar_value(n);
       case YAML::NodeType::Sequence: {
         r_.depth = std::max(r_.depth, depth + 1);
         nlohmann::json out = nlohmann::json::array();
@@ -65,8 +64,7 @@ class Converter {
         return out;
       }
       case YAML::NodeType::Null:
-      case YAML::NodeType::Undefined:
-        break;
+      case YAML::NodeType::Undefined: break;
     }
     return nullptr;
   }

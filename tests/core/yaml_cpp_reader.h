@@ -9,16 +9,16 @@
 namespace cc::test {
 
 struct SecondRead {
-  bool refused = false;      // yaml-cpp threw: not YAML to it
-  std::string why;           // its message when it refused
-  size_t documents = 0;      // documents in the stream
-  nlohmann::json root;       // the first document (null when there is none)
-  bool duplicate_key = false;   // a mapping repeats a key; root keeps the first, as the loader does
-  bool complex_key = false;     // a key that is a mapping or a list (left out of root)
-  bool null_key = false;        // a plain key that yaml-cpp turned into null (see kNullKey)
-  size_t nodes = 0;             // nodes in root, aliases expanded
-  int depth = 0;                // deepest nesting of mappings and lists
-  bool too_big = false;         // expansion stopped: more than kMaxNodes nodes or kMaxDepth levels
+  bool refused = false;        // yaml-cpp threw: not YAML to it
+  std::string why;             // its message when it refused
+  size_t documents = 0;        // documents in the stream
+  nlohmann::json root;         // the first document (null when there is none)
+  bool duplicate_key = false;  // a mapping repeats a key; root keeps the first, as the loader does
+  bool complex_key = false;    // a key that is a mapping or a list (left out of root)
+  bool null_key = false;       // a plain key that yaml-cpp turned into null (see kNullKey)
+  size_t nodes = 0;            // nodes in root, aliases expanded
+  int depth = 0;               // deepest nesting of mappings and lists
+  bool too_big = false;        // expansion stopped: more than kMaxNodes nodes or kMaxDepth levels
 };
 
 // The key a plain null key (`~:`, `null:`, `:`) gets in SecondRead::root: yaml-cpp keeps no

@@ -102,7 +102,9 @@ bool second_refused(const SecondRead& s) { return s.refused || s.documents != 1;
 void check_agree(const std::string& name, const std::string& text) {
   Outcome o = read_both(text);
   const SecondRead& s = o.second;
-  INFO(name << "\n---\n" << text.substr(0, 600) << "\n---\nloader: " << (o.loader_refused ? o.loader_rule + " " + o.loader_detail : "read")
+  INFO(name << "\n---\n"
+            << text.substr(0, 600)
+            << "\n---\nloader: " << (o.loader_refused ? o.loader_rule + " " + o.loader_detail : "read")
             << "\nyaml-cpp: " << (s.refused ? "refused: " + s.why : std::to_string(s.documents) + " document(s)"));
   if (o.loader_refused && second_refused(s)) return;  // both: not one YAML document
   if (o.loader_refused) {
@@ -128,11 +130,13 @@ void check_agree(const std::string& name, const std::string& text) {
 // Single files where the two differ for a reason stated here; each is checked to still
 // differ, so an entry goes when its reason does.
 const std::map<std::string, std::string> kExplained = {
-    {"feature 22", "loader policy: `&x [*x]` is a recursive node, which a JSON tree cannot hold; the loader "
-                   "refuses the alias, yaml-cpp builds a cycle"},
+    {"feature 22",
+     "loader policy: `&x [*x]` is a recursive node, which a JSON tree cannot hold; the loader "
+     "refuses the alias, yaml-cpp builds a cycle"},
     {"feature 38", "yaml-cpp 0.7 bug: it accepts a double-quoted scalar left open at the end of the file"},
-    {"feature 53", "not a disagreement: yaml-cpp's nodes keep no scalar style, so this test cannot tell a quoted "
-                   "scalar with a local tag (`!foo '1'`, a string to the loader) from a plain one"},
+    {"feature 53",
+     "not a disagreement: yaml-cpp's nodes keep no scalar style, so this test cannot tell a quoted "
+     "scalar with a local tag (`!foo '1'`, a string to the loader) from a plain one"},
 };
 
 // Whether the two differ on `text` in any way check_agree would report.
@@ -170,7 +174,8 @@ TEST_CASE("yaml differential: documents using each YAML feature", "[core][yaml][
   for (const auto& f : feature_documents()) check_agree_or_their_bug(f.name, f.text);
 }
 
-TEST_CASE("yaml differential: the yaml-cpp 0.7 bugs the tests step around are still there", "[core][yaml][differential]") {
+TEST_CASE("yaml differential: the yaml-cpp 0.7 bugs the tests step around are still there",
+          "[core][yaml][differential]") {
   // Each would otherwise be a difference; when one fails here, yaml-cpp fixed it and its
   // entry in kYamlCppBugs can go.
   CHECK(read_with_yaml_cpp("a: \x01\n").root == nlohmann::json{{"a", "\x01"}});
@@ -191,9 +196,39 @@ TEST_CASE("yaml differential: the fuzz seeds, mutated", "[core][yaml][differenti
 
 TEST_CASE("yaml differential: what the writer writes reads the same in both", "[core][yaml][differential]") {
   std::mt19937 rng(7);
-  const std::vector<std::string> alphabet = {"a", "Z", "0", "1", ".", "-", ":", " ", "#", "'", "\"", "\\", "\n",
-                                             "\t", "心", "，", "：", "~", "|", ">", "[", "{", "&", "*", "!", "%",
-                                             "@", "\r", "\x01", "\x7F", "\xC2\x85", "\xE2\x80\xA8", "\xF0\x9F\x98\x80"};
+  const std::vector<std::string> alphabet = {"a",
+                                             "Z",
+                                             "0",
+                                             "1",
+                                             ".",
+                                             "-",
+                                             ":",
+                                             " ",
+                                             "#",
+                                             "'",
+                                             "\"",
+                                             "\\",
+                                             "\n",
+                                             "\t",
+                                             "心",
+                                             "，",
+                                             "：",
+                                             "~",
+                                             "|",
+                                             ">",
+                                             "[",
+                                             "{",
+                                             "&",
+                                             "*",
+                                             "!",
+                                             "%",
+                                             "@",
+                                             "\r",
+                                             "\x01",
+                                             "\x7F",
+                                             "\xC2\x85",
+                                             "\xE2\x80\xA8",
+                                             "\xF0\x9F\x98\x80"};
   for (int i = 0; i < 400; ++i) {
     std::string value;
     size_t len = rng() % 12;

@@ -137,7 +137,7 @@ TEST_CASE("yaml_loader: JSON-pointer locations of keys and values in code points
   CHECK(val("/subject_labels/0").column == 18);
   CHECK(val("/subject_labels/1").column == 25);  // after "心血管内科, " (7 code points)
   CHECK(key("/subject_labels/1").column == 25);  // an item has no key: its value
-  CHECK(val("/outer").line == 6);                 // a block mapping starts at its first key
+  CHECK(val("/outer").line == 6);                // a block mapping starts at its first key
   CHECK(val("/outer").column == 3);
   CHECK(key("/outer").line == 5);
   CHECK(key("/outer").column == 1);
@@ -314,7 +314,9 @@ TEST_CASE("yaml_loader: a GB18030-encoded Chinese file is refused as non-UTF-8",
 }
 
 TEST_CASE("yaml_loader: a byte-order mark is refused", "[core][yaml_loader]") {
-  auto r = load("\xEF\xBB\xBF" "case_id: CC-0001\n");
+  auto r = load(
+      "\xEF\xBB\xBF"
+      "case_id: CC-0001\n");
   check_refusal(r, "yaml/bom", 1, 1);
   CHECK_FALSE(r.document);
 }

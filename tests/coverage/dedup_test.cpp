@@ -36,11 +36,14 @@ const std::string kOneClause =  // "无卒中及消化道出血史" → "有腔�
     "阿司匹林100 mg每日1次。查体：血压148/86 mmHg，心率72次/分，律齐。心内科门诊医生建议启动口服抗凝治疗。"
     "医生说我妈妈要开始吃抗凝药，是不是吃阿司匹林就够了？平时要注意些什么？";
 // Two different cases sharing the project's boilerplate request phrases.
-const std::string kBoilerplate = "如有需要进一步明确的信息，请一并列出。请结合最新指南，给出具体、可操作的建议，并说明理由。";
+const std::string kBoilerplate =
+    "如有需要进一步明确的信息，请一并列出。请结合最新指南，给出具体、可操作的建议，并说明理由。";
 const std::string kDistinctA =
-    "患儿男，5岁，发热2天，体温最高39.2℃，伴咽痛及颈部淋巴结肿大，无皮疹。血常规白细胞升高，C反应蛋白42 mg/L。" + kBoilerplate;
+    "患儿男，5岁，发热2天，体温最高39.2℃，伴咽痛及颈部淋巴结肿大，无皮疹。血常规白细胞升高，C反应蛋白42 mg/L。" +
+    kBoilerplate;
 const std::string kDistinctB =
-    "患者男，58岁，吸烟30年，近1个月咳嗽加重伴痰中带血，体重下降4 kg。胸部CT示右上肺结节约2.1 cm，边缘毛刺。" + kBoilerplate;
+    "患者男，58岁，吸烟30年，近1个月咳嗽加重伴痰中带血，体重下降4 kg。胸部CT示右上肺结节约2.1 cm，边缘毛刺。" +
+    kBoilerplate;
 
 // Random "sentences" of common CJK characters: distinct texts with a realistic alphabet.
 std::vector<std::string> random_texts(size_t n, uint64_t seed) {
@@ -103,9 +106,9 @@ TEST_CASE("dedup: finds planted near-duplicates among distinct texts", "[coverag
       if (p.a == a && p.b == b) return p.exact == exact;
     return false;
   };
-  CHECK(has(base, base + 1, false));      // reordered sentences
-  CHECK(has(base, base + 2, true));       // changed punctuation: equal after normalisation
-  CHECK(has(base, base + 3, false));      // one changed clause
+  CHECK(has(base, base + 1, false));  // reordered sentences
+  CHECK(has(base, base + 2, true));   // changed punctuation: equal after normalisation
+  CHECK(has(base, base + 3, false));  // one changed clause
   CHECK(has(base + 1, base + 2, false));
   // The 300 random texts share the boilerplate sentence and A and B share it too; none
   // of those pairs is reported.
@@ -136,13 +139,13 @@ TEST_CASE("dedup: duplicate case text keys for validate", "[coverage][dedup]") {
   CHECK(out[0].message.find("cases/a/CC-0001.yaml") != std::string::npos);
   // Two drafts may share a text; a repeated case id is another rule's finding.
   out.clear();
-  check_duplicate_case_text({{"cases/a/CC-0001.yaml", "CC-0001", 7, 16, 1, true},
-                             {"cases/b/CC-0002.yaml", "CC-0002", 7, 16, 1, true}},
-                            cc::Lang::En, out);
+  check_duplicate_case_text(
+      {{"cases/a/CC-0001.yaml", "CC-0001", 7, 16, 1, true}, {"cases/b/CC-0002.yaml", "CC-0002", 7, 16, 1, true}},
+      cc::Lang::En, out);
   CHECK(out.empty());
-  check_duplicate_case_text({{"cases/a/CC-0001.yaml", "CC-0001", 7, 16, 1, false},
-                             {"cases/c/CC-0001.yaml", "CC-0001", 7, 16, 1, false}},
-                            cc::Lang::En, out);
+  check_duplicate_case_text(
+      {{"cases/a/CC-0001.yaml", "CC-0001", 7, 16, 1, false}, {"cases/c/CC-0001.yaml", "CC-0001", 7, 16, 1, false}},
+      cc::Lang::En, out);
   CHECK(out.empty());
   // Reference cases (not checked in this run) are never reported, but a checked case that
   // repeats one is, whatever the path order.
@@ -156,9 +159,9 @@ TEST_CASE("dedup: duplicate case text keys for validate", "[coverage][dedup]") {
   CHECK(out[0].message.find("cases/b/CC-0002.yaml") != std::string::npos);
   out.clear();
   // A draft that copies a case under review is reported.
-  check_duplicate_case_text({{"cases/a/CC-0001.yaml", "CC-0001", 7, 16, 1, false},
-                             {"cases/b/CC-0002.yaml", "CC-0002", 7, 16, 1, true}},
-                            cc::Lang::Zh, out);
+  check_duplicate_case_text(
+      {{"cases/a/CC-0001.yaml", "CC-0001", 7, 16, 1, false}, {"cases/b/CC-0002.yaml", "CC-0002", 7, 16, 1, true}},
+      cc::Lang::Zh, out);
   REQUIRE(out.size() == 1);
   CHECK(out[0].file == "cases/b/CC-0002.yaml");
 }

@@ -107,8 +107,9 @@ TEST_CASE("select: names the bounds the pool cannot meet", "[coverage][select]")
   auto pool = uneven_pool();
   // Leave 产科 one case: its minimum of 3 cannot be met by any selection.
   int kept = 0;
-  pool.erase(std::remove_if(pool.begin(), pool.end(), [&](const CaseFacts& c) { return c.subject == "产科" && kept++ > 0; }),
-             pool.end());
+  pool.erase(
+      std::remove_if(pool.begin(), pool.end(), [&](const CaseFacts& c) { return c.subject == "产科" && kept++ > 0; }),
+      pool.end());
   SelectionResult r = select_balanced(pool, shipped_taxonomy(), small_targets(), {144, 1, 1, 0});
   REQUIRE(r.infeasible.size() == 1);
   CHECK(r.infeasible[0].id == "select/unmet-pool");

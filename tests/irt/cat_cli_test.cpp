@@ -44,8 +44,8 @@ TEST_CASE("cat asks the most informative case first and stops at the budget", "[
 
   SECTION("a rerun comes from the cache") {
     const int before = server.requests();
-    auto again = run_cli({"cat", "--endpoint", "cand", "--judge", "judge", "--items", "calib/items.csv", "--budget", "2",
-                          "--target-se", "0.01", "-q", "--out", "out"},
+    auto again = run_cli({"cat", "--endpoint", "cand", "--judge", "judge", "--items", "calib/items.csv", "--budget",
+                          "2", "--target-se", "0.01", "-q", "--out", "out"},
                          repo.path(), repo.env());
     CHECK(again.exit_code == 0);
     CHECK(server.requests() == before);

@@ -18,7 +18,8 @@
 
 using namespace cc::irt;
 
-TEST_CASE("leave-one-model-out: p-IRT estimates full Rubric Accuracy within 2 points from a tenth of the cases", "[irt]") {
+TEST_CASE("leave-one-model-out: p-IRT estimates full Rubric Accuracy within 2 points from a tenth of the cases",
+          "[irt]") {
   SimulationSpec spec;
   spec.respondents = 41;
   spec.cases = 150;

@@ -34,7 +34,8 @@ TEST_CASE("irt fit writes items, respondents and fit.json, and warns under 30 re
   REQUIRE(r.exit_code == 0);
   CHECK(r.err.find("respondents (model × judge × repeat runs): 12") != std::string::npos);
   const std::string items = dir.read("fit/items.csv");
-  CHECK(items.rfind("item,discrimination,difficulty,intercept,se_discrimination,se_difficulty,se_intercept,fit_q1,", 0) == 0);
+  CHECK(items.rfind("item,discrimination,difficulty,intercept,se_discrimination,se_difficulty,se_intercept,fit_q1,",
+                    0) == 0);
   CHECK(std::count(items.begin(), items.end(), '\n') == 1 + 20 * 30);
   CHECK(dir.read("fit/respondents.csv").rfind("model,judge,repeat,ability,se,trials\nsim-001,sim-judge,1,", 0) == 0);
   auto fit = nlohmann::json::parse(dir.read("fit/fit.json"));
@@ -44,14 +45,15 @@ TEST_CASE("irt fit writes items, respondents and fit.json, and warns under 30 re
   CHECK(fit["warnings"].size() == 1);
 
   SECTION("the warning in Chinese") {
-    auto zh = run_cli({"--lang", "zh", "irt", "fit", "--cases", "cases.jsonl", "--verdicts", "verdicts", "--out", "fit2"},
-                      dir.path());
+    auto zh =
+        run_cli({"--lang", "zh", "irt", "fit", "--cases", "cases.jsonl", "--verdicts", "verdicts", "--out", "fit2"},
+                dir.path());
     CHECK(zh.exit_code == 0);
     CHECK(zh.err.find("仅有 12 个作答者") != std::string::npos);
   }
   SECTION("3PL items carry guessing, case items carry their trials") {
-    auto g = run_cli({"irt", "fit", "--cases", "cases.jsonl", "--verdicts", "verdicts", "--model", "3pl", "--unit", "case",
-                      "--out", "fit3"},
+    auto g = run_cli({"irt", "fit", "--cases", "cases.jsonl", "--verdicts", "verdicts", "--model", "3pl", "--unit",
+                      "case", "--out", "fit3"},
                      dir.path());
     INFO(g.err);
     REQUIRE(g.exit_code == 0);
@@ -61,8 +63,8 @@ TEST_CASE("irt fit writes items, respondents and fit.json, and warns under 30 re
     CHECK(csv.find(",CC-0001,30\n") != std::string::npos);
   }
   SECTION("select and estimate read the items back") {
-    auto s = run_cli({"irt", "select", "--items", "fit/items.csv", "--cases", "cases.jsonl", "--unit", "case", "--count",
-                      "4", "--out", "ids.txt"},
+    auto s = run_cli({"irt", "select", "--items", "fit/items.csv", "--cases", "cases.jsonl", "--unit", "case",
+                      "--count", "4", "--out", "ids.txt"},
                      dir.path());
     INFO(s.err);
     REQUIRE(s.exit_code == 0);
@@ -85,16 +87,19 @@ TEST_CASE("irt commands refuse bad input with file and line", "[irt][cli]") {
                    dir.path());
   CHECK(r.exit_code == 2);
   CHECK(r.err.find("bad/items.csv:3: discrimination 'abc' is not a number") != std::string::npos);
-  auto zh = run_cli({"--lang", "zh", "irt", "estimate", "--items", "bad/items.csv", "--cases", "cases.jsonl", "--verdicts",
-                     "verdicts"},
+  auto zh = run_cli({"--lang", "zh", "irt", "estimate", "--items", "bad/items.csv", "--cases", "cases.jsonl",
+                     "--verdicts", "verdicts"},
                     dir.path());
   CHECK(zh.exit_code == 2);
   CHECK(zh.err.find("bad/items.csv:3: discrimination 的值“abc”不是数字") != std::string::npos);
   dir.write("short/items.csv", "item,discrimination,difficulty,case_id\nCC-0001-R01,1,0,CC-0001\n");
-  auto few = run_cli({"irt", "select", "--items", "short/items.csv", "--cases", "cases.jsonl", "--count", "3"}, dir.path());
+  auto few =
+      run_cli({"irt", "select", "--items", "short/items.csv", "--cases", "cases.jsonl", "--count", "3"}, dir.path());
   CHECK(few.exit_code == 2);
   CHECK(few.err.find("--count 3 is more than the 1 cases the items cover") != std::string::npos);
-  dir.write("verdicts/broken.jsonl", "{\"model\": \"x\", \"case_id\": \"CC-9999\", \"criterion_id\": \"CC-9999-R01\", \"criteria_met\": true}\n");
+  dir.write(
+      "verdicts/broken.jsonl",
+      "{\"model\": \"x\", \"case_id\": \"CC-9999\", \"criterion_id\": \"CC-9999-R01\", \"criteria_met\": true}\n");
   auto f = run_cli({"irt", "fit", "--cases", "cases.jsonl", "--verdicts", "verdicts", "--out", "fit"}, dir.path());
   CHECK(f.exit_code == 1);
   CHECK(f.err.find("broken.jsonl:1") != std::string::npos);
@@ -104,10 +109,12 @@ TEST_CASE("irt commands refuse bad input with file and line", "[irt][cli]") {
 TEST_CASE("rank-corr compares two leaderboards", "[irt][cli]") {
   TempDir dir;
   dir.write("a.csv", "model,score\nm1,50\nm2,40\nm3,30\nm4,35\nm5,20\nm6,10\n");
-  dir.write("b.csv",
-            "model,slice,threshold,cases,rubrics,positive,rubric_accuracy_pct,pass_at_k_pct,cacs_at_k_pct\n"
-            "m1,overall,10,1,30,1,1,1,5\nm1,low,10,1,30,1,1,1,99\nm2,overall,10,1,30,1,1,1,4\nm3,overall,10,1,30,1,1,1,3\n"
-            "m4,overall,10,1,30,1,1,1,2\nm5,overall,10,1,30,1,1,1,1\nm6,overall,10,1,30,1,1,1,0\nm7,overall,10,1,30,1,1,1,0\n");
+  dir.write(
+      "b.csv",
+      "model,slice,threshold,cases,rubrics,positive,rubric_accuracy_pct,pass_at_k_pct,cacs_at_k_pct\n"
+      "m1,overall,10,1,30,1,1,1,5\nm1,low,10,1,30,1,1,1,99\nm2,overall,10,1,30,1,1,1,4\nm3,overall,10,1,30,1,1,1,3\n"
+      "m4,overall,10,1,30,1,1,1,2\nm5,overall,10,1,30,1,1,1,1\nm6,overall,10,1,30,1,1,1,0\nm7,overall,10,1,30,1,1,1,"
+      "0\n");
   auto r = run_cli({"rank-corr", "a.csv", "b.csv"}, dir.path());
   INFO(r.err);
   REQUIRE(r.exit_code == 0);
@@ -132,8 +139,9 @@ TEST_CASE("irt fit and select inside a benchmark repository", "[irt][cli]") {
       for (int r = 1; r <= 30; ++r) {
         char id[32];
         std::snprintf(id, sizeof id, "%s-R%02d", c, r);
-        rows += std::string("{\"model\": \"m") + std::to_string(m) + "\", \"case_id\": \"" + c + "\", \"criterion_id\": \"" +
-                id + "\", \"judge\": \"j\", \"criteria_met\": " + ((r + 2 * m) % 7 < 2 + m ? "true" : "false") + "}\n";
+        rows += std::string("{\"model\": \"m") + std::to_string(m) + "\", \"case_id\": \"" + c +
+                "\", \"criterion_id\": \"" + id +
+                "\", \"judge\": \"j\", \"criteria_met\": " + ((r + 2 * m) % 7 < 2 + m ? "true" : "false") + "}\n";
       }
     repo.write("runs/m" + std::to_string(m) + ".jsonl", rows);
   }

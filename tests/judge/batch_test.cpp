@@ -52,9 +52,9 @@ TEST_CASE("batch export, Batch API output imported, judge finishes offline", "[j
   auto server = std::make_unique<FakeOpenAiServer>();
   EvalRepo repo(*server);
   std::string responses = write_responses(repo);
-  auto ex = run_cli({"judge", "batch", "export", "--responses", responses, "--judge", "judge", "--out", "batch",
-                     "--max-lines", "25"},
-                    repo.path(), repo.env());
+  auto ex = run_cli(
+      {"judge", "batch", "export", "--responses", responses, "--judge", "judge", "--out", "batch", "--max-lines", "25"},
+      repo.path(), repo.env());
   INFO(ex.out << ex.err);
   REQUIRE(ex.exit_code == 0);
   CHECK(server->requests() == 0);

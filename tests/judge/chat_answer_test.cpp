@@ -48,8 +48,8 @@ TEST_CASE("chat_answer: null or missing content is empty text", "[judge][chat_an
   CHECK(null_content->content.empty());
   CHECK(null_content->finish_reason == "tool_calls");
 
-  auto reasoning_only = parse_chat_completion(
-      R"({"choices":[{"message":{"reasoning_content":"思考未完"},"finish_reason":"length"}]})");
+  auto reasoning_only =
+      parse_chat_completion(R"({"choices":[{"message":{"reasoning_content":"思考未完"},"finish_reason":"length"}]})");
   REQUIRE(reasoning_only.ok());
   CHECK(reasoning_only->content.empty());
   CHECK(reasoning_only->reasoning == "思考未完");
@@ -85,8 +85,7 @@ TEST_CASE("chat_answer: a truncated or non-JSON body is an error with its size",
   const std::string half = full.substr(0, full.size() / 2);
   auto truncated = parse_chat_completion(half);
   REQUIRE_FALSE(truncated.ok());
-  CHECK(truncated.error().message ==
-        "response body is not complete JSON (" + std::to_string(half.size()) + " bytes)");
+  CHECK(truncated.error().message == "response body is not complete JSON (" + std::to_string(half.size()) + " bytes)");
   CHECK(truncated.error().kind == cc::Error::Kind::Failed);
 
   auto html = parse_chat_completion("<html><body>502 Bad Gateway</body></html>");
@@ -137,8 +136,9 @@ TEST_CASE("chat_answer: an error message neither leaks a key nor runs long", "[j
 }
 
 TEST_CASE("chat_answer: a body without a usable first choice is an error", "[judge][chat_answer]") {
-  for (const char* body : {R"({"choices":[]})", R"({"id":"x"})", R"({"choices":"none"})", R"([1,2])",
-                           R"({"choices":[{"finish_reason":"stop"}]})", R"({"choices":[{"message":{"content":42}}]})"}) {
+  for (const char* body :
+       {R"({"choices":[]})", R"({"id":"x"})", R"({"choices":"none"})", R"([1,2])",
+        R"({"choices":[{"finish_reason":"stop"}]})", R"({"choices":[{"message":{"content":42}}]})"}) {
     INFO(body);
     CHECK_FALSE(parse_chat_completion(body).ok());
   }

@@ -90,7 +90,8 @@ struct TwoJudges {
     if (!policy.empty()) repo.set_judge_policy(policy);
   }
   RunResult judge(std::vector<std::string> more = {}) {
-    std::vector<std::string> args{"judge", "--responses", write_responses(repo), "--judge", "judge", "--judge", "second", "-q"};
+    std::vector<std::string> args{"judge",  "--responses", write_responses(repo), "--judge", "judge", "--judge",
+                                  "second", "-q"};
     args.insert(args.end(), more.begin(), more.end());
     return run_cli(args, repo.path(), repo.env());
   }

@@ -51,8 +51,8 @@ TEST_CASE("two judges judge every item and policy primary keeps the first judge'
   CHECK(several.exit_code == 2);
   CHECK(several.err.find("choose one with --judge") != std::string::npos);
   for (const char* judge : {"judge", "second", "final"}) {
-    auto s = run_cli({"score", "--verdicts", "results/verdicts", "--judge", judge, "--bootstrap", "20", "-q",
-                      "--out", std::string("scores-") + judge},
+    auto s = run_cli({"score", "--verdicts", "results/verdicts", "--judge", judge, "--bootstrap", "20", "-q", "--out",
+                      std::string("scores-") + judge},
                      repo.path());
     INFO(judge << s.out << s.err);
     CHECK(s.exit_code == 0);
@@ -138,20 +138,22 @@ TEST_CASE("judge refuses --arbiter without policy escalate, a third judge and a 
   EvalRepo repo(a);
   repo.add_endpoint("second", a);
   std::string responses = write_responses(repo);
-  auto arb = run_cli({"judge", "--responses", responses, "--judge", "judge", "--judge", "second", "--arbiter", "cand", "-q"},
-                     repo.path(), repo.env());
+  auto arb =
+      run_cli({"judge", "--responses", responses, "--judge", "judge", "--judge", "second", "--arbiter", "cand", "-q"},
+              repo.path(), repo.env());
   CHECK(arb.exit_code == 2);
   CHECK(arb.err.find("judge.policy: escalate") != std::string::npos);
-  auto three = run_cli({"judge", "--responses", responses, "--judge", "judge", "--judge", "second", "--judge", "cand", "-q"},
-                       repo.path(), repo.env());
+  auto three =
+      run_cli({"judge", "--responses", responses, "--judge", "judge", "--judge", "second", "--judge", "cand", "-q"},
+              repo.path(), repo.env());
   CHECK(three.exit_code == 2);
   auto sample = run_cli({"judge", "--responses", responses, "--judge", "judge", "--second-judge-sample", "0.5", "-q"},
                         repo.path(), repo.env());
   CHECK(sample.exit_code == 2);
   CHECK(sample.err.find("second judge") != std::string::npos);
-  auto zero = run_cli({"judge", "--responses", responses, "--judge", "judge", "--judge", "second",
-                       "--second-judge-sample", "0", "-q"},
-                      repo.path(), repo.env());
+  auto zero = run_cli(
+      {"judge", "--responses", responses, "--judge", "judge", "--judge", "second", "--second-judge-sample", "0", "-q"},
+      repo.path(), repo.env());
   CHECK(zero.exit_code == 2);
   repo.set_judge_policy("majority");
   auto policy = run_cli({"judge", "--responses", responses, "--judge", "judge", "--judge", "second", "-q"}, repo.path(),
@@ -187,16 +189,16 @@ TEST_CASE("the second judge sample gives the second judge a seeded share of ever
 
   // The same seed picks the same items; another seed others.
   std::filesystem::remove_all(repo.path() + "/results");
-  auto same = run_cli({"judge", "--responses", responses, "--judge", "judge", "--judge", "second", "--second-judge-sample",
-                       "0.25", "--seed", "7", "-q", "--no-cache"},
+  auto same = run_cli({"judge", "--responses", responses, "--judge", "judge", "--judge", "second",
+                       "--second-judge-sample", "0.25", "--seed", "7", "-q", "--no-cache"},
                       repo.path(), repo.env());
   REQUIRE(same.exit_code == 0);
   std::string again;
   for (const auto& s : rows_of(read_rows(repo.path() + "/results/verdicts/m1.jsonl"), "second"))
     again += s["criterion_id"].get<std::string>();
   CHECK(again == first_pick);
-  auto other = run_cli({"judge", "--responses", responses, "--judge", "judge", "--judge", "second", "--second-judge-sample",
-                        "0.25", "--seed", "8", "-q", "--out", "other"},
+  auto other = run_cli({"judge", "--responses", responses, "--judge", "judge", "--judge", "second",
+                        "--second-judge-sample", "0.25", "--seed", "8", "-q", "--out", "other"},
                        repo.path(), repo.env());
   REQUIRE(other.exit_code == 0);
   std::string picked;
@@ -248,8 +250,9 @@ TEST_CASE("agree --repeats: kappa between repeats and the SD of CACS@k across th
                    repo.path(), repo.env());
   REQUIRE(r.exit_code == 0);
   REQUIRE(changed > 0);
-  auto ag = run_cli({"agree", "--verdicts", "results/verdicts", "--judge", "judge", "--repeats", "--k", "5", "--out", "rep"},
-                    repo.path());
+  auto ag =
+      run_cli({"agree", "--verdicts", "results/verdicts", "--judge", "judge", "--repeats", "--k", "5", "--out", "rep"},
+              repo.path());
   INFO(ag.out << ag.err);
   REQUIRE(ag.exit_code == 0);
   CHECK(ag.out.find("judge vs judge#3") != std::string::npos);

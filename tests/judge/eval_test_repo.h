@@ -17,7 +17,7 @@ struct EndpointSettings {
   int max_concurrency = 4;
   int max_retries = 2;
   double timeout_s = 10;
-  std::string extra;        // more keys (YAML lines indented by 4)
+  std::string extra;                         // more keys (YAML lines indented by 4)
   std::string judge_mode = "per-criterion";  // judge.mode
 };
 

@@ -297,11 +297,10 @@ struct FakeOpenAiServer::Impl {
     // short (libcurl: CURLE_PARTIAL_FILE). An empty body cannot be cut, so "{}" stands in.
     auto body = std::make_shared<const std::string>(reply.body.empty() ? std::string("{}") : reply.body);
     size_t half = body->size() / 2;
-    res.set_content_provider(body->size(), content_type,
-                             [body, half](size_t offset, size_t, httplib::DataSink& sink) {
-                               if (offset < half) sink.write(body->data() + offset, half - offset);
-                               return false;
-                             });
+    res.set_content_provider(body->size(), content_type, [body, half](size_t offset, size_t, httplib::DataSink& sink) {
+      if (offset < half) sink.write(body->data() + offset, half - offset);
+      return false;
+    });
   }
 
   void serve_chat(const httplib::Request& req, httplib::Response& res) {
@@ -366,19 +365,17 @@ FakeOpenAiServer::FakeOpenAiServer(Handler handler, int port)
     int yes = 1;
     ::setsockopt(sock, SOL_SOCKET, SO_REUSEADDR, &yes, sizeof yes);
   });
-  http.Post(kChatPath, [impl = impl_.get()](const httplib::Request& req, httplib::Response& res) {
-    impl->serve_chat(req, res);
-  });
+  http.Post(kChatPath,
+            [impl = impl_.get()](const httplib::Request& req, httplib::Response& res) { impl->serve_chat(req, res); });
   http.Get(kModelsPath, &Impl::serve_models);
   // httplib calls the error handler for every status >= 400, scripted ones included;
   // only unrouted requests get a body here, in OpenAI's error shape.
-  http.set_error_handler(httplib::Server::HandlerWithResponse(
-      [](const httplib::Request& req, httplib::Response& res) {
-        bool ours = (req.method == "POST" && req.path == kChatPath) || (req.method == "GET" && req.path == kModelsPath);
-        if (ours || res.status != 404 || !res.body.empty()) return httplib::Server::HandlerResponse::Unhandled;
-        Impl::send_error(res, 404, "Unknown request URL: " + req.method + " " + req.path, "invalid_request_error");
-        return httplib::Server::HandlerResponse::Handled;
-      }));
+  http.set_error_handler(httplib::Server::HandlerWithResponse([](const httplib::Request& req, httplib::Response& res) {
+    bool ours = (req.method == "POST" && req.path == kChatPath) || (req.method == "GET" && req.path == kModelsPath);
+    if (ours || res.status != 404 || !res.body.empty()) return httplib::Server::HandlerResponse::Unhandled;
+    Impl::send_error(res, 404, "Unknown request URL: " + req.method + " " + req.path, "invalid_request_error");
+    return httplib::Server::HandlerResponse::Handled;
+  }));
 
   int wanted = port;
   if (wanted > 0) {

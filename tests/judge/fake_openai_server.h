@@ -30,8 +30,8 @@ struct FakeReply {
 
 // A 200 body in OpenAI's chat.completion shape with `content` as the message, and
 // optionally `reasoning_content` beside it.
-std::string chat_body(const std::string& content, const std::string& reasoning = "",
-                      int prompt_tokens = 100, int completion_tokens = 20, const std::string& finish_reason = "stop");
+std::string chat_body(const std::string& content, const std::string& reasoning = "", int prompt_tokens = 100,
+                      int completion_tokens = 20, const std::string& finish_reason = "stop");
 
 // The reply of a well-behaved judge and model: when the request's last user message
 // asks for a verdict (contains "criteria_met"), a verdict JSON whose criteria_met is a

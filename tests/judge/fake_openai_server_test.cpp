@@ -61,9 +61,10 @@ RawExchange raw_post(int port, const std::string& body, const std::string& extra
     ::close(fd);
     return out;
   }
-  std::string request = "POST /v1/chat/completions HTTP/1.1\r\nHost: 127.0.0.1\r\n"
-                        "Connection: close\r\nContent-Type: application/json\r\n" + extra_headers + "Content-Length: " +
-                        std::to_string(body.size()) + "\r\n\r\n" + body;
+  std::string request =
+      "POST /v1/chat/completions HTTP/1.1\r\nHost: 127.0.0.1\r\n"
+      "Connection: close\r\nContent-Type: application/json\r\n" +
+      extra_headers + "Content-Length: " + std::to_string(body.size()) + "\r\n\r\n" + body;
   if (::send(fd, request.data(), request.size(), MSG_NOSIGNAL) != static_cast<ssize_t>(request.size())) {
     ::close(fd);
     return out;
@@ -122,7 +123,8 @@ TEST_CASE("well_behaved_reply answers questions, single verdicts and per-case ar
   };
 
   SECTION("a question gets a short Chinese answer that differs between cases") {
-    FakeReply a = cc::test::well_behaved_reply(json::parse(chat_request("患者男，65岁，胸痛2小时，如何处理？", "qwen")));
+    FakeReply a =
+        cc::test::well_behaved_reply(json::parse(chat_request("患者男，65岁，胸痛2小时，如何处理？", "qwen")));
     FakeReply b = cc::test::well_behaved_reply(json::parse(chat_request("孕妇发热39度，可以用什么药？")));
     CHECK(a.status == 200);
     CHECK_FALSE(content_of(a).empty());
@@ -135,7 +137,8 @@ TEST_CASE("well_behaved_reply answers questions, single verdicts and per-case ar
   }
 
   SECTION("a per-criterion prompt gets one verdict, the same every time") {
-    std::string prompt = "评分标准：是否建议立即做心电图。请输出 JSON {\"explanation\": ..., \"criteria_met\": true|false}";
+    std::string prompt =
+        "评分标准：是否建议立即做心电图。请输出 JSON {\"explanation\": ..., \"criteria_met\": true|false}";
     FakeReply first = cc::test::well_behaved_reply(json::parse(chat_request(prompt)));
     FakeReply again = cc::test::well_behaved_reply(json::parse(chat_request(prompt)));
     json verdict = json::parse(content_of(first));
@@ -390,8 +393,9 @@ TEST_CASE("FakeOpenAiServer survives a client that hangs up before its answer", 
     addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
     REQUIRE(::connect(fd, reinterpret_cast<sockaddr*>(&addr), sizeof addr) == 0);
     std::string body = chat_request("挂断");
-    std::string request = "POST /v1/chat/completions HTTP/1.1\r\nHost: x\r\nContent-Length: " +
-                          std::to_string(body.size()) + "\r\n\r\n" + body;
+    std::string request =
+        "POST /v1/chat/completions HTTP/1.1\r\nHost: x\r\nContent-Length: " + std::to_string(body.size()) + "\r\n\r\n" +
+        body;
     REQUIRE(::send(fd, request.data(), request.size(), MSG_NOSIGNAL) == static_cast<ssize_t>(request.size()));
     ::close(fd);
   }

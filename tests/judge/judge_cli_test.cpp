@@ -50,16 +50,15 @@ int64_t cache_size(const EvalRepo& repo) {
   return *n;
 }
 
-bool is_verdict_request(const nlohmann::json& body) {
-  return body.dump().find("criteria_met") != std::string::npos;
-}
+bool is_verdict_request(const nlohmann::json& body) { return body.dump().find("criteria_met") != std::string::npos; }
 
 }  // namespace
 
 TEST_CASE("eval runs generate, judge and score and a rerun asks nothing again", "[judge][cli]") {
   FakeOpenAiServer server;
   EvalRepo repo(server);
-  auto r = run_cli({"eval", "--endpoint", "cand", "--judge", "judge", "-q", "--bootstrap", "50"}, repo.path(), repo.env());
+  auto r =
+      run_cli({"eval", "--endpoint", "cand", "--judge", "judge", "-q", "--bootstrap", "50"}, repo.path(), repo.env());
   INFO(r.out << r.err);
   REQUIRE(r.exit_code == 0);
   CHECK(count_lines(repo.path() + "/results/responses/cand.jsonl") == 2);
@@ -71,7 +70,8 @@ TEST_CASE("eval runs generate, judge and score and a rerun asks nothing again", 
   CHECK(server.requests() == 62);
   std::string first = slurp(repo.path() + "/results/verdicts/cand.jsonl");
 
-  auto again = run_cli({"eval", "--endpoint", "cand", "--judge", "judge", "-q", "--bootstrap", "50"}, repo.path(), repo.env());
+  auto again =
+      run_cli({"eval", "--endpoint", "cand", "--judge", "judge", "-q", "--bootstrap", "50"}, repo.path(), repo.env());
   REQUIRE(again.exit_code == 0);
   CHECK(server.requests() == 62);  // everything from the cache
   CHECK(slurp(repo.path() + "/results/verdicts/cand.jsonl") == first);
@@ -90,7 +90,8 @@ TEST_CASE("eval runs generate, judge and score and a rerun asks nothing again", 
 TEST_CASE("the API key is sent to the server and written to no file", "[judge][cli]") {
   FakeOpenAiServer server;
   EvalRepo repo(server);
-  auto r = run_cli({"eval", "--endpoint", "cand", "--judge", "judge", "-q", "--bootstrap", "20"}, repo.path(), repo.env());
+  auto r =
+      run_cli({"eval", "--endpoint", "cand", "--judge", "judge", "-q", "--bootstrap", "20"}, repo.path(), repo.env());
   REQUIRE(r.exit_code == 0);
   REQUIRE(!server.authorizations().empty());
   CHECK(server.authorizations().front() == std::string("Bearer ") + kTestKey);
@@ -152,7 +153,8 @@ TEST_CASE("5xx is retried max_retries times, then the item is an error, never a 
   CHECK(count_lines(repo.path() + "/results/verdicts/m1.jsonl") == 30);
   CHECK(slurp(repo.path() + "/results/verdicts/m1.jsonl").find("CC-0001") == std::string::npos);
   CHECK(calls.load() == 30 * 3 + 30);  // 1 attempt + max_retries 2 for each failing item
-  auto err = nlohmann::json::parse(slurp(repo.path() + "/results/judge_errors.jsonl").substr(0, slurp(repo.path() + "/results/judge_errors.jsonl").find('\n')));
+  auto err = nlohmann::json::parse(slurp(repo.path() + "/results/judge_errors.jsonl")
+                                       .substr(0, slurp(repo.path() + "/results/judge_errors.jsonl").find('\n')));
   CHECK(err["attempts"] == 3);
   CHECK(err["error"].get<std::string>().find("500") != std::string::npos);
 
@@ -212,7 +214,8 @@ TEST_CASE("answers that are not a verdict end in judge_errors, never as false", 
     FakeReply r = well_behaved_reply(body);
     // The criteria of CC-0006 get prose, or a string where a boolean belongs.
     if (text.find("糖化血红蛋白") != std::string::npos)
-      r.body = chat_body(text.size() % 2 ? "我认为该回答基本满足要求。" : R"({"explanation":"满足","criteria_met":"true"})");
+      r.body =
+          chat_body(text.size() % 2 ? "我认为该回答基本满足要求。" : R"({"explanation":"满足","criteria_met":"true"})");
     return r;
   });
   EvalRepo repo(server);
@@ -231,8 +234,10 @@ TEST_CASE("thinking output, reasoning_content and truncated bodies are handled",
   FakeOpenAiServer server([&](const nlohmann::json& body, int call) {
     FakeReply r = well_behaved_reply(body);
     auto content = nlohmann::json::parse(r.body)["choices"][0]["message"]["content"].get<std::string>();
-    if (call % 3 == 0) r.body = chat_body("<think>先逐条分析标准……</think>\n" + content);
-    else if (call % 3 == 1) r.body = chat_body("```json\n" + content + "\n```", "推理过程");
+    if (call % 3 == 0)
+      r.body = chat_body("<think>先逐条分析标准……</think>\n" + content);
+    else if (call % 3 == 1)
+      r.body = chat_body("```json\n" + content + "\n```", "推理过程");
     if (call % 10 == 5 && truncated++ < 3) r.truncate = true;
     return r;
   });
@@ -251,8 +256,10 @@ TEST_CASE("a timeout is retried and then reported", "[judge][cli]") {
     r.delay_ms = 3000;
     return r;
   });
-  EvalRepo repo(server, {.max_concurrency = 30, .max_retries = 1, .timeout_s = 0.3,
-                        .extra = "    circuit_breaker: {failures: 1000, pause_s: 0}\n"});
+  EvalRepo repo(server, {.max_concurrency = 30,
+                         .max_retries = 1,
+                         .timeout_s = 0.3,
+                         .extra = "    circuit_breaker: {failures: 1000, pause_s: 0}\n"});
   repo.write("one.jsonl", "{\"case_id\":\"CC-0001\",\"model\":\"m\",\"response\":\"建议复查。\"}\n");
   auto r = run_cli({"judge", "--responses", "one.jsonl", "--judge", "judge", "-q"}, repo.path(), repo.env());
   CHECK(r.exit_code == 1);
@@ -269,7 +276,8 @@ TEST_CASE("the circuit breaker pauses, then stops a run against a failing endpoi
     r.body = R"({"error":{"message":"overloaded"}})";
     return r;
   });
-  EvalRepo repo(server, {.max_concurrency = 1, .max_retries = 50, .extra = "    circuit_breaker: {failures: 3, pause_s: 0.2}\n"});
+  EvalRepo repo(
+      server, {.max_concurrency = 1, .max_retries = 50, .extra = "    circuit_breaker: {failures: 3, pause_s: 0.2}\n"});
   auto r = run_cli({"judge", "--responses", write_responses(repo), "--judge", "judge", "-q"}, repo.path(), repo.env());
   INFO(r.out << r.err);
   CHECK(r.exit_code == 1);
@@ -291,7 +299,9 @@ TEST_CASE("dry run counts the calls still needed and sends nothing", "[judge][cl
   CHECK(!fs::exists(repo.path() + "/results/verdicts"));
 
   repo.write("first.jsonl", "{\"case_id\":\"CC-0001\",\"model\":\"m1\",\"response\":\"建议继续服药，监测血压。\"}\n");
-  REQUIRE(run_cli({"judge", "--responses", "first.jsonl", "--judge", "judge", "-q"}, repo.path(), repo.env()).exit_code == 0);
+  REQUIRE(
+      run_cli({"judge", "--responses", "first.jsonl", "--judge", "judge", "-q"}, repo.path(), repo.env()).exit_code ==
+      0);
   auto after = run_cli({"judge", "--responses", responses, "--judge", "judge", "--dry-run"}, repo.path());
   CHECK(after.out.find("30 of 60 calls still needed (30 in the cache)") != std::string::npos);
 }
@@ -329,7 +339,8 @@ TEST_CASE("endpoint settings are checked: schema, credentials in the URL, plain 
     std::string cfg = repo.read("clinconsensus.yaml");
     std::string url = server.base_url();
     std::string with_user = cfg;
-    with_user.replace(with_user.find(url), url.size(), "http://user:pw@127.0.0.1:" + std::to_string(server.port()) + "/v1");
+    with_user.replace(with_user.find(url), url.size(),
+                      "http://user:pw@127.0.0.1:" + std::to_string(server.port()) + "/v1");
     repo.write("clinconsensus.yaml", with_user);
     auto r = run_cli({"generate", "--endpoint", "cand", "-q"}, repo.path(), repo.env());
     CHECK(r.exit_code == 2);

@@ -214,8 +214,8 @@ TEST_CASE("llm cache: a key is stored as its 32 bytes", "[judge][llm_cache]") {
   sqlite3* db = nullptr;
   REQUIRE(sqlite3_open(path.c_str(), &db) == SQLITE_OK);
   sqlite3_stmt* st = nullptr;
-  REQUIRE(sqlite3_prepare_v2(db, "SELECT typeof(key), length(key), lower(hex(key)) FROM answers ORDER BY key", -1, &st, nullptr) ==
-          SQLITE_OK);
+  REQUIRE(sqlite3_prepare_v2(db, "SELECT typeof(key), length(key), lower(hex(key)) FROM answers ORDER BY key", -1, &st,
+                             nullptr) == SQLITE_OK);
   int rows = 0;
   while (sqlite3_step(st) == SQLITE_ROW) {
     ++rows;
@@ -240,7 +240,8 @@ TEST_CASE("llm cache: a damaged file gives errors, not a crash", "[judge][llm_ca
   std::string path = dir.path() + "/llm.sqlite";
   {
     auto cache = open_ok(path);
-    for (unsigned i = 0; i < 2000; ++i) REQUIRE(cache->put(key(i), answer(std::string(300, static_cast<char>('a' + i % 26)))).ok());
+    for (unsigned i = 0; i < 2000; ++i)
+      REQUIRE(cache->put(key(i), answer(std::string(300, static_cast<char>('a' + i % 26)))).ok());
   }
   // Overwrite everything after the first two pages with a repeating pattern.
   auto bytes = fs::file_size(path);

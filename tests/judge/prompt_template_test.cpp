@@ -41,10 +41,9 @@ TEST_CASE("prompt_template: rendering replaces every placeholder once", "[judge]
   cc::test::TempDir dir;
   auto tmpl = load_text(dir, "Q={{query}}\nR={{ response }}\nC={{criterion}}\nQ again={{query}}\n");
   REQUIRE(tmpl.ok());
-  const std::map<std::string, std::string> values = {
-      {"query", "胸痛2小时"},
-      {"response", "按标准 {{criterion}} 来看，还有 {{query}} 与 {{"},
-      {"criterion", "是否建议立即行心电图检查"}};
+  const std::map<std::string, std::string> values = {{"query", "胸痛2小时"},
+                                                     {"response", "按标准 {{criterion}} 来看，还有 {{query}} 与 {{"},
+                                                     {"criterion", "是否建议立即行心电图检查"}};
   std::string out = render_prompt(*tmpl, values);
   CHECK(out ==
         "Q=胸痛2小时\nR=按标准 {{criterion}} 来看，还有 {{query}} 与 {{\nC=是否建议立即行心电图检查\n"
@@ -153,9 +152,8 @@ TEST_CASE("prompt_template: the shipped per-case prompt loads", "[judge][prompt_
   auto tmpl = load_prompt_template(CC_SOURCE_DIR "/prompts/judge-case.md", "prompts/judge-case.md",
                                    {"query", "response", "criteria"});
   REQUIRE(tmpl.ok());
-  std::string out = render_prompt(*tmpl, {{"query", "Q"},
-                                          {"response", "R"},
-                                          {"criteria", "1. CC-0001-R01: 标准一\n2. CC-0001-R02: 标准二"}});
+  std::string out = render_prompt(
+      *tmpl, {{"query", "Q"}, {"response", "R"}, {"criteria", "1. CC-0001-R01: 标准一\n2. CC-0001-R02: 标准二"}});
   CHECK_FALSE(contains(out, "{{"));
   CHECK(contains(out, "1. CC-0001-R01: 标准一\n2. CC-0001-R02: 标准二"));
   CHECK(contains(out, "\"criterion_id\""));

@@ -135,8 +135,8 @@ TEST_CASE("review import reports every bad row with its line and writes nothing"
   sheet.push_back(sheet[4]);              // duplicated row
   CsvRecord unknown = sheet[5];           // an id the benchmark does not have, key recomputed
   unknown.fields[case_id] = "CC-9999";
-  unknown.fields[key] = cc::judge::review_row_key({unknown.fields[column(sheet[0], "model")], "CC-9999",
-                                                   unknown.fields[crit]});
+  unknown.fields[key] =
+      cc::judge::review_row_key({unknown.fields[column(sheet[0], "model")], "CC-9999", unknown.fields[crit]});
   sheet.push_back(unknown);
   t.repo.write("bad.csv", sheet_text(sheet));
   auto parsed = cc::judge::parse_csv(t.repo.read("bad.csv"));
@@ -159,12 +159,15 @@ TEST_CASE("review import reports every bad row with its line and writes nothing"
   CHECK(gbk.exit_code == 2);
   CHECK(gbk.err.find("CSV UTF-8") != std::string::npos);
   // Chinese messages come from the same catalog.
-  auto zh = run_cli({"--lang", "zh", "review", "import", "bad.csv", "--reviewer", "dr-li"}, t.repo.path(), t.repo.env());
+  auto zh =
+      run_cli({"--lang", "zh", "review", "import", "bad.csv", "--reviewer", "dr-li"}, t.repo.path(), t.repo.env());
   CHECK(zh.err.find("未导入任何标注") != std::string::npos);
 }
 
 TEST_CASE("CSV records follow RFC 4180", "[judge][review]") {
-  auto r = cc::judge::parse_csv("\xEF\xBB\xBF" "a,\"b,c\",\"d\"\"e\"\r\n\r\n\"multi\nline\",,x\nlast,\"\"");
+  auto r = cc::judge::parse_csv(
+      "\xEF\xBB\xBF"
+      "a,\"b,c\",\"d\"\"e\"\r\n\r\n\"multi\nline\",,x\nlast,\"\"");
   REQUIRE(r.ok());
   REQUIRE(r->size() == 3);
   CHECK((*r)[0].fields == std::vector<std::string>{"a", "b,c", "d\"e"});

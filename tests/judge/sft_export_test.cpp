@@ -62,7 +62,8 @@ TEST_CASE("export-sft: exact prompts, physician overrides, no case across the sp
       // What the teacher itself answered to this prompt.
       nlohmann::json request{{"messages", {{{"role", "user"}, {"content", instruction}}}}};
       auto teacher = nlohmann::json::parse(
-          nlohmann::json::parse(well_behaved_reply(request).body)["choices"][0]["message"]["content"].get<std::string>());
+          nlohmann::json::parse(well_behaved_reply(request).body)["choices"][0]["message"]["content"]
+              .get<std::string>());
       if (teacher["criteria_met"] != output["criteria_met"]) {
         ++rewritten;
         CHECK(output["explanation"].get<std::string>().find("医师复核") != std::string::npos);
@@ -81,8 +82,8 @@ TEST_CASE("export-sft: exact prompts, physician overrides, no case across the sp
 
   // The same seed gives the same files.
   std::string first = t.repo.read("sft/train.jsonl");
-  REQUIRE(run_cli({"judge", "export-sft", "--teacher", "judge", "--gold", "labels.jsonl", "--out", "sft", "--dev-fraction",
-                   "0.5", "--seed", "3"},
+  REQUIRE(run_cli({"judge", "export-sft", "--teacher", "judge", "--gold", "labels.jsonl", "--out", "sft",
+                   "--dev-fraction", "0.5", "--seed", "3"},
                   t.repo.path(), t.repo.env())
               .exit_code == 0);
   CHECK(t.repo.read("sft/train.jsonl") == first);

@@ -167,11 +167,10 @@ TEST_CASE("verdict_parse: per-case verdicts in any order come back in rubric ord
 }
 
 TEST_CASE("verdict_parse: per-case list under verdicts, or objects one per line", "[judge][verdict_parse]") {
-  auto wrapped = parse_case_verdicts(
-      R"({"verdicts": [{"criterion_id": "CC-0001-R01", "criteria_met": true},)"
-      R"({"criterion_id": "CC-0001-R02", "criteria_met": false},)"
-      R"({"criterion_id": "CC-0001-R03", "criteria_met": true}]})",
-      kIds);
+  auto wrapped = parse_case_verdicts(R"({"verdicts": [{"criterion_id": "CC-0001-R01", "criteria_met": true},)"
+                                     R"({"criterion_id": "CC-0001-R02", "criteria_met": false},)"
+                                     R"({"criterion_id": "CC-0001-R03", "criteria_met": true}]})",
+                                     kIds);
   REQUIRE(wrapped.ok());
   CHECK((*wrapped)[1].criteria_met == false);
 
@@ -196,28 +195,25 @@ TEST_CASE("verdict_parse: per-case, the last list wins over a restated example",
 }
 
 TEST_CASE("verdict_parse: per-case missing, repeated and unknown ids name the id", "[judge][verdict_parse]") {
-  auto missing = parse_case_verdicts(
-      R"([{"criterion_id": "CC-0001-R01", "criteria_met": true},)"
-      R"({"criterion_id": "CC-0001-R03", "criteria_met": true}])",
-      kIds);
+  auto missing = parse_case_verdicts(R"([{"criterion_id": "CC-0001-R01", "criteria_met": true},)"
+                                     R"({"criterion_id": "CC-0001-R03", "criteria_met": true}])",
+                                     kIds);
   REQUIRE_FALSE(missing.ok());
   CHECK(contains(missing.error().message, "no verdict for criterion_id CC-0001-R02"));
 
-  auto repeated = parse_case_verdicts(
-      R"([{"criterion_id": "CC-0001-R01", "criteria_met": true},)"
-      R"({"criterion_id": "CC-0001-R02", "criteria_met": true},)"
-      R"({"criterion_id": "CC-0001-R01", "criteria_met": false},)"
-      R"({"criterion_id": "CC-0001-R03", "criteria_met": true}])",
-      kIds);
+  auto repeated = parse_case_verdicts(R"([{"criterion_id": "CC-0001-R01", "criteria_met": true},)"
+                                      R"({"criterion_id": "CC-0001-R02", "criteria_met": true},)"
+                                      R"({"criterion_id": "CC-0001-R01", "criteria_met": false},)"
+                                      R"({"criterion_id": "CC-0001-R03", "criteria_met": true}])",
+                                      kIds);
   REQUIRE_FALSE(repeated.ok());
   CHECK(contains(repeated.error().message, "CC-0001-R01 more than once"));
 
-  auto unknown = parse_case_verdicts(
-      R"([{"criterion_id": "CC-0001-R01", "criteria_met": true},)"
-      R"({"criterion_id": "CC-0001-R02", "criteria_met": true},)"
-      R"({"criterion_id": "CC-0001-R03", "criteria_met": true},)"
-      R"({"criterion_id": "CC-0001-R09", "criteria_met": true}])",
-      kIds);
+  auto unknown = parse_case_verdicts(R"([{"criterion_id": "CC-0001-R01", "criteria_met": true},)"
+                                     R"({"criterion_id": "CC-0001-R02", "criteria_met": true},)"
+                                     R"({"criterion_id": "CC-0001-R03", "criteria_met": true},)"
+                                     R"({"criterion_id": "CC-0001-R09", "criteria_met": true}])",
+                                     kIds);
   REQUIRE_FALSE(unknown.ok());
   CHECK(contains(unknown.error().message, "unknown criterion_id \"CC-0001-R09\""));
 
@@ -227,11 +223,10 @@ TEST_CASE("verdict_parse: per-case missing, repeated and unknown ids name the id
 }
 
 TEST_CASE("verdict_parse: per-case criteria_met must be a boolean, naming the id", "[judge][verdict_parse]") {
-  auto v = parse_case_verdicts(
-      R"([{"criterion_id": "CC-0001-R01", "criteria_met": true},)"
-      R"({"criterion_id": "CC-0001-R02", "criteria_met": "否"},)"
-      R"({"criterion_id": "CC-0001-R03", "criteria_met": true}])",
-      kIds);
+  auto v = parse_case_verdicts(R"([{"criterion_id": "CC-0001-R01", "criteria_met": true},)"
+                               R"({"criterion_id": "CC-0001-R02", "criteria_met": "否"},)"
+                               R"({"criterion_id": "CC-0001-R03", "criteria_met": true}])",
+                               kIds);
   REQUIRE_FALSE(v.ok());
   CHECK(contains(v.error().message, "criteria_met of CC-0001-R02 must be true or false, found \"否\""));
 

@@ -259,8 +259,9 @@ TEST_CASE("leak: probe scores a copied continuation high and an unrelated one lo
 namespace {
 
 // Latin letters with accents as precomposed code points, and the same decomposed (NFD).
-const std::vector<std::pair<std::string, std::string>> kAccents = {
-    {"é", "e\xCC\x81"}, {"è", "e\xCC\x80"}, {"ö", "o\xCC\x88"}, {"ü", "u\xCC\x88"}, {"É", "E\xCC\x81"}, {"ç", "c\xCC\xA7"}};
+const std::vector<std::pair<std::string, std::string>> kAccents = {{"é", "e\xCC\x81"}, {"è", "e\xCC\x80"},
+                                                                   {"ö", "o\xCC\x88"}, {"ü", "u\xCC\x88"},
+                                                                   {"É", "E\xCC\x81"}, {"ç", "c\xCC\xA7"}};
 
 std::string decompose(std::string s) {
   for (const auto& [pre, de] : kAccents)
@@ -270,8 +271,9 @@ std::string decompose(std::string s) {
 
 // Cases whose text mixes Chinese with eponyms written with accents.
 std::vector<leak::LeakText> eponym_cases(LeakCorpusMaker& make, size_t count) {
-  static const std::vector<std::string> names = {"Ménière病", "Sjögren综合征", "Guillain-Barré综合征", "Behçet病",
-                                                 "Löfgren综合征", "Création", "Müller征", "Édouard"};
+  static const std::vector<std::string> names = {"Ménière病", "Sjögren综合征", "Guillain-Barré综合征",
+                                                 "Behçet病",  "Löfgren综合征", "Création",
+                                                 "Müller征",  "Édouard"};
   std::vector<leak::LeakText> out;
   for (size_t i = 0; i < count; ++i) {
     std::string ctx;
@@ -287,7 +289,7 @@ TEST_CASE("leak: decomposed accents fold as the precomposed ones", "[leak]") {
   CHECK(leak::fold_text("e\xCC\x81") == leak::fold_text("é"));
   CHECK(leak::fold_text("Ménière") == leak::fold_text(decompose("Ménière")));
   CHECK(leak::fold_text(decompose("Ménière")) == U"m\u00E9ni\u00E8re");
-  CHECK(leak::fold_text("\xEF\xBC\xA5\xCC\x81") == U"\u00E9");     // full-width E + U+0301
+  CHECK(leak::fold_text("\xEF\xBC\xA5\xCC\x81") == U"\u00E9");      // full-width E + U+0301
   CHECK(leak::fold_text("\xE1\x84\x80\xE1\x85\xA1") == U"\uAC00");  // Hangul jamo → 가
   // A mark on its own, or after a separator, stays: dropping it would hide a change.
   CHECK(leak::fold_text("e \xCC\x81") == U"e\u0301");

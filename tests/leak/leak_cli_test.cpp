@@ -32,8 +32,8 @@ TEST_CASE("leak: the reformatted case in the fixture corpus is listed with its p
   INFO(r.out << r.err);
   REQUIRE(r.exit_code == 1);
   auto j = nlohmann::json::parse(r.out);
-  CHECK(j["scanned_bytes"].get<uint64_t>() == fs::file_size(repo.path() + "/corpus/forum-post.txt") +
-                                                 fs::file_size(repo.path() + "/corpus/clean.txt"));
+  CHECK(j["scanned_bytes"].get<uint64_t>() ==
+        fs::file_size(repo.path() + "/corpus/forum-post.txt") + fs::file_size(repo.path() + "/corpus/clean.txt"));
   REQUIRE(j["cases"].size() == 1);
   const auto& c = j["cases"][0];
   CHECK(c["case_id"] == "CC-0001");

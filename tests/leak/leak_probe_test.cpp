@@ -82,7 +82,9 @@ TEST_CASE("leak --probe: only the public tier is sent; a model that answers othe
 }
 
 TEST_CASE("leak --probe: a refusing endpoint or an unknown one exits 2", "[leak][cli][judge]") {
-  FakeOpenAiServer server([](const nlohmann::json&, int) { return FakeReply{401, R"({"error":{"message":"bad key"}})", {}}; });
+  FakeOpenAiServer server([](const nlohmann::json&, int) {
+    return FakeReply{401, R"({"error":{"message":"bad key"}})", {}};
+  });
   EvalRepo repo(server);
   make_public(repo);
   auto r = run_cli({"leak", "--probe", "cand", "-q"}, repo.path(), repo.env());

@@ -19,11 +19,11 @@ class LeakCorpusMaker {
   // One random piece of the alphabet: a Chinese character (most often), a number with a
   // unit, or a punctuation mark.
   std::string piece() {
-    static const std::vector<std::string> han = {"患", "者", "女", "男", "岁", "月", "反", "复", "发", "作", "心", "悸",
-                                                 "血", "压", "糖", "尿", "病", "服", "用", "药", "物", "每", "日", "次",
-                                                 "检", "查", "示", "肾", "功", "能", "医", "生", "建", "议", "治", "疗",
-                                                 "抗", "凝", "出", "头", "痛", "咳", "嗽", "热", "胸", "闷", "气", "短",
-                                                 "肝", "肺", "胃", "肠", "骨", "关", "节", "疼", "缓", "解", "加", "重"};
+    static const std::vector<std::string> han = {
+        "患", "者", "女", "男", "岁", "月", "反", "复", "发", "作", "心", "悸", "血", "压", "糖",
+        "尿", "病", "服", "用", "药", "物", "每", "日", "次", "检", "查", "示", "肾", "功", "能",
+        "医", "生", "建", "议", "治", "疗", "抗", "凝", "出", "头", "痛", "咳", "嗽", "热", "胸",
+        "闷", "气", "短", "肝", "肺", "胃", "肠", "骨", "关", "节", "疼", "缓", "解", "加", "重"};
     static const std::vector<std::string> punct = {"，", "。", "；", "：", "、", "（", "）"};
     static const std::vector<std::string> units = {" mg", " g", " mmHg", " mL", "%", " U/L"};
     const int r = static_cast<int>(rng_() % 100);
@@ -59,15 +59,24 @@ class LeakCorpusMaker {
       const size_t len = b < 0x80 ? 1 : b < 0xE0 ? 2 : b < 0xF0 ? 3 : 4;
       const std::string c = s.substr(i, len);
       i += len;
-      if (c == "，") out += ", ";
-      else if (c == "。") out += ". ";
-      else if (c == "；") out += " ; ";
-      else if (c == "：") out += ":";
-      else if (c == "（") out += " (";
-      else if (c == "）") out += ") ";
-      else if (len == 1 && c[0] >= '0' && c[0] <= '9') out += "\xEF\xBC" + std::string(1, static_cast<char>(0x90 + (c[0] - '0')));
-      else if (c == " ") out += "  ";
-      else out += c;
+      if (c == "，")
+        out += ", ";
+      else if (c == "。")
+        out += ". ";
+      else if (c == "；")
+        out += " ; ";
+      else if (c == "：")
+        out += ":";
+      else if (c == "（")
+        out += " (";
+      else if (c == "）")
+        out += ") ";
+      else if (len == 1 && c[0] >= '0' && c[0] <= '9')
+        out += "\xEF\xBC" + std::string(1, static_cast<char>(0x90 + (c[0] - '0')));
+      else if (c == " ")
+        out += "  ";
+      else
+        out += c;
       if ((since += len) >= wrap && len == 3) out += "\n", since = 0;
     }
     return out;

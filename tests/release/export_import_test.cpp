@@ -77,7 +77,8 @@ TEST_CASE("export row: public keys in order, canonical JSON, no internal field",
       R"("clinical_context":"引号\"、反斜杠\\、斜杠/、换行\n、制表\t、控制\u0001","user_request":"req",)"
       R"("rubrics":[{"criterion_id":"CC-0001-R01","criterion":"first"},{"criterion_id":"CC-0001-R02","criterion":"second"}]})";
   CHECK(got == want);
-  for (const char* internal : {"status", "authors", "care_stage", "audience", "axis", "critical", "provenance", "review"})
+  for (const char* internal :
+       {"status", "authors", "care_stage", "audience", "axis", "critical", "provenance", "review"})
     CHECK(got.find(std::string("\"") + internal + "\"") == std::string::npos);
 }
 
@@ -164,15 +165,18 @@ TEST_CASE("import: rows it cannot take are reported with their line and reason",
   repo.add_shipped_case("cardiology", "CC-0001");
   Project p = open(repo);
   std::string rows;
-  rows += "{not json\n";                                                        // 1
-  rows += "\n";                                                                 // 2 (blank)
-  rows += R"({"case_id":"CC-0100","difficulty":"low"})" "\n";                   // 3 missing fields
+  rows += "{not json\n";  // 1
+  rows += "\n";           // 2 (blank)
+  rows += R"({"case_id":"CC-0100","difficulty":"low"})"
+          "\n";  // 3 missing fields
   rows += R"({"case_id":"CC-0101","difficulty":"low","task":"用药指导","task_labels":["用药指导"],)"
           R"("subject":"心内","subject_labels":["心内"],"user_role":"患者","clinical_context":"a",)"
-          R"("user_request":"b","rubrics":[]})" "\n";                           // 4 unknown subject
+          R"("user_request":"b","rubrics":[]})"
+          "\n";  // 4 unknown subject
   rows += R"({"case_id":"CC-0001","difficulty":"low","task":"用药指导","task_labels":["用药指导"],)"
           R"("subject":"心血管内科","subject_labels":["心血管内科"],"user_role":"患者","clinical_context":"a",)"
-          R"("user_request":"b","rubrics":[]})" "\n";                           // 5 exists
+          R"("user_request":"b","rubrics":[]})"
+          "\n";  // 5 exists
   ImportPlan plan = plan_import(p, rows, ImportOptions{});
   CHECK(plan.rows == 4);
   CHECK(plan.cases.empty());
@@ -195,7 +199,8 @@ TEST_CASE("import: a row whose files would not validate is refused with the find
   std::string row = R"({"case_id":"CC-0200","difficulty":"low","task":"用药指导","task_labels":["用药指导"],)"
                     R"("subject":"心血管内科","subject_labels":["心血管内科"],"user_role":"患者本人",)"
                     R"("clinical_context":"患者男，58岁。","user_request":"请问怎么服药？",)"
-                    R"("rubrics":[{"criterion_id":"CC-0200-R01","criterion":"说明服药时间。"}]})" "\n";
+                    R"("rubrics":[{"criterion_id":"CC-0200-R01","criterion":"说明服药时间。"}]})"
+                    "\n";
   ImportPlan plan = plan_import(p, row, ImportOptions{});
   REQUIRE(plan.rejected.size() == 1);
   CHECK(plan.rejected[0].reason.find("integrity/criteria-count") != std::string::npos);
@@ -207,8 +212,7 @@ TEST_CASE("import: a row whose files would not validate is refused with the find
 
 // Regression (hardening #3): a killed import left a case without its rubric, and the
 // re-run refused the row because the case id existed.
-TEST_CASE("import: a re-run completes a half-imported row and names an orphan it did not write",
-          "[release][import]") {
+TEST_CASE("import: a re-run completes a half-imported row and names an orphan it did not write", "[release][import]") {
   const std::string F = approved_export({{"cardiology", "CC-0001"}, {"anesthesiology", "CC-0027"}});
 
   TempRepo target;

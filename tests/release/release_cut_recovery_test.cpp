@@ -54,8 +54,7 @@ void leave_unfinished_cut(GitTempRepo& target, const std::string& version) {
 
 }  // namespace
 
-TEST_CASE("release cut: refused while another cut holds the lock, taken over once it is gone",
-          "[release][cut][lock]") {
+TEST_CASE("release cut: refused while another cut holds the lock, taken over once it is gone", "[release][cut][lock]") {
   GitTempRepo repo;
   seed(repo);
   const std::string lock_path = repo.path() + "/.git/clinconsensus-release-cut.lock";
@@ -77,8 +76,7 @@ TEST_CASE("release cut: refused while another cut holds the lock, taken over onc
 
 // Regression: two cuts at once left a dirty tree and, in 3 of 8 trials, a changelog with a
 // duplicate entry committed into the winner's release.
-TEST_CASE("release cut: two cuts at once; one wins, the tree is clean, the changelog right",
-          "[release][cut][lock]") {
+TEST_CASE("release cut: two cuts at once; one wins, the tree is clean, the changelog right", "[release][cut][lock]") {
   for (int trial = 0; trial < 4; ++trial) {
     GitTempRepo repo;
     seed(repo);
@@ -117,15 +115,15 @@ TEST_CASE("release cut: clears what a killed cut left and then cuts", "[release]
   CHECK(fs::exists(repo.path() + "/reports/v1.1.0/MANIFEST.sha256"));
 }
 
-TEST_CASE("release cut: leftovers that are not provably a cut's are named, never removed",
-          "[release][cut][recovery]") {
+TEST_CASE("release cut: leftovers that are not provably a cut's are named, never removed", "[release][cut][recovery]") {
   GitTempRepo repo;
   seed(repo);
   leave_unfinished_cut(repo, "1.0.0");
   repo.write("reports/v1.0.0/coverage.md", "edited by hand\n");
   CutResult r = cut(repo, "1.0.0");
   CHECK(r.outcome == cc::RunOutcome::Unusable);
-  CHECK_THAT(r.message, Catch::Contains("do not match its MANIFEST.sha256") && Catch::Contains("reports/v1.0.0/coverage.md"));
+  CHECK_THAT(r.message,
+             Catch::Contains("do not match its MANIFEST.sha256") && Catch::Contains("reports/v1.0.0/coverage.md"));
   CHECK(repo.read("reports/v1.0.0/coverage.md") == "edited by hand\n");
 
   // Anything else dirty besides: the usual refusal, nothing touched.

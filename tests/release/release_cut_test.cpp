@@ -60,8 +60,7 @@ void set_line(const GitTempRepo& repo, const std::string& rel, const std::string
 
 }  // namespace
 
-TEST_CASE("release cut: reports, manifest, one commit and an annotated tag; the tree stays clean",
-          "[release][cut]") {
+TEST_CASE("release cut: reports, manifest, one commit and an annotated tag; the tree stays clean", "[release][cut]") {
   GitTempRepo repo;
   seed(repo);
   auto before = git::head_commit(repo.repo());

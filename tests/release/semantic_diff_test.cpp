@@ -40,10 +40,18 @@ TEST_CASE("semantic diff: cases, criteria and labels", "[release][diff]") {
   // CC-0005 approved (added); CC-0006 new and approved (added); CC-0007 new draft (nothing).
   Case one = c("CC-0001", "approved", "medium");
   one.clinical_context = "ctx2";
-  b.cases = {one, c("CC-0002", "retired"), c("CC-0003", "draft"), c("CC-0005", "approved"), c("CC-0006", "approved"),
+  b.cases = {one,
+             c("CC-0002", "retired"),
+             c("CC-0003", "draft"),
+             c("CC-0005", "approved"),
+             c("CC-0006", "approved"),
              c("CC-0007", "draft")};
-  b.rubrics = {r("CC-0001", {{"CC-0001-R02", "y2"}, {"CC-0001-R03", "w"}}), r("CC-0002", {{"CC-0002-R01", "z"}}),
-               r("CC-0003", {}), r("CC-0005", {}), r("CC-0006", {}), r("CC-0007", {})};
+  b.rubrics = {r("CC-0001", {{"CC-0001-R02", "y2"}, {"CC-0001-R03", "w"}}),
+               r("CC-0002", {{"CC-0002-R01", "z"}}),
+               r("CC-0003", {}),
+               r("CC-0005", {}),
+               r("CC-0006", {}),
+               r("CC-0007", {})};
   b.build_index();
   ReleaseDiff d = diff_benchmarks(a, b);
   CHECK(d.cases_before == 4);

@@ -17,8 +17,10 @@ TEST_CASE("semver: parse and order", "[release][semver]") {
   for (const char* bad : {"1.2", "1.2.3.4", "01.2.3", "1.2.x", "", "v", "1.2.3-", "1.2.3-01"})
     CHECK_FALSE(parse_semver(bad));
   // semver.org §11's example order.
-  const char* order[] = {"1.0.0-alpha", "1.0.0-alpha.1", "1.0.0-alpha.beta", "1.0.0-beta", "1.0.0-beta.2",
-                         "1.0.0-beta.11", "1.0.0-rc.1", "1.0.0", "1.0.1", "1.1.0", "2.0.0"};
+  const char* order[] = {"1.0.0-alpha", "1.0.0-alpha.1", "1.0.0-alpha.beta",
+                         "1.0.0-beta",  "1.0.0-beta.2",  "1.0.0-beta.11",
+                         "1.0.0-rc.1",  "1.0.0",         "1.0.1",
+                         "1.1.0",       "2.0.0"};
   for (size_t i = 0; i + 1 < std::size(order); ++i) {
     INFO(order[i] << " < " << order[i + 1]);
     CHECK(compare_semver(*parse_semver(order[i]), *parse_semver(order[i + 1])) < 0);

@@ -12,12 +12,14 @@ using cc::test::TempDir;
 namespace {
 
 std::string row(const std::string& id, const std::string& role, const std::string& extra = "",
-                const std::string& rubrics = R"([{"criterion_id": "X-R01", "criterion": "a"}, {"criterion_id": "X-R02", "criterion": "b"}])") {
+                const std::string& rubrics =
+                    R"([{"criterion_id": "X-R01", "criterion": "a"}, {"criterion_id": "X-R02", "criterion": "b"}])") {
   std::string r = rubrics;
   for (size_t p; (p = r.find("X-")) != std::string::npos;) r.replace(p, 2, id + "-");
-  return R"({"case_id": ")" + id + R"(", "difficulty": "low", "task": "用药指导", "task_labels": ["用药指导", "健康教育与预防"], )"
-         R"("subject": "心血管内科", "subject_labels": ["心血管内科"], "user_role": ")" + role +
-         R"(", "clinical_context": "……", "user_request": "……", "rubrics": )" + r + extra + "}\n";
+  return R"({"case_id": ")" + id +
+         R"(", "difficulty": "low", "task": "用药指导", "task_labels": ["用药指导", "健康教育与预防"], )"
+         R"("subject": "心血管内科", "subject_labels": ["心血管内科"], "user_role": ")" +
+         role + R"(", "clinical_context": "……", "user_request": "……", "rubrics": )" + r + extra + "}\n";
 }
 
 }  // namespace
@@ -63,22 +65,25 @@ TEST_CASE("public JSONL cases: criterion texts with and without escapes", "[scor
 
 TEST_CASE("public JSONL cases: errors with their lines", "[score][cases]") {
   TempDir dir;
-  dir.write("cases.jsonl", row("CC-0001", "患者") +                                     // 1
-                               row("CC-0001", "患者") +                                 // 2 duplicate
-                               "{\"case_id\": \"CC-0003\", \"rubrics\": [\n" +          // 3 broken
-                               R"({"difficulty": "low", "rubrics": []})" "\n" +         // 4 no case_id
-                               row("CC-0005", "患者", "", "[]") +                        // 5 no criteria
-                               row("CC-0006", "患者", "", R"([{"criterion_id": "X-R01"}, {"criterion_id": "X-R01"}])") +  // 6
-                               R"({"case_id": 6, "rubrics": []})" "\n");               // 7 wrong type
+  dir.write("cases.jsonl",
+            row("CC-0001", "患者") +                             // 1
+                row("CC-0001", "患者") +                         // 2 duplicate
+                "{\"case_id\": \"CC-0003\", \"rubrics\": [\n" +  // 3 broken
+                R"({"difficulty": "low", "rubrics": []})"
+                "\n" +                              // 4 no case_id
+                row("CC-0005", "患者", "", "[]") +  // 5 no criteria
+                row("CC-0006", "患者", "", R"([{"criterion_id": "X-R01"}, {"criterion_id": "X-R01"}])") +  // 6
+                R"({"case_id": 6, "rubrics": []})"
+                "\n");  // 7 wrong type
   CaseLoad load = load_cases_from_jsonl("cases.jsonl", dir.path() + "/cases.jsonl", nullptr, cc::Lang::En);
   std::vector<std::pair<std::string, int>> got;
   for (const auto& d : load.diagnostics) got.emplace_back(d.rule, d.line);
   CHECK(got == std::vector<std::pair<std::string, int>>{{"cases/duplicate", 2},
-                                                          {"cases/parse", 3},
-                                                          {"cases/field", 4},
-                                                          {"cases/no-criteria", 5},
-                                                          {"cases/duplicate-criterion", 6},
-                                                          {"cases/parse", 7}});
+                                                        {"cases/parse", 3},
+                                                        {"cases/field", 4},
+                                                        {"cases/no-criteria", 5},
+                                                        {"cases/duplicate-criterion", 6},
+                                                        {"cases/parse", 7}});
   REQUIRE(load.cases);
   CHECK(load.cases->cases.size() == 1);
   CaseLoad missing = load_cases_from_jsonl("nope.jsonl", dir.path() + "/nope.jsonl", nullptr, cc::Lang::En);

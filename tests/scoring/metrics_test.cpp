@@ -83,10 +83,10 @@ TEST_CASE("k-sweep is the survival curve and CACS its mean from k on", "[score][
   auto outcomes = case_outcomes(set, t);
   auto sweep = k_sweep(outcomes, 30);
   REQUIRE(sweep.size() == 30);
-  CHECK(sweep[0].pass_at_k_pct == 100);   // k = 1
-  CHECK(sweep[9].pass_at_k_pct == 75);    // k = 10
-  CHECK(sweep[10].pass_at_k_pct == 50);   // k = 11
-  CHECK(sweep[29].pass_at_k_pct == 25);   // k = 30
+  CHECK(sweep[0].pass_at_k_pct == 100);  // k = 1
+  CHECK(sweep[9].pass_at_k_pct == 75);   // k = 10
+  CHECK(sweep[10].pass_at_k_pct == 50);  // k = 11
+  CHECK(sweep[29].pass_at_k_pct == 25);  // k = 30
   for (int k = 1; k <= 30; ++k) {
     double mean = 0;
     for (int l = k; l <= 30; ++l) mean += sweep[static_cast<size_t>(l - 1)].pass_at_k_pct;
@@ -102,7 +102,8 @@ TEST_CASE("property: CACS@k never exceeds pass@k, and both fall as k rises", "[s
     std::vector<int> criteria(static_cast<size_t>(n)), met(static_cast<size_t>(n));
     for (int i = 0; i < n; ++i) {
       criteria[static_cast<size_t>(i)] = trial % 2 ? 30 : 20 + static_cast<int>(rng.below(11));
-      met[static_cast<size_t>(i)] = static_cast<int>(rng.below(static_cast<uint32_t>(criteria[static_cast<size_t>(i)] + 1)));
+      met[static_cast<size_t>(i)] =
+          static_cast<int>(rng.below(static_cast<uint32_t>(criteria[static_cast<size_t>(i)] + 1)));
     }
     CaseSet set = make_cases(criteria);
     VerdictTable t = make_table(set, "m", met);

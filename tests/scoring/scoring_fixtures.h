@@ -23,8 +23,8 @@ inline scoring::CaseSet make_cases(const std::vector<int>& criteria) {
     c.audience = "lay";
     for (int k = 0; k < criteria[i]; ++k) {
       std::string n = std::to_string(k + 1);
-      c.criteria.push_back({c.case_id + "-R" + (k < 9 ? "0" : "") + n, set.keep("criterion " + n), k % 2 ? "安全性" : "准确性",
-                            k == 0});
+      c.criteria.push_back(
+          {c.case_id + "-R" + (k < 9 ? "0" : "") + n, set.keep("criterion " + n), k % 2 ? "安全性" : "准确性", k == 0});
     }
     set.cases.push_back(std::move(c));
   }

@@ -30,10 +30,9 @@ TEST_CASE("slices: label lists, dimension order, criterion slices", "[score][sli
   auto slices = build_slices(set, nullptr);
   std::vector<std::string> names;
   for (const auto& s : slices) names.push_back(s.name);
-  CHECK(names == std::vector<std::string>{"overall", "high", "low", "subject:儿科",
-                                          "subject:内分泌科", "subject:心血管内科", "task:用药指导", "care_stage:干预",
-                                          "audience:lay", "audience:professional", "axis:准确性", "axis:安全性",
-                                          "critical:true"});
+  CHECK(names == std::vector<std::string>{"overall", "high", "low", "subject:儿科", "subject:内分泌科",
+                                          "subject:心血管内科", "task:用药指导", "care_stage:干预", "audience:lay",
+                                          "audience:professional", "axis:准确性", "axis:安全性", "critical:true"});
   CHECK(find(slices, "subject:内分泌科")->cases == std::vector<uint32_t>{0, 1});
   CHECK(find(slices, "care_stage:干预")->cases == std::vector<uint32_t>{0, 1});
   const Slice* critical = find(slices, "critical:true");

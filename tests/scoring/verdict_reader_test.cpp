@@ -40,7 +40,8 @@ std::string line(const std::string& model, const std::string& criterion, const s
 }  // namespace
 
 TEST_CASE("verdict values: booleans and the accepted strings", "[score][verdict]") {
-  for (const char* t : {"true", "TRUE", " yes ", "1", "met", "Met"}) CHECK(verdict_from_text(t) == std::optional<bool>(true));
+  for (const char* t : {"true", "TRUE", " yes ", "1", "met", "Met"})
+    CHECK(verdict_from_text(t) == std::optional<bool>(true));
   for (const char* f : {"false", "0", "no", "not met", "NOT_MET", "unmet"})
     CHECK(verdict_from_text(f) == std::optional<bool>(false));
   for (const char* x : {"", "maybe", "2", "truee", "partially met"}) CHECK_FALSE(verdict_from_text(x));
@@ -55,8 +56,8 @@ TEST_CASE("model names come from <model>_judge.json", "[score][verdict]") {
 TEST_CASE("our JSONL: verdicts placed by criterion id", "[score][verdict]") {
   TempDir dir;
   CaseSet set = make_cases({3, 2});
-  dir.write("v.jsonl", line("m1", "CC-0001-R02", "true") + line("m1", "CC-0001-R01", "false") +
-                           "\n" + line("m1", "CC-0001-R03", "true") + line("m1", "CC-0002-R01", "true") +
+  dir.write("v.jsonl", line("m1", "CC-0001-R02", "true") + line("m1", "CC-0001-R01", "false") + "\n" +
+                           line("m1", "CC-0001-R03", "true") + line("m1", "CC-0002-R01", "true") +
                            line("m1", "CC-0002-R02", "false") + line("m2", "CC-0001-R01", "true", "k"));
   VerdictCollection v = read(dir, {"v.jsonl"}, set);
   CHECK(v.diagnostics.empty());
@@ -74,13 +75,12 @@ TEST_CASE("our JSONL: verdicts placed by criterion id", "[score][verdict]") {
 TEST_CASE("our JSONL: lines without criterion_id are placed in order", "[score][verdict]") {
   TempDir dir;
   CaseSet set = make_cases({2});
-  dir.write("v.jsonl",
-            R"({"model": "m", "case_id": "CC-0001", "criteria_met": true})"
-            "\n"
-            R"({"model": "m", "case_id": "CC-0001", "criteria_met": false})"
-            "\n"
-            R"({"model": "m", "case_id": "CC-0001", "criteria_met": false})"
-            "\n");
+  dir.write("v.jsonl", R"({"model": "m", "case_id": "CC-0001", "criteria_met": true})"
+                       "\n"
+                       R"({"model": "m", "case_id": "CC-0001", "criteria_met": false})"
+                       "\n"
+                       R"({"model": "m", "case_id": "CC-0001", "criteria_met": false})"
+                       "\n");
   VerdictCollection v = read(dir, {"v.jsonl"}, set);
   REQUIRE(v.tables.size() == 1);
   CHECK(v.tables[0].cells == std::vector<Verdict>{Verdict::Met, Verdict::NotMet});
@@ -92,17 +92,19 @@ TEST_CASE("our JSONL: lines without criterion_id are placed in order", "[score][
 TEST_CASE("our JSONL: every error names its file and line", "[score][verdict]") {
   TempDir dir;
   CaseSet set = make_cases({3});
-  dir.write("v.jsonl", line("m", "CC-0001-R01", "true") +                  // 1
-                           line("m", "CC-0001-R01", "true") +              // 2 duplicate
-                           line("m", "CC-0001-R02", "true") +              // 3
-                           line("m", "CC-0001-R02", "false") +             // 4 conflict
-                           line("m", "CC-0009-R01", "true") +              // 5 unknown case
-                           line("m", "CC-0001-R07", "true") +              // 6 unknown criterion
-                           line("m", "CC-0001-R03", R"("maybe")") +        // 7 unreadable value
-                           "{\"model\": \"m\", \"case_id\": \n" +          // 8 broken JSON
-                           R"({"case_id": "CC-0001", "criteria_met": true})" "\n" +  // 9 no model
-                           "[1, 2]\n" +                                      // 10 not an object
-                           R"({"model": 5, "case_id": "CC-0001", "criteria_met": true})" "\n");  // 11 wrong type
+  dir.write("v.jsonl", line("m", "CC-0001-R01", "true") +            // 1
+                           line("m", "CC-0001-R01", "true") +        // 2 duplicate
+                           line("m", "CC-0001-R02", "true") +        // 3
+                           line("m", "CC-0001-R02", "false") +       // 4 conflict
+                           line("m", "CC-0009-R01", "true") +        // 5 unknown case
+                           line("m", "CC-0001-R07", "true") +        // 6 unknown criterion
+                           line("m", "CC-0001-R03", R"("maybe")") +  // 7 unreadable value
+                           "{\"model\": \"m\", \"case_id\": \n" +    // 8 broken JSON
+                           R"({"case_id": "CC-0001", "criteria_met": true})"
+                           "\n" +        // 9 no model
+                           "[1, 2]\n" +  // 10 not an object
+                           R"({"model": 5, "case_id": "CC-0001", "criteria_met": true})"
+                           "\n");  // 11 wrong type
   VerdictCollection v = read(dir, {"v.jsonl"}, set);
   auto at = [&](const std::string& rule) {
     auto d = with_rule(v, rule);
@@ -154,16 +156,17 @@ TEST_CASE("public layout: the three list keys, values by string, number and posi
 TEST_CASE("public layout: errors with the line of their row", "[score][verdict]") {
   TempDir dir;
   CaseSet set = make_cases({2});
-  dir.write("m_judge.json", "[\n"
-                            "  {\"case_id\": \"CC-0001\", \"criteria_results\": [{\"criteria_met\": true}]},\n"   // 2
-                            "  {\"case_id\": \"CC-0404\", \"criteria_results\": [{\"criteria_met\": true}]},\n"   // 3
-                            "  {\"case_id\": \"CC-0001\", \"criteria_results\": [{\"criteria_met\": false}]},\n"  // 4 conflict
-                            "  {\"case_id\": \"CC-0001\", \"criteria_results\": [], \"rubric_results\": []},\n"   // 5
-                            "  {\"case_id\": \"CC-0001\"},\n"                                                       // 6
-                            "  {\"case_id\": \"CC-0001\", \"criteria_results\": [true]},\n"                       // 7
-                            "  7,\n"                                                                                // 8
-                            "  {\"case_id\": \"CC-0001\", \"criteria_results\": [{}, {}, {\"criteria_met\": 1}]}\n"  // 9
-                            "]\n");
+  dir.write("m_judge.json",
+            "[\n"
+            "  {\"case_id\": \"CC-0001\", \"criteria_results\": [{\"criteria_met\": true}]},\n"      // 2
+            "  {\"case_id\": \"CC-0404\", \"criteria_results\": [{\"criteria_met\": true}]},\n"      // 3
+            "  {\"case_id\": \"CC-0001\", \"criteria_results\": [{\"criteria_met\": false}]},\n"     // 4 conflict
+            "  {\"case_id\": \"CC-0001\", \"criteria_results\": [], \"rubric_results\": []},\n"      // 5
+            "  {\"case_id\": \"CC-0001\"},\n"                                                        // 6
+            "  {\"case_id\": \"CC-0001\", \"criteria_results\": [true]},\n"                          // 7
+            "  7,\n"                                                                                 // 8
+            "  {\"case_id\": \"CC-0001\", \"criteria_results\": [{}, {}, {\"criteria_met\": 1}]}\n"  // 9
+            "]\n");
   VerdictCollection v = read(dir, {"m_judge.json"}, set);
   auto lines = [&](const std::string& rule) {
     std::vector<int> out;
@@ -181,11 +184,13 @@ TEST_CASE("public layout: broken JSON and a non-list are reported, not crashed o
   TempDir dir;
   CaseSet set = make_cases({2});
   dir.write("a_judge.json", "[{\"case_id\": \"CC-0001\", \"criteria_results\": [{\"criteria_met\": tru");
-  dir.write("b_judge.json", "[\n{\"case_id\": \"CC-0001\", \"criteria_results\": [{\"criteria_met\": true}]},\n{\"case_id\": \n");
+  dir.write("b_judge.json",
+            "[\n{\"case_id\": \"CC-0001\", \"criteria_results\": [{\"criteria_met\": true}]},\n{\"case_id\": \n");
   dir.write("c_judge.json", "[]");
   dir.write("d_judge.json", "\xEF\xBB\xBF  \n");
   dir.write("e_judge.json", "\"just a string\"");
-  VerdictCollection v = read(dir, {"a_judge.json", "b_judge.json", "c_judge.json", "d_judge.json", "e_judge.json"}, set);
+  VerdictCollection v =
+      read(dir, {"a_judge.json", "b_judge.json", "c_judge.json", "d_judge.json", "e_judge.json"}, set);
   CHECK_FALSE(with_rule(v, "verdict/json").empty());
   int empty = 0;
   for (auto* d : with_rule(v, "verdict/empty")) empty += d->severity == Severity::Warning;
@@ -226,11 +231,11 @@ TEST_CASE("a file repeating one mistake is capped per rule", "[score][verdict]")
 TEST_CASE("our JSONL: criteria_met must be a JSON boolean, as the verdict schema says", "[score][verdict][strict]") {
   TempDir dir;
   CaseSet set = make_cases({5});
-  dir.write("v.jsonl", line("m", "CC-0001-R01", "true") +          // 1
-                           line("m", "CC-0001-R02", R"("true")") +   // 2
-                           line("m", "CC-0001-R03", R"(" TRUE ")") + // 3
-                           line("m", "CC-0001-R04", R"("yes")") +    // 4
-                           line("m", "CC-0001-R05", "1"));           // 5
+  dir.write("v.jsonl", line("m", "CC-0001-R01", "true") +             // 1
+                           line("m", "CC-0001-R02", R"("true")") +    // 2
+                           line("m", "CC-0001-R03", R"(" TRUE ")") +  // 3
+                           line("m", "CC-0001-R04", R"("yes")") +     // 4
+                           line("m", "CC-0001-R05", "1"));            // 5
   VerdictCollection v = read(dir, {"v.jsonl"}, set);
   std::vector<int> lines;
   for (auto* d : with_rule(v, "verdict/not-boolean")) {
@@ -250,13 +255,14 @@ TEST_CASE("our JSONL: criteria_met must be a JSON boolean, as the verdict schema
 TEST_CASE("public layout: coerced values are read and counted in one warning per file", "[score][verdict][strict]") {
   TempDir dir;
   CaseSet set = make_cases({4, 4});
-  dir.write("a_judge.json", "[\n"
-                            "  {\"case_id\": \"CC-0001\", \"criteria_results\": [{\"criteria_met\": true},\n"  // 2
-                            "    {\"criteria_met\": \"true\"},\n"                                               // 3
-                            "    {\"criteria_met\": \" TRUE \"}, {\"criteria_met\": \"yes\"}]},\n"             // 4
-                            "  {\"case_id\": \"CC-0002\", \"criteria_results\": [{\"criteria_met\": 1},\n"     // 5
-                            "    {\"criteria_met\": false}, {\"criteria_met\": 0}, {\"criteria_met\": \"no\"}]}\n"  // 6
-                            "]\n");
+  dir.write("a_judge.json",
+            "[\n"
+            "  {\"case_id\": \"CC-0001\", \"criteria_results\": [{\"criteria_met\": true},\n"       // 2
+            "    {\"criteria_met\": \"true\"},\n"                                                   // 3
+            "    {\"criteria_met\": \" TRUE \"}, {\"criteria_met\": \"yes\"}]},\n"                  // 4
+            "  {\"case_id\": \"CC-0002\", \"criteria_results\": [{\"criteria_met\": 1},\n"          // 5
+            "    {\"criteria_met\": false}, {\"criteria_met\": 0}, {\"criteria_met\": \"no\"}]}\n"  // 6
+            "]\n");
   VerdictCollection v = read(dir, {"a_judge.json"}, set);
   auto warned = with_rule(v, "verdict/coerced");
   REQUIRE(warned.size() == 1);
@@ -275,9 +281,10 @@ TEST_CASE("public layout: coerced values are read and counted in one warning per
 TEST_CASE("a truncated verdict file is reported where it breaks, not at 1:1", "[score][verdict][truncated]") {
   TempDir dir;
   CaseSet set = make_cases({2});
-  dir.write("m_judge.json", "[\n"
-                            "  {\"case_id\": \"CC-0001\", \"criteria_results\": [{\"criteria_met\": true},\n"
-                            "    {\"criteria_met\": fal");  // line 3, cut off after column 24
+  dir.write("m_judge.json",
+            "[\n"
+            "  {\"case_id\": \"CC-0001\", \"criteria_results\": [{\"criteria_met\": true},\n"
+            "    {\"criteria_met\": fal");  // line 3, cut off after column 24
   dir.write("v.jsonl", line("m", "CC-0001-R01", "true") + R"({"model": "m", "case_id": "CC-0001", "crit)");
   VerdictCollection v = read(dir, {"m_judge.json", "v.jsonl"}, set);
   auto broken = with_rule(v, "verdict/json");

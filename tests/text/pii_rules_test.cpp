@@ -76,16 +76,23 @@ TEST_CASE("pii/id-card: ID-like numbers that are not IDs", "[pii]") {
   std::string wrong_check = good.substr(0, 17) + (good[17] == '9' ? "8" : "9");
   expect_none({
       "身份证号：" + wrong_check,
-      "110105194912310021",                   // wrong check digit
-      id18("11010519491332002"),              // month 13
-      id18("11010519490230002"),              // 30 February
-      id18("11010519000229002"),              // 1900 is not a leap year
-      id18("11010518991231002"),              // year 1899
-      id18("91010519491231002"),              // region 91
-      id18("00010519491231002"),              // region 00
-      id18("20010519491231002"),              // region 20
-      "A" + good, good + "A", "9" + good, good + "9", good + ".5", "0." + good, "SN-" + good,
-      "批号" + good + "B", "条码：" + good.substr(0, 17) + "XY",
+      "110105194912310021",       // wrong check digit
+      id18("11010519491332002"),  // month 13
+      id18("11010519490230002"),  // 30 February
+      id18("11010519000229002"),  // 1900 is not a leap year
+      id18("11010518991231002"),  // year 1899
+      id18("91010519491231002"),  // region 91
+      id18("00010519491231002"),  // region 00
+      id18("20010519491231002"),  // region 20
+      "A" + good,
+      good + "A",
+      "9" + good,
+      good + "9",
+      good + ".5",
+      "0." + good,
+      "SN-" + good,
+      "批号" + good + "B",
+      "条码：" + good.substr(0, 17) + "XY",
   });
 }
 
@@ -107,15 +114,28 @@ TEST_CASE("pii/mobile: mainland mobile numbers", "[pii]") {
 
 TEST_CASE("pii/mobile: 11-digit runs that are not phones", "[pii]") {
   expect_none({
-      "12812345678",               // second digit 2
+      "12812345678",  // second digit 2
       "10012345678",
-      "138123456789",              // 12 digits
-      "213812345678",              // inside a longer run
+      "138123456789",  // 12 digits
+      "213812345678",  // inside a longer run
       "样本号20231381234567890",
-      "0.13812345678", "13812345678.5", "13812345678%", "13812345678×10^9/L",
-      "13812345678 mg", "计数13812345678个/L", "13812345678^2", "A13812345678", "13812345678B",
-      "SN-13812345678", "13812345678-01", "13812345678@qq",
-      "138 1234 567", "138 12345 678", "138-1234 5678", "1381 234 5678", "电话 138 1234 56789",
+      "0.13812345678",
+      "13812345678.5",
+      "13812345678%",
+      "13812345678×10^9/L",
+      "13812345678 mg",
+      "计数13812345678个/L",
+      "13812345678^2",
+      "A13812345678",
+      "13812345678B",
+      "SN-13812345678",
+      "13812345678-01",
+      "13812345678@qq",
+      "138 1234 567",
+      "138 12345 678",
+      "138-1234 5678",
+      "1381 234 5678",
+      "电话 138 1234 56789",
   });
 }
 
@@ -132,12 +152,12 @@ TEST_CASE("pii/landline: numbers with an area code", "[pii]") {
 
 TEST_CASE("pii/landline: service numbers and look-alikes are left alone", "[pii]") {
   expect_none({
-      "400-123-4567", "800-820-8820", "4008208820", "400-8208820", "8008101117",
-      "拨打120急救", "110报警", "12356心理援助热线", "12320卫生热线", "120/110",
-      "010-1234567",    // Beijing numbers have 8 digits
-      "012-34567890",   // 012 is no area code
-      "0010-12345678", "0755-123456", "0755-123456789", "0755-01234567", "12345678",
-      "a0755-12345678", "1.0755-1234567", "0755-12345678a", "（010）1234", "(0.5)12345678",
+      "400-123-4567",   "800-820-8820",   "4008208820",        "400-8208820",   "8008101117",
+      "拨打120急救",    "110报警",        "12356心理援助热线", "12320卫生热线", "120/110",
+      "010-1234567",   // Beijing numbers have 8 digits
+      "012-34567890",  // 012 is no area code
+      "0010-12345678",  "0755-123456",    "0755-123456789",    "0755-01234567", "12345678",
+      "a0755-12345678", "1.0755-1234567", "0755-12345678a",    "（010）1234",   "(0.5)12345678",
   });
 }
 
@@ -165,10 +185,26 @@ TEST_CASE("pii/record-number: hospital record numbers", "[pii]") {
 }
 
 TEST_CASE("pii/record-number: labels without a record number", "[pii]") {
-  expect_none({"床号 12", "床号：12", "住院第3天", "住院号：不详", "门诊号：XXXXXXXX", "住院号：2023****", "病历号：ABCD",
-               "住院号 123", "门诊号、住院号均未提供", "挂号费12345元", "型号 A1234", "批号20231234",
-               "国药准字H20003263", "编号2023001", "住院号：2023XX12", "PID号1234", "住院号：张某",
-               "临床试验登记号：ChiCTR2000029308", "试验登记号 NCT04280705", "住院号码待补"});
+  expect_none({"床号 12",
+               "床号：12",
+               "住院第3天",
+               "住院号：不详",
+               "门诊号：XXXXXXXX",
+               "住院号：2023****",
+               "病历号：ABCD",
+               "住院号 123",
+               "门诊号、住院号均未提供",
+               "挂号费12345元",
+               "型号 A1234",
+               "批号20231234",
+               "国药准字H20003263",
+               "编号2023001",
+               "住院号：2023XX12",
+               "PID号1234",
+               "住院号：张某",
+               "临床试验登记号：ChiCTR2000029308",
+               "试验登记号 NCT04280705",
+               "住院号码待补"});
 }
 
 TEST_CASE("pii/name: name fields with a real-looking name", "[pii]") {
@@ -195,14 +231,14 @@ TEST_CASE("pii/birth-date-with-name: a birth date next to a name", "[pii]") {
 
 TEST_CASE("pii/birth-date-with-name: dates without a name, masked names", "[pii]") {
   expect_none({
-      "出生日期：1990年5月3日",                        // no name in the value
-      "患者张某，男，出生日期：1990年5月3日",           // masked name
-      "患者男，66岁，出生日期：1958-03-08",             // no name
-      "患者高龄，女，生日1950-01-01",                   // 高龄 is not a name
+      "出生日期：1990年5月3日",                // no name in the value
+      "患者张某，男，出生日期：1990年5月3日",  // masked name
+      "患者男，66岁，出生日期：1958-03-08",    // no name
+      "患者高龄，女，生日1950-01-01",          // 高龄 is not a name
       "患者于2023年5月3日入院，女，出生于1950-01-01",
-      "患者李明，男，发生日期：2023年5月3日",           // 发生日期 is not a birthday
-      "患者李明，男，出生日期：1990年2月30日",          // no such date
-      "患者李明，男，出生日期：1990年5月",              // not an exact date
+      "患者李明，男，发生日期：2023年5月3日",   // 发生日期 is not a birthday
+      "患者李明，男，出生日期：1990年2月30日",  // no such date
+      "患者李明，男，出生日期：1990年5月",      // not an exact date
       "患者李明，男，出生后3天出现黄疸",
       "患者李明，男，58岁，2023年5月3日入院",
   });
@@ -213,25 +249,59 @@ TEST_CASE("pii: clinical text with numbers is left alone", "[pii]") {
       "WBC 12.3×10^9/L，中性粒细胞百分比85.6%，CRP 56 mg/L",
       "阿莫西林0.5 g q.d.，美托洛尔缓释片47.5 mg每日1次，肝素12500 U皮下注射",
       "2023年5月3日入院，2023-05-10出院，随访至2024/01/15",
-      "10:30 抽血，14:00 复查，23:59 记录", "肾上腺素1:1000稀释", "血压140/90 mmHg，心率88次/分",
-      "BP 138/85 mmHg，SpO2 96%，体温38.5℃", "诊断：急性下壁心肌梗死（ICD-10 I21.4），E11.9",
-      "国药准字H20003263，批号20230512，有效期至2025-06", "标本号S2023051200123，条码 6901234567892",
-      "床号 12，住院第3天", "2024年", "1998年起吸烟", "患者李某某，女，45岁", "患者王**，男", "张某，男，66岁",
+      "10:30 抽血，14:00 复查，23:59 记录",
+      "肾上腺素1:1000稀释",
+      "血压140/90 mmHg，心率88次/分",
+      "BP 138/85 mmHg，SpO2 96%，体温38.5℃",
+      "诊断：急性下壁心肌梗死（ICD-10 I21.4），E11.9",
+      "国药准字H20003263，批号20230512，有效期至2025-06",
+      "标本号S2023051200123，条码 6901234567892",
+      "床号 12，住院第3天",
+      "2024年",
+      "1998年起吸烟",
+      "患者李某某，女，45岁",
+      "患者王**，男",
+      "张某，男，66岁",
       "参考 https://www.who.int/news/item/2023 与 http://guideline.cn/a?id=13812345678x",
-      "eGFR 45 mL/min/1.73m²，Scr 132 μmol/L，BNP 1380 pg/mL", "血小板计数135×10^9/L",
-      "胎儿体重估计3500 g，孕39+2周", "HbA1c 7.8%，空腹血糖8.1 mmol/L", "CD4+ T细胞 350 个/μL",
-      "HIV-1 RNA 13800000 copies/mL", "乙肝病毒DNA 1.38×10^8 IU/mL", "INR 2.5，PT 28.6 s",
-      "身高170 cm，体重86 kg，BMI 29.8 kg/m²", "心电图：QTc 480 ms，PR 0.20 s", "服用阿司匹林100 mg 1次/日",
-      "每4~6小时1次，24小时不超过4 g", "门诊随访，每3个月复查1次", "1、2、3、4、5",
-      "拨打120急救电话或12356心理援助热线", "编号CC-0001，标准CC-0001-R01", "版本2.4.1",
-      "GB/T 7714-2015", "ISBN 978-7-117-12345-6", "2023-05-03 10:30:00", "20230503103000",
-      "电话随访时间：周一至周五", "科室电话请查询医院官网", "请保存好门诊病历", "住院病历号请向病案室查询",
-      "患者自诉，男，58岁", "患者常感乏力，女", "医生生日快乐", "今天是患者生日",
+      "eGFR 45 mL/min/1.73m²，Scr 132 μmol/L，BNP 1380 pg/mL",
+      "血小板计数135×10^9/L",
+      "胎儿体重估计3500 g，孕39+2周",
+      "HbA1c 7.8%，空腹血糖8.1 mmol/L",
+      "CD4+ T细胞 350 个/μL",
+      "HIV-1 RNA 13800000 copies/mL",
+      "乙肝病毒DNA 1.38×10^8 IU/mL",
+      "INR 2.5，PT 28.6 s",
+      "身高170 cm，体重86 kg，BMI 29.8 kg/m²",
+      "心电图：QTc 480 ms，PR 0.20 s",
+      "服用阿司匹林100 mg 1次/日",
+      "每4~6小时1次，24小时不超过4 g",
+      "门诊随访，每3个月复查1次",
+      "1、2、3、4、5",
+      "拨打120急救电话或12356心理援助热线",
+      "编号CC-0001，标准CC-0001-R01",
+      "版本2.4.1",
+      "GB/T 7714-2015",
+      "ISBN 978-7-117-12345-6",
+      "2023-05-03 10:30:00",
+      "20230503103000",
+      "电话随访时间：周一至周五",
+      "科室电话请查询医院官网",
+      "请保存好门诊病历",
+      "住院病历号请向病案室查询",
+      "患者自诉，男，58岁",
+      "患者常感乏力，女",
+      "医生生日快乐",
+      "今天是患者生日",
   });
 }
 
 TEST_CASE("pii: messages in English and Chinese, never echoing the data", "[pii]") {
-  const char* rules[] = {"pii/id-card", "pii/mobile", "pii/landline", "pii/email", "pii/record-number", "pii/name",
+  const char* rules[] = {"pii/id-card",
+                         "pii/mobile",
+                         "pii/landline",
+                         "pii/email",
+                         "pii/record-number",
+                         "pii/name",
                          "pii/birth-date-with-name"};
   for (const char* rule : rules) {
     INFO(rule);
@@ -305,11 +375,36 @@ TEST_CASE("pii: thousands of findings in one value stay ordered and distinct", "
 }
 
 TEST_CASE("pii: edge inputs never read out of bounds", "[pii]") {
-  expect_none({"", "1", "13", "138", "0", "01", "@", "号", "名", "生", "者", "姓名", "姓名：", "患者", "出生日期：",
-               "住院号", "住院号：", "(010)", "（010）", "138 1234", "+86", "86", std::string("\xE5\x8F", 2),
-               std::string("\xB7\x8D\x9F\x85", 4), std::string("1\xFF", 2), "0.13812345678" + std::string(40, ' '),
-               std::string("\xE5\x8F\xB7") + std::string(30, '\xB7'), "姓名：" + std::string("\xE5\xBC"),
-               "患者" + std::string("\xE5\xBC"), std::string(17, '1') + "X" + std::string(20, '\x85')});
+  expect_none({"",
+               "1",
+               "13",
+               "138",
+               "0",
+               "01",
+               "@",
+               "号",
+               "名",
+               "生",
+               "者",
+               "姓名",
+               "姓名：",
+               "患者",
+               "出生日期：",
+               "住院号",
+               "住院号：",
+               "(010)",
+               "（010）",
+               "138 1234",
+               "+86",
+               "86",
+               std::string("\xE5\x8F", 2),
+               std::string("\xB7\x8D\x9F\x85", 4),
+               std::string("1\xFF", 2),
+               "0.13812345678" + std::string(40, ' '),
+               std::string("\xE5\x8F\xB7") + std::string(30, '\xB7'),
+               "姓名：" + std::string("\xE5\xBC"),
+               "患者" + std::string("\xE5\xBC"),
+               std::string(17, '1') + "X" + std::string(20, '\x85')});
 }
 
 TEST_CASE("pii: the shipped cases and rubrics hold no personal data", "[pii]") {
@@ -319,7 +414,8 @@ TEST_CASE("pii: the shipped cases and rubrics hold no personal data", "[pii]") {
   for (const char* dir : {"cases", "rubrics"}) {
     for (const auto& entry : fs::recursive_directory_iterator(fs::path(cc::test::source_dir()) / dir)) {
       if (entry.path().extension() != ".yaml") continue;
-      LoadResult loaded = load_yaml_file(entry.path().string(), entry.path().filename().string(), LoadLimits{}, Lang::En);
+      LoadResult loaded =
+          load_yaml_file(entry.path().string(), entry.path().filename().string(), LoadLimits{}, Lang::En);
       REQUIRE(loaded.document);
       ++files;
       std::vector<const nlohmann::json*> stack = {&loaded.document->root};

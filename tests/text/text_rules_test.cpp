@@ -34,7 +34,8 @@ std::string show(const std::string& rule, size_t b, size_t e, const std::optiona
 
 // The findings in text order.
 std::vector<std::string> shown(TextFindings found) {
-  std::stable_sort(found.begin(), found.end(), [](const TextFinding& x, const TextFinding& y) { return x.begin < y.begin; });
+  std::stable_sort(found.begin(), found.end(),
+                   [](const TextFinding& x, const TextFinding& y) { return x.begin < y.begin; });
   std::vector<std::string> out;
   for (const auto& f : found) out.push_back(show(f.rule, f.begin, f.end, f.replacement));
   return out;
@@ -86,11 +87,11 @@ TEST_CASE("text/invisible: each invisible or control character, removed or made 
     const char* ch;
     const char* repl;
   };
-  for (const Case& c : {Case{"\u200B", ""}, Case{"\u200C", ""}, Case{"\u200D", ""}, Case{"\u2060", ""},
-                        Case{"\u00AD", ""}, Case{"\uFEFF", ""}, Case{"\u200E", ""}, Case{"\u200F", ""},
-                        Case{"\u202A", ""}, Case{"\u202E", ""}, Case{"\u2066", ""}, Case{"\u2069", ""},
-                        Case{"\x01", ""}, Case{"\x1B", ""}, Case{"\x7F", ""}, Case{"\u0085", ""}, Case{"\u009F", ""},
-                        Case{"\u00A0", " "}, Case{"\u202F", " "}})
+  for (const Case& c :
+       {Case{"\u200B", ""}, Case{"\u200C", ""}, Case{"\u200D", ""}, Case{"\u2060", ""}, Case{"\u00AD", ""},
+        Case{"\uFEFF", ""}, Case{"\u200E", ""}, Case{"\u200F", ""}, Case{"\u202A", ""}, Case{"\u202E", ""},
+        Case{"\u2066", ""}, Case{"\u2069", ""}, Case{"\x01", ""}, Case{"\x1B", ""}, Case{"\x7F", ""},
+        Case{"\u0085", ""}, Case{"\u009F", ""}, Case{"\u00A0", " "}, Case{"\u202F", " "}})
     expect_one("患者", c.ch, "女", "text/invisible", std::string(c.repl));
   // NBSP between a number and its unit: byte 1 to 3.
   TextFindings f = scan("5\u00A0mg");
@@ -128,7 +129,8 @@ TEST_CASE("text rules: characters the fast paths step over still count around fi
 }
 
 TEST_CASE("text/invisible: tabs, line breaks and visible spaces are not invisible", "[text]") {
-  for (const char* ok : {"剂量\t5 mg", "第一行\n第二行", "患者 女", "血小板210×10^9/L", "1.73m²", "5 °C"}) expect_none(ok);
+  for (const char* ok : {"剂量\t5 mg", "第一行\n第二行", "患者 女", "血小板210×10^9/L", "1.73m²", "5 °C"})
+    expect_none(ok);
 }
 
 TEST_CASE("text/fullwidth-alnum: one finding per run, converted to ASCII", "[text]") {
@@ -137,7 +139,7 @@ TEST_CASE("text/fullwidth-alnum: one finding per run, converted to ASCII", "[tex
   expect_one("复查", "ｅＧＦＲ", "", "text/fullwidth-alnum", "eGFR");
   // Two runs, two findings: ７１ at 0-6 and ５５ｋｇ at 12-24 (岁，is 6 bytes).
   CHECK(shown(scan("７１岁，５５ｋｇ")) == std::vector<std::string>{show("text/fullwidth-alnum", 0, 6, "71"),
-                                                                  show("text/fullwidth-alnum", 12, 24, "55kg")});
+                                                                    show("text/fullwidth-alnum", 12, 24, "55kg")});
 }
 
 TEST_CASE("text/fullwidth-alnum: other full-width or numeric forms stay", "[text]") {
@@ -165,46 +167,46 @@ TEST_CASE("text/halfwidth-punct: ASCII punctuation inside Chinese sentences", "[
 TEST_CASE("text/halfwidth-punct: a parenthesis pair around Chinese is two findings", "[text]") {
   // 每日1次 is 3+3+1+3 = 10 bytes; 早餐后 9 more, so ')' is at 20.
   CHECK(shown(scan("每日1次(早餐后)服用")) == std::vector<std::string>{show("text/halfwidth-punct", 10, 11, "（"),
-                                                                        show("text/halfwidth-punct", 20, 21, "）")});
+                                                                       show("text/halfwidth-punct", 20, 21, "）")});
   // Chinese and Latin mixed inside still counts: 阿司匹林 12 bytes, '100 mg每日' 12 more.
   CHECK(shown(scan("阿司匹林(100 mg每日)")) == std::vector<std::string>{show("text/halfwidth-punct", 12, 13, "（"),
-                                                                         show("text/halfwidth-punct", 25, 26, "）")});
+                                                                        show("text/halfwidth-punct", 25, 26, "）")});
 }
 
 TEST_CASE("text: numbers, Latin, URLs and abbreviations inside Chinese stay as written", "[text]") {
   for (const char* ok : {
-           "患者服用3.5 mg后好转",                       // decimal
-           "肾上腺素按1:1000稀释",                       // ratio
-           "10:30抽血，14:00复查",                       // times
-           "详见http://a.b/c,d页面",                     // URL with comma and dot
+           "患者服用3.5 mg后好转",    // decimal
+           "肾上腺素按1:1000稀释",    // ratio
+           "10:30抽血，14:00复查",    // times
+           "详见http://a.b/c,d页面",  // URL with comma and dot
            "参见https://www.example.org/list.html?a=1,2;b=3。",
            "网址www.example.org/faq,1.html里有说明",
-           "联系邮箱zhang.san@example.com，或电话",      // e-mail
+           "联系邮箱zhang.san@example.com，或电话",  // e-mail
            "邮箱：li_si@hosp.org.cn。",
-           "使用amoxicillin, clavulanate治疗",           // English drug names with a comma
-           "β-OH丁酸正常",                               // chemical names
+           "使用amoxicillin, clavulanate治疗",  // English drug names with a comma
+           "β-OH丁酸正常",                      // chemical names
            "1,25-(OH)2D3水平偏低",
            "骨化三醇(1,25-(OH)2D3)口服",
-           "疗程3~5 天",                                 // ranges
+           "疗程3~5 天",  // ranges
            "复查间隔3-5天",
            "维持INR在2.0–3.0",
-           "q.d.口服",                                   // Latin abbreviations
+           "q.d.口服",  // Latin abbreviations
            "每日两次b.i.d.，饭后p.o.",
            "阿司匹林100 mg p.o. q.d.",
            "睡前q.n.服用",
-           "阿司匹林(100 mg)每日1次",                    // parentheses around Latin
+           "阿司匹林(100 mg)每日1次",  // parentheses around Latin
            "他汀(atorvastatin)20 mg",
            "阿司匹林(aspirin)",
-           "OGTT：0 h血糖6.1 mmol/L",                    // label colon
-           "家属称近期睡眠差……",                         // ellipses
+           "OGTT：0 h血糖6.1 mmol/L",  // label colon
+           "家属称近期睡眠差……",       // ellipses
            "家属称近期睡眠差...",
            "家属称……我很担心...怎么办",
-           "病情无显著变化",                             // 著 is standard
-           "3天前摔跤致膝部擦伤",                        // 跤 is simplified
-           "1. 患者女\n2. 既往史",                       // numbered lists
+           "病情无显著变化",        // 著 is standard
+           "3天前摔跤致膝部擦伤",   // 跤 is simplified
+           "1. 患者女\n2. 既往史",  // numbered lists
            "1.患者女",
-           "v2.1版随访表",                               // versions
-           "血压148/86 mmHg.",                           // unit at a sentence end
+           "v2.1版随访表",      // versions
+           "血压148/86 mmHg.",  // unit at a sentence end
            "血压148/86 mmHg.\n心率72次/分",
            "还有INR?是什么意思",
            "P<0.05，差异有统计学意义",
@@ -257,8 +259,8 @@ TEST_CASE("text/mixed-quotes: straight quotes in a text with curly ones", "[text
   std::string v = "他说“停药”后又说\"复查\"";
   size_t a = v.find('"'), b = v.rfind('"');
   TextFindings f = scan(v);
-  CHECK(shown(f) == std::vector<std::string>{show("text/mixed-quotes", a, a + 1, "“"),
-                                             show("text/mixed-quotes", b, b + 1, "”")});
+  CHECK(shown(f) ==
+        std::vector<std::string>{show("text/mixed-quotes", a, a + 1, "“"), show("text/mixed-quotes", b, b + 1, "”")});
   for (const auto& x : f) CHECK(x.severity == Severity::Warning);
   // An odd number of straight quotes cannot be paired: reported, no fix.
   expect_one("“停药”后身高5", "\"", "", "text/mixed-quotes", std::nullopt, Severity::Warning);
@@ -301,11 +303,11 @@ TEST_CASE("text/trailing-space: spaces and tabs at line ends of the raw file", "
     return shown(out);
   };
   // "a: b  \n" holds spaces at 4-5; "c: d\t\n" a tab at 11.
-  CHECK(trailing("a: b  \nc: d\t\n") == std::vector<std::string>{show("text/trailing-space", 4, 6, ""),
-                                                                   show("text/trailing-space", 11, 12, "")});
+  CHECK(trailing("a: b  \nc: d\t\n") ==
+        std::vector<std::string>{show("text/trailing-space", 4, 6, ""), show("text/trailing-space", 11, 12, "")});
   // CRLF: only the space before \r; a last line without a newline counts too.
-  CHECK(trailing("a: b \r\n# 注释 ") == std::vector<std::string>{show("text/trailing-space", 4, 5, ""),
-                                                                   show("text/trailing-space", 15, 16, "")});
+  CHECK(trailing("a: b \r\n# 注释 ") ==
+        std::vector<std::string>{show("text/trailing-space", 4, 5, ""), show("text/trailing-space", 15, 16, "")});
   CHECK(trailing("a: b\r\nc: |\n  x\n\n").empty());
   CHECK(trailing("").empty());
   CHECK(trailing("a: 患者\u3000\n").empty());

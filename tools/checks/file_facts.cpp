@@ -7,21 +7,27 @@ namespace cc {
 nlohmann::json file_result_to_json(const FileResult& r) {
   nlohmann::json diags = nlohmann::json::array();
   for (const auto& d : r.diagnostics)
-    diags.push_back({{"r", d.rule}, {"s", severity_name(d.severity)}, {"f", d.file}, {"l", d.line},
-                     {"c", d.column}, {"m", d.message}, {"x", d.fix}});
-  return {{"kind", static_cast<int>(r.facts.kind)},
-          {"id", r.facts.case_id},
-          {"il", r.facts.id_line},
-          {"ic", r.facts.id_column},
-          {"sf", r.facts.subject_folder},
-          {"lb", {r.facts.status, r.facts.difficulty, r.facts.care_stage, r.facts.audience, r.facts.subject, r.facts.task}},
-          {"n", r.facts.criteria},
-          {"cr", r.facts.critical},
-          {"ax", r.facts.axes},
-          {"tk", r.facts.text_key},
-          {"tl", r.facts.text_line},
-          {"tc", r.facts.text_column},
-          {"d", std::move(diags)}};
+    diags.push_back({{"r", d.rule},
+                     {"s", severity_name(d.severity)},
+                     {"f", d.file},
+                     {"l", d.line},
+                     {"c", d.column},
+                     {"m", d.message},
+                     {"x", d.fix}});
+  return {
+      {"kind", static_cast<int>(r.facts.kind)},
+      {"id", r.facts.case_id},
+      {"il", r.facts.id_line},
+      {"ic", r.facts.id_column},
+      {"sf", r.facts.subject_folder},
+      {"lb", {r.facts.status, r.facts.difficulty, r.facts.care_stage, r.facts.audience, r.facts.subject, r.facts.task}},
+      {"n", r.facts.criteria},
+      {"cr", r.facts.critical},
+      {"ax", r.facts.axes},
+      {"tk", r.facts.text_key},
+      {"tl", r.facts.text_line},
+      {"tc", r.facts.text_column},
+      {"d", std::move(diags)}};
 }
 
 std::optional<FileResult> file_result_from_json(const nlohmann::json& j) {
@@ -37,8 +43,8 @@ std::optional<FileResult> file_result_from_json(const nlohmann::json& j) {
     const auto& labels = j.at("lb");
     if (!labels.is_array() || labels.size() != 6) return std::nullopt;
     for (size_t i = 0; i < 6; ++i)
-      *std::array{&r.facts.status, &r.facts.difficulty, &r.facts.care_stage, &r.facts.audience, &r.facts.subject,
-                  &r.facts.task}[i] = labels[i].get<std::string>();
+      *std::array{&r.facts.status,   &r.facts.difficulty, &r.facts.care_stage,
+                  &r.facts.audience, &r.facts.subject,    &r.facts.task}[i] = labels[i].get<std::string>();
     r.facts.criteria = j.at("n").get<int>();
     r.facts.critical = j.at("cr").get<int>();
     r.facts.axes = j.at("ax").get<std::map<std::string, int>>();

@@ -17,8 +17,8 @@ enum class FileKind { Case, Rubric, Other };
 
 struct FileFacts {
   FileKind kind = FileKind::Other;
-  std::string case_id;         // as written in the file; empty when missing or not text
-  int id_line = 1;             // where case_id is written, for cross-file findings
+  std::string case_id;  // as written in the file; empty when missing or not text
+  int id_line = 1;      // where case_id is written, for cross-file findings
   int id_column = 1;
   std::string subject_folder;  // cases only: the folder its subject belongs in, if known
   // For the benchmark summary: a case's labels as written, a rubric's criteria.

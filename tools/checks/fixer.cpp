@@ -88,8 +88,9 @@ std::vector<std::string> fix_targets(const Project& project, const std::vector<s
   YamlListing named = paths.empty() ? YamlListing{} : resolve_path_arguments(cfg.root, paths);
   chosen.insert(named.files.begin(), named.files.end());
   for (const auto& entry : named.unreadable)
-    problems.push_back(file_diagnostic("io/read", Severity::Error, entry.path,
-                                       message(project.lang, "io/read", {{"detail", entry.reason.describe(project.lang)}})));
+    problems.push_back(
+        file_diagnostic("io/read", Severity::Error, entry.path,
+                        message(project.lang, "io/read", {{"detail", entry.reason.describe(project.lang)}})));
   return {chosen.begin(), chosen.end()};
 }
 
@@ -98,8 +99,9 @@ FileFix fix_file(const Project& project, const std::string& rel_path, const FixO
   result.path = rel_path;
   auto original = read_file(project.config.abs(rel_path));
   if (!original) {
-    result.problems.push_back(file_diagnostic("io/read", Severity::Error, rel_path,
-                                              message(project.lang, "io/read", {{"detail", original.error().message}})));
+    result.problems.push_back(
+        file_diagnostic("io/read", Severity::Error, rel_path,
+                        message(project.lang, "io/read", {{"detail", original.error().message}})));
     return result;
   }
   std::string text = *original;
@@ -147,15 +149,16 @@ FileFix fix_file(const Project& project, const std::string& rel_path, const FixO
   long after = load_problems(project, rel_path, text);
   if (after < 0 || after > baseline) {
     // Never write a file that loads worse than before.
-    result.problems.push_back(file_diagnostic("fix/refused", Severity::Error, rel_path,
-                                      message(project.lang, "fix/refused")));
+    result.problems.push_back(
+        file_diagnostic("fix/refused", Severity::Error, rel_path, message(project.lang, "fix/refused")));
     result.changes.clear();
     return result;
   }
   if (options.check_only) return result;
   if (auto written = write_file_atomic(project.config.abs(rel_path), text); !written) {
-    result.problems.push_back(file_diagnostic("io/write", Severity::Error, rel_path,
-                                              message(project.lang, "io/write", {{"detail", written.error().message}})));
+    result.problems.push_back(
+        file_diagnostic("io/write", Severity::Error, rel_path,
+                        message(project.lang, "io/write", {{"detail", written.error().message}})));
     return result;
   }
   result.written = true;

@@ -27,8 +27,8 @@ struct FixChange {
 };
 
 struct FileFix {
-  std::string path;                  // root-relative
-  std::vector<FixChange> changes;    // in file order
+  std::string path;                // root-relative
+  std::vector<FixChange> changes;  // in file order
   bool written = false;
   std::vector<Diagnostic> problems;  // why the file could not be fixed (unreadable, unparseable, ...)
 };

@@ -65,8 +65,7 @@ void check_label(Reporter& rep, const IntegrityContext& ctx, const Dimension& di
   d.fix = fix;
 }
 
-void check_case_id(Reporter& rep, const Document& doc, const IntegrityContext& ctx, FileFacts& facts,
-                   bool is_rubric) {
+void check_case_id(Reporter& rep, const Document& doc, const IntegrityContext& ctx, FileFacts& facts, bool is_rubric) {
   const std::string* id = text_at(doc.root, "case_id");
   if (!id) return;  // the schema reports it
   facts.case_id = *id;
@@ -103,9 +102,12 @@ void check_case(const Document& doc, const IntegrityContext& ctx, FileFacts& fac
   const json& root = doc.root;
   const Taxonomy& tax = ctx.taxonomy;
   check_case_id(rep, doc, ctx, facts, false);
-  for (auto [key, field] : {std::pair{"status", &facts.status}, {"difficulty", &facts.difficulty},
-                            {"care_stage", &facts.care_stage}, {"audience", &facts.audience},
-                            {"subject", &facts.subject}, {"task", &facts.task}})
+  for (auto [key, field] : {std::pair{"status", &facts.status},
+                            {"difficulty", &facts.difficulty},
+                            {"care_stage", &facts.care_stage},
+                            {"audience", &facts.audience},
+                            {"subject", &facts.subject},
+                            {"task", &facts.task}})
     if (const std::string* v = text_at(root, key)) *field = *v;
 
   // Single-valued labels.
@@ -113,9 +115,9 @@ void check_case(const Document& doc, const IntegrityContext& ctx, FileFacts& fac
     const char* key;
     const Dimension* dim;
   };
-  for (Single s : {Single{"subject", &tax.specialties}, Single{"task", &tax.tasks},
-                   Single{"difficulty", &tax.difficulty}, Single{"care_stage", &tax.care_stages},
-                   Single{"audience", &tax.audiences}}) {
+  for (Single s :
+       {Single{"subject", &tax.specialties}, Single{"task", &tax.tasks}, Single{"difficulty", &tax.difficulty},
+        Single{"care_stage", &tax.care_stages}, Single{"audience", &tax.audiences}}) {
     if (const std::string* v = text_at(root, s.key)) check_label(rep, ctx, *s.dim, std::string("/") + s.key, s.key, *v);
   }
   // Label lists, and the primary label's presence in them.
@@ -145,8 +147,8 @@ void check_case(const Document& doc, const IntegrityContext& ctx, FileFacts& fac
   if (role && audience && tax.audiences.find(*audience)) {
     std::string expected = tax.audience_for_role(*role);
     if (expected != *audience && tax.audiences.find(expected))
-      rep.at("/audience", "integrity/audience-role",
-             {{"audience", *audience}, {"role", *role}, {"expected", expected}}, Severity::Warning)
+      rep.at("/audience", "integrity/audience-role", {{"audience", *audience}, {"role", *role}, {"expected", expected}},
+             Severity::Warning)
           .fix = "audience: " + expected;
   }
   // Folder of the file against its subject.
@@ -177,9 +179,9 @@ void check_rubric(const Document& doc, const IntegrityContext& ctx, FileFacts& f
   facts.criteria = n;
   int expected = ctx.config.criteria_per_case;
   if (n != expected) {
-    std::string action = n < expected
-                             ? message(ctx.lang, "integrity/criteria-count.add", {{"n", std::to_string(expected - n)}})
-                             : message(ctx.lang, "integrity/criteria-count.remove", {{"n", std::to_string(n - expected)}});
+    std::string action =
+        n < expected ? message(ctx.lang, "integrity/criteria-count.add", {{"n", std::to_string(expected - n)}})
+                     : message(ctx.lang, "integrity/criteria-count.remove", {{"n", std::to_string(n - expected)}});
     rep.at("/criteria", "integrity/criteria-count",
            {{"n", std::to_string(n)}, {"expected", std::to_string(expected)}, {"action", action}}, Severity::Error,
            true);
@@ -251,8 +253,10 @@ void check_file_integrity(const Document& doc, const IntegrityContext& ctx, File
   Reporter rep(doc, ctx.lang, out);
   facts.kind = file_kind_of(doc.path, ctx.config);
   if (!doc.root.is_object()) return;  // the schema reports the wrong shape
-  if (facts.kind == FileKind::Case) check_case(doc, ctx, facts, rep);
-  else if (facts.kind == FileKind::Rubric) check_rubric(doc, ctx, facts, rep);
+  if (facts.kind == FileKind::Case)
+    check_case(doc, ctx, facts, rep);
+  else if (facts.kind == FileKind::Rubric)
+    check_rubric(doc, ctx, facts, rep);
 }
 
 void check_cross_file(const std::vector<std::pair<std::string, FileFacts>>& checked, const BenchmarkListing& listing,
@@ -280,19 +284,22 @@ void check_cross_file(const std::vector<std::pair<std::string, FileFacts>>& chec
     if (auto it = same_kind.find(stem); it != same_kind.end())
       for (const auto& other : it->second)
         if (other != path)
-          out.push_back(cross_file_diag(path, f, "integrity/duplicate-case-id",
-                                        message(ctx.lang, "integrity/duplicate-case-id", {{"id", stem}, {"other", other}})));
+          out.push_back(
+              cross_file_diag(path, f, "integrity/duplicate-case-id",
+                              message(ctx.lang, "integrity/duplicate-case-id", {{"id", stem}, {"other", other}})));
     if (f.kind == FileKind::Case && !f.case_id.empty()) {
       for (const auto& other : declared[f.case_id])
         if (other != path && file_stem(other) != stem)
-          out.push_back(cross_file_diag(path, f, "integrity/duplicate-case-id",
-                                        message(ctx.lang, "integrity/duplicate-case-id", {{"id", f.case_id}, {"other", other}})));
+          out.push_back(
+              cross_file_diag(path, f, "integrity/duplicate-case-id",
+                              message(ctx.lang, "integrity/duplicate-case-id", {{"id", f.case_id}, {"other", other}})));
     }
     std::string folder = folder_below(path, f.kind == FileKind::Case ? cfg.cases_dir : cfg.rubrics_dir);
     auto partner = other_kind.find(stem);
     if (f.kind == FileKind::Case) {
       std::string want_folder = !f.subject_folder.empty() ? f.subject_folder : folder;
-      std::string want = cfg.rubrics_dir + "/" + (want_folder.empty() ? "<subject>" : want_folder) + "/" + stem + ".yaml";
+      std::string want =
+          cfg.rubrics_dir + "/" + (want_folder.empty() ? "<subject>" : want_folder) + "/" + stem + ".yaml";
       if (partner == other_kind.end())
         out.push_back(cross_file_diag(path, f, "integrity/missing-rubric",
                                       message(ctx.lang, "integrity/missing-rubric", {{"id", stem}, {"path", want}})));

@@ -45,8 +45,10 @@ bool has_whole_float(const json& v) {
 void store_whole_floats_as_integers(json& v) {
   if (is_whole_float(v)) {
     double d = v.get<double>();
-    if (d < 0) v = static_cast<std::int64_t>(d);
-    else v = static_cast<std::uint64_t>(d);
+    if (d < 0)
+      v = static_cast<std::int64_t>(d);
+    else
+      v = static_cast<std::uint64_t>(d);
     return;
   }
   if (v.is_structured())
@@ -85,8 +87,8 @@ const json* resolve_ref(const json& root, const json* schema) {
 // that applies at its end (nullptr when the schema does not describe it).
 struct Located {
   std::string pointer;
-  std::string display;  // "criteria[3].axis"
-  std::string last_key; // last object key on the path ("" at the root or an array item)
+  std::string display;   // "criteria[3].axis"
+  std::string last_key;  // last object key on the path ("" at the root or an array item)
   const json* schema = nullptr;
 };
 
@@ -150,7 +152,8 @@ std::string scalar_text(const json& v) { return v.is_string() ? v.get<std::strin
 
 // Messages that only say "a child failed"; their children carry the useful leaf error.
 bool is_wrapper(const std::string& d) {
-  return starts_with(d, "Failed to validate item #") || starts_with(d, "Failed to validate against schema associated") ||
+  return starts_with(d, "Failed to validate item #") ||
+         starts_with(d, "Failed to validate against schema associated") ||
          starts_with(d, "Failed to validate against additional properties schema") ||
          starts_with(d, "Failed to validate against child schema") ||
          starts_with(d, "Failed to validate against dependent schema");
@@ -158,7 +161,8 @@ bool is_wrapper(const std::string& d) {
 
 class LeafMapper {
  public:
-  LeafMapper(const json& schema_root, const Document& doc, Lang lang) : schema_root_(schema_root), doc_(doc), lang_(lang) {}
+  LeafMapper(const json& schema_root, const Document& doc, Lang lang)
+      : schema_root_(schema_root), doc_(doc), lang_(lang) {}
 
   // Where a key missing at the top belongs: at the file's first key, not at line 1,
   // which holds the editor's modeline comment. 1:1 when the file has no key.
@@ -179,13 +183,15 @@ class LeafMapper {
     const std::string& desc = err.description;
     if (is_wrapper(desc)) return {};
     Located loc = locate(schema_root_, doc_.root, err.context);
-    const json* value = doc_.root.contains(json::json_pointer(loc.pointer)) ? &doc_.root.at(json::json_pointer(loc.pointer)) : nullptr;
+    const json* value =
+        doc_.root.contains(json::json_pointer(loc.pointer)) ? &doc_.root.at(json::json_pointer(loc.pointer)) : nullptr;
     Diagnostic d;
     Position pos = doc_.value_position(loc.pointer);
     if (starts_with(desc, "Missing required property")) {
       std::string field = quoted_name(desc);
       std::string hint;
-      if (lang_ == Lang::En && loc.schema && loc.schema->contains("properties") && (*loc.schema)["properties"].contains(field)) {
+      if (lang_ == Lang::En && loc.schema && loc.schema->contains("properties") &&
+          (*loc.schema)["properties"].contains(field)) {
         const json& prop = *resolve_ref(schema_root_, &(*loc.schema)["properties"][field]);
         if (prop.contains("description")) hint = " (" + prop["description"].get<std::string>() + ")";
       }
@@ -212,7 +218,8 @@ class LeafMapper {
           Position p = doc_.key_position(pointer_append(loc.pointer, field));
           u.line = p.line;
           u.column = p.column;
-          u.message = message(lang_, u.rule, {{"field", field}, {"suggestion", suggestion}, {"allowed", join(allowed, ", ")}});
+          u.message =
+              message(lang_, u.rule, {{"field", field}, {"suggestion", suggestion}, {"allowed", join(allowed, ", ")}});
           all.push_back(std::move(u));
         }
       }
@@ -221,7 +228,8 @@ class LeafMapper {
       std::vector<std::string> expected;
       if (loc.schema && loc.schema->contains("type")) {
         const json& t = (*loc.schema)["type"];
-        if (t.is_string()) expected.push_back(type_word(lang_, t.get<std::string>()));
+        if (t.is_string())
+          expected.push_back(type_word(lang_, t.get<std::string>()));
         else
           for (const auto& x : t) expected.push_back(type_word(lang_, x.get<std::string>()));
       }
@@ -244,7 +252,8 @@ class LeafMapper {
       if (loc.schema && loc.schema->contains("description") && lang_ == Lang::En)
         hint = " (" + (*loc.schema)["description"].get<std::string>() + ")";
       d.rule = "schema/pattern";
-      d.message = message(lang_, d.rule, {{"value", value ? scalar_text(*value) : ""}, {"field", loc.display}, {"hint", hint}});
+      d.message =
+          message(lang_, d.rule, {{"value", value ? scalar_text(*value) : ""}, {"field", loc.display}, {"hint", hint}});
     } else if (starts_with(desc, "Array should contain no fewer than")) {
       d.rule = "schema/min-items";
       d.message = message(lang_, d.rule, {{"field", loc.display}, {"n", first_number(desc)}});
@@ -262,8 +271,10 @@ class LeafMapper {
       size_t b = std::strtoul(desc.c_str() + desc.rfind('#') + 1, nullptr, 10);
       d.rule = "schema/unique-items";
       pos = doc_.value_position(pointer_append(loc.pointer, std::max(a, b)));
-      d.message = message(lang_, d.rule, {{"field", loc.display}, {"a", std::to_string(std::min(a, b) + 1)},
-                                          {"b", std::to_string(std::max(a, b) + 1)}});
+      d.message = message(lang_, d.rule,
+                          {{"field", loc.display},
+                           {"a", std::to_string(std::min(a, b) + 1)},
+                           {"b", std::to_string(std::max(a, b) + 1)}});
     } else if (starts_with(desc, "Expected number")) {
       d.rule = "schema/range";
       d.message = message(lang_, d.rule, {{"field", loc.display}, {"detail", range_detail(desc, lang_)}});

@@ -131,7 +131,8 @@ std::vector<std::pair<std::string, FileFacts>> reference_cases(const Project& pr
       return std::move(*text);
     };
   }
-  if (!options.use_cache || !source.read) return reference_case_facts(paths, source, cfg.limits, options.threads, nullptr);
+  if (!options.use_cache || !source.read)
+    return reference_case_facts(paths, source, cfg.limits, options.threads, nullptr);
   const std::string path = case_text_cache_path(cfg);
   CaseTextCache cache = CaseTextCache::load(path);
   auto facts = reference_case_facts(paths, source, cfg.limits, options.threads, &cache);
@@ -191,8 +192,14 @@ ProjectLoad load_project(const std::string& root, Lang lang) {
   // Schemas whose generated enums or criteria count no longer follow the taxonomy and
   // config: editors would check other values than this run does.
   for (auto& d : schema_drift_findings(config, *tax.taxonomy, lang)) config_findings.push_back(std::move(d));
-  Project p{std::move(config), std::move(*tax.taxonomy), std::move(*case_schema), std::move(*rubric_schema),
-            std::move(*config_schema), content_hash(key), lang, std::move(config_findings)};
+  Project p{std::move(config),
+            std::move(*tax.taxonomy),
+            std::move(*case_schema),
+            std::move(*rubric_schema),
+            std::move(*config_schema),
+            content_hash(key),
+            lang,
+            std::move(config_findings)};
   out.project = std::move(p);
   return out;
 }
@@ -203,9 +210,10 @@ FileResult check_file(const Project& project, const std::string& rel_path, std::
   FileKind kind = file_kind_of(rel_path, cfg);
   result.facts.kind = kind;
   if (kind == FileKind::Other) {
-    result.diagnostics.push_back(file_diagnostic("integrity/not-benchmark-file", Severity::Error, rel_path,
-        message(project.lang, "integrity/not-benchmark-file",
-                {{"path", rel_path}, {"cases", cfg.cases_dir}, {"rubrics", cfg.rubrics_dir}})));
+    result.diagnostics.push_back(
+        file_diagnostic("integrity/not-benchmark-file", Severity::Error, rel_path,
+                        message(project.lang, "integrity/not-benchmark-file",
+                                {{"path", rel_path}, {"cases", cfg.cases_dir}, {"rubrics", cfg.rubrics_dir}})));
     return result;
   }
   // A clean file needs no positions beyond its top level; a file with findings is loaded
@@ -219,7 +227,8 @@ FileResult check_file(const Project& project, const std::string& rel_path, std::
     result.diagnostics = std::move(loaded.diagnostics);
     if (loaded.document) {
       const Document& doc = *loaded.document;
-      (kind == FileKind::Case ? project.case_schema : project.rubric_schema).check(doc, project.lang, result.diagnostics);
+      (kind == FileKind::Case ? project.case_schema : project.rubric_schema)
+          .check(doc, project.lang, result.diagnostics);
       IntegrityContext ctx{cfg, project.taxonomy, project.lang};
       check_file_integrity(doc, ctx, result.facts, result.diagnostics);
       if (kind == FileKind::Case) record_case_text(doc, result.facts);
@@ -262,8 +271,9 @@ ValidateReport validate(const Project& project, const ValidateOptions& options) 
     unreadable = std::move(named.unreadable);
   }
   for (const auto& entry : unreadable) {
-    report.diagnostics.push_back(file_diagnostic("io/read", Severity::Error, entry.path,
-                                                 message(project.lang, "io/read", {{"detail", entry.reason.describe(project.lang)}})));
+    report.diagnostics.push_back(
+        file_diagnostic("io/read", Severity::Error, entry.path,
+                        message(project.lang, "io/read", {{"detail", entry.reason.describe(project.lang)}})));
     report.input_error = true;
   }
 
@@ -285,8 +295,8 @@ ValidateReport validate(const Project& project, const ValidateOptions& options) 
     auto text = options.content ? Result<std::string>(options.content->files[i].second) : read_file(cfg.abs(files[i]));
     if (keep_text && text) text_ids[i].second = blob_identity(*text);
     if (!text) {
-      results[i].diagnostics.push_back(file_diagnostic("io/read", Severity::Error, files[i],
-                                                       message(project.lang, "io/read", {{"detail", text.error().message}})));
+      results[i].diagnostics.push_back(file_diagnostic(
+          "io/read", Severity::Error, files[i], message(project.lang, "io/read", {{"detail", text.error().message}})));
       results[i].facts.kind = file_kind_of(files[i], cfg);
       return;
     }

@@ -14,9 +14,11 @@ void add_global_options(CLI::App& app, GlobalOptions& global) {
   app.add_option("-C", global.directories, "Run as if started in DIR (path arguments resolve against it)")
       ->option_text("DIR")
       ->allow_extra_args(false);
-  app.add_option("--lang", global.lang, "Language of messages (default: the locale's, from LANGUAGE, LC_ALL, LC_MESSAGES or LANG)")
+  app.add_option("--lang", global.lang,
+                 "Language of messages (default: the locale's, from LANGUAGE, LC_ALL, LC_MESSAGES or LANG)")
       ->check(CLI::IsMember({"en", "zh"}));
-  app.add_option("--color", global.color, "Colour in text output: auto (a terminal, not TERM=dumb or NO_COLOR), always, never")
+  app.add_option("--color", global.color,
+                 "Colour in text output: auto (a terminal, not TERM=dumb or NO_COLOR), always, never")
       ->check(CLI::IsMember({"auto", "always", "never"}))
       ->capture_default_str();
   app.fallthrough();  // inherited by the subcommands added later
@@ -79,8 +81,8 @@ std::optional<Project> CliContext::open_project(std::ostream& err) const {
 
 bool check_case_filters(const Project& project, const std::vector<std::string>& statuses,
                         const std::vector<std::string>& difficulties, std::string_view command, std::ostream& err) {
-  for (const auto& [values, dim] : {std::pair{&statuses, &project.taxonomy.statuses},
-                                    std::pair{&difficulties, &project.taxonomy.difficulty}})
+  for (const auto& [values, dim] :
+       {std::pair{&statuses, &project.taxonomy.statuses}, std::pair{&difficulties, &project.taxonomy.difficulty}})
     for (const auto& v : *values)
       if (!dim->find(v)) {
         std::string allowed, suggestion;
@@ -88,7 +90,8 @@ bool check_case_filters(const Project& project, const std::vector<std::string>& 
         if (const Label* near = dim->suggest(v))
           suggestion = message(project.lang, "word/did-you-mean", {{"value", dim->file_name_of(*near)}});
         err << "clinconsensus " << command << ": "
-            << message(project.lang, "cli/unknown-value", {{"value", v}, {"allowed", allowed}, {"suggestion", suggestion}})
+            << message(project.lang, "cli/unknown-value",
+                       {{"value", v}, {"allowed", allowed}, {"suggestion", suggestion}})
             << '\n';
         return false;
       }

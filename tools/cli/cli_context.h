@@ -19,8 +19,8 @@ namespace cc::cli {
 // `validate -C DIR` are the same).
 struct GlobalOptions {
   std::vector<std::string> directories;  // -C DIR, each relative to the one before, as git's
-  std::string lang;             // --lang en|zh; empty: from the locale (lang_from_locale)
-  std::string color = "auto";  // --color auto|always|never
+  std::string lang;                      // --lang en|zh; empty: from the locale (lang_from_locale)
+  std::string color = "auto";            // --color auto|always|never
 };
 
 // Registers -C, --lang and --color on `app` and lets every subcommand added after this pass them

@@ -19,7 +19,8 @@ void register_agree(CLI::App& app, CliContext& ctx, std::function<int()>& run) {
       ->required();
   cmd->add_option("--judge", opts->judges, "A judge to compare (give it twice to pick two of several)");
   cmd->add_option("--gold", opts->gold, "Physician labels (same formats): each judge's agreement with them");
-  cmd->add_option("--out", opts->out_dir, "Folder for agreement.csv, agreement.json, disagreements.csv, run_manifest.json");
+  cmd->add_option("--out", opts->out_dir,
+                  "Folder for agreement.csv, agreement.json, disagreements.csv, run_manifest.json");
   cmd->add_flag("--repeats", opts->repeats,
                 "One judge against itself across judge --repeat N: kappa between repeats, SD of each model's CACS@k");
   auto k = std::make_shared<int>(0);

@@ -13,11 +13,14 @@ void register_cat(CLI::App& app, CliContext& ctx, std::function<int()>& run) {
   auto opts = std::make_shared<irt::CatOptions>();
   auto out = std::make_shared<std::string>();
   auto settings = std::make_shared<judge::RunSettings>();
-  CLI::App* cmd = app.add_subcommand("cat", "Adaptive testing: ask a model the most informative cases until its ability is known");
-  cmd->add_option("--endpoint", opts->endpoint, "The model's endpoint (a name under endpoints: in clinconsensus.yaml)")->required();
+  CLI::App* cmd =
+      app.add_subcommand("cat", "Adaptive testing: ask a model the most informative cases until its ability is known");
+  cmd->add_option("--endpoint", opts->endpoint, "The model's endpoint (a name under endpoints: in clinconsensus.yaml)")
+      ->required();
   cmd->add_option("--judge", opts->judge, "The judge's endpoint")->required();
   cmd->add_option("--items", opts->items, "items.csv written by irt fit")->required();
-  cmd->add_option("--target-se", opts->target_se, "Stop when the ability's standard error is at most this")->capture_default_str();
+  cmd->add_option("--target-se", opts->target_se, "Stop when the ability's standard error is at most this")
+      ->capture_default_str();
   cmd->add_option("--budget", opts->budget, "Stop after this many cases")->capture_default_str();
   cmd->add_option("--k", opts->k, "Threshold k of CACS@k (default: k in clinconsensus.yaml)");
   add_run_flags(cmd, *out, *settings);
@@ -26,7 +29,8 @@ void register_cat(CLI::App& app, CliContext& ctx, std::function<int()>& run) {
       auto config = open_eval_config(ctx, std::cerr);
       if (!config) return static_cast<int>(kExitUsage);
       start_run(ctx, *config, *out, *settings);
-      settings->command = "clinconsensus cat --endpoint " + opts->endpoint + " --judge " + opts->judge + " --items " + opts->items;
+      settings->command =
+          "clinconsensus cat --endpoint " + opts->endpoint + " --judge " + opts->judge + " --items " + opts->items;
       opts->start_dir = ctx.start_dir();
       opts->lang = ctx.lang();
       if (settings->dry_run) {

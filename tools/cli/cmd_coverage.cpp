@@ -29,7 +29,8 @@ void register_coverage(CLI::App& app, CliContext& ctx, std::function<int()>& run
   cmd->add_option("--format", opts->format, "Output format")
       ->check(CLI::IsMember({"text", "json", "md", "csv", "html"}))
       ->capture_default_str();
-  cmd->add_option("--suggest", opts->suggest, "Also list the N cases most worth writing next")->check(CLI::Range(0, 100000));
+  cmd->add_option("--suggest", opts->suggest, "Also list the N cases most worth writing next")
+      ->check(CLI::Range(0, 100000));
   cmd->add_option("--status", opts->statuses, "Count only cases of this status (repeatable)");
   cmd->add_option("--difficulty", opts->difficulties, "Count only cases of this tier (repeatable)");
   cmd->add_flag("--fail-under", opts->fail_under, "Exit 1 when any target is missed (a CI gate)");

@@ -25,7 +25,9 @@ void register_dedup(CLI::App& app, CliContext& ctx, std::function<int()>& run) {
   cmd->add_option("--threshold", opts->threshold, "Report pairs with Jaccard similarity at least this")
       ->check(CLI::Range(0.05, 1.0))
       ->capture_default_str();
-  cmd->add_option("--format", opts->format, "Output format")->check(CLI::IsMember({"text", "json"}))->capture_default_str();
+  cmd->add_option("--format", opts->format, "Output format")
+      ->check(CLI::IsMember({"text", "json"}))
+      ->capture_default_str();
   cmd->add_option("--status", opts->statuses, "Compare only cases of this status (repeatable)");
   cmd->add_option("--difficulty", opts->difficulties, "Compare only cases of this tier (repeatable)");
   cmd->add_flag("--no-criteria", opts->no_criteria, "Skip the criteria within each case");
@@ -47,8 +49,10 @@ void register_dedup(CLI::App& app, CliContext& ctx, std::function<int()>& run) {
         render_text(in, std::cerr);
       }
       std::ostringstream text;
-      if (opts->format == "json") coverage::render_dedup_json(report, text);
-      else coverage::render_dedup_text(report, ctx.lang(), text);
+      if (opts->format == "json")
+        coverage::render_dedup_json(report, text);
+      else
+        coverage::render_dedup_text(report, ctx.lang(), text);
       if (opts->out.empty()) {
         std::cout << text.str();
         std::cout.flush();

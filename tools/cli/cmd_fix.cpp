@@ -16,7 +16,8 @@ void register_fix(CLI::App& app, CliContext& ctx, std::function<int()>& run) {
     bool traditional = false;
   };
   auto opts = std::make_shared<Options>();
-  CLI::App* cmd = app.add_subcommand("fix", "Apply the safe text fixes in place (punctuation width, invisible characters, NFC, ...)");
+  CLI::App* cmd = app.add_subcommand(
+      "fix", "Apply the safe text fixes in place (punctuation width, invisible characters, NFC, ...)");
   cmd->add_option("paths", opts->paths, "Files or folders (default: the whole benchmark)");
   cmd->add_flag("--check", opts->check, "Change nothing; list what would change and exit 1 if anything would");
   cmd->add_flag("--fix-traditional", opts->traditional, "Also convert traditional characters to simplified");
@@ -58,9 +59,8 @@ void register_fix(CLI::App& app, CliContext& ctx, std::function<int()>& run) {
         RenderInput in{problems, static_cast<int>(files.size()), ctx.lang(), ctx.want_color(2)};
         render_text(in, std::cerr);
       }
-      bool unreadable = std::any_of(problems.begin(), problems.end(), [](const Diagnostic& d) {
-        return d.rule == "io/read" || d.rule == "io/write";
-      });
+      bool unreadable = std::any_of(problems.begin(), problems.end(),
+                                    [](const Diagnostic& d) { return d.rule == "io/read" || d.rule == "io/write"; });
       if (unreadable) return kExitUsage;
       if (opts->check && total > 0) return kExitFindings;
       return problems.empty() ? kExitOk : kExitFindings;

@@ -14,7 +14,8 @@ void register_generate(CLI::App& app, CliContext& ctx, std::function<int()>& run
   CLI::App* cmd = app.add_subcommand("generate", "Ask an endpoint every case and write its responses");
   cmd->add_option("--endpoint", opts->endpoint, "Endpoint (a name under endpoints: in clinconsensus.yaml)")->required();
   cmd->add_option("--ids", opts->ids_file, "Only the case ids listed in this file (one per line, as select writes)");
-  cmd->add_option("--samples", opts->samples, "Answers per case; sample s>1 is model \"NAME#s\"")->capture_default_str();
+  cmd->add_option("--samples", opts->samples, "Answers per case; sample s>1 is model \"NAME#s\"")
+      ->capture_default_str();
   add_run_flags(cmd, *out, *settings);
   cmd->callback([&ctx, &run, opts, out, settings] {
     run = [&ctx, opts, out, settings] {

@@ -48,7 +48,8 @@ void register_import(CLI::App& app, CliContext& ctx, std::function<int()>& run) 
                                    {{"n", std::to_string(plan.cases.size())}, {"rows", std::to_string(plan.rows)}})
                 << '\n';
       if (!plan.cases.empty()) std::cout << release_message(lang, "import/placeholders") << '\n';
-      if (with_errors) std::cout << release_message(lang, "import/with-errors", {{"n", std::to_string(with_errors)}}) << '\n';
+      if (with_errors)
+        std::cout << release_message(lang, "import/with-errors", {{"n", std::to_string(with_errors)}}) << '\n';
       if (!plan.rejected.empty()) {
         std::cerr << release_message(lang, "import/rejected", {{"n", std::to_string(plan.rejected.size())}}) << '\n';
         for (const auto& p : plan.rejected)

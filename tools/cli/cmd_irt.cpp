@@ -28,16 +28,23 @@ void register_fit(CLI::App* irt, CliContext& ctx, std::function<int()>& run) {
   };
   auto o = std::make_shared<Options>();
   CLI::App* cmd = irt->add_subcommand("fit", "Calibrate items (criteria or cases) from verdicts by marginal ML (EM)");
-  cmd->add_option("--verdicts", o->run.verdicts, "Verdict files or folders (our JSONL or the public layout); NAME=PATH names the judge")
+  cmd->add_option("--verdicts", o->run.verdicts,
+                  "Verdict files or folders (our JSONL or the public layout); NAME=PATH names the judge")
       ->required();
-  cmd->add_option("--cases", o->run.cases, "Cases: a public-format JSONL export, or a benchmark folder (default: this repository)");
-  cmd->add_option("--unit", o->unit, "What an item is: a criterion (binary) or a case (its met criteria as binomial trials)")
+  cmd->add_option("--cases", o->run.cases,
+                  "Cases: a public-format JSONL export, or a benchmark folder (default: this repository)");
+  cmd->add_option("--unit", o->unit,
+                  "What an item is: a criterion (binary) or a case (its met criteria as binomial trials)")
       ->check(CLI::IsMember({"criterion", "case"}))
       ->capture_default_str();
-  cmd->add_option("--model", o->model, "Item model")->check(CLI::IsMember({"1pl", "2pl", "3pl"}))->capture_default_str();
-  cmd->add_option("--quadrature", o->run.fit.quadrature_points, "Gauss-Hermite quadrature points")->capture_default_str();
+  cmd->add_option("--model", o->model, "Item model")
+      ->check(CLI::IsMember({"1pl", "2pl", "3pl"}))
+      ->capture_default_str();
+  cmd->add_option("--quadrature", o->run.fit.quadrature_points, "Gauss-Hermite quadrature points")
+      ->capture_default_str();
   cmd->add_option("--max-iter", o->run.fit.max_iterations, "Most EM cycles")->capture_default_str();
-  cmd->add_option("--tol", o->run.fit.tolerance, "Converged when no parameter moves more than this in a cycle")->capture_default_str();
+  cmd->add_option("--tol", o->run.fit.tolerance, "Converged when no parameter moves more than this in a cycle")
+      ->capture_default_str();
   cmd->add_option("--prior-slope-sd", o->run.fit.priors.log_a_sd, "SD of the normal prior on log discrimination")
       ->capture_default_str();
   cmd->add_option("--out", o->run.out_dir, "Folder for items.csv, respondents.csv and fit.json")->required();
@@ -55,7 +62,8 @@ void register_fit(CLI::App* irt, CliContext& ctx, std::function<int()>& run) {
       for (const auto& n : report->notes) std::cerr << "clinconsensus irt fit: " << n << '\n';
       if (!o->quiet) {
         std::cout << report->summary << '\n';
-        for (const auto& f : report->written) std::cout << irt::irt_message(ctx.lang(), "written", {{"path", f}}) << '\n';
+        for (const auto& f : report->written)
+          std::cout << irt::irt_message(ctx.lang(), "written", {{"path", f}}) << '\n';
       }
       return kExitOk;
     };
@@ -68,10 +76,12 @@ void register_estimate(CLI::App* irt, CliContext& ctx, std::function<int()>& run
     bool quiet = false;
   };
   auto o = std::make_shared<Options>();
-  CLI::App* cmd = irt->add_subcommand("estimate", "Estimate full-benchmark Rubric Accuracy and CACS@k from verdicts on a subset (p-IRT)");
+  CLI::App* cmd = irt->add_subcommand(
+      "estimate", "Estimate full-benchmark Rubric Accuracy and CACS@k from verdicts on a subset (p-IRT)");
   cmd->add_option("--items", o->run.items, "items.csv written by irt fit")->required();
   cmd->add_option("--verdicts", o->run.verdicts, "The subset's verdict files or folders")->required();
-  cmd->add_option("--cases", o->run.cases, "Cases: a public-format JSONL export, or a benchmark folder (default: this repository)");
+  cmd->add_option("--cases", o->run.cases,
+                  "Cases: a public-format JSONL export, or a benchmark folder (default: this repository)");
   cmd->add_option("--k", o->run.k, "Threshold k of CACS@k (default: k in clinconsensus.yaml, else 10)");
   cmd->add_option("--ci", o->run.ci_level, "Confidence level of the intervals, in percent")->capture_default_str();
   cmd->add_option("--out", o->run.out, "Also write the estimates as CSV to FILE");
@@ -94,11 +104,14 @@ void register_estimate(CLI::App* irt, CliContext& ctx, std::function<int()>& run
 
 void register_irt_select(CLI::App* irt, CliContext& ctx, std::function<int()>& run) {
   auto o = std::make_shared<irt::SelectRunOptions>();
-  CLI::App* cmd = irt->add_subcommand("select", "Choose the N most informative cases, keeping the specialty and task spread of select");
+  CLI::App* cmd = irt->add_subcommand(
+      "select", "Choose the N most informative cases, keeping the specialty and task spread of select");
   cmd->add_option("--items", o->items, "items.csv written by irt fit")->required();
-  cmd->add_option("--cases", o->cases, "Cases: a public-format JSONL export, or a benchmark folder (default: this repository)");
-  cmd->add_option("--unit", [](const CLI::results_t& r) { return r.size() == 1 && r[0] == "case"; },
-                  "What is chosen: cases (criterion items add up to their case)")
+  cmd->add_option("--cases", o->cases,
+                  "Cases: a public-format JSONL export, or a benchmark folder (default: this repository)");
+  cmd->add_option(
+         "--unit", [](const CLI::results_t& r) { return r.size() == 1 && r[0] == "case"; },
+         "What is chosen: cases (criterion items add up to their case)")
       ->check(CLI::IsMember({"case"}));
   cmd->add_option("--count", o->count, "Cases to choose")->required()->check(CLI::Range(1, 10000000));
   cmd->add_option("--seed", o->seed, "Seed of the search: the same seed gives the same list")->capture_default_str();
@@ -122,7 +135,8 @@ void register_irt_select(CLI::App* irt, CliContext& ctx, std::function<int()>& r
 }  // namespace
 
 void register_irt(CLI::App& app, CliContext& ctx, std::function<int()>& run) {
-  CLI::App* irt = app.add_subcommand("irt", "Item response theory: calibrate items, choose informative subsets, estimate from a subset");
+  CLI::App* irt = app.add_subcommand(
+      "irt", "Item response theory: calibrate items, choose informative subsets, estimate from a subset");
   irt->require_subcommand(1);
   register_fit(irt, ctx, run);
   register_estimate(irt, ctx, run);

@@ -14,7 +14,8 @@ namespace {
 // The options that say which items are judged by whom: judge and batch export share them.
 void add_item_options(CLI::App* cmd, judge::JudgeOptions& opts, judge::RunSettings& settings) {
   cmd->add_option("--responses", opts.responses, "Response JSONL files or folders: rows {case_id, model?, response}");
-  cmd->add_option("--judge", opts.judges, "Judge endpoint (a name under endpoints: in clinconsensus.yaml); give two for two judges");
+  cmd->add_option("--judge", opts.judges,
+                  "Judge endpoint (a name under endpoints: in clinconsensus.yaml); give two for two judges");
   cmd->add_option("--repeat", opts.repeat, "Judge every item N times (stability); repeat r>1 is judge \"NAME#r\"")
       ->capture_default_str();
   cmd->add_option("--second-judge-sample", opts.second_judge_sample,
@@ -28,7 +29,8 @@ std::string item_command(const std::string& head, const judge::JudgeOptions& opt
   for (const auto& j : opts.judges) command += " --judge " + j;
   if (opts.repeat != 1) command += " --repeat " + std::to_string(opts.repeat);
   if (opts.second_judge_sample != 1)
-    command += " --second-judge-sample " + std::to_string(opts.second_judge_sample) + " --seed " + std::to_string(settings.seed);
+    command += " --second-judge-sample " + std::to_string(opts.second_judge_sample) + " --seed " +
+               std::to_string(settings.seed);
   if (!opts.arbiter.empty()) command += " --arbiter " + opts.arbiter;
   return command;
 }
@@ -41,7 +43,8 @@ bool has_items(const judge::JudgeOptions& opts, const std::string& command) {
 }
 
 void register_batch(CLI::App* judge_cmd, CliContext& ctx, std::function<int()>& run) {
-  CLI::App* batch = judge_cmd->add_subcommand("batch", "The judge's calls through the OpenAI Batch API (half the price)");
+  CLI::App* batch =
+      judge_cmd->add_subcommand("batch", "The judge's calls through the OpenAI Batch API (half the price)");
   batch->require_subcommand(1);
   auto opts = std::make_shared<judge::JudgeOptions>();
   auto settings = std::make_shared<judge::RunSettings>();
@@ -49,8 +52,10 @@ void register_batch(CLI::App* judge_cmd, CliContext& ctx, std::function<int()>& 
   CLI::App* exp = batch->add_subcommand("export", "Write the calls the cache cannot answer as Batch API request files");
   add_item_options(exp, *opts, *settings);
   exp->add_option("--out", *out, "Folder for requests-001.jsonl, ...")->required();
-  exp->add_option("--max-lines", opts->batch_limits.max_lines, "Lines per request file, at most")->capture_default_str();
-  exp->add_option("--max-bytes", opts->batch_limits.max_bytes, "Bytes per request file, at most")->capture_default_str();
+  exp->add_option("--max-lines", opts->batch_limits.max_lines, "Lines per request file, at most")
+      ->capture_default_str();
+  exp->add_option("--max-bytes", opts->batch_limits.max_bytes, "Bytes per request file, at most")
+      ->capture_default_str();
   exp->callback([&ctx, &run, opts, settings, out] {
     run = [&ctx, opts, settings, out] {
       if (!has_items(*opts, "judge batch export")) return static_cast<int>(kExitUsage);
@@ -66,7 +71,9 @@ void register_batch(CLI::App* judge_cmd, CliContext& ctx, std::function<int()>& 
   });
   auto files = std::make_shared<std::vector<std::string>>();
   CLI::App* imp = batch->add_subcommand("import", "Store a Batch API output file's answers in the cache");
-  imp->add_option("files", *files, "OUTPUT.jsonl [ERRORS.jsonl] as the Batch API gives them")->required()->expected(1, 2);
+  imp->add_option("files", *files, "OUTPUT.jsonl [ERRORS.jsonl] as the Batch API gives them")
+      ->required()
+      ->expected(1, 2);
   imp->callback([&ctx, &run, files] {
     run = [&ctx, files] {
       auto config = open_eval_config(ctx, std::cerr);
@@ -113,9 +120,11 @@ void register_judge(CLI::App& app, CliContext& ctx, std::function<int()>& run) {
   auto opts = std::make_shared<judge::JudgeOptions>();
   auto out = std::make_shared<std::string>();
   auto settings = std::make_shared<judge::RunSettings>();
-  CLI::App* cmd = app.add_subcommand("judge", "Judge candidate responses against every criterion with an LLM judge endpoint");
+  CLI::App* cmd =
+      app.add_subcommand("judge", "Judge candidate responses against every criterion with an LLM judge endpoint");
   add_item_options(cmd, *opts, *settings);
-  cmd->add_option("--arbiter", opts->arbiter, "Endpoint that settles the judges' disagreements (judge.policy: escalate)");
+  cmd->add_option("--arbiter", opts->arbiter,
+                  "Endpoint that settles the judges' disagreements (judge.policy: escalate)");
   add_run_flags(cmd, *out, *settings);
   register_batch(cmd, ctx, run);
   register_export_sft(cmd, ctx, run);

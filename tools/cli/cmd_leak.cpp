@@ -38,9 +38,12 @@ int run_scan(const CliContext& ctx, const LeakOptions& o, const Benchmark& bench
   so.threads = o.jobs;
   auto report = leak::scan_corpus(leak::case_texts(benchmark, o.criteria), *files, so, ctx.lang());
   if (!report) return report_error("leak", report.error(), std::cerr);
-  if (o.format == "json") leak::render_scan_json(*report, std::cout);
-  else if (o.format == "csv") leak::render_scan_csv(*report, std::cout);
-  else leak::render_scan_text(*report, ctx.lang(), std::cout);
+  if (o.format == "json")
+    leak::render_scan_json(*report, std::cout);
+  else if (o.format == "csv")
+    leak::render_scan_csv(*report, std::cout);
+  else
+    leak::render_scan_text(*report, ctx.lang(), std::cout);
   std::cout.flush();
   return report->listed.empty() && !incomplete ? kExitOk : kExitFindings;
 }
@@ -65,14 +68,19 @@ int run_probe(const CliContext& ctx, const LeakOptions& o, const Project& projec
     return kExitInterrupted;
   }
   if (report->dry_run) {
-    if (o.format == "json") leak::render_probe_dry_run_json(*report, std::cout);
-    else leak::render_probe_dry_run_text(*report, ctx.lang(), std::cout);
+    if (o.format == "json")
+      leak::render_probe_dry_run_json(*report, std::cout);
+    else
+      leak::render_probe_dry_run_text(*report, ctx.lang(), std::cout);
     std::cout.flush();
     return kExitOk;
   }
-  if (o.format == "json") leak::render_probe_json(*report, std::cout);
-  else if (o.format == "csv") leak::render_probe_csv(*report, std::cout);
-  else leak::render_probe_text(*report, ctx.lang(), std::cout);
+  if (o.format == "json")
+    leak::render_probe_json(*report, std::cout);
+  else if (o.format == "csv")
+    leak::render_probe_csv(*report, std::cout);
+  else
+    leak::render_probe_text(*report, ctx.lang(), std::cout);
   std::cout.flush();
   const bool clean = report->listed.empty() && report->failed.empty() && !incomplete;
   return clean ? kExitOk : kExitFindings;
@@ -82,18 +90,21 @@ int run_probe(const CliContext& ctx, const LeakOptions& o, const Project& projec
 
 void register_leak(CLI::App& app, CliContext& ctx, std::function<int()>& run) {
   auto opts = std::make_shared<LeakOptions>();
-  CLI::App* cmd = app.add_subcommand("leak", "Find the benchmark's cases in corpora, or probe a model for memorised cases");
-  auto* corpus = cmd->add_option("--corpus", opts->corpus,
-                                 "Corpus files or folders: text, JSONL, .gz, .zst (repeatable)");
-  auto* probe = cmd->add_option("--probe", opts->probe,
-                                "Endpoint to probe: does it continue public-tier cases word for word?");
+  CLI::App* cmd =
+      app.add_subcommand("leak", "Find the benchmark's cases in corpora, or probe a model for memorised cases");
+  auto* corpus =
+      cmd->add_option("--corpus", opts->corpus, "Corpus files or folders: text, JSONL, .gz, .zst (repeatable)");
+  auto* probe =
+      cmd->add_option("--probe", opts->probe, "Endpoint to probe: does it continue public-tier cases word for word?");
   corpus->excludes(probe);
   cmd->add_option("--threshold", opts->threshold,
                   "List cases at or over this share (default 0.2 of n-grams found; probe: 0.5 LCS or n-grams)")
       ->check(CLI::Range(0.0, 1.0));
   cmd->add_option("--ngram", opts->ngram, "Characters per n-gram")->check(CLI::Range(4, 64))->capture_default_str();
   cmd->add_flag("--criteria", opts->criteria, "Look for each case's criteria too");
-  cmd->add_option("--format", opts->format, "Output format")->check(CLI::IsMember({"text", "json", "csv"}))->capture_default_str();
+  cmd->add_option("--format", opts->format, "Output format")
+      ->check(CLI::IsMember({"text", "json", "csv"}))
+      ->capture_default_str();
   cmd->add_option("-j,--jobs", opts->jobs, "Worker threads")->check(CLI::Range(1u, 256u))->capture_default_str();
   cmd->add_flag("--no-cache", opts->no_cache, "Probe: neither read nor write the answer cache");
   cmd->add_flag("-q,--quiet", opts->quiet, "Probe: no progress on stderr");

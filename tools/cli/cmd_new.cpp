@@ -31,7 +31,8 @@ void register_new(CLI::App& app, CliContext& ctx, std::function<int()>& run) {
       const Taxonomy& tax = project->taxonomy;
       auto unknown = [&](const char* what, const std::string& value, const Dimension& dim) {
         std::cerr << "clinconsensus new: unknown " << what << " '" << value << "'";
-        if (const Label* near = dim.suggest(value)) std::cerr << "; did you mean " << near->zh << " (" << near->code << ")?";
+        if (const Label* near = dim.suggest(value))
+          std::cerr << "; did you mean " << near->zh << " (" << near->code << ")?";
         std::cerr << '\n';
         return static_cast<int>(kExitUsage);
       };

@@ -10,7 +10,8 @@ namespace cc::cli {
 
 void register_rank_corr(CLI::App& app, CliContext& ctx, std::function<int()>& run) {
   auto o = std::make_shared<irt::RankCorrOptions>();
-  CLI::App* cmd = app.add_subcommand("rank-corr", "Spearman rho and Kendall tau between two leaderboards, with intervals");
+  CLI::App* cmd =
+      app.add_subcommand("rank-corr", "Spearman rho and Kendall tau between two leaderboards, with intervals");
   cmd->add_option("A", o->a, "First leaderboard: score's summary.csv, or a CSV of model,score")->required();
   cmd->add_option("B", o->b, "Second leaderboard")->required();
   cmd->add_option("--metric", o->metric, "Score column (default: cacs_at_k_pct when present, else the second column)");

@@ -34,7 +34,8 @@ void register_release(CLI::App& app, CliContext& ctx, std::function<int()>& run)
 
   CLI::App* cut = release->add_subcommand("cut", "Cut release VERSION: reports, manifest, changelog, commit, tag");
   cut->add_option("version", opts->version, "Semantic version, e.g. 1.2.0")->required();
-  cut->add_option("--leak-corpus", opts->leak_corpus, "List approved cases found in this corpus in CHANGES.md (repeatable)");
+  cut->add_option("--leak-corpus", opts->leak_corpus,
+                  "List approved cases found in this corpus in CHANGES.md (repeatable)");
   cut->add_flag("--leak-fail", opts->leak_fail, "Refuse the cut when --leak-corpus finds an approved case");
   cut->callback([&ctx, &run, opts] {
     run = [&ctx, opts]() -> int {
@@ -42,7 +43,9 @@ void register_release(CLI::App& app, CliContext& ctx, std::function<int()>& run)
       if (!project) return kExitUsage;
       CutOptions co{opts->version, {}, opts->leak_fail};
       if (!opts->leak_corpus.empty())
-        co.leak_check = [&ctx, opts](const Benchmark& b) { return leak::release_leaks(b, opts->leak_corpus, ctx.lang()); };
+        co.leak_check = [&ctx, opts](const Benchmark& b) {
+          return leak::release_leaks(b, opts->leak_corpus, ctx.lang());
+        };
       CutResult r = cut_release(*project, co);
       for (const auto& note : r.notes) std::cerr << "clinconsensus release cut: " << note << '\n';
       if (r.outcome != RunOutcome::Done) {

@@ -9,7 +9,8 @@
 namespace cc::cli {
 
 void register_review(CLI::App& app, CliContext& ctx, std::function<int()>& run) {
-  CLI::App* review = app.add_subcommand("review", "Physician review: a sheet of what the judges disagree on, and its labels back");
+  CLI::App* review =
+      app.add_subcommand("review", "Physician review: a sheet of what the judges disagree on, and its labels back");
   review->require_subcommand(1);
 
   auto ex = std::make_shared<judge::ReviewExportOptions>();
@@ -34,7 +35,8 @@ void register_review(CLI::App& app, CliContext& ctx, std::function<int()>& run) 
 
   auto im = std::make_shared<judge::ReviewImportOptions>();
   auto im_from = std::make_shared<std::string>();
-  CLI::App* imp = review->add_subcommand("import", "Read a filled sheet into the physician label JSONL that agree --gold reads");
+  CLI::App* imp =
+      review->add_subcommand("import", "Read a filled sheet into the physician label JSONL that agree --gold reads");
   imp->add_option("sheet", im->sheet, "The filled CSV")->required();
   imp->add_option("--reviewer", im->reviewer, "Who labelled it (recorded with every label)")->required();
   imp->add_option("--out", im->out, "The label file (default: results/physician_labels.jsonl); labels there are kept");

@@ -26,7 +26,9 @@ void register_schema(CLI::App& app, CliContext& ctx, std::function<int()>& run) 
       bool stale = false;
       for (const auto& s : *states) {
         stale = stale || s.out_of_date;
-        const char* id = !s.out_of_date ? "schema/sync-current" : *check_only ? "schema/sync-stale" : "schema/sync-updated";
+        const char* id = !s.out_of_date ? "schema/sync-current"
+                         : *check_only  ? "schema/sync-stale"
+                                        : "schema/sync-updated";
         std::cout << message(ctx.lang(), id, {{"file", s.rel_path}, {"where", s.where}}) << '\n';
       }
       return stale && *check_only ? kExitFindings : kExitOk;

@@ -32,17 +32,24 @@ void register_score(CLI::App& app, CliContext& ctx, std::function<int()>& run) {
   CLI::App* cmd = app.add_subcommand("score", "Score judge verdicts: Rubric Accuracy, pass@k, CACS@k with intervals");
   cmd->add_option("--cases", opts->cases,
                   "Cases: a public-format JSONL export, or a benchmark repository folder (default: this repository)");
-  cmd->add_option("--verdicts", opts->verdicts,
-                  "Verdict files or folders: our JSONL or the public <model>_judge.json layout (NAME=PATH names the judge)")
+  cmd->add_option(
+         "--verdicts", opts->verdicts,
+         "Verdict files or folders: our JSONL or the public <model>_judge.json layout (NAME=PATH names the judge)")
       ->required();
-  CLI::Option* k_opt = cmd->add_option("--k", *k, "Threshold k of pass@k and CACS@k (default: k in clinconsensus.yaml, else 10)");
+  CLI::Option* k_opt =
+      cmd->add_option("--k", *k, "Threshold k of pass@k and CACS@k (default: k in clinconsensus.yaml, else 10)");
   cmd->add_flag("--k-sweep", opts->k_sweep, "Also report pass@k and CACS@k for every k from 1 to R");
-  CLI::Option* judge_opt = cmd->add_option("--judge", *judge, "Score the verdicts of this judge (needed when there are several)");
-  cmd->add_flag("--allow-missing", opts->allow_missing, "Score missing verdicts as not met (and say so in every output)");
-  cmd->add_option("--bootstrap", opts->resamples, "Bootstrap resamples over cases (0: no intervals)")->capture_default_str();
+  CLI::Option* judge_opt =
+      cmd->add_option("--judge", *judge, "Score the verdicts of this judge (needed when there are several)");
+  cmd->add_flag("--allow-missing", opts->allow_missing,
+                "Score missing verdicts as not met (and say so in every output)");
+  cmd->add_option("--bootstrap", opts->resamples, "Bootstrap resamples over cases (0: no intervals)")
+      ->capture_default_str();
   cmd->add_option("--seed", opts->seed, "Seed of the bootstrap")->capture_default_str();
   cmd->add_option("--ci", opts->ci_level, "Confidence level of the intervals, in percent")->capture_default_str();
-  cmd->add_option("--out", opts->out_dir, "Folder for summary.csv, case_scores.csv, summary.json, item_analysis.csv, report.md, report.html, run_manifest.json")
+  cmd->add_option("--out", opts->out_dir,
+                  "Folder for summary.csv, case_scores.csv, summary.json, item_analysis.csv, report.md, report.html, "
+                  "run_manifest.json")
       ->required();
   cmd->add_option("-j,--jobs", opts->threads, "Worker threads (default: one per core)");
   cmd->add_flag("-q,--quiet", *quiet, "Do not print the leaderboard");
@@ -60,7 +67,9 @@ void register_score(CLI::App& app, CliContext& ctx, std::function<int()>& run) {
       }
       if (!res.usage_error.empty()) std::cerr << "clinconsensus score: " << res.usage_error << '\n';
       if (res.outcome == RunOutcome::Findings && res.usage_error.empty())
-        std::cerr << "clinconsensus score: " << (ctx.lang() == Lang::Zh ? "输入有误，未写出任何结果" : "nothing written: fix the errors above") << '\n';
+        std::cerr << "clinconsensus score: "
+                  << (ctx.lang() == Lang::Zh ? "输入有误，未写出任何结果" : "nothing written: fix the errors above")
+                  << '\n';
       if (!*quiet && !res.leaderboard.empty()) std::cout << res.leaderboard;
       for (const auto& f : res.written) std::cout << (ctx.lang() == Lang::Zh ? "已写出 " : "wrote ") << f << '\n';
       std::cout.flush();

@@ -54,7 +54,9 @@ void register_select(CLI::App& app, CliContext& ctx, std::function<int()>& run) 
   cmd->add_option("--status", opts->statuses, "Choose only among cases of this status (repeatable)");
   cmd->add_option("--difficulty", opts->difficulties, "Choose only among cases of this tier (repeatable)");
   cmd->add_option("--out", opts->out, "Write the case ids to FILE (with --split: FILE-1, FILE-2, …), atomically");
-  cmd->add_option("--format", opts->format, "Report format")->check(CLI::IsMember({"text", "json"}))->capture_default_str();
+  cmd->add_option("--format", opts->format, "Report format")
+      ->check(CLI::IsMember({"text", "json"}))
+      ->capture_default_str();
   cmd->add_flag("--no-cache", opts->no_cache, "Neither read nor write the coverage cache");
   cmd->add_option("--iterations", opts->iterations, "Search moves (default: from the pool size)");
   cmd->add_flag("-v,--verbose", opts->verbose, "List every cell the pool has no case for, not only the first few");
@@ -110,10 +112,12 @@ void register_select(CLI::App& app, CliContext& ctx, std::function<int()>& run) 
         for (size_t p = 0; p < lists.size(); ++p) {
           std::string path = opts->split > 1 ? part_path(opts->out, static_cast<int>(p + 1)) : opts->out;
           if (!write_output(ctx, "select", path, lists[p], std::cerr)) return kExitUsage;
-          if (opts->format == "text") report << coverage::coverage_message(lang, "select/written", {{"path", path}}) << '\n';
+          if (opts->format == "text")
+            report << coverage::coverage_message(lang, "select/written", {{"path", path}}) << '\n';
         }
       } else if (opts->format == "text") {
-        for (size_t p = 0; p < lists.size(); ++p) std::cout << (opts->split > 1 ? "# part " + std::to_string(p + 1) + "\n" : "") << lists[p];
+        for (size_t p = 0; p < lists.size(); ++p)
+          std::cout << (opts->split > 1 ? "# part " + std::to_string(p + 1) + "\n" : "") << lists[p];
         std::cout.flush();
       }
 
@@ -149,7 +153,8 @@ void register_select(CLI::App& app, CliContext& ctx, std::function<int()>& run) 
                       {{"n", std::to_string(empty_cells.size())},
                        {"total", std::to_string(total)},
                        {"first", first},
-                       {"more", empty_cells.size() > 3 ? coverage::coverage_message(lang, "select/empty-cells-more") : ""}})
+                       {"more",
+                        empty_cells.size() > 3 ? coverage::coverage_message(lang, "select/empty-cells-more") : ""}})
                << '\n';
       }
       for (const auto& inf : res.infeasible) {
@@ -195,8 +200,13 @@ void register_select(CLI::App& app, CliContext& ctx, std::function<int()>& run) 
                                                         {"op", u.is_min ? "≥" : "≤"},
                                                         {"target", std::to_string(u.target)}});
           if (opts->format == "text") report << "  ! " << msg << '\n';
-          junmet.push_back({{"dimension", u.dimension}, {"label", u.label}, {"label2", u.label2}, {"actual", u.actual},
-                            {"bound", u.is_min ? "min" : "max"}, {"target", u.target}, {"pool_allows", u.feasible},
+          junmet.push_back({{"dimension", u.dimension},
+                            {"label", u.label},
+                            {"label2", u.label2},
+                            {"actual", u.actual},
+                            {"bound", u.is_min ? "min" : "max"},
+                            {"target", u.target},
+                            {"pool_allows", u.feasible},
                             {"message", msg}});
         }
         if (unmet_empty > 0)
@@ -217,17 +227,26 @@ void register_select(CLI::App& app, CliContext& ctx, std::function<int()>& run) 
                           {"case_ids", std::move(ids)},
                           {"shares_pct", std::move(shares)},
                           {"worst_deviation",
-                           {{"dimension", w.dimension}, {"label", w.label}, {"share_pct", w.share_pct},
+                           {{"dimension", w.dimension},
+                            {"label", w.label},
+                            {"share_pct", w.share_pct},
                             {"target_pct", w.target_pct}}},
                           {"unmet", std::move(junmet)}});
       }
       if (opts->format == "json") {
         nlohmann::ordered_json jinf = nlohmann::ordered_json::array();
         for (const auto& inf : res.infeasible)
-          jinf.push_back({{"kind", inf.id}, {"dimension", inf.dimension}, {"label", inf.label}, {"label2", inf.label2},
-                          {"target", inf.target}, {"available", inf.pool}});
-        nlohmann::ordered_json doc{{"pool", pool.size()},     {"count", count},           {"parts", std::move(jparts)},
-                                   {"seed", opts->seed},      {"cannot_be_met", std::move(jinf)}};
+          jinf.push_back({{"kind", inf.id},
+                          {"dimension", inf.dimension},
+                          {"label", inf.label},
+                          {"label2", inf.label2},
+                          {"target", inf.target},
+                          {"available", inf.pool}});
+        nlohmann::ordered_json doc{{"pool", pool.size()},
+                                   {"count", count},
+                                   {"parts", std::move(jparts)},
+                                   {"seed", opts->seed},
+                                   {"cannot_be_met", std::move(jinf)}};
         std::cout << doc.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) << '\n';
       }
       return unmet > 0 ? kExitFindings : kExitOk;

@@ -53,7 +53,8 @@ std::string resolve_out_dir(const CliContext& ctx, const Config& config, const s
 void add_run_flags(CLI::App* cmd, std::string& out, judge::RunSettings& settings) {
   cmd->add_option("--out", out, "Output folder (default: results/)");
   cmd->add_flag("--dry-run", settings.dry_run, "Print the calls still needed, estimated tokens and cost; send nothing");
-  cmd->add_flag("--no-cache", [&settings](int64_t) { settings.use_cache = false; }, "Neither read nor write the answer cache");
+  cmd->add_flag(
+      "--no-cache", [&settings](int64_t) { settings.use_cache = false; }, "Neither read nor write the answer cache");
   cmd->add_flag("-q,--quiet", settings.quiet, "No progress on stderr");
 }
 

@@ -26,12 +26,14 @@ std::optional<std::string> unknown_command(CLI::App& app, cc::Lang lang) {
   for (const auto& word : app.remaining()) {
     if (word.empty() || word[0] == '-') continue;
     std::vector<std::string> names;
-    for (const CLI::App* sub : app.get_subcommands([](const CLI::App*) { return true; })) names.push_back(sub->get_name());
+    for (const CLI::App* sub : app.get_subcommands([](const CLI::App*) { return true; }))
+      names.push_back(sub->get_name());
     auto near = cc::nearest(word, names);
     // A short command inside a long word ("cat" in "frobnicate") is no slip.
     if (near && near->size() * 2 < word.size() && cc::edit_distance(word, *near) > 2) near.reset();
-    return cc::message(lang, "cli/unknown-command",
-                       {{"name", word}, {"suggestion", near ? cc::message(lang, "word/did-you-mean", {{"value", *near}}) : ""}});
+    return cc::message(
+        lang, "cli/unknown-command",
+        {{"name", word}, {"suggestion", near ? cc::message(lang, "word/did-you-mean", {{"value", *near}}) : ""}});
   }
   return std::nullopt;
 }

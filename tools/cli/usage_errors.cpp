@@ -11,7 +11,9 @@ namespace cc::cli {
 namespace {
 
 bool starts_with(std::string_view s, std::string_view p) { return s.substr(0, p.size()) == p; }
-bool ends_with(std::string_view s, std::string_view p) { return s.size() >= p.size() && s.substr(s.size() - p.size()) == p; }
+bool ends_with(std::string_view s, std::string_view p) {
+  return s.size() >= p.size() && s.substr(s.size() - p.size()) == p;
+}
 
 // "A: B" → ("A", "B"); ("", s) without a colon.
 std::pair<std::string, std::string> split_name(const std::string& s) {

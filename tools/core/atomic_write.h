@@ -30,8 +30,7 @@ Result<void> write_file_atomic(const std::string& path, std::string_view content
 // all are staged are they renamed over their targets, one right after another. A failure
 // while staging leaves every target untouched; a kill can at worst fall between two
 // renames. On failure returns the Error of the first file that failed.
-Result<void> write_files_atomic(const std::vector<std::pair<std::string, std::string>>& files,
-                                Lang lang = Lang::En);
+Result<void> write_files_atomic(const std::vector<std::pair<std::string, std::string>>& files, Lang lang = Lang::En);
 
 // True when `name` (a file name, no folder) is one of write_file_atomic's temporary
 // files: "<anything>.tmp.<pid>.XXXXXX", or the older "<anything>.tmp.XXXXXX".

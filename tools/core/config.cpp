@@ -15,16 +15,20 @@ class Reader {
 
   void text(const std::string& pointer, std::string& out) {
     if (const auto* v = at(pointer)) {
-      if (v->is_string() && !v->get<std::string>().empty()) out = v->get<std::string>();
-      else bad(pointer, "must be non-empty text");
+      if (v->is_string() && !v->get<std::string>().empty())
+        out = v->get<std::string>();
+      else
+        bad(pointer, "must be non-empty text");
     }
   }
 
   template <typename Int>
   void integer(const std::string& pointer, Int& out, long long min) {
     if (const auto* v = at(pointer)) {
-      if (v->is_number_integer() && v->get<long long>() >= min) out = static_cast<Int>(v->get<long long>());
-      else bad(pointer, "must be a whole number of at least " + std::to_string(min));
+      if (v->is_number_integer() && v->get<long long>() >= min)
+        out = static_cast<Int>(v->get<long long>());
+      else
+        bad(pointer, "must be a whole number of at least " + std::to_string(min));
     }
   }
 

@@ -30,11 +30,11 @@ struct Config {
   LoadLimits limits;
   int min_axes_per_case = 3;
   int min_safety_criteria_per_case = 1;
-  std::map<std::string, std::string> rule_levels;  // rule id → error | warning | note | off
-  nlohmann::json targets = nlohmann::json::object();  // coverage targets, read by coverage
+  std::map<std::string, std::string> rule_levels;       // rule id → error | warning | note | off
+  nlohmann::json targets = nlohmann::json::object();    // coverage targets, read by coverage
   nlohmann::json endpoints = nlohmann::json::object();  // model and judge endpoints, read by judge
   nlohmann::json judge = nlohmann::json::object();      // judge settings (prompt, mode), read by judge
-  Document document;  // the file itself, for schema validation of the config
+  Document document;                                    // the file itself, for schema validation of the config
 
   // The severity a finding of `rule` gets, or nullopt when the rule is switched off.
   std::optional<Severity> severity_for(const std::string& rule, Severity fallback) const;

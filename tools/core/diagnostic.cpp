@@ -30,8 +30,7 @@ Diagnostic file_diagnostic(std::string_view rule, Severity severity, std::string
 }
 
 bool diagnostic_less(const Diagnostic& a, const Diagnostic& b) {
-  return std::tie(a.file, a.line, a.column, a.rule, a.message) <
-         std::tie(b.file, b.line, b.column, b.rule, b.message);
+  return std::tie(a.file, a.line, a.column, a.rule, a.message) < std::tie(b.file, b.line, b.column, b.rule, b.message);
 }
 
 DiagnosticCounts count_diagnostics(const std::vector<Diagnostic>& diags) {

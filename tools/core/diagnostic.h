@@ -15,13 +15,13 @@ std::string_view severity_name(Severity s);
 std::optional<Severity> parse_severity(std::string_view name);
 
 struct Diagnostic {
-  std::string rule;      // stable rule id, e.g. "schema/required"
+  std::string rule;  // stable rule id, e.g. "schema/required"
   Severity severity = Severity::Error;
-  std::string file;      // path relative to the repository root, '/' separated
-  int line = 0;          // 1-based; 0 when the finding is about the whole file
-  int column = 0;        // 1-based, in Unicode code points
-  std::string message;   // what is wrong and what to do, in the requested language
-  std::string fix;       // optional: a concrete replacement or action
+  std::string file;     // path relative to the repository root, '/' separated
+  int line = 0;         // 1-based; 0 when the finding is about the whole file
+  int column = 0;       // 1-based, in Unicode code points
+  std::string message;  // what is wrong and what to do, in the requested language
+  std::string fix;      // optional: a concrete replacement or action
 };
 
 // A finding about a file as a whole (line and column 0), the usual shape outside the loader.

@@ -12,8 +12,8 @@
 namespace cc {
 
 struct SourcePos {
-  int line = 0;        // 0-based, lines ended by '\n'
-  size_t offset = 0;   // byte offset in the file
+  int line = 0;       // 0-based, lines ended by '\n'
+  size_t offset = 0;  // byte offset in the file
 };
 
 // Where one node sits in the file: its value, and its key when it is a mapping member.
@@ -30,11 +30,11 @@ struct Position {
 
 class Document {
  public:
-  std::string path;   // path relative to the repository root, '/' separated
-  std::string text;   // the file's bytes, as read
+  std::string path;  // path relative to the repository root, '/' separated
+  std::string text;  // the file's bytes, as read
   nlohmann::json root;
   std::unordered_map<std::string, NodeLocation> locations;  // JSON pointer → location
-  bool all_positions = true;  // false: only the top level's positions were recorded
+  bool all_positions = true;                                // false: only the top level's positions were recorded
 
   // Position of the value at `pointer`, or of its nearest ancestor that has one.
   Position value_position(std::string_view pointer) const;

@@ -17,8 +17,8 @@ std::optional<std::string> detect_charset(std::string_view bytes) {
   std::string name = ucsdet_getName(match, &status);
   int32_t confidence = ucsdet_getConfidence(match, &status);
   if (U_FAILURE(status) || confidence < 30) return std::nullopt;
-  for (const char* plausible : {"GB18030", "Big5", "UTF-16LE", "UTF-16BE", "UTF-32LE", "UTF-32BE", "Shift_JIS",
-                                "EUC-JP", "EUC-KR"})
+  for (const char* plausible :
+       {"GB18030", "Big5", "UTF-16LE", "UTF-16BE", "UTF-32LE", "UTF-32BE", "Shift_JIS", "EUC-JP", "EUC-KR"})
     if (name == plausible) return name;
   return std::nullopt;
 }

@@ -37,9 +37,9 @@ constexpr auto join(const std::array<MessageEntry, N>&... parts) {
   return out;
 }
 
-constexpr auto kCatalog = join(messages::kIoYaml, messages::kSchema, messages::kIntegrity, messages::kText,
-                               messages::kPii, messages::kProject, messages::kScoring, messages::kImport,
-                               messages::kLeak, messages::kWords, messages::kCli);
+constexpr auto kCatalog =
+    join(messages::kIoYaml, messages::kSchema, messages::kIntegrity, messages::kText, messages::kPii,
+         messages::kProject, messages::kScoring, messages::kImport, messages::kLeak, messages::kWords, messages::kCli);
 // On failure, messages::first_bad_entry(kCatalog) names the entry: an id used twice, a
 // language missing, or a placeholder in one language only.
 static_assert(messages::well_formed(kCatalog), "a catalog entry breaks the rules of core/messages/check.h");
@@ -82,8 +82,9 @@ bool has_plural(std::string_view tmpl) { return tmpl.find(", plural,") != std::s
 // refuse the template, the plain substitution still shows every value.
 std::string format_plural(std::string_view tmpl, Lang lang, std::span<const MessageArg> args) {
   UErrorCode status = U_ZERO_ERROR;
-  icu::MessageFormat format(icu::UnicodeString::fromUTF8(icu::StringPiece(tmpl.data(), static_cast<int32_t>(tmpl.size()))),
-                            icu::Locale(lang == Lang::Zh ? "zh" : "en"), status);
+  icu::MessageFormat format(
+      icu::UnicodeString::fromUTF8(icu::StringPiece(tmpl.data(), static_cast<int32_t>(tmpl.size()))),
+      icu::Locale(lang == Lang::Zh ? "zh" : "en"), status);
   if (U_FAILURE(status)) return format_args(tmpl, args);
   std::vector<icu::UnicodeString> names;
   std::vector<icu::Formattable> values;
@@ -91,8 +92,10 @@ std::string format_plural(std::string_view tmpl, Lang lang, std::span<const Mess
     names.push_back(icu::UnicodeString::fromUTF8(icu::StringPiece(name.data(), static_cast<int32_t>(name.size()))));
     const bool whole = !value.empty() && value.size() < 19 &&
                        std::all_of(value.begin(), value.end(), [](char c) { return c >= '0' && c <= '9'; });
-    if (whole) values.emplace_back(static_cast<int64_t>(std::stoll(value)));
-    else values.emplace_back(icu::UnicodeString::fromUTF8(value));
+    if (whole)
+      values.emplace_back(static_cast<int64_t>(std::stoll(value)));
+    else
+      values.emplace_back(icu::UnicodeString::fromUTF8(value));
   }
   icu::UnicodeString out;
   format.format(names.data(), values.data(), static_cast<int32_t>(names.size()), out, status);

@@ -13,13 +13,13 @@ namespace cc {
 struct Criterion {
   std::string criterion_id;
   std::string criterion;
-  std::string axis;       // as written (taxonomy zh name)
+  std::string axis;  // as written (taxonomy zh name)
   bool critical = false;
-  int revision = 0;       // 0: never revised
+  int revision = 0;  // 0: never revised
 };
 
 struct Case {
-  std::string path;       // root-relative file
+  std::string path;  // root-relative file
   std::string case_id;
   std::string status;
   std::string difficulty;

@@ -56,7 +56,8 @@ const std::vector<std::pair<std::string, std::string_view>>& os_error_pairs() {
   static const auto pairs = [] {
     std::vector<std::pair<std::string, std::string_view>> out;
     for (const auto& e : kOsErrors) out.emplace_back(std::strerror(e.errnum), e.zh);
-    std::stable_sort(out.begin(), out.end(), [](const auto& a, const auto& b) { return a.first.size() > b.first.size(); });
+    std::stable_sort(out.begin(), out.end(),
+                     [](const auto& a, const auto& b) { return a.first.size() > b.first.size(); });
     return out;
   }();
   return pairs;

@@ -27,7 +27,10 @@ std::string escape(std::string_view s, bool property) {
 
 void render_github(const RenderInput& in, std::ostream& out) {
   for (const auto& d : in.diagnostics) {
-    out << "::" << (d.severity == Severity::Error ? "error" : d.severity == Severity::Warning ? "warning" : "notice")
+    out << "::"
+        << (d.severity == Severity::Error     ? "error"
+            : d.severity == Severity::Warning ? "warning"
+                                              : "notice")
         << " file=" << escape(d.file, true);
     if (d.line > 0) out << ",line=" << d.line << ",col=" << d.column;
     out << ",title=" << escape(d.rule, true) << "::" << escape(d.message, false);

@@ -33,10 +33,16 @@ void render_json(const RenderInput& in, std::ostream& out) {
         if (n > 0) o[k] = n;
       return o;
     };
-    doc["benchmark"] = {{"cases", s.cases},           {"rubrics", s.rubrics},       {"criteria", s.criteria},
+    doc["benchmark"] = {{"cases", s.cases},
+                        {"rubrics", s.rubrics},
+                        {"criteria", s.criteria},
                         {"critical_criteria", s.critical_criteria},
-                        {"status", counts(s.status)},         {"difficulty", counts(s.difficulty)}, {"care_stage", counts(s.care_stage)},
-                        {"audience", counts(s.audience)},     {"subject", counts(s.subject)},       {"task", counts(s.task)},
+                        {"status", counts(s.status)},
+                        {"difficulty", counts(s.difficulty)},
+                        {"care_stage", counts(s.care_stage)},
+                        {"audience", counts(s.audience)},
+                        {"subject", counts(s.subject)},
+                        {"task", counts(s.task)},
                         {"axis", counts(s.axis)}};
   }
   out << doc.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) << '\n';

@@ -31,10 +31,7 @@ void render_sarif(const RenderInput& in, std::ostream& out) {
     results.push_back(std::move(result));
   }
   json run;
-  run["tool"] = {{"driver",
-                  {{"name", "clinconsensus"},
-                   {"version", kToolVersion},
-                   {"rules", rules}}}};
+  run["tool"] = {{"driver", {{"name", "clinconsensus"}, {"version", kToolVersion}, {"rules", rules}}}};
   run["columnKind"] = "unicodeCodePoints";
   run["results"] = results;
   json doc;

@@ -36,9 +36,12 @@ std::string one_line(std::string_view s) {
   out.reserve(s.size());
   for (char c : s) {
     unsigned char u = static_cast<unsigned char>(c);
-    if (c == '\n') out += "\\n";
-    else if (c == '\r') out += "\\r";
-    else if (c == '\t') out += "\\t";
+    if (c == '\n')
+      out += "\\n";
+    else if (c == '\r')
+      out += "\\r";
+    else if (c == '\t')
+      out += "\\t";
     else if (u < 0x20 || u == 0x7f) {
       static const char kHex[] = "0123456789abcdef";
       out += "\\x";
@@ -64,8 +67,8 @@ std::string spread(const BenchmarkSummary::Counts& counts) {
 void render_summary(const BenchmarkSummary& s, Lang lang, std::ostream& out) {
   bool zh = lang == Lang::Zh;
   if (zh)
-    out << "基准概况：" << s.cases << " 个病例，" << s.rubrics << " 份评分标准，" << s.criteria << " 条标准（其中关键标准 "
-        << s.critical_criteria << " 条）\n";
+    out << "基准概况：" << s.cases << " 个病例，" << s.rubrics << " 份评分标准，" << s.criteria
+        << " 条标准（其中关键标准 " << s.critical_criteria << " 条）\n";
   else
     out << "Benchmark: " << s.cases << " cases, " << s.rubrics << " rubrics, " << s.criteria << " criteria ("
         << s.critical_criteria << " critical)\n";
@@ -95,8 +98,8 @@ void render_text(const RenderInput& in, std::ostream& out) {
   for (const auto& d : in.diagnostics) {
     out << bold << one_line(d.file);
     if (d.line > 0) out << ':' << d.line << ':' << d.column;
-    out << ':' << reset << ' ' << (in.color ? colour_of(d.severity) : "") << severity_word(d.severity, in.lang)
-        << reset << ": " << one_line(d.message) << ' ' << dim << '[' << d.rule << ']' << reset << '\n';
+    out << ':' << reset << ' ' << (in.color ? colour_of(d.severity) : "") << severity_word(d.severity, in.lang) << reset
+        << ": " << one_line(d.message) << ' ' << dim << '[' << d.rule << ']' << reset << '\n';
     if (!d.fix.empty()) out << "    " << (in.lang == Lang::Zh ? "修复：" : "fix: ") << one_line(d.fix) << '\n';
   }
   DiagnosticCounts c = count_diagnostics(in.diagnostics);
@@ -105,7 +108,11 @@ void render_text(const RenderInput& in, std::ostream& out) {
   else
     out << in.files_checked << (in.files_checked == 1 ? " file" : " files") << " checked: " << c.errors
         << (c.errors == 1 ? " error, " : " errors, ") << c.warnings << (c.warnings == 1 ? " warning" : " warnings");
-  if (c.notes > 0) out << (in.lang == Lang::Zh ? "，" : ", ") << c.notes << (in.lang == Lang::Zh ? " 个提示" : c.notes == 1 ? " note" : " notes");
+  if (c.notes > 0)
+    out << (in.lang == Lang::Zh ? "，" : ", ") << c.notes
+        << (in.lang == Lang::Zh ? " 个提示"
+            : c.notes == 1      ? " note"
+                                : " notes");
   out << '\n';
   if (in.summary) render_summary(*in.summary, in.lang, out);
 }

@@ -21,7 +21,7 @@ struct RenderInput {
   const std::vector<Diagnostic>& diagnostics;  // already sorted
   int files_checked = 0;
   Lang lang = Lang::En;
-  bool color = false;  // text only: ANSI colours (the caller decides: TTY and no NO_COLOR)
+  bool color = false;                         // text only: ANSI colours (the caller decides: TTY and no NO_COLOR)
   const BenchmarkSummary* summary = nullptr;  // printed when set (validate --summary)
 };
 

@@ -132,8 +132,9 @@ YamlListing resolve_path_arguments(const std::string& root, const std::vector<st
     auto link = link_problem(root, p);
     auto rel = relative_to_root(root, p);
     if (link || !rel || !fs::exists(p, ec)) {
-      out.unreadable.push_back(
-          {p, link ? *link : rel ? UnreadableReason{"io/no-such-path", ""} : UnreadableReason{"io/outside-repository", ""}});
+      out.unreadable.push_back({p, link  ? *link
+                                   : rel ? UnreadableReason{"io/no-such-path", ""}
+                                         : UnreadableReason{"io/outside-repository", ""}});
       continue;
     }
     if (fs::is_directory(p, ec)) {
@@ -160,8 +161,7 @@ std::optional<UnreadableReason> link_problem(const std::string& root, const std:
     return UnreadableReason{"io/link-broken", ec.message()};
   }
   fs::path canonical_root = fs::weakly_canonical(root, ec);
-  if (!inside(canonical_root, resolved))
-    return UnreadableReason{"io/link-outside", resolved.string()};
+  if (!inside(canonical_root, resolved)) return UnreadableReason{"io/link-outside", resolved.string()};
   return std::nullopt;
 }
 
@@ -171,7 +171,7 @@ std::optional<std::string> relative_to_root(const std::string& root, const std::
   fs::path rel = abs.lexically_relative(fs::path(root));
   if (rel.empty()) return std::nullopt;
   std::string s = rel.generic_string();
-  if (s == "." ) return std::string();
+  if (s == ".") return std::string();
   if (s.rfind("..", 0) == 0) return std::nullopt;
   return s;
 }

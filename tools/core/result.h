@@ -66,15 +66,15 @@ class [[nodiscard]] Result<void> {
 // CC_TRY(expr): evaluates a Result<void>; on error returns its Error from the enclosing
 // function. CC_TRY_ASSIGN(var, expr): declares `var` from a Result<T>'s value, or returns
 // its Error.
-#define CC_TRY(expr)                                  \
-  do {                                                \
-    auto cc_try_result_ = (expr);                     \
+#define CC_TRY(expr)                                         \
+  do {                                                       \
+    auto cc_try_result_ = (expr);                            \
     if (!cc_try_result_.ok()) return cc_try_result_.error(); \
   } while (0)
 #define CC_TRY_CONCAT_(a, b) a##b
 #define CC_TRY_NAME_(a, b) CC_TRY_CONCAT_(a, b)
 #define CC_TRY_ASSIGN(var, expr) CC_TRY_ASSIGN_IMPL_(var, expr, CC_TRY_NAME_(cc_try_, __LINE__))
-#define CC_TRY_ASSIGN_IMPL_(var, expr, tmp)           \
-  auto tmp = (expr);                                  \
-  if (!tmp.ok()) return tmp.error();                  \
+#define CC_TRY_ASSIGN_IMPL_(var, expr, tmp) \
+  auto tmp = (expr);                        \
+  if (!tmp.ok()) return tmp.error();        \
   var = std::move(tmp).value()

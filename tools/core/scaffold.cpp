@@ -32,7 +32,8 @@ std::string next_case_id(const Config& config, const std::vector<std::string>& e
 }
 
 Result<std::string> scaffold_case(const Config& config, const Taxonomy& tax, const ScaffoldRequest& req) {
-  std::string stage = req.care_stage.empty() ? tax.care_stages.file_name_of(tax.care_stages.labels.front()) : req.care_stage;
+  std::string stage =
+      req.care_stage.empty() ? tax.care_stages.file_name_of(tax.care_stages.labels.front()) : req.care_stage;
   std::string role = req.user_role.empty() ? (req.audience == "professional" ? "规培医师" : "患者本人") : req.user_role;
   YamlWriter w;
   w.comment("yaml-language-server: $schema=../../" + config.schema_dir + "/case.schema.json");

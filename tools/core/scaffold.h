@@ -14,10 +14,10 @@ struct ScaffoldRequest {
   std::string case_id;
   const Label* subject = nullptr;
   const Label* task = nullptr;
-  std::string difficulty = "medium";   // code
-  std::string care_stage;              // zh name; empty: the first stage
-  std::string audience = "lay";        // code
-  std::string user_role;               // empty: a default that matches the audience
+  std::string difficulty = "medium";  // code
+  std::string care_stage;             // zh name; empty: the first stage
+  std::string audience = "lay";       // code
+  std::string user_role;              // empty: a default that matches the audience
 };
 
 // The next unused id: one more than the highest number among the names of `existing`

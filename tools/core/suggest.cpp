@@ -12,10 +12,14 @@ std::u32string decode(std::string_view s) {
     unsigned char c = static_cast<unsigned char>(s[i]);
     char32_t cp;
     size_t len;
-    if (c < 0x80) cp = c, len = 1;
-    else if ((c >> 5) == 0x6) cp = c & 0x1F, len = 2;
-    else if ((c >> 4) == 0xE) cp = c & 0x0F, len = 3;
-    else cp = c & 0x07, len = 4;
+    if (c < 0x80)
+      cp = c, len = 1;
+    else if ((c >> 5) == 0x6)
+      cp = c & 0x1F, len = 2;
+    else if ((c >> 4) == 0xE)
+      cp = c & 0x0F, len = 3;
+    else
+      cp = c & 0x07, len = 4;
     for (size_t k = 1; k < len && i + k < s.size(); ++k) cp = (cp << 6) | (s[i + k] & 0x3F);
     if (cp < 0x80) cp = static_cast<char32_t>(std::tolower(static_cast<int>(cp)));
     out.push_back(cp);
@@ -51,8 +55,8 @@ std::optional<std::string> nearest(std::string_view value, const std::vector<std
     const std::u32string c = decode(cand);
     size_t d = distance(v, c);
     size_t longer = std::max(v.size(), c.size());
-    bool contained = c.size() >= 2 && v.size() >= 2 &&
-                     (c.find(v) != std::u32string::npos || v.find(c) != std::u32string::npos);
+    bool contained =
+        c.size() >= 2 && v.size() >= 2 && (c.find(v) != std::u32string::npos || v.find(c) != std::u32string::npos);
     bool close = d * 3 <= longer + 1 || contained;
     if (close && d < best_score) {
       best_score = d;

@@ -95,8 +95,8 @@ TaxonomyLoad load_taxonomy(const std::string& abs_path, const std::string& rel_p
     return out;
   }
   Taxonomy tax;
-  for (Dimension* dim : {&tax.specialties, &tax.tasks, &tax.difficulty, &tax.care_stages, &tax.audiences,
-                         &tax.axes, &tax.statuses}) {
+  for (Dimension* dim :
+       {&tax.specialties, &tax.tasks, &tax.difficulty, &tax.care_stages, &tax.audiences, &tax.axes, &tax.statuses}) {
     std::string ptr = "/" + dim->key;
     auto it = doc.root.find(dim->key);
     if (it == doc.root.end() || !it->is_array() || it->empty()) {
@@ -111,8 +111,10 @@ TaxonomyLoad load_taxonomy(const std::string& abs_path, const std::string& rel_p
         fail(ip, "entry needs text fields code and zh (and en)");
         continue;
       }
-      Label l{item["code"].get<std::string>(), item["zh"].get<std::string>(),
-              item.contains("en") && item["en"].is_string() ? item["en"].get<std::string>() : "", {}};
+      Label l{item["code"].get<std::string>(),
+              item["zh"].get<std::string>(),
+              item.contains("en") && item["en"].is_string() ? item["en"].get<std::string>() : "",
+              {}};
       std::string name = dim->file_name_of(l);
       if (dim->find(name)) {
         fail(ip, "'" + name + "' appears twice in " + dim->key);

@@ -14,17 +14,17 @@
 namespace cc {
 
 struct Label {
-  std::string code;  // ASCII, for paths, flags and reports: "cardiology"
-  std::string zh;    // what case files use for most dimensions: "心血管内科"
-  std::string en;    // for English reports: "Cardiology"
+  std::string code;                  // ASCII, for paths, flags and reports: "cardiology"
+  std::string zh;                    // what case files use for most dimensions: "心血管内科"
+  std::string en;                    // for English reports: "Cardiology"
   std::vector<std::string> aliases;  // other common names, for suggestions only: "心内科"
 };
 
 // One dimension of the taxonomy and which of a label's names case files write.
 struct Dimension {
   enum class Field { Code, Zh };
-  std::string key;       // "specialties", "tasks", ...
-  std::string word_id;   // message id of its name in prose: "word/specialty"
+  std::string key;      // "specialties", "tasks", ...
+  std::string word_id;  // message id of its name in prose: "word/specialty"
   Field file_field = Field::Zh;
   std::vector<Label> labels;
 

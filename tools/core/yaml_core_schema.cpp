@@ -11,9 +11,7 @@
 namespace cc {
 namespace {
 
-bool is_null_plain(const std::string& v) {
-  return v.empty() || v == "~" || v == "null" || v == "Null" || v == "NULL";
-}
+bool is_null_plain(const std::string& v) { return v.empty() || v == "~" || v == "null" || v == "Null" || v == "NULL"; }
 
 std::optional<bool> bool_plain(const std::string& v) {
   if (v == "true" || v == "True" || v == "TRUE") return true;
@@ -84,12 +82,11 @@ nlohmann::json resolve_plain_scalar(const std::string& v) {
       if (exp_digits == 0) mantissa_ok = false;
       i = j;
     }
-    if (mantissa_ok && i == body.size() && (body.find('.') != std::string_view::npos ||
-                                            body.find_first_of("eE") != std::string_view::npos))
+    if (mantissa_ok && i == body.size() &&
+        (body.find('.') != std::string_view::npos || body.find_first_of("eE") != std::string_view::npos))
       return std::strtod(v.c_str(), nullptr);
   }
   return v;
 }
-
 
 }  // namespace cc

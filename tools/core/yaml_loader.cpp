@@ -169,10 +169,10 @@ class Builder {
     nlohmann::json value;
     std::string pointer;
     std::string anchor;
-    bool has_key = false;       // for mappings: a key was read, its value comes next
-    bool duplicate_key = false; // the pending key repeats an earlier one: drop its value
-    bool is_key = false;        // this container is itself a (complex) mapping key
-    bool dropped = false;       // its value is not kept (duplicate key or complex key)
+    bool has_key = false;        // for mappings: a key was read, its value comes next
+    bool duplicate_key = false;  // the pending key repeats an earlier one: drop its value
+    bool is_key = false;         // this container is itself a (complex) mapping key
+    bool dropped = false;        // its value is not kept (duplicate key or complex key)
     std::string key;
   };
 
@@ -180,9 +180,7 @@ class Builder {
   // and its members (cross-file findings point at case_id), everywhere with Positions::All.
   bool recording() const { return all_positions_ || stack_.size() <= 1; }
 
-  bool expecting_key() const {
-    return !stack_.empty() && stack_.back().value.is_object() && !stack_.back().has_key;
-  }
+  bool expecting_key() const { return !stack_.empty() && stack_.back().value.is_object() && !stack_.back().has_key; }
 
   // Records `key` as the key of the mapping on top of the stack, which awaits one.
   void take_key(const Mark& mark, const std::string& key) {
@@ -320,8 +318,7 @@ class Builder {
   bool all_positions_ = true;
 };
 
-Diagnostic at_position(const std::string& path, std::string_view rule, int line, int column,
-                           std::string text) {
+Diagnostic at_position(const std::string& path, std::string_view rule, int line, int column, std::string text) {
   Diagnostic d;
   d.rule = rule;
   d.file = path;
@@ -379,15 +376,15 @@ Diagnostic syntax_error(const Document& doc, const yaml_parser_t& parser, MarkCo
     detail = message(lang, "yaml/syntax.control-character", {{"code", code}});
   } else if (parser.error == YAML_MEMORY_ERROR) {
     detail = message(lang, "yaml/syntax.out-of-memory");
-  } else if (parser.context && std::string_view(parser.problem ? parser.problem : "") ==
-                                     "could not find expected ':'") {
+  } else if (parser.context &&
+             std::string_view(parser.problem ? parser.problem : "") == "could not find expected ':'") {
     // libyaml notices the missing ':' only on the next line; the key is where it starts.
     Mark from = marks(parser.context_mark);
     line = from.line + 1;
     column = column_at(doc.text, from.pos);
     detail = describe_problem(lang, parser.problem);
-  } else if (parser.context && std::string_view(parser.problem ? parser.problem : "") ==
-                                     "found unexpected end of stream") {
+  } else if (parser.context &&
+             std::string_view(parser.problem ? parser.problem : "") == "found unexpected end of stream") {
     // A quote (or block) that is never closed: the useful place is where it opens.
     Mark from = marks(parser.context_mark);
     line = from.line + 1;
@@ -432,7 +429,8 @@ Result<std::string> read_file(const std::string& path) {
 static std::optional<std::pair<size_t, std::string>> find_ambiguous_break(std::string_view text) {
   for (size_t i = 0; i + 1 < text.size(); ++i) {
     if (text[i] == '\xC2' && text[i + 1] == '\x85') return std::pair{i, std::string("U+0085")};
-    if (text[i] == '\xE2' && i + 2 < text.size() && text[i + 1] == '\x80' && (text[i + 2] == '\xA8' || text[i + 2] == '\xA9'))
+    if (text[i] == '\xE2' && i + 2 < text.size() && text[i + 1] == '\x80' &&
+        (text[i + 2] == '\xA8' || text[i + 2] == '\xA9'))
       return std::pair{i, std::string(text[i + 2] == '\xA8' ? "U+2028" : "U+2029")};
   }
   return std::nullopt;
@@ -463,9 +461,9 @@ LoadResult load_yaml_text(std::string path, std::string text, const LoadLimits& 
       detected = message(lang, "text/encoding.detected", {{"charset", *charset}});
       if (convertible_charset(*charset)) how = message(lang, "text/encoding.fix");
     }
-    result.diagnostics.push_back(at_position(
-        path, "text/encoding", lc.line, lc.column,
-        message(lang, "text/encoding", {{"byte", hex}, {"detected", detected}, {"how", how}})));
+    result.diagnostics.push_back(
+        at_position(path, "text/encoding", lc.line, lc.column,
+                    message(lang, "text/encoding", {{"byte", hex}, {"detected", detected}, {"how", how}})));
     return result;
   }
 
@@ -474,8 +472,8 @@ LoadResult load_yaml_text(std::string path, std::string text, const LoadLimits& 
   // they stand, before libyaml can read them its way.
   if (auto at = find_ambiguous_break(text)) {
     LineColumn lc = line_column_at(text, at->first);
-    result.diagnostics.push_back(at_position(
-        path, "yaml/ambiguous-break", lc.line, lc.column, message(lang, "yaml/ambiguous-break", {{"code", at->second}})));
+    result.diagnostics.push_back(at_position(path, "yaml/ambiguous-break", lc.line, lc.column,
+                                             message(lang, "yaml/ambiguous-break", {{"code", at->second}})));
     return result;
   }
 
@@ -519,9 +517,7 @@ LoadResult load_yaml_text(std::string path, std::string text, const LoadLimits& 
           builder.on_scalar(at, ev);
           break;
         }
-        case YAML_ALIAS_EVENT:
-          builder.on_alias(marks(ev.start_mark), anchor_of(ev.data.alias.anchor));
-          break;
+        case YAML_ALIAS_EVENT: builder.on_alias(marks(ev.start_mark), anchor_of(ev.data.alias.anchor)); break;
         case YAML_SEQUENCE_START_EVENT:
           builder.on_sequence_start(marks(ev.start_mark), anchor_of(ev.data.sequence_start.anchor));
           break;
@@ -529,14 +525,9 @@ LoadResult load_yaml_text(std::string path, std::string text, const LoadLimits& 
           builder.on_mapping_start(marks(ev.start_mark), anchor_of(ev.data.mapping_start.anchor));
           break;
         case YAML_SEQUENCE_END_EVENT:
-        case YAML_MAPPING_END_EVENT:
-          builder.on_end();
-          break;
-        case YAML_STREAM_END_EVENT:
-          done = true;
-          break;
-        default:
-          break;
+        case YAML_MAPPING_END_EVENT: builder.on_end(); break;
+        case YAML_STREAM_END_EVENT: done = true; break;
+        default: break;
       }
     }
   } catch (const StopParsing&) {
@@ -556,8 +547,8 @@ LoadResult load_yaml_text(std::string path, std::string text, const LoadLimits& 
   return result;
 }
 
-LoadResult load_yaml_file(const std::string& abs_path, std::string rel_path, const LoadLimits& limits,
-                          Lang lang, Positions positions) {
+LoadResult load_yaml_file(const std::string& abs_path, std::string rel_path, const LoadLimits& limits, Lang lang,
+                          Positions positions) {
   auto text = read_file(abs_path);
   if (!text) {
     LoadResult result;

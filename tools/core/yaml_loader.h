@@ -41,8 +41,8 @@ LoadResult load_yaml_text(std::string path, std::string text, const LoadLimits& 
                           Positions positions = Positions::All);
 
 // Reads `abs_path` from disk, then parses it as load_yaml_text does.
-LoadResult load_yaml_file(const std::string& abs_path, std::string rel_path,
-                          const LoadLimits& limits, Lang lang, Positions positions = Positions::All);
+LoadResult load_yaml_file(const std::string& abs_path, std::string rel_path, const LoadLimits& limits, Lang lang,
+                          Positions positions = Positions::All);
 
 // Reads a whole file; when it cannot, an Error whose message is the errno text alone
 // (callers add the path in their own words).

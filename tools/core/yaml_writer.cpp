@@ -29,16 +29,13 @@ struct Insertion {
 
 std::vector<Form> forms_for(ScalarStyle style, std::string_view value) {
   switch (style) {
-    case ScalarStyle::Short:
-      return {Form::Auto, Form::DoubleQuoted, Form::Escaped};
-    case ScalarStyle::Prose:
-      return {Form::Literal, Form::Auto, Form::DoubleQuoted, Form::Escaped};
+    case ScalarStyle::Short: return {Form::Auto, Form::DoubleQuoted, Form::Escaped};
+    case ScalarStyle::Prose: return {Form::Literal, Form::Auto, Form::DoubleQuoted, Form::Escaped};
     case ScalarStyle::Line:
       if (value.find('\n') == std::string_view::npos && value.size() <= kLongLine)
         return {Form::Plain, Form::Literal, Form::DoubleQuoted, Form::Escaped};
       return {Form::Literal, Form::DoubleQuoted, Form::Escaped};
-    case ScalarStyle::Quoted:
-      break;
+    case ScalarStyle::Quoted: break;
   }
   return {Form::DoubleQuoted, Form::Escaped};
 }
@@ -169,8 +166,8 @@ void YamlWriter::string(std::string_view value, ScalarStyle style) {
   }
   // Nothing reads back (not even the ASCII-escaped form): keep the document's shape and
   // report the value.
-  if (impl_->error.empty()) impl_->error = "a value cannot be written as YAML that reads back unchanged: " +
-                                           std::string(value.substr(0, 40));
+  if (impl_->error.empty())
+    impl_->error = "a value cannot be written as YAML that reads back unchanged: " + std::string(value.substr(0, 40));
   impl_->out << YAML::DoubleQuoted << std::string(value);
 }
 

@@ -129,8 +129,8 @@ FactsLoad load_case_facts(const Config& config, Lang lang, bool use_cache, unsig
     const bool is_case = i < case_files.size();
     auto text = read_file(config.abs(files[i]));
     if (!text) {
-      diags[i].push_back(
-          file_diagnostic("io/read", Severity::Error, files[i], message(lang, "io/read", {{"detail", text.error().message}})));
+      diags[i].push_back(file_diagnostic("io/read", Severity::Error, files[i],
+                                         message(lang, "io/read", {{"detail", text.error().message}})));
       return;
     }
     const uint64_t hash = XXH3_64bits(text->data(), text->size());

@@ -99,7 +99,8 @@ void render_coverage_csv(const CoverageRenderInput& in, std::ostream& out) {
   const auto& r = in.report;
   out << "kind,dimension,label,label2,count,share_pct,target,status\n";
   auto row = [&](std::string_view kind, const std::string& dim, const std::string& a, const std::string& b,
-                 const std::string& count, const std::string& share, const std::string& target, const std::string& status) {
+                 const std::string& count, const std::string& share, const std::string& target,
+                 const std::string& status) {
     out << kind << ',' << csv_field(dim) << ',' << csv_field(a) << ',' << csv_field(b) << ',' << count << ',' << share
         << ',' << target << ',' << status << '\n';
   };
@@ -116,7 +117,8 @@ void render_coverage_csv(const CoverageRenderInput& in, std::ostream& out) {
       if (x.target_pct) target = fixed(*x.target_pct, 1), status = x.out_of_tolerance ? "out" : "ok";
       if (m.dimension == "subject") {
         target = std::to_string(r.targets.specialty_min) + "-" + std::to_string(r.targets.specialty_max);
-        bool out_of_range = x.count < r.targets.specialty_min || (r.targets.specialty_max > 0 && x.count > r.targets.specialty_max);
+        bool out_of_range =
+            x.count < r.targets.specialty_min || (r.targets.specialty_max > 0 && x.count > r.targets.specialty_max);
         status = out_of_range ? "out" : "ok";
       }
       row("marginal", m.dimension, x.label, x.code, std::to_string(x.count), fixed(x.share_pct, 2), target, status);

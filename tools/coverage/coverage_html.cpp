@@ -20,10 +20,11 @@ std::string numbers(Lang lang, const std::string& table_html) {
 std::string matrix_section(const CoverageReport& r, Lang lang) {
   const std::string min = std::to_string(r.targets.cell_min);
   std::string out = html::section_begin("matrix", coverage_message(lang, "html/matrix"));
-  out += html::note(coverage_message(lang, "html/matrix-note",
-                                     {{"min", min},
-                                      {"spec_min", std::to_string(r.targets.specialty_min)},
-                                      {"spec_max", r.targets.specialty_max > 0 ? std::to_string(r.targets.specialty_max) : "∞"}}));
+  out += html::note(
+      coverage_message(lang, "html/matrix-note",
+                       {{"min", min},
+                        {"spec_min", std::to_string(r.targets.specialty_min)},
+                        {"spec_max", r.targets.specialty_max > 0 ? std::to_string(r.targets.specialty_max) : "∞"}}));
   html::Heatmap h;
   h.id = "heat-matrix";
   h.aria_label = coverage_message(lang, "html/matrix");
@@ -52,9 +53,9 @@ std::string matrix_section(const CoverageReport& r, Lang lang) {
       cell.text = std::to_string(v);
       cell.marked = v < r.targets.cell_min;
       any_below = any_below || cell.marked;
-      cell.title = coverage_message(lang, "html/cell-title",
-                                    {{"specialty", r.specialties[s]->zh}, {"task", r.tasks[c]->zh},
-                                     {"count", cell.text}, {"min", min}});
+      cell.title = coverage_message(
+          lang, "html/cell-title",
+          {{"specialty", r.specialties[s]->zh}, {"task", r.tasks[c]->zh}, {"count", cell.text}, {"min", min}});
       max_count = std::max(max_count, v);
       trow.push_back(cell.text + (cell.marked ? " *" : ""));
       row.push_back(std::move(cell));
@@ -87,8 +88,9 @@ std::string marginals_section(const CoverageReport& r, Lang lang) {
     std::vector<html::BarRow> rows;
     html::Table t;
     t.id = std::string("table-") + dim;
-    t.head = {coverage_message(lang, "html/label"), coverage_message(lang, "html/cases"), coverage_message(lang, "html/share"),
-              coverage_message(lang, "html/target"), coverage_message(lang, "html/status")};
+    t.head = {coverage_message(lang, "html/label"), coverage_message(lang, "html/cases"),
+              coverage_message(lang, "html/share"), coverage_message(lang, "html/target"),
+              coverage_message(lang, "html/status")};
     t.numeric = {false, true, true, true, false};
     double hi = 0;
     bool any_target = false, any_out = false;
@@ -114,11 +116,12 @@ std::string marginals_section(const CoverageReport& r, Lang lang) {
       rows.push_back(std::move(b));
     }
     const std::string title = coverage_message(lang, std::string("dim/") + dim);
-    out += "<h3>" + html::escape(title) + "</h3>\n" +
-           html::bars(std::string("bars-") + dim, title, rows, std::min(100.0, std::ceil(hi / 10) * 10 + 10),
-                      coverage_message(lang, "html/share"), any_target ? coverage_message(lang, "html/target-band") : "",
-                      any_out ? coverage_message(lang, "html/out-of-tolerance") : "") +
-           html::table(t);
+    out +=
+        "<h3>" + html::escape(title) + "</h3>\n" +
+        html::bars(std::string("bars-") + dim, title, rows, std::min(100.0, std::ceil(hi / 10) * 10 + 10),
+                   coverage_message(lang, "html/share"), any_target ? coverage_message(lang, "html/target-band") : "",
+                   any_out ? coverage_message(lang, "html/out-of-tolerance") : "") +
+        html::table(t);
   }
   out += html::note(per_case_line(r, lang));
   out += "<h3>" + html::escape(coverage_message(lang, "head/balance")) + "</h3>\n";
@@ -128,23 +131,30 @@ std::string marginals_section(const CoverageReport& r, Lang lang) {
 
 std::string misses_section(const CoverageRenderInput& in) {
   const auto& r = in.report;
-  std::string out = html::section_begin("misses", coverage_message(in.lang, "head/misses", {{"n", std::to_string(r.misses.size())}}));
+  std::string out =
+      html::section_begin("misses", coverage_message(in.lang, "head/misses", {{"n", std::to_string(r.misses.size())}}));
   if (r.misses.empty()) return out + html::note(coverage_message(in.lang, "head/misses-none")) + html::section_end();
   html::Table t;
   t.id = "table-misses";
   t.head = {coverage_message(in.lang, "html/kind"), coverage_message(in.lang, "html/what")};
-  for (const TargetMiss& m : r.misses) t.rows.push_back({std::string(miss_kind_name(m.kind)), describe_miss(m, r.targets, in.lang)});
+  for (const TargetMiss& m : r.misses)
+    t.rows.push_back({std::string(miss_kind_name(m.kind)), describe_miss(m, r.targets, in.lang)});
   return out + html::table(t) + html::section_end();
 }
 
 std::string suggest_section(const CoverageRenderInput& in) {
   const Lang lang = in.lang;
-  std::string out = html::section_begin("suggest", coverage_message(lang, "head/suggest", {{"n", std::to_string(in.suggestions->size())}}));
+  std::string out = html::section_begin(
+      "suggest", coverage_message(lang, "head/suggest", {{"n", std::to_string(in.suggestions->size())}}));
   html::Table t;
   t.id = "table-suggest";
-  t.head = {"#", coverage_message(lang, "dim/subject"), coverage_message(lang, "dim/task"),
-            coverage_message(lang, "dim/difficulty"), coverage_message(lang, "dim/care_stage"),
-            coverage_message(lang, "dim/audience"), coverage_message(lang, "html/cell-now"),
+  t.head = {"#",
+            coverage_message(lang, "dim/subject"),
+            coverage_message(lang, "dim/task"),
+            coverage_message(lang, "dim/difficulty"),
+            coverage_message(lang, "dim/care_stage"),
+            coverage_message(lang, "dim/audience"),
+            coverage_message(lang, "html/cell-now"),
             coverage_message(lang, "html/specialty-now")};
   t.numeric = {true, false, false, false, false, false, true, true};
   int i = 0;
@@ -165,12 +175,14 @@ void render_coverage_html(const CoverageRenderInput& in, std::ostream& out) {
                                                        {{"cases", std::to_string(r.cases)},
                                                         {"target", std::to_string(r.targets.total_cases)},
                                                         {"criteria", std::to_string(r.criteria)}}));
-  page += "<nav><a href=\"#matrix\">" + html::escape(coverage_message(lang, "html/matrix")) + "</a><a href=\"#marginals\">" +
-          html::escape(coverage_message(lang, "html/marginals")) + "</a><a href=\"#misses\">" +
+  page += "<nav><a href=\"#matrix\">" + html::escape(coverage_message(lang, "html/matrix")) +
+          "</a><a href=\"#marginals\">" + html::escape(coverage_message(lang, "html/marginals")) +
+          "</a><a href=\"#misses\">" +
           html::escape(coverage_message(lang, "head/misses", {{"n", std::to_string(r.misses.size())}})) + "</a>";
   if (in.suggestions)
     page += "<a href=\"#suggest\">" +
-            html::escape(coverage_message(lang, "head/suggest", {{"n", std::to_string(in.suggestions->size())}})) + "</a>";
+            html::escape(coverage_message(lang, "head/suggest", {{"n", std::to_string(in.suggestions->size())}})) +
+            "</a>";
   page += "</nav>\n";
   page += matrix_section(r, lang);
   page += marginals_section(r, lang);

@@ -52,7 +52,9 @@ std::string_view miss_kind_name(TargetMiss::Kind kind) {
 }
 
 std::string describe_miss(const TargetMiss& m, const CoverageTargets& targets, Lang lang) {
-  auto num = [](double v) { return v == static_cast<long long>(v) ? std::to_string(static_cast<long long>(v)) : fixed(v, 1); };
+  auto num = [](double v) {
+    return v == static_cast<long long>(v) ? std::to_string(static_cast<long long>(v)) : fixed(v, 1);
+  };
   std::string id = "miss/" + std::string(miss_kind_name(m.kind));
   return coverage_message(lang, id,
                           {{"label", m.label},

@@ -172,10 +172,11 @@ CoverageReport compute_coverage(const std::vector<CaseFacts>& cases, const Taxon
   r.marginals.push_back(axis.finish(nullptr, tol, r.misses));
   r.marginals.push_back(critical.finish(nullptr, tol, r.misses));
   if (r.cases_below_min_axes > 0)
-    r.misses.push_back({Kind::MinAxes, "axis", "", "", double(r.cases_below_min_axes), double(targets.min_axes_per_case)});
-  if (r.cases_below_min_safety > 0)
     r.misses.push_back(
-        {Kind::MinSafety, "axis", safety_axis, "", double(r.cases_below_min_safety), double(targets.min_safety_per_case)});
+        {Kind::MinAxes, "axis", "", "", double(r.cases_below_min_axes), double(targets.min_axes_per_case)});
+  if (r.cases_below_min_safety > 0)
+    r.misses.push_back({Kind::MinSafety, "axis", safety_axis, "", double(r.cases_below_min_safety),
+                        double(targets.min_safety_per_case)});
 
   std::vector<int> cells;
   for (const auto& row : r.primary) cells.insert(cells.end(), row.begin(), row.end());

@@ -50,8 +50,8 @@ struct CoverageReport {
   // Matrix rows: the taxonomy's specialties in pinyin order; columns: its tasks in order.
   std::vector<const Label*> specialties;
   std::vector<const Label*> tasks;
-  std::vector<std::vector<int>> primary;     // [specialty][task], by primary labels
-  std::vector<std::vector<int>> all_labels;  // every subject_label × every task_label
+  std::vector<std::vector<int>> primary;           // [specialty][task], by primary labels
+  std::vector<std::vector<int>> all_labels;        // every subject_label × every task_label
   std::vector<int> specialty_totals, task_totals;  // primary
   int cases = 0;
   int criteria = 0;

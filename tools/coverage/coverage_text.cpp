@@ -123,7 +123,8 @@ void render_coverage_text(const CoverageRenderInput& in, std::ostream& out) {
     matrix_text(r, r.all_labels, false, lang, out);
   }
   out << coverage_message(lang, "head/tasks") << ':';
-  for (size_t t = 0; t < r.tasks.size(); ++t) out << (t % 4 == 0 ? "\n  " : "  ") << 'T' << t + 1 << ' ' << r.tasks[t]->zh;
+  for (size_t t = 0; t < r.tasks.size(); ++t)
+    out << (t % 4 == 0 ? "\n  " : "  ") << 'T' << t + 1 << ' ' << r.tasks[t]->zh;
   out << "\n\n" << coverage_message(lang, "head/marginals") << '\n';
   render_marginals_text(r, lang, out);
   out << "  " << per_case_line(r, lang) << "\n\n" << coverage_message(lang, "head/balance") << '\n';
@@ -165,7 +166,8 @@ void render_coverage_md(const CoverageRenderInput& in, std::ostream& out) {
   };
   matrix(r.primary, "head/matrix-primary", true);
   if (in.all_labels_matrix) matrix(r.all_labels, "head/matrix-all", false);
-  out << "## " << coverage_message(lang, "head/marginals") << "\n\n| dimension | label | count | share % | target % |\n|---|---|---:|---:|---:|\n";
+  out << "## " << coverage_message(lang, "head/marginals")
+      << "\n\n| dimension | label | count | share % | target % |\n|---|---|---:|---:|---:|\n";
   for (const auto& m : r.marginals) {
     if (m.dimension == "subject" || m.dimension == "task") continue;
     for (const auto& row : m.rows)

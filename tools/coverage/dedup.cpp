@@ -8,9 +8,7 @@
 #include "coverage/text_normalize.h"
 
 namespace cc::coverage {
-namespace {
-
-}  // namespace
+namespace {}  // namespace
 
 DedupDoc make_dedup_doc(std::string_view text, int ngram) {
   DedupDoc d;
@@ -49,8 +47,9 @@ std::vector<SimilarPair> find_similar(const std::vector<DedupDoc>& docs, const D
   if (stats) *stats = {candidates.size(), p.bands, p.rows};
 
   std::vector<double> sim(candidates.size());
-  parallel_for(candidates.size(), o.threads,
-               [&](size_t c) { sim[c] = jaccard(docs[candidates[c].first].shingles, docs[candidates[c].second].shingles); });
+  parallel_for(candidates.size(), o.threads, [&](size_t c) {
+    sim[c] = jaccard(docs[candidates[c].first].shingles, docs[candidates[c].second].shingles);
+  });
   std::vector<uint64_t> exact_pairs;
   for (auto& [key, group] : by_key)
     for (size_t x = 0; x < group.size(); ++x)

@@ -46,7 +46,8 @@ DedupLoad load_for_dedup(const Config& config, Lang lang, bool with_rubrics, uns
   parallel_for(n, threads, [&](size_t i) {
     const bool is_case = i < nc;
     const std::string& rel = is_case ? case_files[i] : rubric_files[i - nc];
-    LoadResult r = load_yaml_file(config.abs(rel), rel, config.limits, lang, is_case ? Positions::TopLevel : Positions::All);
+    LoadResult r =
+        load_yaml_file(config.abs(rel), rel, config.limits, lang, is_case ? Positions::TopLevel : Positions::All);
     diags[i] = std::move(r.diagnostics);
     if (!r.document) return;
     const Document& doc = *r.document;
@@ -106,8 +107,7 @@ DedupReport dedup_benchmark(const Config& config, Lang lang, const CaseFilter& f
   for (const SimilarPair& p : find_similar(docs, o, &rep.stats)) {
     const LocatedCase& a = *cases[p.a];
     const LocatedCase& b = *cases[p.b];
-    rep.case_pairs.push_back(
-        {a.c.case_id, b.c.case_id, {a.c.path, a.line}, {b.c.path, b.line}, p.jaccard, p.exact});
+    rep.case_pairs.push_back({a.c.case_id, b.c.case_id, {a.c.path, a.line}, {b.c.path, b.line}, p.jaccard, p.exact});
   }
   if (!criteria) return rep;
 

@@ -32,8 +32,8 @@ void render_dedup_text(const DedupReport& r, Lang lang, std::ostream& out) {
   if (!r.case_pairs.empty()) {
     out << '\n' << coverage_message(lang, "dedup/head-cases") << '\n';
     for (const auto& p : r.case_pairs)
-      out << "  " << sim(p.exact, p.jaccard) << where(p.a) << "  " << where(p.b) << "  (" << p.case_a << ", " << p.case_b
-          << ")\n";
+      out << "  " << sim(p.exact, p.jaccard) << where(p.a) << "  " << where(p.b) << "  (" << p.case_a << ", "
+          << p.case_b << ")\n";
   }
   if (!r.criterion_pairs.empty()) {
     out << '\n' << coverage_message(lang, "dedup/head-criteria") << '\n';
@@ -49,11 +49,19 @@ void render_dedup_json(const DedupReport& r, std::ostream& out) {
   auto round3 = [](double v) { return static_cast<double>(static_cast<long long>(v * 1000 + 0.5)) / 1000; };
   json cases = json::array(), criteria = json::array();
   for (const auto& p : r.case_pairs)
-    cases.push_back({{"a", p.case_a}, {"b", p.case_b}, {"jaccard", round3(p.jaccard)}, {"exact", p.exact},
-                     {"a_location", loc(p.a)}, {"b_location", loc(p.b)}});
+    cases.push_back({{"a", p.case_a},
+                     {"b", p.case_b},
+                     {"jaccard", round3(p.jaccard)},
+                     {"exact", p.exact},
+                     {"a_location", loc(p.a)},
+                     {"b_location", loc(p.b)}});
   for (const auto& p : r.criterion_pairs)
-    criteria.push_back({{"case_id", p.case_id}, {"a", p.criterion_a}, {"b", p.criterion_b},
-                        {"jaccard", round3(p.jaccard)}, {"exact", p.exact}, {"a_location", loc(p.a)},
+    criteria.push_back({{"case_id", p.case_id},
+                        {"a", p.criterion_a},
+                        {"b", p.criterion_b},
+                        {"jaccard", round3(p.jaccard)},
+                        {"exact", p.exact},
+                        {"a_location", loc(p.a)},
                         {"b_location", loc(p.b)}});
   json doc{{"cases", r.cases},
            {"criteria", r.criteria},

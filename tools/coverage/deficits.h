@@ -13,9 +13,9 @@ struct CaseRequest {
   const Label* specialty = nullptr;
   const Label* task = nullptr;
   std::string difficulty, care_stage, audience;  // as case files write them
-  int cell_count = 0;       // cases the cell had before this request (incl. earlier requests)
-  int cell_target = 0;      // the configured per-cell minimum
-  int specialty_count = 0;  // cases of the specialty before this request
+  int cell_count = 0;                            // cases the cell had before this request (incl. earlier requests)
+  int cell_target = 0;                           // the configured per-cell minimum
+  int specialty_count = 0;                       // cases of the specialty before this request
   int specialty_target = 0;
 };
 

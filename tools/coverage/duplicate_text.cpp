@@ -17,7 +17,8 @@ uint64_t case_text_key(const std::string& clinical_context, const std::string& u
 }
 
 void check_duplicate_case_text(std::vector<CaseTextEntry> entries, Lang lang, std::vector<Diagnostic>& out) {
-  std::sort(entries.begin(), entries.end(), [](const CaseTextEntry& a, const CaseTextEntry& b) { return a.path < b.path; });
+  std::sort(entries.begin(), entries.end(),
+            [](const CaseTextEntry& a, const CaseTextEntry& b) { return a.path < b.path; });
   std::unordered_map<uint64_t, std::vector<const CaseTextEntry*>> seen;
   for (const auto& e : entries)
     if (e.reference && e.key != 0) seen[e.key].push_back(&e);
@@ -38,8 +39,7 @@ void check_duplicate_case_text(std::vector<CaseTextEntry> entries, Lang lang, st
     d.file = e.path;
     d.line = e.line;
     d.column = e.column;
-    d.message = message(lang, "integrity/duplicate-case-text",
-                                 {{"other", other->path}, {"other_id", other->case_id}});
+    d.message = message(lang, "integrity/duplicate-case-text", {{"other", other->path}, {"other_id", other->case_id}});
     out.push_back(std::move(d));
   }
 }

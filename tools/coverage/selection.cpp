@@ -24,10 +24,10 @@ struct Feature {
   std::string dimension, label, label2;
   double target = 0;  // cases per part
   double weight = 1;
-  int min = 0;        // hard bounds (0 / -1: none)
+  int min = 0;  // hard bounds (0 / -1: none)
   int max = -1;
-  int pool = 0;       // cases of the pool that have it
-  bool share = false; // reported as a share deviation
+  int pool = 0;        // cases of the pool that have it
+  bool share = false;  // reported as a share deviation
 };
 
 constexpr double kPenalty = 1000.0;  // per case outside a hard bound
@@ -68,8 +68,11 @@ Problem build(const std::vector<CaseFacts>& pool, const Taxonomy& tax, const Cov
   for (size_t i = 0; i < pool.size(); ++i) {
     const CaseFacts& c = pool[i];
     auto& fs = p.of_case[i];
-    for (auto [dim, v] : {std::pair{"difficulty", &c.difficulty}, {"care_stage", &c.care_stage}, {"audience", &c.audience},
-                          {"subject", &c.subject}, {"task", &c.task}})
+    for (auto [dim, v] : {std::pair{"difficulty", &c.difficulty},
+                          {"care_stage", &c.care_stage},
+                          {"audience", &c.audience},
+                          {"subject", &c.subject},
+                          {"task", &c.task}})
       fs.push_back(p.feature(dim, *v));
     fs.push_back(p.feature("cell", c.subject, c.task));
     for (auto [dim, primary, list] : {std::tuple{"subject_labels", &c.subject, &c.subject_labels},
@@ -225,7 +228,8 @@ SelectionResult select_balanced(const std::vector<CaseFacts>& pool, const Taxono
       if (c < F[f].min || (F[f].max >= 0 && c > F[f].max)) {
         bool is_min = c < F[f].min;
         bool feasible = !is_min || F[f].pool >= K * F[f].min;
-        res.unmet.push_back({g + 1, F[f].dimension, F[f].label, F[f].label2, c, is_min, is_min ? F[f].min : F[f].max, feasible});
+        res.unmet.push_back(
+            {g + 1, F[f].dimension, F[f].label, F[f].label2, c, is_min, is_min ? F[f].min : F[f].max, feasible});
       }
       if (F[f].share && o.count > 0 && (F[f].pool > 0 || F[f].target > 0)) {
         double share = 100.0 * c / o.count, target = 100.0 * F[f].target / o.count;

@@ -13,8 +13,8 @@
 namespace cc::coverage {
 
 struct SelectOptions {
-  int count = 0;       // cases per part
-  int parts = 1;       // 1: select; >1: disjoint parts of `count` cases each
+  int count = 0;  // cases per part
+  int parts = 1;  // 1: select; >1: disjoint parts of `count` cases each
   uint64_t seed = 1;
   long iterations = 0;  // 0: chosen from the pool size
   // Optional worth of each pool case (irt select: its share of the test information),
@@ -37,7 +37,7 @@ struct UnmetBound {
 
 // What the pool cannot give, found before searching (so a user learns why at once).
 struct Infeasibility {
-  std::string id;  // coverage message id: select/unmet-pool, select/unmet-sum, select/unmet-max
+  std::string id;                        // coverage message id: select/unmet-pool, select/unmet-sum, select/unmet-max
   std::string dimension, label, label2;  // unmet-pool: what is short
   int target = 0;
   int pool = 0;

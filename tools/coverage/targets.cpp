@@ -32,9 +32,9 @@ CoverageTargets CoverageTargets::scaled_to(int n) const {
 
 CoverageTargets CoverageTargets::without_shares(const std::string& dimension) const {
   CoverageTargets t = *this;
-  t.shares.erase(std::remove_if(t.shares.begin(), t.shares.end(),
-                                [&](const ShareTarget& s) { return s.dimension == dimension; }),
-                 t.shares.end());
+  t.shares.erase(
+      std::remove_if(t.shares.begin(), t.shares.end(), [&](const ShareTarget& s) { return s.dimension == dimension; }),
+      t.shares.end());
   return t;
 }
 

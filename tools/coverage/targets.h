@@ -17,9 +17,9 @@ struct ShareTarget {
 };
 
 struct CoverageTargets {
-  int total_cases = 0;       // 0: no target
+  int total_cases = 0;  // 0: no target
   int specialty_min = 0;
-  int specialty_max = 0;     // 0: no maximum
+  int specialty_max = 0;  // 0: no maximum
   int cell_min = 0;
   double tolerance_pct = 10;
   std::vector<ShareTarget> shares;

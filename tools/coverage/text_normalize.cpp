@@ -38,7 +38,8 @@ std::vector<std::u32string> normalized_segments(std::string_view utf8) {
   std::vector<std::u32string> out;
   UErrorCode status = U_ZERO_ERROR;
   const icu::Normalizer2* nfkc_cf = icu::Normalizer2::getNFKCCasefoldInstance(status);
-  icu::UnicodeString src = icu::UnicodeString::fromUTF8(icu::StringPiece(utf8.data(), static_cast<int32_t>(utf8.size())));
+  icu::UnicodeString src =
+      icu::UnicodeString::fromUTF8(icu::StringPiece(utf8.data(), static_cast<int32_t>(utf8.size())));
   icu::UnicodeString folded = U_SUCCESS(status) ? nfkc_cf->normalize(src, status) : src;
   if (U_FAILURE(status)) folded = src;
   std::u32string cur;
@@ -86,9 +87,12 @@ double jaccard(const std::vector<uint64_t>& a, const std::vector<uint64_t>& b) {
   if (a.empty() && b.empty()) return 1.0;
   size_t i = 0, j = 0, inter = 0;
   while (i < a.size() && j < b.size()) {
-    if (a[i] < b[j]) ++i;
-    else if (b[j] < a[i]) ++j;
-    else ++inter, ++i, ++j;
+    if (a[i] < b[j])
+      ++i;
+    else if (b[j] < a[i])
+      ++j;
+    else
+      ++inter, ++i, ++j;
   }
   return static_cast<double>(inter) / static_cast<double>(a.size() + b.size() - inter);
 }

@@ -5,7 +5,8 @@
 
 namespace cc::irt {
 
-Ability map_ability(const std::vector<ItemParams>& items, std::span<const uint8_t> met, std::span<const uint8_t> trials) {
+Ability map_ability(const std::vector<ItemParams>& items, std::span<const uint8_t> met,
+                    std::span<const uint8_t> trials) {
   Ability out;
   double theta = 0, info = 1;
   for (size_t i = 0; i < items.size(); ++i) out.trials += trials[i];

@@ -19,6 +19,7 @@ struct Ability {
 
 // `met[i]` of `trials[i]` judged trials of item i (0 trials: not observed). With nothing
 // observed the result is the prior: θ = 0, SE = 1.
-Ability map_ability(const std::vector<ItemParams>& items, std::span<const uint8_t> met, std::span<const uint8_t> trials);
+Ability map_ability(const std::vector<ItemParams>& items, std::span<const uint8_t> met,
+                    std::span<const uint8_t> trials);
 
 }  // namespace cc::irt

@@ -27,7 +27,8 @@ Result<void> read_cat_verdicts(const std::string& path, const ItemBank& bank, st
   met.assign(bank.ids.size(), 0);
   trials.assign(bank.ids.size(), 0);
   std::ifstream in(path);
-  if (!in) return Error(path + ": " + irt_message(lang, "csv/unreadable", {{"why", "open failed"}}), Error::Kind::Input);
+  if (!in)
+    return Error(path + ": " + irt_message(lang, "csv/unreadable", {{"why", "open failed"}}), Error::Kind::Input);
   std::string line;
   size_t n = 0;
   while (std::getline(in, line)) {
@@ -66,8 +67,9 @@ Result<CatReport> run_cat(const Config& config, const CatOptions& o, const judge
   Ability ability;
   while (true) {
     if (!report.steps.empty() && ability.se <= o.target_se) {
-      report.stop = irt_message(o.lang, "cat/stopped-se", {{"se", scoring::format_fixed(ability.se, 3)},
-                                                             {"target", scoring::format_number(o.target_se)}});
+      report.stop =
+          irt_message(o.lang, "cat/stopped-se",
+                      {{"se", scoring::format_fixed(ability.se, 3)}, {"target", scoring::format_number(o.target_se)}});
       break;
     }
     if (static_cast<int>(report.steps.size()) >= o.budget) {
@@ -89,7 +91,8 @@ Result<CatReport> run_cat(const Config& config, const CatOptions& o, const judge
     }
     used.insert(best);
     ids += bank.cases[best] + "\n";
-    if (auto written = write_file_atomic(ids_path, ids); !written) return Error(written.error().message, Error::Kind::Input);
+    if (auto written = write_file_atomic(ids_path, ids); !written)
+      return Error(written.error().message, Error::Kind::Input);
     // Ask the model the cases so far (the earlier ones come from the cache), judge them.
     CC_TRY_ASSIGN(judge::GenerateReport gen, judge::run_generate(config, {o.endpoint, ids_path, 1}, settings));
     if (gen.interrupted) {
@@ -124,10 +127,14 @@ Result<CatReport> run_cat(const Config& config, const CatOptions& o, const judge
   std::ostringstream text;
   for (size_t s = 0; s < report.steps.size(); ++s) {
     const CatStep& st = report.steps[s];
-    steps.push_back({{"case_id", st.case_id}, {"information", st.information}, {"met", st.met}, {"judged", st.judged},
-                     {"ability", st.theta}, {"se", st.se}});
-    text << s + 1 << ". " << st.case_id << "  " << st.met << "/" << st.judged << "  ability " << scoring::format_fixed(st.theta, 2)
-         << " ± " << scoring::format_fixed(st.se, 2) << "\n";
+    steps.push_back({{"case_id", st.case_id},
+                     {"information", st.information},
+                     {"met", st.met},
+                     {"judged", st.judged},
+                     {"ability", st.theta},
+                     {"se", st.se}});
+    text << s + 1 << ". " << st.case_id << "  " << st.met << "/" << st.judged << "  ability "
+         << scoring::format_fixed(st.theta, 2) << " ± " << scoring::format_fixed(st.se, 2) << "\n";
   }
   j["steps"] = std::move(steps);
   const FullEstimate& e = report.estimate;

@@ -24,8 +24,8 @@ struct CatOptions {
   std::string items;     // items.csv of irt fit (absolute or relative to start_dir)
   std::string start_dir;
   double target_se = 0.3;
-  int budget = 20;       // most cases asked
-  int k = 0;             // CACS threshold; 0: the config's k
+  int budget = 20;  // most cases asked
+  int k = 0;        // CACS threshold; 0: the config's k
   Lang lang = Lang::En;
 };
 

@@ -53,13 +53,18 @@ Result<CsvTable> parse_csv(std::string_view text, const std::string& display_pat
         }
         continue;
       }
-      if (c == '"') quoted = any = true;
-      else if (c == ',') fields.emplace_back(), any = true;
-      else if (c == '\n') break;
-      else if (c != '\r') fields.back() += c, any = true;
+      if (c == '"')
+        quoted = any = true;
+      else if (c == ',')
+        fields.emplace_back(), any = true;
+      else if (c == '\n')
+        break;
+      else if (c != '\r')
+        fields.back() += c, any = true;
     }
     if (quoted)
-      return Error(display_path + ":" + std::to_string(row_line) + ": " + irt_message(lang, "csv/unclosed"), Error::Kind::Input);
+      return Error(display_path + ":" + std::to_string(row_line) + ": " + irt_message(lang, "csv/unclosed"),
+                   Error::Kind::Input);
     ++pos;
     ++line;
     if (!any) continue;  // blank line
@@ -68,10 +73,11 @@ Result<CsvTable> parse_csv(std::string_view text, const std::string& display_pat
       continue;
     }
     if (fields.size() != t.header.size())
-      return Error(display_path + ":" + std::to_string(row_line) + ": " +
-                       irt_message(lang, "csv/fields",
-                                   {{"count", std::to_string(fields.size())}, {"header", std::to_string(t.header.size())}}),
-                   Error::Kind::Input);
+      return Error(
+          display_path + ":" + std::to_string(row_line) + ": " +
+              irt_message(lang, "csv/fields",
+                          {{"count", std::to_string(fields.size())}, {"header", std::to_string(t.header.size())}}),
+          Error::Kind::Input);
     t.rows.push_back(std::move(fields));
     t.lines.push_back(row_line);
   }
@@ -81,10 +87,14 @@ Result<CsvTable> parse_csv(std::string_view text, const std::string& display_pat
 
 Result<CsvTable> read_csv_file(const std::string& open_path, const std::string& display_path, Lang lang) {
   std::ifstream in(open_path, std::ios::binary);
-  if (!in) return Error(display_path + ": " + irt_message(lang, "csv/unreadable", {{"why", std::strerror(errno)}}), Error::Kind::Input);
+  if (!in)
+    return Error(display_path + ": " + irt_message(lang, "csv/unreadable", {{"why", std::strerror(errno)}}),
+                 Error::Kind::Input);
   std::ostringstream buf;
   buf << in.rdbuf();
-  if (in.bad()) return Error(display_path + ": " + irt_message(lang, "csv/unreadable", {{"why", std::strerror(errno)}}), Error::Kind::Input);
+  if (in.bad())
+    return Error(display_path + ": " + irt_message(lang, "csv/unreadable", {{"why", std::strerror(errno)}}),
+                 Error::Kind::Input);
   return parse_csv(buf.str(), display_path, lang);
 }
 

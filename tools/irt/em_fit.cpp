@@ -206,8 +206,7 @@ Result<FitResult> fit_items(const ResponseMatrix& data, const FitOptions& o) {
     fit.items[i].mean_score = trials > 0 ? met / trials : 0;
     observed_items += people > 0;
     const double p = (met + 0.5) / (trials + 1);
-    phi[i].v = {0, 1.7 * std::log(p / (1 - p)),
-                std::log(o.priors.g_alpha / o.priors.g_beta)};
+    phi[i].v = {0, 1.7 * std::log(p / (1 - p)), std::log(o.priors.g_alpha / o.priors.g_beta)};
   }
   if (observed_items == 0) return Error(irt_message(o.lang, "fit/no-items"), Error::Kind::Usage);
 
@@ -300,9 +299,12 @@ Result<FitResult> fit_items(const ResponseMatrix& data, const FitOptions& o) {
     std::vector<Phi> before = phi;
     parallel_for(item_chunks, o.threads, [&](size_t c) {
       for (size_t i = c * 64; i < std::min(I, (c + 1) * 64); ++i) {
-        if (common_slope) maximise(phi[i], &r[i * Q], &n[i * Q], quad, o.priors, false, false, 1, kIdxD);
-        else if (guessing) maximise(phi[i], &r[i * Q], &n[i * Q], quad, o.priors, true, true, 3, kIdx3);
-        else maximise(phi[i], &r[i * Q], &n[i * Q], quad, o.priors, false, true, 2, kIdx2);
+        if (common_slope)
+          maximise(phi[i], &r[i * Q], &n[i * Q], quad, o.priors, false, false, 1, kIdxD);
+        else if (guessing)
+          maximise(phi[i], &r[i * Q], &n[i * Q], quad, o.priors, true, true, 3, kIdx3);
+        else
+          maximise(phi[i], &r[i * Q], &n[i * Q], quad, o.priors, false, true, 2, kIdx2);
       }
     });
     if (common_slope) {
@@ -412,7 +414,8 @@ Result<FitResult> fit_items(const ResponseMatrix& data, const FitOptions& o) {
       }
       if (o.priors.d_sd > 0) prior[1][1] = 1 / (o.priors.d_sd * o.priors.d_sd);
       if (guessing)
-        prior[2][2] = std::max(0.0, (o.priors.g_alpha - 1) / (p.g * p.g) + (o.priors.g_beta - 1) / ((1 - p.g) * (1 - p.g)));
+        prior[2][2] =
+            std::max(0.0, (o.priors.g_alpha - 1) / (p.g * p.g) + (o.priors.g_beta - 1) / ((1 - p.g) * (1 - p.g)));
       for (int x = 0; x < 3; ++x)
         for (int y = 0; y < 3; ++y) {
           complete[x][y] += prior[x][y];

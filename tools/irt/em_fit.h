@@ -18,8 +18,8 @@ namespace cc::irt {
 // Priors of the item parameters (MAP estimates; mirt's `lnorm`, `norm` and `expbeta`).
 struct ItemPriors {
   double log_a_mean = 0, log_a_sd = 0.5;  // log a ~ N(mean, sd²): a within [0.37, 2.7] at 95 %
-  double d_sd = 5;                      // d ~ N(0, sd²): keeps items everyone (or no one) meets finite
-  double g_alpha = 2, g_beta = 17;      // g ~ Beta(α, β), 3PL only
+  double d_sd = 5;                        // d ~ N(0, sd²): keeps items everyone (or no one) meets finite
+  double g_alpha = 2, g_beta = 17;        // g ~ Beta(α, β), 3PL only
 };
 
 struct FitOptions {
@@ -40,7 +40,7 @@ struct ItemEstimate {
   double fit_q1 = 0;  // Yen's Q1 over ability groups (item_fit.h)
   int fit_df = 0;
   double fit_p = 1;
-  int respondents = 0;  // respondents with at least one judged trial of it
+  int respondents = 0;    // respondents with at least one judged trial of it
   double mean_score = 0;  // met / judged trials over them
 };
 

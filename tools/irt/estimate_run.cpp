@@ -17,13 +17,14 @@ namespace {
 // approximation of the inverse normal CDF, accurate to 1e-9).
 double normal_quantile_two_sided(double level) {
   const double p = 1 - (1 - level / 100) / 2;
-  static const double a[] = {-3.969683028665376e+01, 2.209460984245205e+02, -2.759285104469687e+02,
+  static const double a[] = {-3.969683028665376e+01, 2.209460984245205e+02,  -2.759285104469687e+02,
                              1.383577518672690e+02,  -3.066479806614716e+01, 2.506628277459239e+00};
   static const double b[] = {-5.447609879822406e+01, 1.615858368580409e+02, -1.556989798598866e+02,
-                             6.680131188771972e+01,  -1.328068155288572e+01};
+                             6.680131188771972e+01, -1.328068155288572e+01};
   static const double c[] = {-7.784894002430293e-03, -3.223964580411365e-01, -2.400758277161838e+00,
                              -2.549732539343734e+00, 4.374664141464968e+00,  2.938163982698783e+00};
-  static const double d[] = {7.784695709041462e-03, 3.224671290700398e-01, 2.445134137142996e+00, 3.754408661907416e+00};
+  static const double d[] = {7.784695709041462e-03, 3.224671290700398e-01, 2.445134137142996e+00,
+                             3.754408661907416e+00};
   if (p > 0.97575) {
     const double q = std::sqrt(-2 * std::log(1 - p));
     return -(((((c[0] * q + c[1]) * q + c[2]) * q + c[3]) * q + c[4]) * q + c[5]) /
@@ -37,7 +38,8 @@ double normal_quantile_two_sided(double level) {
 }  // namespace
 
 Result<EstimateRunReport> run_irt_estimate(const EstimateRunOptions& o) {
-  if (o.ci_level <= 0 || o.ci_level >= 100) return Error("--ci must be between 0 and 100 (exclusive)", Error::Kind::Usage);
+  if (o.ci_level <= 0 || o.ci_level >= 100)
+    return Error("--ci must be between 0 and 100 (exclusive)", Error::Kind::Usage);
   const std::string items_path = scoring::resolve_path(o.start_dir, o.items);
   CC_TRY_ASSIGN(ItemBank bank, read_item_bank(items_path, o.items, o.lang));
   CC_TRY_ASSIGN(VerdictData data, load_verdict_data(o.start_dir, o.cases, o.verdicts, o.lang, o.threads));
@@ -84,25 +86,27 @@ Result<EstimateRunReport> run_irt_estimate(const EstimateRunOptions& o) {
   using scoring::format_fixed;
   using scoring::format_number;
   const std::string k = std::to_string(report.k);
-  report.csv = "model,judge,repeat,ability,ability_se,observed_items,rubric_accuracy_pct,rubric_accuracy_low,"
-               "rubric_accuracy_high,cacs_at_k_pct,cacs_at_k_low,cacs_at_k_high,subset_rubric_accuracy_pct,k\n";
+  report.csv =
+      "model,judge,repeat,ability,ability_se,observed_items,rubric_accuracy_pct,rubric_accuracy_low,"
+      "rubric_accuracy_high,cacs_at_k_pct,cacs_at_k_low,cacs_at_k_high,subset_rubric_accuracy_pct,k\n";
   report.table = "model  ability  items  Rubric Acc. [" + format_number(o.ci_level) + "%]  CACS@" + k + " [" +
                  format_number(o.ci_level) + "%]  subset mean\n";
   for (size_t m = 0; m < report.estimates.size(); ++m) {
     const FullEstimate& e = report.estimates[m];
     const Respondent& r = report.respondents[m];
-    scoring::append_csv_row(report.csv, {scoring::csv_field(r.model), scoring::csv_field(r.judge), std::to_string(r.repeat),
-                                         format_number(e.ability.theta), format_number(e.ability.se),
-                                         std::to_string(e.observed_items), format_number(e.rubric_accuracy),
-                                         format_number(e.rubric_accuracy_low), format_number(e.rubric_accuracy_high),
-                                         format_number(e.cacs), format_number(e.cacs_low), format_number(e.cacs_high),
-                                         format_number(e.subset_rubric_accuracy), k});
-    report.table += r.model + (r.judge.empty() ? "" : " (" + r.judge + (r.repeat > 1 ? "#" + std::to_string(r.repeat) : "") + ")") +
-                    "  " + format_fixed(e.ability.theta, 2) + " ± " + format_fixed(e.ability.se, 2) + "  " +
-                    std::to_string(e.observed_items) + "  " + format_fixed(e.rubric_accuracy, 1) + " [" +
-                    format_fixed(e.rubric_accuracy_low, 1) + ", " + format_fixed(e.rubric_accuracy_high, 1) + "]  " +
-                    format_fixed(e.cacs, 1) + " [" + format_fixed(e.cacs_low, 1) + ", " + format_fixed(e.cacs_high, 1) +
-                    "]  " + format_fixed(e.subset_rubric_accuracy, 1) + "\n";
+    scoring::append_csv_row(
+        report.csv, {scoring::csv_field(r.model), scoring::csv_field(r.judge), std::to_string(r.repeat),
+                     format_number(e.ability.theta), format_number(e.ability.se), std::to_string(e.observed_items),
+                     format_number(e.rubric_accuracy), format_number(e.rubric_accuracy_low),
+                     format_number(e.rubric_accuracy_high), format_number(e.cacs), format_number(e.cacs_low),
+                     format_number(e.cacs_high), format_number(e.subset_rubric_accuracy), k});
+    report.table +=
+        r.model + (r.judge.empty() ? "" : " (" + r.judge + (r.repeat > 1 ? "#" + std::to_string(r.repeat) : "") + ")") +
+        "  " + format_fixed(e.ability.theta, 2) + " ± " + format_fixed(e.ability.se, 2) + "  " +
+        std::to_string(e.observed_items) + "  " + format_fixed(e.rubric_accuracy, 1) + " [" +
+        format_fixed(e.rubric_accuracy_low, 1) + ", " + format_fixed(e.rubric_accuracy_high, 1) + "]  " +
+        format_fixed(e.cacs, 1) + " [" + format_fixed(e.cacs_low, 1) + ", " + format_fixed(e.cacs_high, 1) + "]  " +
+        format_fixed(e.subset_rubric_accuracy, 1) + "\n";
   }
   if (!o.out.empty()) {
     const std::string path = scoring::resolve_path(o.start_dir, o.out);

@@ -19,7 +19,7 @@ struct EstimateRunOptions {
   std::vector<std::string> verdicts;  // --verdicts: the subset's verdicts
   int k = 0;                          // 0: clinconsensus.yaml's k, else 10
   double ci_level = 95;
-  std::string out;                    // --out FILE.csv, optional
+  std::string out;  // --out FILE.csv, optional
   Lang lang = Lang::En;
   unsigned threads = 0;
 };
@@ -30,8 +30,8 @@ struct EstimateRunReport {
   int k = 10;
   std::vector<Diagnostic> warnings;
   std::vector<std::string> notes;
-  std::string table;                  // for the terminal
-  std::string csv;                    // what --out holds
+  std::string table;  // for the terminal
+  std::string csv;    // what --out holds
   std::vector<std::string> written;
 };
 

@@ -23,10 +23,10 @@ struct FitRunOptions {
 };
 
 struct FitRunReport {
-  std::vector<Diagnostic> warnings;   // from reading the inputs
-  std::vector<std::string> notes;     // warnings of the fit itself, in the run's language
-  std::string summary;                // one line for the terminal
-  std::vector<std::string> written;   // the files written
+  std::vector<Diagnostic> warnings;  // from reading the inputs
+  std::vector<std::string> notes;    // warnings of the fit itself, in the run's language
+  std::string summary;               // one line for the terminal
+  std::vector<std::string> written;  // the files written
 };
 
 Result<FitRunReport> run_irt_fit(const FitRunOptions& options);

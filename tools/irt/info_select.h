@@ -27,7 +27,7 @@ struct InfoSelection {
   double information = 0;             // Σ over the grid of the subset's test information
   double pool_information = 0;        // the same for every case of the pool
   double ability_min = 0, ability_max = 0;
-  coverage::SelectionResult spread;   // what `select` reports: unmet bounds, worst share
+  coverage::SelectionResult spread;  // what `select` reports: unmet bounds, worst share
 };
 
 // The worth of each pool case (see above), on a grid of `grid` abilities from `lo` to

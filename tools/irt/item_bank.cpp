@@ -20,7 +20,9 @@ using scoring::append_csv_integer;
 using scoring::append_csv_number;
 
 // A JSON number, or null for NaN and infinity.
-nlohmann::ordered_json number(double v) { return std::isfinite(v) ? nlohmann::ordered_json(v) : nlohmann::ordered_json(); }
+nlohmann::ordered_json number(double v) {
+  return std::isfinite(v) ? nlohmann::ordered_json(v) : nlohmann::ordered_json();
+}
 
 }  // namespace
 
@@ -110,8 +112,9 @@ std::string fit_json(const FitResult& fit, const ResponseMatrix& data, const Fit
                          std::any_of(data.max_trials.begin(), data.max_trials.end(), [](uint8_t t) { return t != 1; });
   double lo = 0, hi = 0;
   if (!fit.abilities.empty()) {
-    auto [mn, mx] = std::minmax_element(fit.abilities.begin(), fit.abilities.end(),
-                                        [](const AbilityEstimate& x, const AbilityEstimate& y) { return x.theta < y.theta; });
+    auto [mn, mx] =
+        std::minmax_element(fit.abilities.begin(), fit.abilities.end(),
+                            [](const AbilityEstimate& x, const AbilityEstimate& y) { return x.theta < y.theta; });
     lo = mn->theta;
     hi = mx->theta;
   }
@@ -124,7 +127,8 @@ std::string fit_json(const FitResult& fit, const ResponseMatrix& data, const Fit
   j["quadrature"] = {{"rule", "gauss-hermite"}, {"points", o.quadrature_points}};
   j["priors"] = {{"log_slope", {{"mean", o.priors.log_a_mean}, {"sd", o.priors.log_a_sd}}},
                  {"intercept", {{"mean", 0}, {"sd", o.priors.d_sd}}}};
-  if (fit.model == ItemModel::ThreePL) j["priors"]["guessing"] = {{"alpha", o.priors.g_alpha}, {"beta", o.priors.g_beta}};
+  if (fit.model == ItemModel::ThreePL)
+    j["priors"]["guessing"] = {{"alpha", o.priors.g_alpha}, {"beta", o.priors.g_beta}};
   j["log_likelihood"] = number(fit.log_likelihood);
   j["log_posterior"] = number(fit.log_posterior);
   j["iterations"] = fit.iterations;
@@ -137,7 +141,8 @@ std::string fit_json(const FitResult& fit, const ResponseMatrix& data, const Fit
   j["warnings"] = warnings;
   Json curve = Json::array();
   for (const auto& [theta, info] : fit.information)
-    curve.push_back({{"theta", theta}, {"information", number(info)}, {"se", number(info > 0 ? 1 / std::sqrt(info) : NAN)}});
+    curve.push_back(
+        {{"theta", theta}, {"information", number(info)}, {"se", number(info > 0 ? 1 / std::sqrt(info) : NAN)}});
   j["test_information"] = std::move(curve);
   return j.dump(2) + "\n";
 }
@@ -157,7 +162,9 @@ Result<ItemBank> read_item_bank(const std::string& open_path, const std::string&
     const std::string where = display_path + ":" + std::to_string(t.lines[r]) + ": ";
     auto num = [&](std::optional<size_t> c, const char* name) -> Result<double> {
       auto v = parse_double(row[*c]);
-      if (!v) return Error(where + irt_message(lang, "items/number", {{"column", name}, {"value", row[*c]}}), Error::Kind::Input);
+      if (!v)
+        return Error(where + irt_message(lang, "items/number", {{"column", name}, {"value", row[*c]}}),
+                     Error::Kind::Input);
       return *v;
     };
     ItemParams p;
@@ -176,7 +183,8 @@ Result<ItemBank> read_item_bank(const std::string& open_path, const std::string&
     int trials = 1;
     if (tr) {
       CC_TRY_ASSIGN(double v, num(tr, "trials"));
-      if (v < 1 || v > 255 || v != std::floor(v)) return Error(where + irt_message(lang, "items/trials"), Error::Kind::Input);
+      if (v < 1 || v > 255 || v != std::floor(v))
+        return Error(where + irt_message(lang, "items/trials"), Error::Kind::Input);
       trials = static_cast<int>(v);
     }
     bank.ids.push_back(row[*item]);

@@ -20,8 +20,8 @@ struct ItemBank {
   bool guessing = false;                // a 3PL bank
   std::vector<std::string> ids, case_ids;
   std::vector<ItemParams> params;
-  std::vector<uint8_t> trials;  // criteria per item (1 for a criterion)
-  std::vector<std::string> cases;              // distinct case ids, in first-seen order
+  std::vector<uint8_t> trials;                    // criteria per item (1 for a criterion)
+  std::vector<std::string> cases;                 // distinct case ids, in first-seen order
   std::vector<std::vector<uint32_t>> case_items;  // the items of each case
   // The abilities the calibration's respondents span (from respondents.csv beside the
   // items); [-2, 2] when that file is not there.

@@ -16,7 +16,7 @@ namespace cc::irt {
 // 3PL adds the lower asymptote g.
 enum class ItemModel { OnePL, TwoPL, ThreePL };
 
-std::string_view model_name(ItemModel m);               // "1pl", "2pl", "3pl"
+std::string_view model_name(ItemModel m);  // "1pl", "2pl", "3pl"
 std::optional<ItemModel> model_from_name(std::string_view name);
 
 // One item's parameters on the natural scale.

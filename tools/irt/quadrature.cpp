@@ -15,11 +15,16 @@ Quadrature gauss_hermite(int n) {
   const int m = (n + 1) / 2;
   double z = 0;
   for (int i = 0; i < m; ++i) {
-    if (i == 0) z = std::sqrt(2.0 * n + 1) - 1.85575 * std::pow(2.0 * n + 1, -0.16667);
-    else if (i == 1) z -= 1.14 * std::pow(static_cast<double>(n), 0.426) / z;
-    else if (i == 2) z = 1.86 * z - 0.86 * x[0];
-    else if (i == 3) z = 1.91 * z - 0.91 * x[1];
-    else z = 2.0 * z - x[i - 2];
+    if (i == 0)
+      z = std::sqrt(2.0 * n + 1) - 1.85575 * std::pow(2.0 * n + 1, -0.16667);
+    else if (i == 1)
+      z -= 1.14 * std::pow(static_cast<double>(n), 0.426) / z;
+    else if (i == 2)
+      z = 1.86 * z - 0.86 * x[0];
+    else if (i == 3)
+      z = 1.91 * z - 0.91 * x[1];
+    else
+      z = 2.0 * z - x[i - 2];
     double pp = 1;
     for (int it = 0; it < 100; ++it) {
       double p1 = pim4, p2 = 0;

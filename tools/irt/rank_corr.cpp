@@ -60,7 +60,8 @@ Result<std::map<std::string, double>> read_board(const std::string& open_path, c
   std::optional<size_t> metric_col;
   if (!metric_arg.empty()) {
     metric_col = t.column(metric_arg);
-    if (!metric_col) return Error(shown + ":1: " + irt_message(lang, "board/metric", {{"metric", metric_arg}}), Error::Kind::Usage);
+    if (!metric_col)
+      return Error(shown + ":1: " + irt_message(lang, "board/metric", {{"metric", metric_arg}}), Error::Kind::Usage);
   } else {
     metric_col = t.column("cacs_at_k_pct");
     if (!metric_col) metric_col = model_col == 0 ? 1 : 0;
@@ -73,14 +74,16 @@ Result<std::map<std::string, double>> read_board(const std::string& open_path, c
     const std::string& model = row[model_col];
     if (board.count(model)) {
       if (slice) continue;  // --k-sweep rows after the main one
-      return Error(shown + ":" + std::to_string(t.lines[r]) + ": " + irt_message(lang, "board/twice", {{"model", model}}),
-                   Error::Kind::Input);
+      return Error(
+          shown + ":" + std::to_string(t.lines[r]) + ": " + irt_message(lang, "board/twice", {{"model", model}}),
+          Error::Kind::Input);
     }
     auto v = parse_double(row[*metric_col]);
     if (!v)
-      return Error(shown + ":" + std::to_string(t.lines[r]) + ": " +
-                       irt_message(lang, "board/number", {{"value", row[*metric_col]}, {"column", t.header[*metric_col]}}),
-                   Error::Kind::Input);
+      return Error(
+          shown + ":" + std::to_string(t.lines[r]) + ": " +
+              irt_message(lang, "board/number", {{"value", row[*metric_col]}, {"column", t.header[*metric_col]}}),
+          Error::Kind::Input);
     board[model] = *v;
   }
   return board;
@@ -101,7 +104,9 @@ double pearson(const std::vector<double>& x, const std::vector<double>& y) {
   return sxx > 0 && syy > 0 ? sxy / std::sqrt(sxx * syy) : NAN;
 }
 
-double spearman(const std::vector<double>& x, const std::vector<double>& y) { return pearson(mid_ranks(x), mid_ranks(y)); }
+double spearman(const std::vector<double>& x, const std::vector<double>& y) {
+  return pearson(mid_ranks(x), mid_ranks(y));
+}
 
 double kendall_tau_b(const std::vector<double>& x, const std::vector<double>& y) {
   long concordant = 0, discordant = 0, ties_x = 0, ties_y = 0;
@@ -109,12 +114,17 @@ double kendall_tau_b(const std::vector<double>& x, const std::vector<double>& y)
     for (size_t j = i + 1; j < x.size(); ++j) {
       const double dx = x[i] - x[j], dy = y[i] - y[j];
       if (dx == 0 && dy == 0) continue;
-      if (dx == 0) ++ties_x;
-      else if (dy == 0) ++ties_y;
-      else if ((dx > 0) == (dy > 0)) ++concordant;
-      else ++discordant;
+      if (dx == 0)
+        ++ties_x;
+      else if (dy == 0)
+        ++ties_y;
+      else if ((dx > 0) == (dy > 0))
+        ++concordant;
+      else
+        ++discordant;
     }
-  const double n1 = static_cast<double>(concordant + discordant + ties_x), n2 = static_cast<double>(concordant + discordant + ties_y);
+  const double n1 = static_cast<double>(concordant + discordant + ties_x),
+               n2 = static_cast<double>(concordant + discordant + ties_y);
   return n1 > 0 && n2 > 0 ? (concordant - discordant) / std::sqrt(n1 * n2) : NAN;
 }
 
@@ -128,7 +138,8 @@ RankCorrelation rank_correlation(const std::vector<double>& x, const std::vector
 }
 
 Result<RankCorrReport> run_rank_corr(const RankCorrOptions& o) {
-  if (o.ci_level <= 0 || o.ci_level >= 100) return Error("--ci must be between 0 and 100 (exclusive)", Error::Kind::Usage);
+  if (o.ci_level <= 0 || o.ci_level >= 100)
+    return Error("--ci must be between 0 and 100 (exclusive)", Error::Kind::Usage);
   CC_TRY_ASSIGN(auto a, read_board(scoring::resolve_path(o.start_dir, o.a), o.a, o.metric, o.lang));
   CC_TRY_ASSIGN(auto b, read_board(scoring::resolve_path(o.start_dir, o.b), o.b, o.metric, o.lang));
   RankCorrReport report;
@@ -149,10 +160,12 @@ Result<RankCorrReport> run_rank_corr(const RankCorrOptions& o) {
     std::string names;
     for (size_t i = 0; i < unmatched.size() && i < 8; ++i) names += (i ? ", " : "") + unmatched[i];
     if (unmatched.size() > 8) names += ", …";
-    report.notes.push_back(irt_message(o.lang, "rank-corr/unmatched", {{"count", std::to_string(unmatched.size())}, {"names", names}}));
+    report.notes.push_back(
+        irt_message(o.lang, "rank-corr/unmatched", {{"count", std::to_string(unmatched.size())}, {"names", names}}));
   }
   if (report.models.size() < 3)
-    return Error(irt_message(o.lang, "rank-corr/too-few", {{"count", std::to_string(report.models.size())}}), Error::Kind::Input);
+    return Error(irt_message(o.lang, "rank-corr/too-few", {{"count", std::to_string(report.models.size())}}),
+                 Error::Kind::Input);
   report.result = rank_correlation(report.a_scores, report.b_scores, o.ci_level);
   using scoring::format_fixed;
   auto line = [&](const char* name, const Correlation& c) {
@@ -161,7 +174,8 @@ Result<RankCorrReport> run_rank_corr(const RankCorrOptions& o) {
     return s + "\n";
   };
   report.text = "models " + std::to_string(report.result.n) + " (intervals " + scoring::format_number(o.ci_level) +
-                "%, Fisher z)\n" + line("spearman_rho", report.result.spearman) + line("kendall_tau_b", report.result.kendall);
+                "%, Fisher z)\n" + line("spearman_rho", report.result.spearman) +
+                line("kendall_tau_b", report.result.kendall);
   return report;
 }
 

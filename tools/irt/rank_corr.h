@@ -45,8 +45,8 @@ struct RankCorrOptions {
 
 struct RankCorrReport {
   RankCorrelation result;
-  std::vector<std::string> models;          // joined, sorted
-  std::vector<double> a_scores, b_scores;   // per model
+  std::vector<std::string> models;         // joined, sorted
+  std::vector<double> a_scores, b_scores;  // per model
   std::vector<std::string> notes;
   std::string text;
 };

@@ -18,7 +18,8 @@ Result<SelectRunReport> run_irt_select(const SelectRunOptions& o) {
   scoring::RunSetup setup = scoring::prepare_run(o.start_dir, o.cases, o.lang, o.threads);
   if (!setup.usage_error.empty()) return Error(setup.usage_error, Error::Kind::Usage);
   if (!setup.cases.cases || setup.cases.unreadable || count_diagnostics(setup.cases.diagnostics).errors > 0) {
-    return Error(error_lines(setup.cases.diagnostics, o.lang) + irt_message(o.lang, "verdicts/refused"), Error::Kind::Failed);
+    return Error(error_lines(setup.cases.diagnostics, o.lang) + irt_message(o.lang, "verdicts/refused"),
+                 Error::Kind::Failed);
   }
   // The pool: the cases that have calibrated items.
   std::unordered_set<std::string_view> calibrated(bank.cases.begin(), bank.cases.end());
@@ -26,7 +27,8 @@ Result<SelectRunReport> run_irt_select(const SelectRunOptions& o) {
   for (auto& f : facts_of_cases(*setup.cases.cases))
     if (calibrated.count(f.case_id)) pool.push_back(std::move(f));
   if (static_cast<size_t>(o.count) > pool.size())
-    return Error(irt_message(o.lang, "select/too-few", {{"count", std::to_string(o.count)}, {"pool", std::to_string(pool.size())}}),
+    return Error(irt_message(o.lang, "select/too-few",
+                             {{"count", std::to_string(o.count)}, {"pool", std::to_string(pool.size())}}),
                  Error::Kind::Usage);
   Taxonomy none;
   const Taxonomy& taxonomy = setup.taxonomy ? *setup.taxonomy : none;
@@ -41,8 +43,8 @@ Result<SelectRunReport> run_irt_select(const SelectRunOptions& o) {
   for (const auto& id : report.selection.case_ids) report.ids += id + '\n';
   // Bounds of clinconsensus.yaml the subset does not meet, as `select` reports them.
   for (const auto& u : report.selection.spread.unmet) {
-    const std::string what = coverage::coverage_message(o.lang, u.dimension == "cell" ? "word/cells" : "dim/subject") + " " +
-                             u.label + (u.label2.empty() ? "" : " × " + u.label2);
+    const std::string what = coverage::coverage_message(o.lang, u.dimension == "cell" ? "word/cells" : "dim/subject") +
+                             " " + u.label + (u.label2.empty() ? "" : " × " + u.label2);
     report.notes.push_back(coverage::coverage_message(o.lang, "select/unmet",
                                                       {{"part", "1"},
                                                        {"what", what},

@@ -16,15 +16,15 @@ struct SelectRunOptions {
   std::string cases;  // --cases, as score
   int count = 0;
   uint64_t seed = 1;
-  std::string out;    // --out ids.txt; "" prints the list
+  std::string out;  // --out ids.txt; "" prints the list
   Lang lang = Lang::En;
   unsigned threads = 0;
 };
 
 struct SelectRunReport {
   InfoSelection selection;
-  std::string ids;                  // one case id a line
-  std::vector<std::string> notes;   // in the run's language
+  std::string ids;                 // one case id a line
+  std::vector<std::string> notes;  // in the run's language
   std::string summary;
   std::vector<std::string> written;
 };

@@ -91,7 +91,8 @@ Result<void> write_simulation(const Simulation& sim, const std::string& dir, siz
       row["rubrics"].push_back({{"criterion_id", m.items[i]}, {"criterion", "模拟标准 " + m.items[i]}});
     cases += row.dump() + '\n';
   }
-  if (auto written = write_file_atomic(dir + "/cases.jsonl", cases); !written) return Error(written.error().message, Error::Kind::Input);
+  if (auto written = write_file_atomic(dir + "/cases.jsonl", cases); !written)
+    return Error(written.error().message, Error::Kind::Input);
   for (size_t j = first; j < last; ++j) {
     std::string out;
     out.reserve(I * 100);
@@ -101,7 +102,8 @@ Result<void> write_simulation(const Simulation& sim, const std::string& dir, siz
       out += "{\"model\":\"" + r.model + "\",\"case_id\":\"" + m.item_case[i] + "\",\"criterion_id\":\"" + m.items[i] +
              "\",\"judge\":\"" + r.judge + "\",\"criteria_met\":" + (m.met_at(j, i) ? "true" : "false") + "}\n";
     }
-    if (auto written = write_file_atomic(dir + "/verdicts/" + r.model + ".jsonl", out); !written) return Error(written.error().message, Error::Kind::Input);
+    if (auto written = write_file_atomic(dir + "/verdicts/" + r.model + ".jsonl", out); !written)
+      return Error(written.error().message, Error::Kind::Input);
   }
   return {};
 }

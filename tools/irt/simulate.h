@@ -25,9 +25,9 @@ struct SimulationSpec {
 };
 
 struct Simulation {
-  std::vector<ItemParams> truth;   // per criterion, in case order
-  std::vector<double> abilities;   // per respondent
-  ResponseMatrix matrix;           // criterion items; respondents "sim-001", …
+  std::vector<ItemParams> truth;             // per criterion, in case order
+  std::vector<double> abilities;             // per respondent
+  ResponseMatrix matrix;                     // criterion items; respondents "sim-001", …
   std::vector<std::string> subjects, tasks;  // per case: labels that cycle, for selection spread
 };
 

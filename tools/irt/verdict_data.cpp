@@ -31,8 +31,7 @@ Result<VerdictData> load_verdict_data(const std::string& start_dir, const std::s
   const auto& cl = data.setup.cases;
   if (cl.unreadable || !cl.cases || count_diagnostics(cl.diagnostics).errors > 0)
     return Error(error_lines(cl.diagnostics, lang) + irt_message(lang, "verdicts/refused"), Error::Kind::Failed);
-  std::vector<scoring::VerdictInput> inputs =
-      scoring::verdict_inputs(verdict_args, start_dir, scoring::unnamed_judge);
+  std::vector<scoring::VerdictInput> inputs = scoring::verdict_inputs(verdict_args, start_dir, scoring::unnamed_judge);
   scoring::ReadVerdictsOptions ro;
   ro.lang = lang;
   ro.threads = threads;

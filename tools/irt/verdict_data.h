@@ -15,9 +15,9 @@
 namespace cc::irt {
 
 struct VerdictData {
-  scoring::RunSetup setup;               // its cases are present
-  scoring::VerdictCollection verdicts;   // tables sorted by judge, then model
-  std::vector<Diagnostic> warnings;      // findings at warning severity, for the caller to show
+  scoring::RunSetup setup;              // its cases are present
+  scoring::VerdictCollection verdicts;  // tables sorted by judge, then model
+  std::vector<Diagnostic> warnings;     // findings at warning severity, for the caller to show
 
   const scoring::CaseSet& cases() const { return *setup.cases.cases; }
   // Every table, one per respondent.

@@ -48,8 +48,8 @@ Result<BatchImportReport> import_batch_output(const std::string& cache_path, con
         ++report.failed;
         continue;
       }
-      std::string body = (*response)["body"].is_string() ? (*response)["body"].get<std::string>()
-                                                         : (*response)["body"].dump();
+      std::string body =
+          (*response)["body"].is_string() ? (*response)["body"].get<std::string>() : (*response)["body"].dump();
       if (!parse_chat_completion(body)) {
         ++report.failed;
         continue;
@@ -72,8 +72,7 @@ Result<BatchImportReport> import_batch_output(const std::string& cache_path, con
     ++report.stored;
   }
   report.text = judge_message(lang, "batch/imported", {{"n", std::to_string(report.stored)}}) + "\n";
-  if (report.failed)
-    report.text += judge_message(lang, "batch/failed", {{"n", std::to_string(report.failed)}}) + "\n";
+  if (report.failed) report.text += judge_message(lang, "batch/failed", {{"n", std::to_string(report.failed)}}) + "\n";
   return report;
 }
 

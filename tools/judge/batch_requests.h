@@ -40,8 +40,8 @@ class BatchRequestWriter {
 };
 
 struct BatchImportReport {
-  size_t stored = 0;   // answers put in the cache
-  size_t failed = 0;   // requests the Batch API could not answer (their items stay missing)
+  size_t stored = 0;  // answers put in the cache
+  size_t failed = 0;  // requests the Batch API could not answer (their items stay missing)
   std::string text;
 };
 

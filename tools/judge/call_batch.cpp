@@ -143,11 +143,13 @@ class BatchRunner {
       if (stopping_ && (client_.in_flight() == 0 || now >= stop_deadline_)) break;
       Clock::time_point wake = now + std::chrono::milliseconds(200);
       if (!stopping_) dispatch(now, wake);
-      int wait_ms = static_cast<int>(std::clamp<long>(
-          std::chrono::duration_cast<std::chrono::milliseconds>(wake - Clock::now()).count(), 0, 200));
+      int wait_ms = static_cast<int>(
+          std::clamp<long>(std::chrono::duration_cast<std::chrono::milliseconds>(wake - Clock::now()).count(), 0, 200));
       if (client_.in_flight() == 0 && wait_ms > 0) {
         // Nothing on the wire: sleep until the next retry, rate slot or breaker end.
-        struct timespec ts{0, static_cast<long>(wait_ms) * 1000000L};
+        struct timespec ts {
+          0, static_cast<long>(wait_ms) * 1000000L
+        };
         nanosleep(&ts, nullptr);
       }
       done.clear();
@@ -191,12 +193,15 @@ class BatchRunner {
         wake = std::min(wake, now + std::chrono::microseconds(static_cast<long>(wait * 1e6)));
         return;
       }
-      if (is_retry) retries_.pop();
-      else ready_.pop_front();
+      if (is_retry)
+        retries_.pop();
+      else
+        ready_.pop_front();
       requests_.take(1, now);
       tokens_.take(spec.estimated_tokens(), now);
       sent_[index] = {spec.estimated_tokens(), spec.key};
-      HttpRequest req{index, ep_.chat_url(), chat_request_body(*spec.endpoint, batch_.message(index)), key_, ep_.timeout_s};
+      HttpRequest req{index, ep_.chat_url(), chat_request_body(*spec.endpoint, batch_.message(index)), key_,
+                      ep_.timeout_s};
       CallOutcome& o = result_.outcomes[index];
       ++o.attempts;
       if (auto ok = client_.start(std::move(req)); !ok) {
@@ -219,9 +224,8 @@ class BatchRunner {
     Disposition d = classify_status(r.status);
     if (d == Disposition::Refuse) {
       result_.end = BatchEnd::Refused;
-      result_.message = redact("endpoint '" + ep_.name + "' (" + ep_.chat_url() + ") refused the request: " +
-                                   describe_failure(r),
-                               key_);
+      result_.message = redact(
+          "endpoint '" + ep_.name + "' (" + ep_.chat_url() + ") refused the request: " + describe_failure(r), key_);
       o.error = result_.message;
       return;
     }
@@ -277,10 +281,10 @@ class BatchRunner {
     o.error = std::move(error);
     if (server_trouble && ++consecutive_failures_ >= ep_.breaker_failures) {
       if (breaker_tripped_) {
-        fail_batch(BatchEnd::BreakerOpen,
-                   "endpoint '" + ep_.name + "' failed " + std::to_string(ep_.breaker_failures) +
-                       " attempts in a row again after a pause of " + std::to_string(int(ep_.breaker_pause_s)) +
-                       " s (last: " + o.error + "); stopped");
+        fail_batch(BatchEnd::BreakerOpen, "endpoint '" + ep_.name + "' failed " + std::to_string(ep_.breaker_failures) +
+                                              " attempts in a row again after a pause of " +
+                                              std::to_string(int(ep_.breaker_pause_s)) + " s (last: " + o.error +
+                                              "); stopped");
         return;
       }
       // Half-open: after the pause one more failure stops the run, one success closes it.
@@ -342,9 +346,10 @@ BatchResult run_batch(const Endpoint& endpoint, const std::string& api_key, cons
 }
 
 Progress run_progress(const RunSettings& settings, std::string label) {
-  return Progress(settings.progress ? *settings.progress : std::cerr,
-                  settings.progress ? Progress::style_for(settings.progress_fd, settings.quiet) : Progress::Style::Quiet,
-                  std::move(label));
+  return Progress(
+      settings.progress ? *settings.progress : std::cerr,
+      settings.progress ? Progress::style_for(settings.progress_fd, settings.quiet) : Progress::Style::Quiet,
+      std::move(label));
 }
 
 BatchControl batch_control(const RunSettings& settings, LlmCache* cache, Progress* progress, uint64_t seed) {

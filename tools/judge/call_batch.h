@@ -27,8 +27,8 @@ namespace cc::judge {
 
 // One call, as the batch builds it.
 struct CallSpec {
-  const Endpoint* endpoint = nullptr;  // whose model and parameters the body carries
-  std::string key;            // cache key: SHA-256 of the canonical request (request_key)
+  const Endpoint* endpoint = nullptr;   // whose model and parameters the body carries
+  std::string key;                      // cache key: SHA-256 of the canonical request (request_key)
   int64_t estimated_input_tokens = 0;   // of the prompt
   int64_t estimated_output_tokens = 0;  // expected in the answer
   int64_t estimated_tokens() const { return estimated_input_tokens + estimated_output_tokens; }
@@ -50,12 +50,12 @@ struct CallBatch {
 
 // How a batch runs.
 struct BatchControl {
-  LlmCache* cache = nullptr;   // null: neither read nor written (--no-cache)
-  bool dry_run = false;        // only count what the cache lacks; send nothing
+  LlmCache* cache = nullptr;                // null: neither read nor written (--no-cache)
+  bool dry_run = false;                     // only count what the cache lacks; send nothing
   const std::atomic<bool>* stop = nullptr;  // set (by SIGINT) to stop sending
-  double stop_grace_s = 5;     // how long in-flight answers are awaited after a stop
+  double stop_grace_s = 5;                  // how long in-flight answers are awaited after a stop
   Progress* progress = nullptr;
-  uint64_t seed = 1;           // of the backoff jitter
+  uint64_t seed = 1;  // of the backoff jitter
 };
 
 // One call's outcome.
@@ -64,8 +64,8 @@ struct CallOutcome {
   State state = State::NotAsked;
   bool from_cache = false;
   int attempts = 0;
-  nlohmann::json parsed;   // Answered: what `parse` returned
-  std::string error;       // Failed / NotAsked: the last error, in words
+  nlohmann::json parsed;  // Answered: what `parse` returned
+  std::string error;      // Failed / NotAsked: the last error, in words
   Usage usage;
   double latency_ms = 0;
 };
@@ -81,11 +81,11 @@ enum class BatchEnd {
 
 struct BatchResult {
   BatchEnd end = BatchEnd::Completed;
-  std::string message;  // why it ended early, with the endpoint's name; never the key
+  std::string message;                // why it ended early, with the endpoint's name; never the key
   std::vector<CallOutcome> outcomes;  // one per call
   RunCounters counters;
-  size_t to_ask = 0;                  // calls the cache could not answer
-  int64_t estimated_input_tokens_to_ask = 0;   // of the calls the cache could not answer
+  size_t to_ask = 0;                          // calls the cache could not answer
+  int64_t estimated_input_tokens_to_ask = 0;  // of the calls the cache could not answer
   int64_t estimated_output_tokens_to_ask = 0;
   double seconds = 0;
 };

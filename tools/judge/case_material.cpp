@@ -27,8 +27,7 @@ Result<CaseMaterials> load_case_materials(const Config& config, Lang lang) {
   BenchmarkLoad load = load_benchmark(config, lang);
   std::string problems;
   for (const Diagnostic& d : load.diagnostics)
-    if (d.severity == Severity::Error)
-      problems += "\n  " + d.file + ":" + std::to_string(d.line) + ": " + d.message;
+    if (d.severity == Severity::Error) problems += "\n  " + d.file + ":" + std::to_string(d.line) + ": " + d.message;
   if (!problems.empty())
     return Error("some cases or rubrics cannot be read; fix them first (clinconsensus validate shows all):" + problems,
                  Error::Kind::Input);
@@ -62,10 +61,13 @@ Result<void> restrict_to_ids(CaseMaterials& m, const std::string& ids_path) {
     std::string id = trim_blank(line);
     if (id.empty() || id[0] == '#') continue;
     auto it = m.index.find(id);
-    if (it == m.index.end()) problems += "\n  " + ids_path + ":" + std::to_string(n) + ": no case " + id + " in the benchmark";
-    else keep[it->second] = 1;
+    if (it == m.index.end())
+      problems += "\n  " + ids_path + ":" + std::to_string(n) + ": no case " + id + " in the benchmark";
+    else
+      keep[it->second] = 1;
   }
-  if (!problems.empty()) return Error("the id list names cases the benchmark does not have:" + problems, Error::Kind::Input);
+  if (!problems.empty())
+    return Error("the id list names cases the benchmark does not have:" + problems, Error::Kind::Input);
   std::vector<CaseMaterial> kept;
   for (size_t i = 0; i < m.cases.size(); ++i)
     if (keep[i]) kept.push_back(std::move(m.cases[i]));

@@ -16,8 +16,8 @@ namespace cc::judge {
 
 struct CaseMaterial {
   std::string case_id;
-  std::string query;  // clinical_context, a blank line, user_request
-  std::string specialty;  // the case's subject (specialty), for stratified samples
+  std::string query;                                          // clinical_context, a blank line, user_request
+  std::string specialty;                                      // the case's subject (specialty), for stratified samples
   std::vector<std::pair<std::string, std::string>> criteria;  // (criterion_id, criterion)
 };
 

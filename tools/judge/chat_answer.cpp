@@ -20,8 +20,7 @@ std::string shorten(std::string_view text, size_t max_bytes) {
 }
 
 bool is_token_char(char c) {
-  return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' || c == '_' ||
-         c == '.';
+  return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-' || c == '_' || c == '.';
 }
 
 // Hides what looks like a credential in a server's error text. Some gateways quote the
@@ -65,7 +64,8 @@ int64_t token_count(const json& usage, const char* key) {
   auto it = usage.find(key);
   if (it == usage.end()) return 0;
   if (it->is_number_integer() || it->is_number_unsigned()) return it->get<int64_t>();
-  if (it->is_number_float() && it->get<double>() >= 0 && it->get<double>() < 9e18) return static_cast<int64_t>(it->get<double>());
+  if (it->is_number_float() && it->get<double>() >= 0 && it->get<double>() < 9e18)
+    return static_cast<int64_t>(it->get<double>());
   return 0;
 }
 
@@ -104,12 +104,10 @@ Result<ChatAnswer> read_answer(const json& root) {
   if ((error != root.end() && !error->is_null()) || top_level_error) {
     std::string text = error != root.end() && !error->is_null() ? error_text(*error) : error_text(root);
     if (text.empty()) return Error("the endpoint answered with an error and no message");
-    return Error("the endpoint answered with an error: \"" + shorten(redact_credentials(text), kMaxQuotedBytes) +
-                 "\"");
+    return Error("the endpoint answered with an error: \"" + shorten(redact_credentials(text), kMaxQuotedBytes) + "\"");
   }
   auto choices = root.find("choices");
-  if (choices == root.end() || !choices->is_array() || choices->empty())
-    return Error("response has no choices");
+  if (choices == root.end() || !choices->is_array() || choices->empty()) return Error("response has no choices");
   const json& choice = (*choices)[0];
   if (!choice.is_object()) return Error("choices[0] is not an object");
   auto message = choice.find("message");

@@ -27,8 +27,7 @@ std::string chat_request_body(const Endpoint& ep, const std::string& user_messag
   return with.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
 }
 
-std::string request_key(const Endpoint& ep, std::string_view content, std::string_view prompt_sha256,
-                        int repeat) {
+std::string request_key(const Endpoint& ep, std::string_view content, std::string_view prompt_sha256, int repeat) {
   Sha256 h;
   h.update("clinconsensus-request-v2\n");
   h.update(prompt_sha256);

@@ -20,7 +20,6 @@ std::string chat_request_body(const Endpoint& endpoint, const std::string& user_
 // give equal keys and different ones different keys; hashing a digest instead of the
 // rendered, JSON-escaped prompt is what lets a resume look up 75,000 keys in well under
 // two seconds. The API key is not part of a body, so it can never reach the cache.
-std::string request_key(const Endpoint& endpoint, std::string_view content, std::string_view prompt_sha256,
-                        int repeat);
+std::string request_key(const Endpoint& endpoint, std::string_view content, std::string_view prompt_sha256, int repeat);
 
 }  // namespace cc::judge

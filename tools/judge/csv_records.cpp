@@ -48,7 +48,8 @@ Result<std::vector<CsvRecord>> parse_csv(std::string_view text) {
         field += text[i++];
       }
       if (i < text.size() && text[i] != ',' && text[i] != '\n' && text[i] != '\r')
-        return Error("line " + std::to_string(line) + ": text after a closing quote; double a quote inside a quoted field (\"\")",
+        return Error("line " + std::to_string(line) +
+                         ": text after a closing quote; double a quote inside a quoted field (\"\")",
                      Error::Kind::Input);
       continue;
     }

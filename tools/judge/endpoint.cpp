@@ -54,18 +54,18 @@ void read_number(const nlohmann::json& j, const char* key, T& out) {
 
 nlohmann::ordered_json Endpoint::describe() const {
   nlohmann::ordered_json j = {{"name", name},
-                      {"base_url", base_url},
-                      {"model", model},
-                      {"api_key_env", api_key_env},
-                      {"max_concurrency", max_concurrency},
-                      {"requests_per_minute", requests_per_minute},
-                      {"tokens_per_minute", tokens_per_minute},
-                      {"timeout_s", timeout_s},
-                      {"max_retries", max_retries},
-                      {"max_tokens", max_tokens},
-                      {"price_per_million_tokens", {{"input", price_input}, {"output", price_output}}},
-                      {"extra_body", extra_body},
-                      {"allow_insecure", allow_insecure}};
+                              {"base_url", base_url},
+                              {"model", model},
+                              {"api_key_env", api_key_env},
+                              {"max_concurrency", max_concurrency},
+                              {"requests_per_minute", requests_per_minute},
+                              {"tokens_per_minute", tokens_per_minute},
+                              {"timeout_s", timeout_s},
+                              {"max_retries", max_retries},
+                              {"max_tokens", max_tokens},
+                              {"price_per_million_tokens", {{"input", price_input}, {"output", price_output}}},
+                              {"extra_body", extra_body},
+                              {"allow_insecure", allow_insecure}};
   j["temperature"] = temperature ? nlohmann::ordered_json(*temperature) : nlohmann::ordered_json(nullptr);
   return j;
 }
@@ -76,9 +76,10 @@ Result<void> check_base_url(const std::string& url, bool allow_insecure) {
     return Error("base_url '" + url + "' must start with https:// (or http:// for a server on this machine)",
                  Error::Kind::Usage);
   if (!p.userinfo.empty())
-    return Error("base_url must not carry credentials (user:password@); put the key in the environment variable "
-                 "that api_key_env names",
-                 Error::Kind::Usage);
+    return Error(
+        "base_url must not carry credentials (user:password@); put the key in the environment variable "
+        "that api_key_env names",
+        Error::Kind::Usage);
   if (p.host.empty()) return Error("base_url '" + url + "' names no host", Error::Kind::Usage);
   if (p.scheme == "http" && !allow_insecure && !is_loopback(p.host))
     return Error("base_url '" + url + "' is plain http:// to " + p.host +
@@ -114,8 +115,10 @@ Result<Endpoint> find_endpoint(const Config& config, const std::string& name) {
   read_number(j, "max_retries", e.max_retries);
   read_number(j, "max_tokens", e.max_tokens);
   if (auto t = j.find("temperature"); t != j.end()) {
-    if (t->is_number()) e.temperature = t->get<double>();
-    else if (t->is_null()) e.temperature.reset();  // leave it to the server
+    if (t->is_number())
+      e.temperature = t->get<double>();
+    else if (t->is_null())
+      e.temperature.reset();  // leave it to the server
   }
   if (auto p = j.find("price_per_million_tokens"); p != j.end() && p->is_object()) {
     read_number(*p, "input", e.price_input);

@@ -19,10 +19,9 @@ Result<EvalReport> run_eval(const Config& config, const EvalOptions& options, co
   report.text += report.generate.text;
   report.written = report.generate.written;
   if (settings.dry_run) {
-    report.text +=
-        "judge " + options.judge +
-        ": the judge's calls depend on the responses; run `clinconsensus judge --responses <file> --judge " +
-        options.judge + " --dry-run` once they exist (one call per criterion of every response)\n";
+    report.text += "judge " + options.judge +
+                   ": the judge's calls depend on the responses; run `clinconsensus judge --responses <file> --judge " +
+                   options.judge + " --dry-run` once they exist (one call per criterion of every response)\n";
     return report;
   }
   if (report.generate.interrupted) {

@@ -31,7 +31,7 @@ struct EvalReport {
   bool interrupted = false;
   bool scored = false;
   RunOutcome score_outcome = RunOutcome::Done;  // how score's own run ended, when it ran
-  std::string text;          // what each step said, then the leaderboard
+  std::string text;                             // what each step said, then the leaderboard
   std::vector<std::string> written;
   size_t failed() const { return generate.failed + judge.failed; }
 };

@@ -31,7 +31,8 @@ Result<GenerateReport> run_generate(const Config& config, const GenerateOptions&
   }
   CC_TRY_ASSIGN(CaseMaterials cases, load_case_materials(config, Lang::En));
   if (!options.ids_file.empty()) CC_TRY(restrict_to_ids(cases, options.ids_file));
-  if (cases.cases.empty()) return Error("no case to ask: the benchmark (or the id list) holds none", Error::Kind::Input);
+  if (cases.cases.empty())
+    return Error("no case to ask: the benchmark (or the id list) holds none", Error::Kind::Input);
   std::unique_ptr<FileLock> lock;
   if (!settings.dry_run && !settings.dir_locked) {
     CC_TRY_ASSIGN(lock, acquire_out_dir_lock(settings.out_dir));
@@ -75,9 +76,10 @@ Result<GenerateReport> run_generate(const Config& config, const GenerateOptions&
   std::ostringstream text;
   if (settings.dry_run) {
     int64_t in_tokens = b.estimated_input_tokens_to_ask, out_tokens = b.estimated_output_tokens_to_ask;
-    text << "generate " << ep.name << ": " << b.to_ask << " of " << n << " calls still needed (" << b.counters.from_cache
-         << " in the cache), about " << in_tokens << " input + " << out_tokens << " output tokens, estimated cost "
-         << ep.cost(in_tokens, out_tokens) << "\n(input tokens estimated as one per CJK character and one per 4 other "
+    text << "generate " << ep.name << ": " << b.to_ask << " of " << n << " calls still needed ("
+         << b.counters.from_cache << " in the cache), about " << in_tokens << " input + " << out_tokens
+         << " output tokens, estimated cost " << ep.cost(in_tokens, out_tokens)
+         << "\n(input tokens estimated as one per CJK character and one per 4 other "
          << "bytes; output as " << kResponseOutputTokens << " per answer, at most max_tokens)\n";
     report.text = text.str();
     return report;
@@ -133,8 +135,8 @@ Result<GenerateReport> run_generate(const Config& config, const GenerateOptions&
 
   text << report.responses << " responses written";
   if (report.failed) text << ", " << report.failed << " calls failed (see generate_errors.jsonl; rerun to retry them)";
-  text << "; " << b.counters.prompt_tokens << " + " << b.counters.completion_tokens << " tokens, cost " << b.counters.cost
-       << "\n";
+  text << "; " << b.counters.prompt_tokens << " + " << b.counters.completion_tokens << " tokens, cost "
+       << b.counters.cost << "\n";
   if (!b.message.empty()) text << b.message << "\n";
   report.text = text.str();
   return report;

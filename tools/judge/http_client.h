@@ -13,7 +13,7 @@ namespace cc::judge {
 
 // One request to send.
 struct HttpRequest {
-  uint64_t tag = 0;        // the caller's id, handed back with the response
+  uint64_t tag = 0;  // the caller's id, handed back with the response
   std::string url;
   std::string body;        // JSON
   std::string bearer;      // API key for "Authorization: Bearer", "" for none; never logged

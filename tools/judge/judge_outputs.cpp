@@ -37,8 +37,9 @@ Result<JudgeOutputs> read_judge_outputs(const Config& config, const std::string&
   {
     std::ifstream in(manifest_path, std::ios::binary);
     if (!in)
-      return Error("no judge run in " + dir + " (" + manifest_path + " is missing); name the folder of a judge run with --from",
-                   Error::Kind::Input);
+      return Error(
+          "no judge run in " + dir + " (" + manifest_path + " is missing); name the folder of a judge run with --from",
+          Error::Kind::Input);
     out.manifest = nlohmann::json::parse(in, nullptr, false);
     if (!out.manifest.is_object()) return Error(manifest_path + ": not a JSON object", Error::Kind::Input);
   }
@@ -80,15 +81,16 @@ Result<JudgeOutputs> read_judge_outputs(const Config& config, const std::string&
       fs::path p(text_field(i, "path"));
       if (p.is_relative()) p = fs::path(config.root) / p;
       if (!fs::exists(p))
-        return Error("the responses " + p.string() + " named in " + manifest_path +
-                         " are not there; pass them with --responses",
-                     Error::Kind::Input);
+        return Error(
+            "the responses " + p.string() + " named in " + manifest_path + " are not there; pass them with --responses",
+            Error::Kind::Input);
       paths.push_back(p.string());
     }
   if (!paths.empty()) {
     CC_TRY_ASSIGN(out.responses, read_responses(paths, cases));
   }
-  for (size_t i = 0; i < out.responses.size(); ++i) out.response_of[{out.responses[i].model, out.responses[i].case_id}] = i;
+  for (size_t i = 0; i < out.responses.size(); ++i)
+    out.response_of[{out.responses[i].model, out.responses[i].case_id}] = i;
   return out;
 }
 

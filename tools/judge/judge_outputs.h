@@ -27,12 +27,12 @@ struct JudgeVerdict {
 };
 
 struct JudgeOutputs {
-  nlohmann::json manifest;               // DIR/judge_manifest.json
-  std::vector<std::string> judges;       // judges with verdicts: the manifest's endpoints first, then by name;
-                                         // "final" and repeats ("A#2") left out
+  nlohmann::json manifest;          // DIR/judge_manifest.json
+  std::vector<std::string> judges;  // judges with verdicts: the manifest's endpoints first, then by name;
+                                    // "final" and repeats ("A#2") left out
   std::map<CriterionKey, std::map<std::string, JudgeVerdict>> verdicts;  // by key, then judge
-  std::set<CriterionKey> final_missing;  // DIR/final_missing.jsonl
-  std::map<std::pair<std::string, std::string>, size_t> response_of;  // (model, case_id) → index in responses
+  std::set<CriterionKey> final_missing;                                  // DIR/final_missing.jsonl
+  std::map<std::pair<std::string, std::string>, size_t> response_of;     // (model, case_id) → index in responses
   std::vector<ResponseRow> responses;
 };
 

@@ -26,7 +26,8 @@ const char* policy_name(JudgePolicy policy) {
 }
 
 bool needs_arbiter(JudgePolicy policy, const PairVerdicts& v) {
-  return policy == JudgePolicy::Escalate && !v.physician && v.second_asked && v.first && v.second && *v.first != *v.second;
+  return policy == JudgePolicy::Escalate && !v.physician && v.second_asked && v.first && v.second &&
+         *v.first != *v.second;
 }
 
 FinalVerdict final_verdict(JudgePolicy policy, const PairVerdicts& v) {

@@ -31,10 +31,10 @@ const char* policy_name(JudgePolicy policy);
 
 // What is known about one criterion of one response.
 struct PairVerdicts {
-  std::optional<bool> first;    // the first judge's verdict, if it gave one
-  bool second_asked = false;    // the second judge was to judge it (sampled)
-  std::optional<bool> second;   // its verdict, if it gave one
-  std::optional<bool> arbiter;  // the arbiter's, if it was asked and answered
+  std::optional<bool> first;      // the first judge's verdict, if it gave one
+  bool second_asked = false;      // the second judge was to judge it (sampled)
+  std::optional<bool> second;     // its verdict, if it gave one
+  std::optional<bool> arbiter;    // the arbiter's, if it was asked and answered
   std::optional<bool> physician;  // a physician's label, if there is one
 };
 

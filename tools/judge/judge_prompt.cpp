@@ -30,8 +30,10 @@ std::string numbered_criteria(const CaseMaterial& c) {
 std::string judge_prompt_for(const PromptTemplate& prompt, const JudgeSettings& settings, const CaseMaterial& c,
                              const std::string& response, size_t k) {
   std::map<std::string, std::string> values{{"query", c.query}, {"response", response}};
-  if (settings.per_case) values["criteria"] = numbered_criteria(c);
-  else values["criterion"] = c.criteria[k].second;
+  if (settings.per_case)
+    values["criteria"] = numbered_criteria(c);
+  else
+    values["criterion"] = c.criteria[k].second;
   return render_prompt(prompt, values);
 }
 

@@ -42,7 +42,7 @@ struct VerdictRow {
   std::string case_id, criterion_id, judge;
   bool met;
   std::string explanation;
-  int repeat = 0;              // 0: not written
+  int repeat = 0;                // 0: not written
   nlohmann::ordered_json extra;  // final rows: policy and source
 };
 
@@ -54,10 +54,10 @@ struct CellVerdict {
 
 // One batch of calls: an endpoint judging some of the items, once.
 struct Pass {
-  size_t endpoint;            // into the run's endpoints
+  size_t endpoint;  // into the run's endpoints
   int rep;
-  std::string name;           // the judge name its rows carry
-  std::vector<size_t> items;  // into the run's items
+  std::string name;                           // the judge name its rows carry
+  std::vector<size_t> items;                  // into the run's items
   std::vector<CellVerdict>* cells = nullptr;  // where its verdicts go too (policy), or null
 };
 
@@ -77,7 +77,8 @@ Result<JudgeReport> run_judge(const Config& config, const JudgeOptions& options,
   if (!(options.second_judge_sample > 0 && options.second_judge_sample <= 1))
     return Error(judge_message(lang, "usage/sample"), Error::Kind::Usage);
   const bool two = options.judges.size() == 2;
-  if (options.second_judge_sample < 1 && !two) return Error(judge_message(lang, "usage/sample-one"), Error::Kind::Usage);
+  if (options.second_judge_sample < 1 && !two)
+    return Error(judge_message(lang, "usage/sample-one"), Error::Kind::Usage);
   CC_TRY_ASSIGN(JudgePolicy policy, judge_policy(config));
   if (!options.arbiter.empty() && !(two && policy == JudgePolicy::Escalate))
     return Error(judge_message(lang, "usage/arbiter"), Error::Kind::Usage);
@@ -124,14 +125,16 @@ Result<JudgeReport> run_judge(const Config& config, const JudgeOptions& options,
   }
   std::vector<Item> items;
   for (uint32_t r = 0; r < rows.size(); ++r) {
-    if (js.per_case) items.push_back({r, 0});
+    if (js.per_case)
+      items.push_back({r, 0});
     else
       for (uint32_t k = 0; k < row_case[r]->criteria.size(); ++k) items.push_back({r, k});
   }
   // The criteria (cells) an item answers: one, or all of its case's.
   auto item_cells = [&](const Item& it) -> std::pair<size_t, size_t> {
     size_t f = first_cell[it.row];
-    return js.per_case ? std::make_pair(f, f + row_case[it.row]->criteria.size()) : std::make_pair(f + it.criterion, f + it.criterion + 1);
+    return js.per_case ? std::make_pair(f, f + row_case[it.row]->criteria.size())
+                       : std::make_pair(f + it.criterion, f + it.criterion + 1);
   };
 
   // Per response row, once: a digest of the query and the response (length-prefixed, so
@@ -192,8 +195,7 @@ Result<JudgeReport> run_judge(const Config& config, const JudgeOptions& options,
       const std::string& part = js.per_case ? numbered_criteria(c) : c.criteria[it.criterion].second;
       CallSpec spec;
       spec.estimated_input_tokens = template_tokens + row.tokens + estimate_tokens(part);
-      spec.estimated_output_tokens =
-          kVerdictOutputTokens * (js.per_case ? static_cast<int64_t>(c.criteria.size()) : 1);
+      spec.estimated_output_tokens = kVerdictOutputTokens * (js.per_case ? static_cast<int64_t>(c.criteria.size()) : 1);
       // The message is a function of the template (its hash is in the key), the row and
       // this part, so their digest identifies it without rendering it.
       spec.key = request_key(ep, row.sha256 + "\n" + part, prompt.sha256, rep);
@@ -207,7 +209,8 @@ Result<JudgeReport> run_judge(const Config& config, const JudgeOptions& options,
         for (const auto& c : row_case[item(i).row]->criteria) ids.push_back(c.first);
         CC_TRY_ASSIGN(std::vector<CriterionVerdict> vs, parse_case_verdicts(text, ids));
         nlohmann::json arr = nlohmann::json::array();
-        for (const auto& v : vs) arr.push_back({{"id", v.criterion_id}, {"met", v.criteria_met}, {"why", v.explanation}});
+        for (const auto& v : vs)
+          arr.push_back({{"id", v.criterion_id}, {"met", v.criteria_met}, {"why", v.explanation}});
         return arr;
       }
       CC_TRY_ASSIGN(CriterionVerdict v, parse_criterion_verdict(text));
@@ -226,8 +229,8 @@ Result<JudgeReport> run_judge(const Config& config, const JudgeOptions& options,
       return true;
     }
     Progress progress = run_progress(settings, "judge " + pass.name);
-    BatchControl control =
-        batch_control(settings, cache.get(), &progress, settings.seed + pass.endpoint * 1000 + static_cast<uint64_t>(rep));
+    BatchControl control = batch_control(settings, cache.get(), &progress,
+                                         settings.seed + pass.endpoint * 1000 + static_cast<uint64_t>(rep));
     BatchResult b = run_batch(ep, keys[pass.endpoint], batch, control);
     if (b.end == BatchEnd::Refused) {
       stop = Error(b.message, Error::Kind::Refused);
@@ -356,9 +359,10 @@ Result<JudgeReport> run_judge(const Config& config, const JudgeOptions& options,
   }
   if (exporting) {
     CC_TRY_ASSIGN(report.written, requests.finish());
-    text << (requests.lines() ? judge_message(lang, "batch/exported", {{"n", std::to_string(requests.lines())},
-                                                                        {"files", std::to_string(report.written.size())},
-                                                                        {"dir", options.batch_export_dir}})
+    text << (requests.lines() ? judge_message(lang, "batch/exported",
+                                              {{"n", std::to_string(requests.lines())},
+                                               {"files", std::to_string(report.written.size())},
+                                               {"dir", options.batch_export_dir}})
                               : judge_message(lang, "batch/nothing"))
          << "\n";
     report.text = text.str();
@@ -366,7 +370,8 @@ Result<JudgeReport> run_judge(const Config& config, const JudgeOptions& options,
   }
   if (settings.dry_run) {
     text << "total: " << calls_needed << " calls, about " << tokens_needed << " tokens, estimated cost " << est_cost
-         << "\n(tokens estimated as one per CJK character and one per 4 other bytes of the prompt template, the case, the response and the criteria, plus "
+         << "\n(tokens estimated as one per CJK character and one per 4 other bytes of the prompt template, the case, "
+            "the response and the criteria, plus "
          << kVerdictOutputTokens << " output tokens per verdict; cost from price_per_million_tokens)\n";
     report.text = text.str();
     return report;
@@ -395,10 +400,10 @@ Result<JudgeReport> run_judge(const Config& config, const JudgeOptions& options,
           continue;
         }
         const CellVerdict& from = f.source == "arbiter" ? arbiter_cells[cell] : first_cells[cell];
-        std::string source = f.source == "arbiter"   ? judges[2].name
-                             : f.source == "both"    ? judges[0].name + "+" + judges[1].name
+        std::string source = f.source == "arbiter"     ? judges[2].name
+                             : f.source == "both"      ? judges[0].name + "+" + judges[1].name
                              : f.source == "physician" ? "physician"
-                                                     : judges[0].name;
+                                                       : judges[0].name;
         std::string why = from.why;
         if (f.source == "physician") {
           const PhysicianLabel& l = *label_of.at({rows[r].model, rows[r].case_id, c.criteria[k].first});
@@ -408,8 +413,8 @@ Result<JudgeReport> run_judge(const Config& config, const JudgeOptions& options,
         nlohmann::ordered_json extra;
         extra["policy"] = policy_name(policy);
         extra["source"] = source;
-        verdicts[rows[r].model].push_back({rows[r].case_id, c.criteria[k].first, kFinalJudge, *f.met, why, 0,
-                                           std::move(extra)});
+        verdicts[rows[r].model].push_back(
+            {rows[r].case_id, c.criteria[k].first, kFinalJudge, *f.met, why, 0, std::move(extra)});
       }
     }
   }
@@ -442,7 +447,8 @@ Result<JudgeReport> run_judge(const Config& config, const JudgeOptions& options,
     report.written.push_back(path);
   }
   std::sort(errors.begin(), errors.end(), [](const ErrorRow& a, const ErrorRow& b) {
-    return std::tie(a.model, a.case_id, a.criterion_id, a.judge) < std::tie(b.model, b.case_id, b.criterion_id, b.judge);
+    return std::tie(a.model, a.case_id, a.criterion_id, a.judge) <
+           std::tie(b.model, b.case_id, b.criterion_id, b.judge);
   });
   std::vector<nlohmann::ordered_json> err_rows;
   for (const ErrorRow& e : errors) {
@@ -486,8 +492,8 @@ Result<JudgeReport> run_judge(const Config& config, const JudgeOptions& options,
     if (std::find(seen_files.begin(), seen_files.end(), r.file) == seen_files.end()) seen_files.push_back(r.file);
   for (const std::string& f : seen_files) inputs.push_back(file_record(f, config.root));
   m["inputs"] = inputs;
-  m["counts"] = {{"responses", rows.size()}, {"items", report.items}, {"verdicts", report.verdicts},
-                 {"errors", report.failed}};
+  m["counts"] = {
+      {"responses", rows.size()}, {"items", report.items}, {"verdicts", report.verdicts}, {"errors", report.failed}};
   if (two) m["counts"]["final_missing"] = report.final_missing;
   m["tokens"] = {{"prompt", total_prompt}, {"completion", total_completion}};
   m["cost"] = total_cost;
@@ -495,10 +501,12 @@ Result<JudgeReport> run_judge(const Config& config, const JudgeOptions& options,
   CC_TRY(write_manifest(std::move(m), settings.out_dir, "judge_manifest.json", report.written));
 
   text << report.verdicts << " verdicts written";
-  if (report.failed) text << ", " << report.failed << " items without a verdict (see judge_errors.jsonl; rerun to retry them)";
+  if (report.failed)
+    text << ", " << report.failed << " items without a verdict (see judge_errors.jsonl; rerun to retry them)";
   text << "; " << total_prompt << " + " << total_completion << " tokens, cost " << total_cost << "\n";
   for (const auto& [reason, n] : missing_by_reason)
-    text << judge_message(lang, "final/summary", {{"n", std::to_string(n)}, {"why", judge_message(lang, reason)}}) << "\n";
+    text << judge_message(lang, "final/summary", {{"n", std::to_string(n)}, {"why", judge_message(lang, reason)}})
+         << "\n";
   for (const auto& b : batches)
     if (b.contains("message")) text << b["judge"].get<std::string>() << ": " << b["message"].get<std::string>() << "\n";
   report.text = text.str();

@@ -36,12 +36,12 @@ struct JudgeOptions {
 
 // What a run did, for the CLI to report.
 struct JudgeReport {
-  size_t items = 0;     // verdicts wanted, over every judge and repeat
-  size_t verdicts = 0;  // written
-  size_t failed = 0;    // items in judge_errors.jsonl
+  size_t items = 0;          // verdicts wanted, over every judge and repeat
+  size_t verdicts = 0;       // written
+  size_t failed = 0;         // items in judge_errors.jsonl
   size_t final_missing = 0;  // criteria without a final verdict (two judges)
   bool interrupted = false;  // stopped by a stop request; nothing written, the rerun resumes
-  std::string text;     // the summary for the terminal (dry run: the estimate)
+  std::string text;          // the summary for the terminal (dry run: the estimate)
   std::vector<std::string> written;
 };
 

@@ -147,7 +147,8 @@ Result<void> prepare_schema(sqlite3* db, const std::string& path) {
         " body TEXT NOT NULL, parsed TEXT NOT NULL,"
         " prompt_tokens INTEGER NOT NULL, completion_tokens INTEGER NOT NULL, latency_ms REAL NOT NULL,"
         " endpoint TEXT NOT NULL, model TEXT NOT NULL, created INTEGER NOT NULL);"
-        "INSERT INTO meta(name, value) VALUES('schema_version', " + std::to_string(kSchemaVersion) + ");";
+        "INSERT INTO meta(name, value) VALUES('schema_version', " +
+        std::to_string(kSchemaVersion) + ");";
     if (!exec(db, create.c_str())) return fail(sqlite_error());
   } else {
     std::optional<std::string> has_meta =
@@ -164,14 +165,15 @@ Result<void> prepare_schema(sqlite3* db, const std::string& path) {
                         Error::Kind::Input));
     int64_t v = std::strtoll(version->c_str(), nullptr, 10);
     if (v > kSchemaVersion)
-      return fail(Error("cannot use the LLM cache " + path + ": it was written by a newer clinconsensus (cache schema " +
-                            std::to_string(v) + ", this one reads " + std::to_string(kSchemaVersion) +
-                            "); upgrade clinconsensus, or " + delete_hint(path),
-                        Error::Kind::Input));
-    if (v != kSchemaVersion)
-      return fail(Error("cannot use the LLM cache " + path + ": unknown cache schema version " + *version + "; " +
+      return fail(Error("cannot use the LLM cache " + path +
+                            ": it was written by a newer clinconsensus (cache schema " + std::to_string(v) +
+                            ", this one reads " + std::to_string(kSchemaVersion) + "); upgrade clinconsensus, or " +
                             delete_hint(path),
                         Error::Kind::Input));
+    if (v != kSchemaVersion)
+      return fail(Error(
+          "cannot use the LLM cache " + path + ": unknown cache schema version " + *version + "; " + delete_hint(path),
+          Error::Kind::Input));
   }
   if (!exec(db, "COMMIT")) return fail(sqlite_error());
   return {};
@@ -185,8 +187,7 @@ Result<std::unique_ptr<LlmCache>> LlmCache::open(const std::string& path) {
   fs::path p(path);
   if (p.has_parent_path()) {
     fs::create_directories(p.parent_path(), ec);
-    if (ec)
-      return Error("cannot create the folder of the LLM cache " + path + ": " + ec.message(), Error::Kind::Input);
+    if (ec) return Error("cannot create the folder of the LLM cache " + path + ": " + ec.message(), Error::Kind::Input);
   }
   CC_TRY(create_file_if_missing(path));
 
@@ -278,7 +279,8 @@ Result<void> LlmCache::put(const std::string& key, const CachedAnswer& answer) {
   text(8, answer.model);
   check(sqlite3_bind_int64(put_, 9, answer.created_unix));
   if (rc != SQLITE_OK)
-    return Error("cannot write to the LLM cache " + path_ + ": " + sqlite3_errstr(rc) + " (answer for key " + key + ")");
+    return Error("cannot write to the LLM cache " + path_ + ": " + sqlite3_errstr(rc) + " (answer for key " + key +
+                 ")");
   // No transaction is open on this connection, so the statement commits on its own.
   if (sqlite3_step(put_) != SQLITE_DONE)
     return Error("cannot write to the LLM cache " + path_ + ": " + sqlite_why(db_, path_));

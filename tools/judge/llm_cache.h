@@ -18,14 +18,14 @@ namespace cc::judge {
 
 // One stored answer.
 struct CachedAnswer {
-  std::string body;         // the raw response body
-  std::string parsed;       // the parsed result as compact JSON (a verdict, verdicts, or a response)
+  std::string body;    // the raw response body
+  std::string parsed;  // the parsed result as compact JSON (a verdict, verdicts, or a response)
   int64_t prompt_tokens = 0;
   int64_t completion_tokens = 0;
   double latency_ms = 0;
-  std::string endpoint;     // endpoint name, for people reading the cache
-  std::string model;        // model id sent
-  int64_t created_unix = 0; // when the answer arrived
+  std::string endpoint;      // endpoint name, for people reading the cache
+  std::string model;         // model id sent
+  int64_t created_unix = 0;  // when the answer arrived
 };
 
 // One object serves one thread at a time (its prepared statements are reused); several

@@ -23,13 +23,17 @@ Result<std::vector<PhysicianLabel>> read_physician_labels(const std::string& pat
   for (int n = 1; std::getline(in, line); ++n) {
     if (line.find_first_not_of(" \t\r") == std::string::npos) continue;
     nlohmann::json j = nlohmann::json::parse(line, nullptr, false);
-    auto text = [&](const char* k) { return j.contains(k) && j[k].is_string() ? j[k].get<std::string>() : std::string(); };
+    auto text = [&](const char* k) {
+      return j.contains(k) && j[k].is_string() ? j[k].get<std::string>() : std::string();
+    };
     if (!j.is_object() || !j.contains("criteria_met") || !j["criteria_met"].is_boolean() || text("case_id").empty() ||
         text("criterion_id").empty())
       return Error(path + ":" + std::to_string(n) +
                        ": not a physician label (model, case_id, criterion_id, criteria_met true or false)",
                    Error::Kind::Input);
-    out.push_back({{text("model"), text("case_id"), text("criterion_id")}, j["criteria_met"].get<bool>(), text("reviewer"),
+    out.push_back({{text("model"), text("case_id"), text("criterion_id")},
+                   j["criteria_met"].get<bool>(),
+                   text("reviewer"),
                    text("note")});
   }
   return out;

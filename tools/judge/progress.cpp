@@ -43,8 +43,10 @@ void Progress::update(const RunCounters& c) {
   if (!shown_ && style_ == Style::Periodic && now - start_ < every) return;
   last_ = now;
   shown_ = true;
-  if (style_ == Style::Redraw) out_ << "\r\033[K" << line(c) << std::flush;
-  else out_ << line(c) << '\n' << std::flush;
+  if (style_ == Style::Redraw)
+    out_ << "\r\033[K" << line(c) << std::flush;
+  else
+    out_ << line(c) << '\n' << std::flush;
 }
 
 void Progress::finish(const RunCounters& c) {

@@ -10,14 +10,14 @@ namespace cc::judge {
 
 // The counters a run keeps; the progress line and the manifest read them.
 struct RunCounters {
-  size_t total = 0;       // calls this batch needs
-  size_t from_cache = 0;  // answered by the cache
-  size_t answered = 0;    // answered by the endpoint in this run
-  size_t failed = 0;      // given up after their retries
-  size_t retries = 0;     // attempts beyond the first
-  int64_t prompt_tokens = 0;      // of answers received in this run
+  size_t total = 0;           // calls this batch needs
+  size_t from_cache = 0;      // answered by the cache
+  size_t answered = 0;        // answered by the endpoint in this run
+  size_t failed = 0;          // given up after their retries
+  size_t retries = 0;         // attempts beyond the first
+  int64_t prompt_tokens = 0;  // of answers received in this run
   int64_t completion_tokens = 0;
-  double cost = 0;                // of answers received in this run
+  double cost = 0;  // of answers received in this run
   size_t done() const { return from_cache + answered + failed; }
 };
 

@@ -157,8 +157,8 @@ Result<PromptTemplate> load_prompt_template(const std::string& abs_path, const s
   }
   if (!missing.empty()) {
     std::string uses = tmpl.placeholders.empty() ? "none" : braced_list(tmpl.placeholders);
-    return input_error(display_path + ": the judge prompt lacks " + braced_list(missing) +
-                       " (it uses " + uses + "); add each where its text should go, see prompts/README.md");
+    return input_error(display_path + ": the judge prompt lacks " + braced_list(missing) + " (it uses " + uses +
+                       "); add each where its text should go, see prompts/README.md");
   }
   tmpl.text = std::string(text);
   return tmpl;
@@ -184,8 +184,10 @@ std::string render_prompt(const PromptTemplate& tmpl, const std::map<std::string
     }
     out.append(text.substr(pos, p.begin - pos));
     auto value = is_placeholder_name(p.name) ? values.find(std::string(p.name)) : values.end();
-    if (value != values.end()) out += value->second;
-    else out.append(text.substr(p.begin, p.end - p.begin));
+    if (value != values.end())
+      out += value->second;
+    else
+      out.append(text.substr(p.begin, p.end - p.begin));
     pos = p.end;
   }
   out.append(text.substr(pos));

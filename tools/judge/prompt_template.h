@@ -15,9 +15,9 @@ namespace cc::judge {
 // A loaded template: its text and the SHA-256 of its bytes (part of every cache key and
 // manifest, so editing the prompt never reuses answers given to the old one).
 struct PromptTemplate {
-  std::string path;    // as given, for messages and the manifest
-  std::string text;    // the file's text, without a leading UTF-8 BOM
-  std::string sha256;  // 64 hex digits of the file's bytes
+  std::string path;                       // as given, for messages and the manifest
+  std::string text;                       // the file's text, without a leading UTF-8 BOM
+  std::string sha256;                     // 64 hex digits of the file's bytes
   std::vector<std::string> placeholders;  // names used, in order of first use
 };
 

@@ -83,7 +83,8 @@ Result<std::vector<ResponseRow>> read_responses(const std::vector<std::string>& 
         continue;
       }
       if (blank(row.response)) {
-        problems += "\n  " + where + ": " + row.case_id + ": the response is empty; generate it again or leave the row out";
+        problems +=
+            "\n  " + where + ": " + row.case_id + ": the response is empty; generate it again or leave the row out";
         continue;
       }
       if (!cases.find(row.case_id)) {
@@ -92,7 +93,8 @@ Result<std::vector<ResponseRow>> read_responses(const std::vector<std::string>& 
       }
       auto [it, fresh] = seen.emplace(std::make_pair(row.model, row.case_id), where);
       if (!fresh) {
-        problems += "\n  " + where + ": " + row.case_id + " of model " + row.model + " was already given at " + it->second;
+        problems +=
+            "\n  " + where + ": " + row.case_id + " of model " + row.model + " was already given at " + it->second;
         continue;
       }
       rows.push_back(std::move(row));

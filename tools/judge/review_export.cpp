@@ -15,8 +15,8 @@ std::string review_row_key(const CriterionKey& key) {
 Result<ReviewExportReport> export_review_sheet(const Config& config, const ReviewExportOptions& options, Lang lang) {
   CC_TRY_ASSIGN(CaseMaterials cases, load_case_materials(config, lang));
   CC_TRY_ASSIGN(JudgeOutputs run, read_judge_outputs(config, options.from_dir, options.responses, cases));
-  std::vector<std::string> header{"row_key", "model", "case_id", "criterion_id", "context_and_request", "response",
-                                  "criterion"};
+  std::vector<std::string> header{"row_key",  "model",    "case_id", "criterion_id", "context_and_request",
+                                  "response", "criterion"};
   for (const std::string& j : run.judges) {
     header.push_back(j + " verdict");
     header.push_back(j + " explanation");
@@ -38,9 +38,10 @@ Result<ReviewExportReport> export_review_sheet(const Config& config, const Revie
       if (id == criterion_id) criterion = text;
     auto r = run.response_of.find({model, case_id});
     if (r == run.response_of.end())
-      return Error(judge_message(lang, "review/no-response", {{"model", model}, {"case", case_id}}), Error::Kind::Input);
-    std::vector<std::string> row{review_row_key(key), model, case_id, criterion_id, c->query,
-                                 run.responses[r->second].response, criterion};
+      return Error(judge_message(lang, "review/no-response", {{"model", model}, {"case", case_id}}),
+                   Error::Kind::Input);
+    std::vector<std::string> row{
+        review_row_key(key), model, case_id, criterion_id, c->query, run.responses[r->second].response, criterion};
     for (const std::string& j : run.judges) {
       auto v = by_judge.find(j);
       row.push_back(v == by_judge.end() ? "" : v->second.met ? "true" : "false");

@@ -15,7 +15,8 @@ Result<ReviewImportReport> import_review_sheet(const Config& config, const Revie
   std::ifstream in(path, std::ios::binary);
   if (!in) return Error(judge_message(lang, "review/unreadable", {{"path", path}}), Error::Kind::Input);
   std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-  if (find_invalid_utf8(text)) return Error(judge_message(lang, "review/not-utf8", {{"path", path}}), Error::Kind::Input);
+  if (find_invalid_utf8(text))
+    return Error(judge_message(lang, "review/not-utf8", {{"path", path}}), Error::Kind::Input);
   auto parsed = parse_csv(text);
   if (!parsed) return Error(path + ": " + parsed.error().message, Error::Kind::Input);
   const std::vector<CsvRecord>& records = *parsed;
@@ -82,15 +83,17 @@ Result<ReviewImportReport> import_review_sheet(const Config& config, const Revie
   if (std::filesystem::exists(options.out)) {
     CC_TRY_ASSIGN(std::vector<PhysicianLabel> old, read_physician_labels(options.out));
     for (PhysicianLabel& l : old)
-      if (!seen.count(l.key) || std::none_of(labels.begin(), labels.end(), [&](const PhysicianLabel& n) { return n.key == l.key; }))
+      if (!seen.count(l.key) ||
+          std::none_of(labels.begin(), labels.end(), [&](const PhysicianLabel& n) { return n.key == l.key; }))
         merged.push_back(std::move(l));
   }
   report.labelled = labels.size();
   merged.insert(merged.end(), labels.begin(), labels.end());
   CC_TRY(write_physician_labels(options.out, std::move(merged)));
-  report.text = judge_message(lang, "review/imported", {{"n", std::to_string(report.labelled)},
-                                                        {"unlabelled", std::to_string(report.unlabelled)},
-                                                        {"path", options.out}}) +
+  report.text = judge_message(lang, "review/imported",
+                              {{"n", std::to_string(report.labelled)},
+                               {"unlabelled", std::to_string(report.unlabelled)},
+                               {"path", options.out}}) +
                 "\n";
   return report;
 }

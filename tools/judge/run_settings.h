@@ -12,14 +12,14 @@
 namespace cc::judge {
 
 struct RunSettings {
-  std::string out_dir;   // absolute; default <root>/results
-  bool dry_run = false;  // count calls, tokens and cost; send nothing, write nothing
-  bool use_cache = true; // --no-cache: neither read nor write .clinconsensus/cache/llm.sqlite
-  bool quiet = false;    // -q: no progress
+  std::string out_dir;               // absolute; default <root>/results
+  bool dry_run = false;              // count calls, tokens and cost; send nothing, write nothing
+  bool use_cache = true;             // --no-cache: neither read nor write .clinconsensus/cache/llm.sqlite
+  bool quiet = false;                // -q: no progress
   std::ostream* progress = nullptr;  // where progress goes (stderr); null: none
   int progress_fd = 2;               // to tell a terminal from a log
   const std::atomic<bool>* stop = nullptr;
-  std::string command;   // the command line, for manifests
+  std::string command;  // the command line, for manifests
   uint64_t seed = 1;
   Lang lang = Lang::En;     // of messages
   bool dir_locked = false;  // the caller already holds out_dir's RunLock (eval)

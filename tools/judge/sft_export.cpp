@@ -48,7 +48,8 @@ std::string json_line(const nlohmann::ordered_json& j) {
 }  // namespace
 
 Result<SftExportReport> export_sft(const Config& config, const SftExportOptions& o, Lang lang) {
-  if (!(o.dev_fraction >= 0 && o.dev_fraction < 1)) return Error(judge_message(lang, "sft/fraction"), Error::Kind::Usage);
+  if (!(o.dev_fraction >= 0 && o.dev_fraction < 1))
+    return Error(judge_message(lang, "sft/fraction"), Error::Kind::Usage);
   CC_TRY_ASSIGN(CaseMaterials cases, load_case_materials(config, lang));
   CC_TRY_ASSIGN(JudgeOutputs run, read_judge_outputs(config, o.from_dir, o.responses, cases));
   if (std::find(run.judges.begin(), run.judges.end(), o.teacher) == run.judges.end()) {
@@ -150,11 +151,12 @@ Result<SftExportReport> export_sft(const Config& config, const SftExportOptions&
        << "| criteria met | " << met[0] << " | " << met[1] << " |\n"
        << "| criteria not met | " << not_met[0] << " | " << not_met[1] << " |\n\n"
        << "- teacher: " << o.teacher << (teacher_model.empty() ? "" : " (model " + teacher_model + ")") << "\n"
-       << "- prompt: " << prompt.path << ", sha256 " << prompt.sha256 << " (" << (js.per_case ? "per-case" : "per-criterion")
-       << ")\n"
-       << "- physician labels: " << (o.gold.empty() ? "none" : std::to_string(gold.size()) + " read, " +
-                                                                   std::to_string(report.overridden) +
-                                                                   " of them changed the teacher's verdict")
+       << "- prompt: " << prompt.path << ", sha256 " << prompt.sha256 << " ("
+       << (js.per_case ? "per-case" : "per-criterion") << ")\n"
+       << "- physician labels: "
+       << (o.gold.empty() ? "none"
+                          : std::to_string(gold.size()) + " read, " + std::to_string(report.overridden) +
+                                " of them changed the teacher's verdict")
        << "\n"
        << "- split: by case, stratified by specialty, dev fraction " << o.dev_fraction << ", seed " << o.seed << "\n"
        << "- rows: {\"instruction\": the exact prompt the teacher was sent, \"output\": its JSON answer}\n";
@@ -162,11 +164,13 @@ Result<SftExportReport> export_sft(const Config& config, const SftExportOptions&
                                                          {o.out_dir + "/dev.jsonl", dev_text},
                                                          {o.out_dir + "/data_card.md", card.str()}};
   if (auto written = write_files_atomic(files, lang); !written)
-    return Error(judge_message(lang, "review/write", {{"path", o.out_dir}, {"why", written.error().message}}), Error::Kind::Usage);
+    return Error(judge_message(lang, "review/write", {{"path", o.out_dir}, {"why", written.error().message}}),
+                 Error::Kind::Usage);
   for (const auto& [path, content] : files) report.written.push_back(path);
-  report.text = judge_message(lang, "sft/written", {{"train", std::to_string(report.train)},
-                                                    {"dev", std::to_string(report.dev)},
-                                                    {"overridden", std::to_string(report.overridden)}}) +
+  report.text = judge_message(lang, "sft/written",
+                              {{"train", std::to_string(report.train)},
+                               {"dev", std::to_string(report.dev)},
+                               {"overridden", std::to_string(report.overridden)}}) +
                 "\n";
   return report;
 }

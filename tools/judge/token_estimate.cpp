@@ -13,8 +13,10 @@ int64_t estimate_tokens(std::string_view s) {
     }
     size_t len = c >= 0xF0 ? 4 : c >= 0xE0 ? 3 : 2;
     // Three-byte sequences cover the CJK blocks and full-width punctuation.
-    if (len >= 3) ++wide;
-    else other_bytes += static_cast<int64_t>(len);
+    if (len >= 3)
+      ++wide;
+    else
+      other_bytes += static_cast<int64_t>(len);
     i += len;
   }
   return wide + (other_bytes + 3) / 4;

@@ -44,9 +44,12 @@ size_t balanced_end(std::string_view text, size_t start, size_t& budget) {
     --budget;
     char c = text[i];
     if (in_string) {
-      if (escaped) escaped = false;
-      else if (c == '\\') escaped = true;
-      else if (c == '"') in_string = false;
+      if (escaped)
+        escaped = false;
+      else if (c == '\\')
+        escaped = true;
+      else if (c == '"')
+        in_string = false;
       continue;
     }
     switch (c) {
@@ -125,9 +128,7 @@ std::string as_written(const json& value) {
   return text.substr(0, end) + "…";
 }
 
-bool is_blank(std::string_view text) {
-  return text.find_first_not_of(" \t\r\n") == std::string_view::npos;
-}
+bool is_blank(std::string_view text) { return text.find_first_not_of(" \t\r\n") == std::string_view::npos; }
 
 // Why no verdict could be found in `body` (the answer after its thinking was removed).
 Error nothing_found(std::string_view text, std::string_view body, std::string_view what) {
@@ -147,8 +148,7 @@ Result<CriterionVerdict> read_verdict(const json& object, const std::string& who
   if (met == object.end()) return Error("criteria_met" + of + " is missing from the judge's JSON");
   // Only a JSON boolean is unambiguous: "true", 1 or "是" may be a model that did not
   // follow the format at all, and guessing would put a wrong verdict in the scores.
-  if (!met->is_boolean())
-    return Error("criteria_met" + of + " must be true or false, found " + as_written(*met));
+  if (!met->is_boolean()) return Error("criteria_met" + of + " must be true or false, found " + as_written(*met));
   verdict.criteria_met = met->get<bool>();
   auto explanation = object.find("explanation");
   if (explanation != object.end()) {
@@ -290,8 +290,7 @@ Result<std::vector<CriterionVerdict>> parse_case_verdicts(std::string_view text,
   std::vector<std::string> missing;
   for (size_t i = 0; i < slots.size(); ++i)
     if (!slots[i]) missing.push_back(expected_ids[i]);
-  if (!missing.empty())
-    return Error("the judge gave no verdict for criterion_id " + id_list(missing));
+  if (!missing.empty()) return Error("the judge gave no verdict for criterion_id " + id_list(missing));
 
   std::vector<CriterionVerdict> verdicts;
   verdicts.reserve(slots.size());

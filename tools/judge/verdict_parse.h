@@ -15,7 +15,7 @@ namespace cc::judge {
 struct CriterionVerdict {
   std::string criterion_id;  // per-case mode: the id the judge echoed; per-criterion: ""
   bool criteria_met = false;
-  std::string explanation;   // "" when the judge gave none
+  std::string explanation;  // "" when the judge gave none
 };
 
 // Removes thinking output: everything up to and including the last `</think>` (the

@@ -2,7 +2,8 @@
 
 namespace cc::leak {
 
-std::vector<LeakText> case_texts(const Benchmark& benchmark, bool criteria, const std::function<bool(const Case&)>& keep) {
+std::vector<LeakText> case_texts(const Benchmark& benchmark, bool criteria,
+                                 const std::function<bool(const Case&)>& keep) {
   std::vector<LeakText> out;
   for (const Case& c : benchmark.cases) {
     if (c.case_id.empty() || (keep && !keep(c))) continue;

@@ -46,8 +46,8 @@ void ChunkFeed::produce() {
     try {
       if (Result<void> r = produce_file(f); !r) failure = r.error();
     } catch (const std::exception& e) {  // in practice std::bad_alloc: an error, never a crash
-      failure = Error(message(lang_, "corpus/unreadable", {{"path", files_[f].path}, {"why", e.what()}}),
-                      Error::Kind::Input);
+      failure =
+          Error(message(lang_, "corpus/unreadable", {{"path", files_[f].path}, {"why", e.what()}}), Error::Kind::Input);
     }
     std::lock_guard<std::mutex> lock(mu_);
     if (failure && !stopped_) error_ = std::move(failure);

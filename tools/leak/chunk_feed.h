@@ -79,7 +79,7 @@ class ChunkFeed {
   };
   void produce();
   Result<void> produce_file(uint32_t file);
-  bool publish(std::shared_ptr<Chunk> chunk);  // false when stopped
+  bool publish(std::shared_ptr<Chunk> chunk);         // false when stopped
   bool is_done(uint32_t file, uint32_t index) const;  // under mu_
   void release(uint32_t file, uint32_t index);        // under mu_: frees the chunk if no one needs it
 

@@ -18,7 +18,8 @@ bool ends_with(const std::string& s, const std::string& suffix) {
 }
 
 Layout layout_of(std::string name) {
-  std::transform(name.begin(), name.end(), name.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+  std::transform(name.begin(), name.end(), name.begin(),
+                 [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
   for (const char* z : {".gz", ".zst", ".zstd"})
     if (ends_with(name, z)) {
       name.resize(name.size() - std::char_traits<char>::length(z));
@@ -35,8 +36,10 @@ bool sniff(CorpusFile& f) {
   in.read(reinterpret_cast<char*>(b), 4);
   if (in.bad()) return false;
   const auto got = in.gcount();
-  if (got >= 2 && b[0] == 0x1f && b[1] == 0x8b) f.compression = Compression::Gzip;
-  else if (got >= 4 && b[0] == 0x28 && b[1] == 0xb5 && b[2] == 0x2f && b[3] == 0xfd) f.compression = Compression::Zstd;
+  if (got >= 2 && b[0] == 0x1f && b[1] == 0x8b)
+    f.compression = Compression::Gzip;
+  else if (got >= 4 && b[0] == 0x28 && b[1] == 0xb5 && b[2] == 0x2f && b[3] == 0xfd)
+    f.compression = Compression::Zstd;
   f.layout = layout_of(fs::path(f.path).filename().string());
   return true;
 }

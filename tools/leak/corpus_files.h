@@ -16,8 +16,8 @@ enum class Compression { None, Gzip, Zstd };
 enum class Layout { Text, Jsonl };
 
 struct CorpusFile {
-  std::string path;  // as given, or below the given folder
-  uint64_t size = 0; // on disk
+  std::string path;   // as given, or below the given folder
+  uint64_t size = 0;  // on disk
   Compression compression = Compression::None;
   Layout layout = Layout::Text;
 };

@@ -48,9 +48,9 @@ class TextFeeder {
   // code points that join the one before (combining marks) are that piece's to fold.
   TextFeeder(GramScanner& scanner, uint64_t end, bool joined_start = false)
       : sc_(scanner), end_(end), skip_joining_(joined_start) {}
-  uint64_t line = 0;           // newlines seen since the piece began
-  uint64_t newlines_in = 0;    // of them, before `end`
-  bool stop = false;           // the piece is done (past `end`, nothing open)
+  uint64_t line = 0;         // newlines seen since the piece began
+  uint64_t newlines_in = 0;  // of them, before `end`
+  bool stop = false;         // the piece is done (past `end`, nothing open)
 
   // Feeds p[0, n) that starts at offset `base`; returns the bytes used (a sequence cut by
   // the block's end is left for the next call unless `eof`).
@@ -209,12 +209,12 @@ void scan_json_strings(simdjson::dom::element e, GramScanner& sc, uint64_t line,
 
 // JSON Lines: the lines that start inside [begin, end), each parsed and its strings
 // scanned; a line that is not JSON (or is too long to hold) is scanned as text.
-Result<void> scan_jsonl(const CorpusFile& f, const Piece& pc, ChunkFeed& feed, GramScanner& sc,
-                        std::vector<char>& buf, PieceCount& count, Lang lang) {
+Result<void> scan_jsonl(const CorpusFile& f, const Piece& pc, ChunkFeed& feed, GramScanner& sc, std::vector<char>& buf,
+                        PieceCount& count, Lang lang) {
   const uint64_t from = pc.chunk > 0 ? pc.begin - 1 : 0;  // the byte before tells whether a line starts at begin
   CC_TRY_ASSIGN(auto stream, open_piece(f, pc, from, feed, lang));
   sc.begin(pc.file, pc.chunk, kNoEnd, false);  // a piece starts at a line start: no run goes on into it
-  TextFeeder feeder(sc, kNoEnd);  // for lines scanned as text
+  TextFeeder feeder(sc, kNoEnd);               // for lines scanned as text
   simdjson::dom::parser parser;
   std::string line;
   uint64_t line_no = 0, line_start = pc.begin;

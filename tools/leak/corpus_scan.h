@@ -22,7 +22,7 @@ namespace cc::leak {
 
 struct ScanOptions {
   int ngram = 13;
-  double threshold = 0.2;           // list texts whose overlap is at least this
+  double threshold = 0.2;  // list texts whose overlap is at least this
   unsigned threads = 2;
   uint64_t chunk_bytes = 8u << 20;  // files are cut into pieces of this size (at least 4 KB)
 };
@@ -30,17 +30,17 @@ struct ScanOptions {
 // A place in the corpus where a run of a text starts.
 struct LeakWhere {
   std::string file;
-  uint64_t line = 0;                // 1-based
-  std::optional<uint64_t> offset;   // byte offset in the decompressed content (compressed files)
+  uint64_t line = 0;               // 1-based
+  std::optional<uint64_t> offset;  // byte offset in the decompressed content (compressed files)
 };
 
 // One text's result.
 struct TextLeak {
   std::string id;
-  size_t grams = 0;   // its n-grams (0: shorter than n after normalisation)
-  size_t found = 0;   // of them, seen in the corpus
-  double overlap = 0; // found / grams
-  uint32_t longest = 0;  // longest common run, in folded characters
+  size_t grams = 0;              // its n-grams (0: shorter than n after normalisation)
+  size_t found = 0;              // of them, seen in the corpus
+  double overlap = 0;            // found / grams
+  uint32_t longest = 0;          // longest common run, in folded characters
   std::vector<LeakWhere> where;  // where its longest runs start, in corpus order
 };
 

@@ -23,7 +23,8 @@ Error read_error(Lang lang, const std::string& path, const std::string& why) {
 // A file descriptor read sequentially from an offset.
 class FileStream : public ByteStream {
  public:
-  FileStream(int fd, uint64_t pos, std::string path, Lang lang) : fd_(fd), pos_(pos), path_(std::move(path)), lang_(lang) {}
+  FileStream(int fd, uint64_t pos, std::string path, Lang lang)
+      : fd_(fd), pos_(pos), path_(std::move(path)), lang_(lang) {}
   ~FileStream() override { ::close(fd_); }
   Result<size_t> read(char* buf, size_t cap) override {
     for (;;) {
@@ -97,7 +98,11 @@ class GzipStream : public ByteStream {
 class ZstdStream : public ByteStream {
  public:
   ZstdStream(std::unique_ptr<ByteStream> raw, std::string path, Lang lang)
-      : raw_(std::move(raw)), in_(ZSTD_DStreamInSize()), dctx_(ZSTD_createDCtx()), path_(std::move(path)), lang_(lang) {}
+      : raw_(std::move(raw)),
+        in_(ZSTD_DStreamInSize()),
+        dctx_(ZSTD_createDCtx()),
+        path_(std::move(path)),
+        lang_(lang) {}
   ~ZstdStream() override { ZSTD_freeDCtx(dctx_); }
   Result<size_t> read(char* buf, size_t cap) override {
     if (!dctx_) return read_error(lang_, path_, "zstd: cannot initialise");
@@ -136,8 +141,10 @@ Result<std::unique_ptr<ByteStream>> open_stream(const CorpusFile& file, uint64_t
   std::unique_ptr<ByteStream> raw = std::make_unique<FileStream>(fd, begin, file.path, lang);
   switch (file.compression) {
     case Compression::None: return raw;
-    case Compression::Gzip: return std::unique_ptr<ByteStream>(std::make_unique<GzipStream>(std::move(raw), file.path, lang));
-    case Compression::Zstd: return std::unique_ptr<ByteStream>(std::make_unique<ZstdStream>(std::move(raw), file.path, lang));
+    case Compression::Gzip:
+      return std::unique_ptr<ByteStream>(std::make_unique<GzipStream>(std::move(raw), file.path, lang));
+    case Compression::Zstd:
+      return std::unique_ptr<ByteStream>(std::make_unique<ZstdStream>(std::move(raw), file.path, lang));
   }
   return raw;
 }

@@ -53,8 +53,10 @@ class FoldStream {
   template <class Emit>
   [[gnu::always_inline]] void flush(Emit&& emit) {
     if (n_ == 0) return;
-    if (n_ == 1) table_.fold(seq_[0], At<Emit>{emit, where_});  // a letter that no mark followed
-    else fold_held(emit);
+    if (n_ == 1)
+      table_.fold(seq_[0], At<Emit>{emit, where_});  // a letter that no mark followed
+    else
+      fold_held(emit);
     n_ = 0;
   }
 

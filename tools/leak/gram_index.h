@@ -46,11 +46,13 @@ class GramIndex {
 
  private:
   int n_;
-  std::vector<uint32_t> text_begin_;   // texts + 1 entries
-  std::vector<uint32_t> owner_;        // gram id → text
-  std::vector<bool> segment_start_;    // gram id → first gram of its segment
-  static uint64_t filter_mask(uint64_t h) { return (uint64_t{1} << ((h >> 20) & 63)) | (uint64_t{1} << ((h >> 26) & 63)); }
-  std::vector<uint64_t> filter_;       // words, indexed by the top bits of a hash
+  std::vector<uint32_t> text_begin_;  // texts + 1 entries
+  std::vector<uint32_t> owner_;       // gram id → text
+  std::vector<bool> segment_start_;   // gram id → first gram of its segment
+  static uint64_t filter_mask(uint64_t h) {
+    return (uint64_t{1} << ((h >> 20) & 63)) | (uint64_t{1} << ((h >> 26) & 63));
+  }
+  std::vector<uint64_t> filter_;  // words, indexed by the top bits of a hash
   int filter_shift_ = 0;
   // Open addressing over distinct hashes: slot → hash (0 = empty) and its ids in ids_.
   std::vector<uint64_t> slot_hash_;

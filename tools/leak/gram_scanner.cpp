@@ -84,8 +84,10 @@ void GramScanner::close(const Open& run) {
   s.offset = run.start.offset;
   const RunEnd end{file_, run.gram, run.last};
   if (run.last >= limit_) tally_.crossings.push_back(end);
-  if (run.head) tally_.heads.push_back(HeadRun{index_.owner(run.gram), s, end});
-  else tally_.record(index_.owner(run.gram), s);
+  if (run.head)
+    tally_.heads.push_back(HeadRun{index_.owner(run.gram), s, end});
+  else
+    tally_.record(index_.owner(run.gram), s);
 }
 
 void GramScanner::end_segment() {

@@ -35,9 +35,7 @@ struct RunEnd {
   uint32_t file = 0;
   uint32_t gram = 0;
   uint64_t offset = 0;
-  bool operator<(const RunEnd& o) const {
-    return std::tie(file, gram, offset) < std::tie(o.file, o.gram, o.offset);
-  }
+  bool operator<(const RunEnd& o) const { return std::tie(file, gram, offset) < std::tie(o.file, o.gram, o.offset); }
 };
 
 // A run that began at a piece's first gram: either a run of its own or the rest of one
@@ -52,10 +50,10 @@ struct ScanTally {
   static constexpr size_t kSpotsPerText = 5;
 
   explicit ScanTally(const GramIndex& index);
-  std::vector<uint64_t> seen;               // bit per gram id
-  std::vector<std::vector<RunSpot>> runs;   // per text: its longest runs, best first, at most kSpotsPerText
-  std::vector<HeadRun> heads;               // runs from a piece's first gram, not yet recorded
-  std::vector<RunEnd> crossings;            // ends of the runs that went on past their piece's end
+  std::vector<uint64_t> seen;              // bit per gram id
+  std::vector<std::vector<RunSpot>> runs;  // per text: its longest runs, best first, at most kSpotsPerText
+  std::vector<HeadRun> heads;              // runs from a piece's first gram, not yet recorded
+  std::vector<RunEnd> crossings;           // ends of the runs that went on past their piece's end
 
   void record(uint32_t text, const RunSpot& spot);
   void merge(const ScanTally& other);
@@ -81,8 +79,10 @@ class GramScanner {
     ring_[slot] = Where{line, offset};
     if (!hash_.push(c)) return;
     const uint64_t h = hash_.hash();
-    if (index_.may_contain(h) || !prev_.empty()) step(h, ring_[ring_pos_]);
-    else last_start_ = ring_[ring_pos_].offset;
+    if (index_.may_contain(h) || !prev_.empty())
+      step(h, ring_[ring_pos_]);
+    else
+      last_start_ = ring_[ring_pos_].offset;
     head_ = false;
   }
   // Ends a segment (a JSON string, or text broken by an invalid byte): runs end, and no
@@ -100,8 +100,8 @@ class GramScanner {
     uint32_t gram;
     uint32_t grams;  // run length in grams
     Where start;
-    uint64_t last;   // offset of its last gram
-    bool head;       // began at the piece's first gram
+    uint64_t last;  // offset of its last gram
+    bool head;      // began at the piece's first gram
     bool continued;
   };
   void step(uint64_t h, Where gram_start);

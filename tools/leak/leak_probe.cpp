@@ -112,7 +112,8 @@ Result<ProbeReport> run_probe(const Config& config, const Benchmark& benchmark, 
       continue;
     }
     ProbeScore s = score_continuation(probes[i].truth, o.parsed.value("continuation", ""), options.ngram);
-    if (std::max(s.lcs, s.grams) + 1e-12 >= options.threshold) rep.listed.push_back({probes[i].case_id, s.lcs, s.grams});
+    if (std::max(s.lcs, s.grams) + 1e-12 >= options.threshold)
+      rep.listed.push_back({probes[i].case_id, s.lcs, s.grams});
   }
   std::stable_sort(rep.listed.begin(), rep.listed.end(), [](const ProbeCase& a, const ProbeCase& b) {
     return std::max(a.lcs, a.grams) > std::max(b.lcs, b.grams);

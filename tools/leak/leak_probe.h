@@ -31,24 +31,24 @@ struct ProbeCase {
 
 // What a dry run (`--dry-run`) would send; nothing is sent and no key is needed.
 struct ProbeDryRun {
-  std::string url;                 // the endpoint's chat completions URL
-  size_t to_ask = 0;               // calls the answer cache cannot answer
+  std::string url;    // the endpoint's chat completions URL
+  size_t to_ask = 0;  // calls the answer cache cannot answer
   size_t from_cache = 0;
-  int64_t input_tokens = 0;        // estimated, of the calls still needed
+  int64_t input_tokens = 0;  // estimated, of the calls still needed
   int64_t output_tokens = 0;
-  double cost = 0;                 // from the endpoint's price_per_million_tokens
-  std::string first_case_id;       // the first case probed, and its prompt exactly as sent
+  double cost = 0;            // from the endpoint's price_per_million_tokens
+  std::string first_case_id;  // the first case probed, and its prompt exactly as sent
   std::string first_prompt;
 };
 
 struct ProbeReport {
   std::string endpoint;
-  std::optional<ProbeDryRun> dry_run;     // set by a dry run, which fills nothing else below
-  size_t cases = 0;  // probed
+  std::optional<ProbeDryRun> dry_run;  // set by a dry run, which fills nothing else below
+  size_t cases = 0;                    // probed
   int ngram = 13;
   double threshold = 0;
-  std::vector<ProbeCase> listed;          // at or over the threshold, highest first
-  std::vector<std::string> failed;        // cases with no answer after their retries
+  std::vector<ProbeCase> listed;    // at or over the threshold, highest first
+  std::vector<std::string> failed;  // cases with no answer after their retries
   bool interrupted = false;
 };
 

@@ -105,7 +105,8 @@ void render_probe_text(const ProbeReport& r, Lang lang, std::ostream& out) {
                        {"n", std::to_string(r.ngram)}})
       << '\n';
   for (const ProbeCase& c : r.listed)
-    out << leak_message(lang, "probe/line", {{"case_id", c.case_id}, {"lcs", percent(c.lcs)}, {"grams", percent(c.grams)}})
+    out << leak_message(lang, "probe/line",
+                        {{"case_id", c.case_id}, {"lcs", percent(c.lcs)}, {"grams", percent(c.grams)}})
         << '\n';
   if (!r.failed.empty()) {
     std::string ids;
@@ -121,14 +122,16 @@ void render_probe_json(const ProbeReport& r, std::ostream& out) {
   j["ngram"] = r.ngram;
   j["threshold"] = r.threshold;
   j["cases"] = nlohmann::ordered_json::array();
-  for (const ProbeCase& c : r.listed) j["cases"].push_back({{"case_id", c.case_id}, {"lcs", c.lcs}, {"ngrams", c.grams}});
+  for (const ProbeCase& c : r.listed)
+    j["cases"].push_back({{"case_id", c.case_id}, {"lcs", c.lcs}, {"ngrams", c.grams}});
   j["failed"] = r.failed;
   out << j.dump(2) << '\n';
 }
 
 void render_probe_csv(const ProbeReport& r, std::ostream& out) {
   out << "case_id,lcs,ngrams\n";
-  for (const ProbeCase& c : r.listed) out << csv_field(c.case_id) << "," << fixed(c.lcs, 4) << "," << fixed(c.grams, 4) << '\n';
+  for (const ProbeCase& c : r.listed)
+    out << csv_field(c.case_id) << "," << fixed(c.lcs, 4) << "," << fixed(c.grams, 4) << '\n';
 }
 
 void render_probe_dry_run_text(const ProbeReport& r, Lang lang, std::ostream& out) {
@@ -170,8 +173,9 @@ std::string scan_markdown(const ScanReport& r, const std::string& corpus, Lang l
                      {{"corpus", corpus}, {"threshold", percent(r.threshold)}, {"n", std::to_string(r.ngram)}}) +
         "\n\n";
   for (const TextLeak& t : r.listed) {
-    md += "- " + leak_message(lang, "scan/line",
-                              {{"case_id", t.id}, {"overlap", percent(t.overlap)}, {"longest", std::to_string(t.longest)}});
+    md += "- " +
+          leak_message(lang, "scan/line",
+                       {{"case_id", t.id}, {"overlap", percent(t.overlap)}, {"longest", std::to_string(t.longest)}});
     if (!t.where.empty()) md += " — " + place(t.where.front(), lang);
     md += "\n";
   }

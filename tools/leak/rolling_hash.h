@@ -23,8 +23,10 @@ class RollingHash {
     const size_t slot = pos_;
     pos_ = pos_ + 1 == window_.size() ? 0 : pos_ + 1;
     h_ = h_ * kBase + (c + 1);
-    if (filled_ == n_) h_ -= top_ * (window_[slot] + 1);
-    else ++filled_;
+    if (filled_ == n_)
+      h_ -= top_ * (window_[slot] + 1);
+    else
+      ++filled_;
     window_[slot] = c;
     return filled_ == n_;
   }

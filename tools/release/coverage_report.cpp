@@ -16,8 +16,8 @@ ReleaseCoverage release_coverage(const Benchmark& benchmark, const Config& confi
   const coverage::CaseFilter filter{{"approved"}, {}};
   for (auto& f : coverage::facts_of_benchmark(benchmark))
     if (filter.accepts(f)) released.push_back(std::move(f));
-  auto targets = coverage::targets_from_json(config.targets, config.min_axes_per_case,
-                                             config.min_safety_criteria_per_case);
+  auto targets =
+      coverage::targets_from_json(config.targets, config.min_axes_per_case, config.min_safety_criteria_per_case);
   coverage::CoverageReport report = coverage::compute_coverage(released, taxonomy, targets);
   coverage::CoverageRenderInput in{report};
   in.lang = lang;

@@ -12,7 +12,7 @@ namespace cc {
 
 struct ExportRun {
   RunOutcome outcome = RunOutcome::Done;  // Done exported; Findings validation failed; Unusable unreadable input
-  std::vector<Diagnostic> findings;  // when validation failed
+  std::vector<Diagnostic> findings;       // when validation failed
   ExportResult result;
 };
 

@@ -13,9 +13,7 @@ struct Library {
 
 }  // namespace
 
-void ensure_init() {
-  static Library library;
-}
+void ensure_init() { static Library library; }
 
 Error last_error(std::string_view what) {
   std::string text(what);

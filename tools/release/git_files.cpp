@@ -41,7 +41,8 @@ Result<std::string> root_prefix(git_repository* repo, const std::string& benchma
   fs::path rel = root.lexically_relative(top);
   std::string r = rel.generic_string();
   if (r.empty() || r == ".") return std::string();
-  if (r.rfind("..", 0) == 0) return Error{"the benchmark at " + benchmark_root + " lies outside the git work tree " + wd};
+  if (r.rfind("..", 0) == 0)
+    return Error{"the benchmark at " + benchmark_root + " lies outside the git work tree " + wd};
   return r + "/";
 }
 

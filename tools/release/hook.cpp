@@ -59,7 +59,8 @@ std::string hook_script(const std::string& binary, const std::string& benchmark_
   s += "  elif command -v clinconsensus >/dev/null 2>&1; then\n";
   s += "    cc=clinconsensus\n";
   s += "  else\n";
-  s += "    echo 'pre-commit: clinconsensus not found; install it, set CLINCONSENSUS, or skip with git commit --no-verify' >&2\n";
+  s += "    echo 'pre-commit: clinconsensus not found; install it, set CLINCONSENSUS, or skip with git commit "
+       "--no-verify' >&2\n";
   s += "    exit 1\n";
   s += "  fi\n";
   s += "fi\n";

@@ -20,7 +20,7 @@ std::string hook_script(const std::string& binary, const std::string& benchmark_
 struct HookInstallResult {
   RunOutcome outcome = RunOutcome::Done;  // Done installed; Findings refused (a foreign hook is there); Unusable error
   std::string message;
-  std::string path;   // the hook file
+  std::string path;  // the hook file
 };
 
 // Installs the hook for the benchmark at `root` (honouring core.hooksPath).

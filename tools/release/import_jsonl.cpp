@@ -25,8 +25,8 @@ struct Row {
 };
 
 // The public row's fields, with what each must be.
-const char* const kStringFields[] = {"case_id", "difficulty", "task", "subject", "user_role", "clinical_context",
-                                     "user_request"};
+const char* const kStringFields[] = {"case_id",   "difficulty",       "task",        "subject",
+                                     "user_role", "clinical_context", "user_request"};
 const char* const kListFields[] = {"task_labels", "subject_labels"};
 
 // Reads one parsed row into the model; returns the reason when it does not have the
@@ -34,8 +34,7 @@ const char* const kListFields[] = {"task_labels", "subject_labels"};
 std::string read_row(const json& j, Lang lang, Row& row) {
   if (!j.is_object()) return message(lang, "import/not-object");
   for (const char* k : kStringFields)
-    if (!j.contains(k) || !j[k].is_string())
-      return message(lang, "import/field", {{"field", k}, {"type", "string"}});
+    if (!j.contains(k) || !j[k].is_string()) return message(lang, "import/field", {{"field", k}, {"type", "string"}});
   for (const char* k : kListFields) {
     bool ok = j.contains(k) && j[k].is_array();
     if (ok)
@@ -64,8 +63,10 @@ std::string read_row(const json& j, Lang lang, Row& row) {
 // maintainer, marked as a guess in the file.
 std::string guess_care_stage(const Taxonomy& tax, const std::string& task) {
   static const std::map<std::string, std::string> kStageOfTask = {
-      {"health-education", "prevention"},     {"treatment-planning", "intervention"},
-      {"medication-guidance", "intervention"}, {"follow-up", "follow-up"},
+      {"health-education", "prevention"},
+      {"treatment-planning", "intervention"},
+      {"medication-guidance", "intervention"},
+      {"follow-up", "follow-up"},
   };
   std::string stage_code = "diagnosis";
   for (const auto& l : tax.tasks.labels)
@@ -97,8 +98,9 @@ Result<std::string> case_yaml(const Project& p, const Row& row, const ImportOpti
   w.list("subject_labels", c.subject_labels);
   w.field("task", c.task);
   w.list("task_labels", c.task_labels);
-  w.comment("TODO(import): 公开版没有诊疗阶段，此值按任务类型推测，请核对。"
-            "care_stage is not in the public release; guessed from the task type — check it.");
+  w.comment(
+      "TODO(import): 公开版没有诊疗阶段，此值按任务类型推测，请核对。"
+      "care_stage is not in the public release; guessed from the task type — check it.");
   w.field("care_stage", guess_care_stage(tax, c.task));
   w.field("user_role", c.user_role);
   w.field("audience", tax.audience_for_role(c.user_role));
@@ -215,8 +217,8 @@ ImportPlan plan_import(const Project& project, std::string_view jsonl, const Imp
     const Label* subject = project.taxonomy.specialties.find(row.c.subject);
     if (!subject) {
       const Label* near = project.taxonomy.specialties.suggest(row.c.subject);
-      reject(id, message(lang, "import/subject", {{"subject", row.c.subject},
-                                                          {"suggestion", near ? near->zh : std::string("-")}}));
+      reject(id, message(lang, "import/subject",
+                         {{"subject", row.c.subject}, {"suggestion", near ? near->zh : std::string("-")}}));
       continue;
     }
     ImportedCase ic;
@@ -250,17 +252,20 @@ ImportPlan plan_import(const Project& project, std::string_view jsonl, const Imp
       auto bytes = read_file(cfg.abs(there));
       if (there != ours || !bytes || *bytes != (has_case ? ic.case_yaml : ic.rubric_yaml)) {
         reject(id, message(lang, "import/orphan",
-                                   {{"path", there}, {"missing", has_case ? ic.rubric_path : ic.case_path}}));
+                           {{"path", there}, {"missing", has_case ? ic.rubric_path : ic.case_path}}));
         continue;
       }
       (has_case ? ic.case_present : ic.rubric_present) = true;
     }
     std::vector<Diagnostic> errors;
-    for (const auto& [path, text] : {std::pair{ic.case_path, ic.case_yaml}, std::pair{ic.rubric_path, ic.rubric_yaml}}) {
+    for (const auto& [path, text] :
+         {std::pair{ic.case_path, ic.case_yaml}, std::pair{ic.rubric_path, ic.rubric_yaml}}) {
       FileResult fr = check_file(project, path, text);
       for (auto& d : fr.diagnostics) {
-        if (d.severity == Severity::Error) errors.push_back(std::move(d));
-        else ++ic.warnings;
+        if (d.severity == Severity::Error)
+          errors.push_back(std::move(d));
+        else
+          ++ic.warnings;
       }
     }
     if (!errors.empty()) {

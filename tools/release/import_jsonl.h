@@ -40,8 +40,8 @@ struct ImportedCase {
   // Set when the row was half-imported by an interrupted import: that file is already
   // there with exactly these bytes, and only the other one is written.
   bool case_present = false, rubric_present = false;
-  int warnings = 0;                    // findings below error severity in the two files
-  std::vector<Diagnostic> errors;      // only with keep_invalid
+  int warnings = 0;                // findings below error severity in the two files
+  std::vector<Diagnostic> errors;  // only with keep_invalid
 };
 
 struct ImportPlan {

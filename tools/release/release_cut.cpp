@@ -26,9 +26,7 @@
 namespace fs = std::filesystem;
 
 namespace cc {
-namespace {
-
-}  // namespace
+namespace {}  // namespace
 
 std::string prepend_changelog_entry(const std::optional<std::string>& old, const std::string& entry) {
   const std::string title = "# ClinConsensus releases\n\n";
@@ -85,7 +83,8 @@ CutResult cut_release(Project& project, const CutOptions& options) {
   if (!head) return refuse(head.error().message);
   if (!*head) return refuse(release_message(lang, "release/no-commit"));
   git_tree* head_tree_raw = nullptr;
-  if (git_commit_tree(&head_tree_raw, head->get()) != 0) return refuse(git::last_error("cannot read HEAD's tree").message);
+  if (git_commit_tree(&head_tree_raw, head->get()) != 0)
+    return refuse(git::last_error("cannot read HEAD's tree").message);
   git::TreePtr head_tree(head_tree_raw);
   auto tags = git::list_release_tags(r);
   if (!tags) return refuse(tags.error().message);
@@ -113,7 +112,8 @@ CutResult cut_release(Project& project, const CutOptions& options) {
       std::string list;
       for (const auto& p : cut.paths) list += "\n  " + p;
       if (!cut.ours)
-        return refuse(release_message(lang, "release/unfinished-foreign", {{"tag", cut.tag}, {"why", cut.why_not}}) + list);
+        return refuse(release_message(lang, "release/unfinished-foreign", {{"tag", cut.tag}, {"why", cut.why_not}}) +
+                      list);
       if (auto cleared = clear_unfinished_cut(cut, r, head_tree.get(), *prefix, cfg); !cleared)
         return refuse(cleared.error().message);
       res.notes.push_back(release_message(lang, "release/unfinished-cleared", {{"tag", cut.tag}}) + list);
@@ -145,7 +145,8 @@ CutResult cut_release(Project& project, const CutOptions& options) {
   //    can re-derive it from the tag), the diff, the reports, the manifest.
   auto current = git::load_benchmark_from_tree(r, head_tree.get(), *prefix, cfg, lang);
   if (!current) return refuse(current.error().message);
-  if (!current->diagnostics.empty()) return refuse(current->diagnostics.front().file + ": " + current->diagnostics.front().message);
+  if (!current->diagnostics.empty())
+    return refuse(current->diagnostics.front().file + ": " + current->diagnostics.front().message);
   ExportResult ex = export_jsonl(current->benchmark, ExportOptions{});
   if (ex.rows == 0) return refuse(release_message(lang, "release/empty"));
   std::string leak_section;
@@ -190,15 +191,18 @@ CutResult cut_release(Project& project, const CutOptions& options) {
   // The changelog the release commit extends is the committed one, never whatever the
   // work tree holds.
   std::optional<std::string> old_changelog;
-  if (auto committed = git::tree_file(r, head_tree.get(), *prefix, changelog_rel)) old_changelog = std::move(*committed);
+  if (auto committed = git::tree_file(r, head_tree.get(), *prefix, changelog_rel))
+    old_changelog = std::move(*committed);
 
   // 4. Work-tree files, each atomically; put back on any later failure.
   std::vector<Written> written;
   auto rollback_files = [&] {
     std::error_code ec;
     for (auto it = written.rbegin(); it != written.rend(); ++it) {
-      if (it->previous) (void)write_file_atomic(cfg.abs(it->rel), *it->previous);
-      else fs::remove(cfg.abs(it->rel), ec);
+      if (it->previous)
+        (void)write_file_atomic(cfg.abs(it->rel), *it->previous);
+      else
+        fs::remove(cfg.abs(it->rel), ec);
     }
     fs::remove(cfg.abs(folder), ec);  // only when empty
   };
@@ -252,14 +256,15 @@ CutResult cut_release(Project& project, const CutOptions& options) {
     res.files.clear();
     return refuse(sig.error().message);
   }
-  const std::string commit_msg = "Release " + res.tag + "\n\n" + res.summary + "\n\nmanifest-sha256: " +
-                                 res.manifest_hash + "\n";
+  const std::string commit_msg =
+      "Release " + res.tag + "\n\n" + res.summary + "\n\nmanifest-sha256: " + res.manifest_hash + "\n";
   const git_commit* parents[] = {head->get()};
   if (git_commit_create(&commit_id, r, nullptr, sig->get(), sig->get(), nullptr, commit_msg.c_str(), tree.get(), 1,
                         parents) != 0)
     return fail("cannot create the release commit");
   git_object* commit_obj_raw = nullptr;
-  if (git_object_lookup(&commit_obj_raw, r, &commit_id, GIT_OBJECT_COMMIT) != 0) return fail("cannot read the release commit");
+  if (git_object_lookup(&commit_obj_raw, r, &commit_id, GIT_OBJECT_COMMIT) != 0)
+    return fail("cannot read the release commit");
   git::ObjectPtr commit_obj(commit_obj_raw);
   const std::string tag_msg = git::release_tag_message(res.tag, res.summary, manifest_rel, res.manifest_hash);
   if (git_tag_annotation_create(&tag_id, r, res.tag.c_str(), commit_obj.get(), sig->get(), tag_msg.c_str()) != 0)
@@ -279,7 +284,8 @@ CutResult cut_release(Project& project, const CutOptions& options) {
   git_reference_free(moved);
   auto restore_branch = [&] {
     git_reference* back = nullptr;
-    if (git_reference_create_matching(&back, r, branch.c_str(), &old_head, 1, &commit_id, "clinconsensus release rollback") == 0)
+    if (git_reference_create_matching(&back, r, branch.c_str(), &old_head, 1, &commit_id,
+                                      "clinconsensus release rollback") == 0)
       git_reference_free(back);
   };
   git_reference* tag_ref = nullptr;

@@ -36,14 +36,14 @@ struct CutOptions {
 
 struct CutResult {
   RunOutcome outcome = RunOutcome::Done;  // Findings validation failed; Unusable refused (usage, dirty tree, git)
-  std::string message;                // why it was refused, or what was done
-  std::vector<Diagnostic> findings;   // validation findings when outcome is Findings
-  std::string tag;                    // "v1.2.0"
-  std::string commit;                 // hex of the release commit
+  std::string message;                    // why it was refused, or what was done
+  std::vector<Diagnostic> findings;       // validation findings when outcome is Findings
+  std::string tag;                        // "v1.2.0"
+  std::string commit;                     // hex of the release commit
   std::string manifest_hash;
-  std::string summary;                // the diff summary line
-  std::vector<std::string> files;     // root-relative paths written
-  std::vector<std::string> notes;     // what else was done (e.g. an interrupted cut's leftovers cleared)
+  std::string summary;             // the diff summary line
+  std::vector<std::string> files;  // root-relative paths written
+  std::vector<std::string> notes;  // what else was done (e.g. an interrupted cut's leftovers cleared)
 };
 
 // The file names inside reports/<tag>/.

@@ -37,7 +37,8 @@ Result<ReleaseTag> read_tag(git_repository* repo, const std::string& name, const
     }
   }
   git_object* peeled = nullptr;
-  if (git_object_peel(&peeled, obj.get(), GIT_OBJECT_COMMIT) != 0) return last_error("tag " + name + " names no commit");
+  if (git_object_peel(&peeled, obj.get(), GIT_OBJECT_COMMIT) != 0)
+    return last_error("tag " + name + " names no commit");
   ObjectPtr commit(peeled);
   t.commit = *git_object_id(commit.get());
   if (!t.annotated) t.time = git_commit_time(reinterpret_cast<git_commit*>(commit.get()));

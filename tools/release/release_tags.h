@@ -14,12 +14,12 @@ namespace cc::git {
 // One release as its tag records it.
 struct ReleaseTag {
   SemVer version;
-  std::string name;      // "v1.2.0"
+  std::string name;  // "v1.2.0"
   bool annotated = false;
-  std::string message;   // the tag's message (empty for a lightweight tag)
-  std::string tagger;    // "Name <email>"
-  int64_t time = 0;      // tagger time, seconds since the epoch
-  git_oid commit;        // the tagged commit
+  std::string message;  // the tag's message (empty for a lightweight tag)
+  std::string tagger;   // "Name <email>"
+  int64_t time = 0;     // tagger time, seconds since the epoch
+  git_oid commit;       // the tagged commit
 };
 
 // Every tag whose name is a semantic version, in version order (oldest first).

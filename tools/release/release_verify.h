@@ -18,8 +18,9 @@ struct VerifyCheck {
 };
 
 struct VerifyResult {
-  RunOutcome outcome = RunOutcome::Done;  // Done all agree; Findings a check failed; Unusable the release could not be read
-  std::string error;  // when outcome is Unusable
+  RunOutcome outcome =
+      RunOutcome::Done;  // Done all agree; Findings a check failed; Unusable the release could not be read
+  std::string error;     // when outcome is Unusable
   std::vector<VerifyCheck> checks;
 };
 

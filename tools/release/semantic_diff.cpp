@@ -43,7 +43,8 @@ void compare_criteria(const std::string& id, const Rubric& a, const Rubric& b, R
       continue;
     }
     const Criterion& old = *it->second;
-    if (old.criterion != k->criterion) d.criteria_reworded.push_back(CriterionReword{id, cid, old.criterion, k->criterion});
+    if (old.criterion != k->criterion)
+      d.criteria_reworded.push_back(CriterionReword{id, cid, old.criterion, k->criterion});
     if (old.axis != k->axis) d.label_changes.push_back(LabelChange{id, cid + " axis", old.axis, k->axis});
     if (old.critical != k->critical)
       d.label_changes.push_back(

@@ -5,7 +5,9 @@
 namespace cc {
 namespace {
 
-bool all_digits(std::string_view s) { return !s.empty() && s.find_first_not_of("0123456789") == std::string_view::npos; }
+bool all_digits(std::string_view s) {
+  return !s.empty() && s.find_first_not_of("0123456789") == std::string_view::npos;
+}
 
 // A numeric part: digits, no leading zero (except "0" itself).
 std::optional<unsigned long> number(std::string_view s) {

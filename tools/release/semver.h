@@ -13,7 +13,7 @@ struct SemVer {
   std::vector<std::string> prerelease;  // dot-separated identifiers after '-'
   std::string build;                    // after '+'; ignored in ordering
 
-  std::string str() const;              // "1.2.0-rc.1"
+  std::string str() const;  // "1.2.0-rc.1"
   std::string tag() const { return "v" + str(); }
 };
 

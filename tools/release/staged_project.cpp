@@ -32,8 +32,7 @@ class ScratchDir {
 };
 
 // Whether the index holds `rel` with other bytes than the work tree (or only one has it).
-bool differs(git_index* index, const std::string& prefix, const Config& work_tree,
-             const std::string& rel) {
+bool differs(git_index* index, const std::string& prefix, const Config& work_tree, const std::string& rel) {
   const git_index_entry* entry = git_index_get_bypath(index, (prefix + rel).c_str(), 0);
   std::error_code ec;
   const std::string abs = work_tree.abs(rel);
@@ -45,13 +44,14 @@ bool differs(git_index* index, const std::string& prefix, const Config& work_tre
 }
 
 // Writes the index's version of `rel` below `dir`; a file the index lacks is not written.
-Result<bool> copy_from_index(git_repository* repo, git_index* index, const std::string& prefix,
-                             const std::string& rel, const std::string& dir) {
+Result<bool> copy_from_index(git_repository* repo, git_index* index, const std::string& prefix, const std::string& rel,
+                             const std::string& dir) {
   const git_index_entry* entry = git_index_get_bypath(index, (prefix + rel).c_str(), 0);
   if (!entry) return false;
   auto bytes = read_blob(repo, entry->id);
   if (!bytes) return bytes.error();
-  if (auto w = write_file_atomic(dir + "/" + rel, *bytes); !w) return Error{"cannot write " + rel + ": " + w.error().message};
+  if (auto w = write_file_atomic(dir + "/" + rel, *bytes); !w)
+    return Error{"cannot write " + rel + ": " + w.error().message};
   return true;
 }
 

@@ -42,7 +42,8 @@ std::optional<std::string> committed_changelog(git_repository* repo, const git_t
 std::string check_ours(const UnfinishedCut& cut, const Config& cfg, const std::string& folder,
                        const std::map<std::string, std::string>& files, bool changelog_dirty,
                        const std::optional<std::string>& committed) {
-  const std::set<std::string> names = {kChangesFileName, kCoverageFileName, kCoverageHtmlFileName, export_file_name(cut.tag), kManifestName};
+  const std::set<std::string> names = {kChangesFileName, kCoverageFileName, kCoverageHtmlFileName,
+                                       export_file_name(cut.tag), kManifestName};
   for (const auto& [name, bytes] : files)
     if (!names.count(name)) return folder + "/" + name + " is not a file a release cut writes";
   if (auto m = files.find(kManifestName); m != files.end()) {
@@ -161,7 +162,8 @@ Result<std::optional<std::string>> complete_untagged_release(git_repository* rep
   const std::string title = "Release ";
   if (message.rfind(title, 0) != 0) return std::optional<std::string>();
   const size_t eol = message.find('\n');
-  const std::string tag = message.substr(title.size(), eol == std::string::npos ? std::string::npos : eol - title.size());
+  const std::string tag =
+      message.substr(title.size(), eol == std::string::npos ? std::string::npos : eol - title.size());
   auto version = parse_semver(tag);
   auto hash = git::manifest_hash_of(message);
   if (!version || version->tag() != tag || !hash || has_tag(tags, tag)) return std::optional<std::string>();

@@ -91,7 +91,8 @@ AgreeOutcome run_agree(const AgreeOptions& o) {
         if (j.find('#') == std::string::npos && j != "final") bases.push_back(j);
       if (bases.size() == 1) judge = bases[0];
     }
-    if (judge.empty()) return usage("--repeats needs one judge: name it with --judge; the verdicts hold: " + list_names(judges));
+    if (judge.empty())
+      return usage("--repeats needs one judge: name it with --judge; the verdicts hold: " + list_names(judges));
     if (count_diagnostics(out.diagnostics).errors > 0) {
       out.outcome = RunOutcome::Findings;
       return out;
@@ -100,7 +101,8 @@ AgreeOutcome run_agree(const AgreeOptions& o) {
     const int k = o.k.value_or(setup.config ? setup.config->k : 10);
     Repeatability rep = measure_repeatability(cases, slices.front(), verdicts, judge, k);
     if (rep.repeats.size() < 2)
-      return usage("no repeats of judge '" + judge + "' in the verdicts (judges " + judge + "#2, ...): run judge --repeat N first");
+      return usage("no repeats of judge '" + judge + "' in the verdicts (judges " + judge +
+                   "#2, ...): run judge --repeat N first");
     out.text = repeatability_text(rep);
     files = {{"repeatability.json", repeatability_json(rep)}};
   } else {

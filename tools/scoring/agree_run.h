@@ -35,7 +35,7 @@ struct AgreeOutcome {
   RunOutcome outcome = RunOutcome::Done;  // Findings: findings; Unusable: usage or unreadable input
   std::vector<Diagnostic> diagnostics;
   std::string usage_error;
-  std::string text;                   // the figures, for the terminal
+  std::string text;  // the figures, for the terminal
   std::vector<std::string> written;
   int files_read = 0;
 };

@@ -75,7 +75,8 @@ RunSetup prepare_run(const std::string& start_dir, const std::string& cases_arg,
       return setup;
     }
     setup.cases_source = cases_arg.empty() ? "benchmark repository" : cases_arg;
-    CaseLoad load = load_cases_from_benchmark(*setup.config, setup.taxonomy ? &*setup.taxonomy : nullptr, lang, threads);
+    CaseLoad load =
+        load_cases_from_benchmark(*setup.config, setup.taxonomy ? &*setup.taxonomy : nullptr, lang, threads);
     load.diagnostics.insert(load.diagnostics.begin(), setup.cases.diagnostics.begin(), setup.cases.diagnostics.end());
     setup.cases = std::move(load);
     return setup;
@@ -86,7 +87,8 @@ RunSetup prepare_run(const std::string& start_dir, const std::string& cases_arg,
     load_project_files(*root, lang, setup, ignored);
   }
   setup.cases_source = cases_arg;
-  setup.cases = load_cases_from_jsonl(cases_arg, cases_path, setup.taxonomy ? &*setup.taxonomy : nullptr, lang, threads);
+  setup.cases =
+      load_cases_from_jsonl(cases_arg, cases_path, setup.taxonomy ? &*setup.taxonomy : nullptr, lang, threads);
   return setup;
 }
 

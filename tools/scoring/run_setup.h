@@ -18,9 +18,9 @@ struct RunSetup {
   std::optional<Config> config;      // the repository's, when one was found
   std::optional<Taxonomy> taxonomy;  // its taxonomy, when it loaded
   CaseLoad cases;
-  std::string cases_source;          // what the cases were read from, for reports
-  std::vector<InputRecord> inputs;   // config and taxonomy files (cases are in `cases.inputs`)
-  std::string usage_error;           // set when the arguments cannot work (exit 2)
+  std::string cases_source;         // what the cases were read from, for reports
+  std::vector<InputRecord> inputs;  // config and taxonomy files (cases are in `cases.inputs`)
+  std::string usage_error;          // set when the arguments cannot work (exit 2)
 };
 
 // `cases_arg`: a JSONL export, or a folder inside a benchmark repository, or "" for the

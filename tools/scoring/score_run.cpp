@@ -33,7 +33,8 @@ class PhaseTimer {
   void mark(const char* phase) {
     if (!on_) return;
     auto now = std::chrono::steady_clock::now();
-    std::fprintf(stderr, "timing: %-12s %8.1f ms\n", phase, std::chrono::duration<double, std::milli>(now - last_).count());
+    std::fprintf(stderr, "timing: %-12s %8.1f ms\n", phase,
+                 std::chrono::duration<double, std::milli>(now - last_).count());
     last_ = now;
   }
   bool on() const { return on_; }
@@ -50,7 +51,8 @@ class PhaseTimer {
 };
 
 // Reports the verdicts `table` lacks: per case (at most `limit` lines), then the total.
-void report_missing(const CaseSet& cases, const VerdictTable& t, bool allowed, Lang lang, std::vector<Diagnostic>& out) {
+void report_missing(const CaseSet& cases, const VerdictTable& t, bool allowed, Lang lang,
+                    std::vector<Diagnostic>& out) {
   constexpr int kLimit = 10;
   long missing = 0, missing_cases = 0;
   int listed = 0;
@@ -67,8 +69,9 @@ void report_missing(const CaseSet& cases, const VerdictTable& t, bool allowed, L
     ++listed;
     std::string msg;
     if (ids.size() == cases.criteria_count(c)) {
-      msg = scoring_message(lang, "verdict/missing-case",
-                            {{"model", t.model}, {"case", cases.cases[c].case_id}, {"count", std::to_string(ids.size())}});
+      msg = scoring_message(
+          lang, "verdict/missing-case",
+          {{"model", t.model}, {"case", cases.cases[c].case_id}, {"count", std::to_string(ids.size())}});
     } else {
       std::string list;
       for (size_t i = 0; i < ids.size() && i < 8; ++i) list += (i ? ", " : "") + ids[i];
@@ -80,11 +83,11 @@ void report_missing(const CaseSet& cases, const VerdictTable& t, bool allowed, L
   }
   if (missing == 0) return;
   out.push_back(file_diagnostic("verdict/missing", allowed ? Severity::Warning : Severity::Error, t.first_file,
-                         scoring_message(lang, allowed ? "verdict/missing-allowed" : "verdict/missing-total",
-                                         {{"model", t.model},
-                                          {"count", std::to_string(missing)},
-                                          {"total", std::to_string(cases.cell_count())},
-                                          {"cases", std::to_string(missing_cases)}})));
+                                scoring_message(lang, allowed ? "verdict/missing-allowed" : "verdict/missing-total",
+                                                {{"model", t.model},
+                                                 {"count", std::to_string(missing)},
+                                                 {"total", std::to_string(cases.cell_count())},
+                                                 {"cases", std::to_string(missing_cases)}})));
 }
 
 std::string leaderboard_text(const ScoreReport& r) {
@@ -106,7 +109,8 @@ std::string leaderboard_text(const ScoreReport& r) {
   }
   std::vector<size_t> width(rows[0].size(), 0);
   for (const auto& row : rows)
-    for (size_t c = 0; c < row.size(); ++c) width[c] = std::max<size_t>(width[c], static_cast<size_t>(display_width(row[c])));
+    for (size_t c = 0; c < row.size(); ++c)
+      width[c] = std::max<size_t>(width[c], static_cast<size_t>(display_width(row[c])));
   std::string out;
   for (const auto& row : rows) {
     for (size_t c = 0; c < row.size(); ++c) {
@@ -150,7 +154,8 @@ ScoreOutcome run_score(const ScoreOptions& o) {
       } catch (...) {
         opened = VerdictFiles{};  // out of memory: reported as unreadable input
         opened.unreadable = true;
-        opened.diagnostics.push_back(file_diagnostic("io/read", Severity::Error, "", "out of memory reading the verdicts"));
+        opened.diagnostics.push_back(
+            file_diagnostic("io/read", Severity::Error, "", "out of memory reading the verdicts"));
       }
     });
   } catch (...) {
@@ -196,7 +201,8 @@ ScoreOutcome run_score(const ScoreOptions& o) {
   std::string judge;
   if (o.judge) {
     if (std::find(judges.begin(), judges.end(), *o.judge) == judges.end()) {
-      out.usage_error = "no verdicts from judge '" + *o.judge + "'; the inputs hold: " + (judge_list.empty() ? "none" : judge_list);
+      out.usage_error =
+          "no verdicts from judge '" + *o.judge + "'; the inputs hold: " + (judge_list.empty() ? "none" : judge_list);
       out.outcome = has_errors(out.diagnostics) ? RunOutcome::Findings : RunOutcome::Unusable;
       return out;
     }
@@ -231,9 +237,9 @@ ScoreOutcome run_score(const ScoreOptions& o) {
   for (const auto& t : verdicts.tables)
     if (!scored.count(t.model)) {
       scored[t.model] = false;
-      out.diagnostics.push_back(file_diagnostic("verdict/model-absent", Severity::Warning, t.first_file,
-                                         scoring_message(lang, "verdict/model-absent",
-                                                         {{"model", t.model}, {"judge", judge_display_name(judge)}})));
+      out.diagnostics.push_back(file_diagnostic(
+          "verdict/model-absent", Severity::Warning, t.first_file,
+          scoring_message(lang, "verdict/model-absent", {{"model", t.model}, {"judge", judge_display_name(judge)}})));
     }
   if (o.allow_missing)
     for (auto& d : out.diagnostics)

@@ -21,7 +21,7 @@ struct ScoreOptions {
   std::vector<std::string> verdicts;  // --verdicts: files or folders, or NAME=PATH
   std::optional<int> k;               // default: clinconsensus.yaml's k, else 10
   bool k_sweep = false;
-  std::optional<std::string> judge;   // --judge
+  std::optional<std::string> judge;  // --judge
   bool allow_missing = false;
   int resamples = 1000;
   uint64_t seed = 1;
@@ -29,12 +29,13 @@ struct ScoreOptions {
   std::string out_dir;
   unsigned threads = 0;
   Lang lang = Lang::En;
-  std::string command;                // the command line, recorded in the manifest
+  std::string command;  // the command line, recorded in the manifest
 };
 
 // What a `score` run did: its outcome, findings, the leaderboard text, the files written.
 struct ScoreOutcome {
-  RunOutcome outcome = RunOutcome::Done;  // Done written; Findings findings or refusal; Unusable usage or unreadable input
+  RunOutcome outcome =
+      RunOutcome::Done;  // Done written; Findings findings or refusal; Unusable usage or unreadable input
   std::vector<Diagnostic> diagnostics;  // sorted
   std::string usage_error;              // exit 2: what was wrong with the arguments
   std::string leaderboard;              // for the terminal

@@ -18,8 +18,8 @@ void check_trailing_space(std::string_view file_text, Lang lang, TextFindings& o
 struct UnitMention {
   size_t value_index = 0;  // which of the values passed in
   size_t begin = 0, end = 0;
-  std::string unit;        // the unit's canonical name: "mL", "μg", "℃"
-  std::string spelling;    // as written
+  std::string unit;      // the unit's canonical name: "mL", "μg", "℃"
+  std::string spelling;  // as written
 };
 
 // All unit mentions of `values` that belong to a unit with several spellings.

@@ -97,7 +97,8 @@ bool unit_follows(Bytes s, size_t e) {
   if (s[e] == '%' || s[e] == '*' || s[e] == '^') return true;
   if (at(s, e, "×")) return true;
   // UTF-8 lead and continuation bytes differ, so a 3-byte match is always aligned.
-  return e + 3 <= s.size() && Bytes("个次元毫微纳克升例倍万亿千百拷份片粒支袋瓶盒只株").find(s.substr(e, 3)) != Bytes::npos;
+  return e + 3 <= s.size() &&
+         Bytes("个次元毫微纳克升例倍万亿千百拷份片粒支袋瓶盒只株").find(s.substr(e, 3)) != Bytes::npos;
 }
 
 bool valid_date(int y, int m, int d) {
@@ -137,9 +138,12 @@ bool valid_id15(Bytes s, size_t b) {
 size_t skip_separators(Bytes s, size_t i, int* count = nullptr) {
   int n = 0;
   for (; n < 4; ++n) {
-    if (i < s.size() && (s[i] == ':' || s[i] == ' ' || s[i] == '#')) ++i;
-    else if (at(s, i, "：") || at(s, i, "为") || at(s, i, "是") || at(s, i, "在") || at(s, i, "\u3000")) i += 3;
-    else break;
+    if (i < s.size() && (s[i] == ':' || s[i] == ' ' || s[i] == '#'))
+      ++i;
+    else if (at(s, i, "：") || at(s, i, "为") || at(s, i, "是") || at(s, i, "在") || at(s, i, "\u3000"))
+      i += 3;
+    else
+      break;
   }
   if (count) *count = n;
   return i;
@@ -176,7 +180,7 @@ constexpr Bytes kSurnames =
 constexpr Bytes kCompoundSurnames = "欧阳司马上官诸葛东方皇甫尉迟公孙慕容令狐夏侯长孙宇文司徒端木";
 // Given-name parts that are titles or masks, not names.
 constexpr std::array<Bytes, 12> kNotGivenNames = {"先生", "女士", "小姐", "老师", "医生", "大夫",
-                                                   "同学", "师傅", "阿姨", "某某", "氏",   "老"};
+                                                  "同学", "师傅", "阿姨", "某某", "氏",   "老"};
 
 // One bit per ideograph U+4E00..U+9FFF: set for the surnames above. Built at compile time.
 constexpr auto kSurnameBits = [] {
@@ -230,9 +234,12 @@ bool clinical_word(Bytes s, size_t i) {
 // A cue after a patient's name: ，男 / ，女 / ，58岁 / 先生 / 女士.
 bool gender_age_cue(Bytes s, size_t i) {
   if (at(s, i, "先生") || at(s, i, "女士")) return true;
-  if (i < s.size() && (s[i] == ',' || s[i] == ' ')) ++i;
-  else if (at(s, i, "，") || at(s, i, "、")) i += 3;
-  else return false;
+  if (i < s.size() && (s[i] == ',' || s[i] == ' '))
+    ++i;
+  else if (at(s, i, "，") || at(s, i, "、"))
+    i += 3;
+  else
+    return false;
   if (at(s, i, "男") || at(s, i, "女")) return true;
   size_t d = digits_from(s, i);
   return d > i && d - i <= 3 && at(s, d, "岁");
@@ -308,16 +315,21 @@ struct RuleId {
   Rule rule;
   const char* id;
 };
-constexpr std::array kRules = {RuleId{kIdCard, "pii/id-card"},     RuleId{kMobile, "pii/mobile"},
-                               RuleId{kLandline, "pii/landline"},  RuleId{kEmail, "pii/email"},
-                               RuleId{kRecord, "pii/record-number"}, RuleId{kName, "pii/name"},
+constexpr std::array kRules = {RuleId{kIdCard, "pii/id-card"},
+                               RuleId{kMobile, "pii/mobile"},
+                               RuleId{kLandline, "pii/landline"},
+                               RuleId{kEmail, "pii/email"},
+                               RuleId{kRecord, "pii/record-number"},
+                               RuleId{kName, "pii/name"},
                                RuleId{kBirthDate, "pii/birth-date-with-name"}};
 static_assert(kRules.size() == kRuleCount, "one kRules entry per Rule");
-static_assert([] {
-  for (size_t i = 0; i < kRules.size(); ++i)
-    if (kRules[i].rule != static_cast<Rule>(i)) return false;
-  return true;
-}(), "kRules in the order of Rule");
+static_assert(
+    [] {
+      for (size_t i = 0; i < kRules.size(); ++i)
+        if (kRules[i].rule != static_cast<Rule>(i)) return false;
+      return true;
+    }(),
+    "kRules in the order of Rule");
 
 // The state of one scan over one value.
 struct Scanner {
@@ -333,8 +345,10 @@ struct Scanner {
     size_t p = b;
     size_t q = p > 0 && (s[p - 1] == ' ' || s[p - 1] == '-') ? p - 1 : p;
     if (q >= 2 && s[q - 2] == '8' && s[q - 1] == '6' && (q == 2 || !is_digit(s[q - 3]))) {
-      if (q >= 3 && s[q - 3] == '+') p = q - 3;
-      else if (q == p) p = q - 2;  // "86" attached without '+': part of the digit run
+      if (q >= 3 && s[q - 3] == '+')
+        p = q - 3;
+      else if (q == p)
+        p = q - 2;  // "86" attached without '+': part of the digit run
     } else if (p > 0 && s[p - 1] == '+') {
       p = p - 1;
     }
@@ -351,8 +365,8 @@ struct Scanner {
       mobile(b, e);
     } else if (len == 13 && s[b] == '8' && s[b + 1] == '6' && s[b + 2] == '1' && s[b + 3] >= '3') {
       mobile(b + 2, e);
-    } else if ((len == 18 || (len == 17 && e < s.size() && (s[e] == 'X' || s[e] == 'x'))) &&
-               !glued_left(s, b) && !glued_right(s, b + 18) && valid_id18(s, b)) {
+    } else if ((len == 18 || (len == 17 && e < s.size() && (s[e] == 'X' || s[e] == 'x'))) && !glued_left(s, b) &&
+               !glued_right(s, b + 18) && valid_id18(s, b)) {
       add(kIdCard, b, b + 18);
       return b + 18;
     } else if (len == 15 && !glued_left(s, b) && !glued_right(s, e) && valid_id15(s, b)) {
@@ -384,8 +398,10 @@ struct Scanner {
     bool area_ok = e - b == 3 ? ((s[b + 1] == '1' && s[b + 2] == '0') || s[b + 1] == '2') : s[b + 1] >= '3';
     if (!area_ok) return e;
     size_t start = b, q = e;
-    if (b >= 1 && s[b - 1] == '(' && e < s.size() && s[e] == ')') start = b - 1, q = e + 1;
-    else if (ends_at(s, b, "（") && at(s, e, "）")) start = b - 3, q = e + 3;
+    if (b >= 1 && s[b - 1] == '(' && e < s.size() && s[e] == ')')
+      start = b - 1, q = e + 1;
+    else if (ends_at(s, b, "（") && at(s, e, "）"))
+      start = b - 3, q = e + 3;
     if (start == b) {
       if (glued_left(s, b) || q >= s.size() || s[q] != '-') return e;
       ++q;
@@ -418,8 +434,10 @@ struct Scanner {
       while (r < s.size() && (is_alnum(s[r]) || s[r] == '-')) ++r;
       if (r == ls) return;
       ++labels, last = ls;
-      if (r + 1 < s.size() && s[r] == '.' && is_alnum(s[r + 1])) ++r;
-      else break;
+      if (r + 1 < s.size() && s[r] == '.' && is_alnum(s[r + 1]))
+        ++r;
+      else
+        break;
     }
     if (labels < 2 || r - last < 2) return;
     for (size_t k = last; k < r; ++k)
@@ -447,8 +465,10 @@ struct Scanner {
     size_t e = v;
     int alnum = 0, digit = 0;
     for (; e < s.size(); ++e) {  // letters and digits, with single hyphens inside
-      if (is_alnum(s[e])) ++alnum, digit += is_digit(s[e]);
-      else if (s[e] != '-' || e == v || e + 1 >= s.size() || !is_alnum(s[e + 1])) break;
+      if (is_alnum(s[e]))
+        ++alnum, digit += is_digit(s[e]);
+      else if (s[e] != '-' || e == v || e + 1 >= s.size() || !is_alnum(s[e + 1]))
+        break;
     }
     if (alnum < 4 || digit == 0) return;
     Bytes value = s.substr(v, e - v);
@@ -493,10 +513,14 @@ struct Scanner {
   void birth_date(size_t k) {
     size_t v = k + 3;
     if (ends_at(s, k, "出")) {
-      if (at(s, v, "日期")) v += 6;
-      else if (at(s, v, "年月日")) v += 9;
-      else if (at(s, v, "于")) v += 3;
-      else if (!at(s, v, "：") && !(v < s.size() && s[v] == ':')) return;
+      if (at(s, v, "日期"))
+        v += 6;
+      else if (at(s, v, "年月日"))
+        v += 9;
+      else if (at(s, v, "于"))
+        v += 3;
+      else if (!at(s, v, "：") && !(v < s.size() && s[v] == ':'))
+        return;
     } else {
       if (!at(s, v, "日") || at(s, v, "日期")) return;  // 发生日期, 产生日期: not a birthday
       static constexpr Bytes kWordStarts[] = {"发", "产", "医", "先", "卫", "学", "再", "新",
@@ -524,10 +548,14 @@ struct Scanner {
         email(i);
       } else if (i >= 2) {
         const auto* at_i = reinterpret_cast<const unsigned char*>(s.data()) + i;
-        if (kRecordTrigger.ends_at(at_i)) record_number(i - 2);
-        else if (kNameTrigger.ends_at(at_i)) name_field(i - 2);
-        else if (kBirthTrigger.ends_at(at_i)) birth_date(i - 2);
-        else if (kPatientTrigger.ends_at(at_i)) patient_name(i - 2);
+        if (kRecordTrigger.ends_at(at_i))
+          record_number(i - 2);
+        else if (kNameTrigger.ends_at(at_i))
+          name_field(i - 2);
+        else if (kBirthTrigger.ends_at(at_i))
+          birth_date(i - 2);
+        else if (kPatientTrigger.ends_at(at_i))
+          patient_name(i - 2);
       }
       ++i;
     }
@@ -547,8 +575,10 @@ void check_pii(std::string_view value, Lang lang, TextFindings& out) {
             [](auto& a, auto& b) { return a.begin != b.begin ? a.begin < b.begin : a.rule < b.rule; });
   std::vector<Match> kept;
   for (const Match& m : scan.found) {
-    if (kept.empty() || m.begin >= kept.back().end) kept.push_back(m);
-    else if (m.rule < kept.back().rule) kept.back() = m;
+    if (kept.empty() || m.begin >= kept.back().end)
+      kept.push_back(m);
+    else if (m.rule < kept.back().rule)
+      kept.back() = m;
   }
   for (const Match& m : kept)
     out.push_back({kRules[m.rule].id, Severity::Error, m.begin, m.end, message(lang, kRules[m.rule].id), std::nullopt});

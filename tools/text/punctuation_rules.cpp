@@ -118,12 +118,8 @@ void check_halfwidth(std::string_view v, Lang lang, TextFindings& out) {
     bool flag = false;
     switch (c) {
       case ',':
-      case ';':
-        flag = is_cjk(before) && (is_cjk(after) || is_ascii_digit(after));
-        break;
-      case ':':
-        flag = is_ideograph(before) && (is_cjk(after) || is_ascii_digit(after) || sentence_end);
-        break;
+      case ';': flag = is_cjk(before) && (is_cjk(after) || is_ascii_digit(after)); break;
+      case ':': flag = is_ideograph(before) && (is_cjk(after) || is_ascii_digit(after) || sentence_end); break;
       case '.': {
         // Not an ellipsis "...", and not a list marker "一." / "十二." at a line start
         // (that wants 、, which is a rewrite, not a width fix).
@@ -131,7 +127,9 @@ void check_halfwidth(std::string_view v, Lang lang, TextFindings& out) {
         while (run > 0) {
           size_t p;
           UChar32 n = code_point_before(v, run, &p);
-          if (std::u32string_view(U"一二三四五六七八九十百").find(static_cast<char32_t>(n)) == std::u32string_view::npos) break;
+          if (std::u32string_view(U"一二三四五六七八九十百").find(static_cast<char32_t>(n)) ==
+              std::u32string_view::npos)
+            break;
           run = p;
         }
         bool list_marker = run < i && (run == 0 || v[run - 1] == '\n' || v[run - 1] == ' ');
@@ -140,16 +138,15 @@ void check_halfwidth(std::string_view v, Lang lang, TextFindings& out) {
         break;
       }
       case '?':
-      case '!':
-        flag = (is_ideograph(before) || is_cjk_punct(before)) && !is_ascii_alnum(after);
-        break;
+      case '!': flag = (is_ideograph(before) || is_cjk_punct(before)) && !is_ascii_alnum(after); break;
       case '(': {
         // A parenthesis pair in a Chinese sentence whose content is Chinese:
         // "(每日一次)" yes, "(100 mg)" and "(aspirin)" no.
         // Only a short parenthesis on the same line (which also keeps hostile input linear).
         std::string_view window = v.substr(i + 1, 256);
         size_t close_rel = window.find(')');
-        if (close_rel == std::string_view::npos || window.substr(0, close_rel).find('\n') != std::string_view::npos) break;
+        if (close_rel == std::string_view::npos || window.substr(0, close_rel).find('\n') != std::string_view::npos)
+          break;
         size_t close = i + 1 + close_rel;
         std::string_view inner = v.substr(i + 1, close - i - 1);
         if (inner.find('(') != std::string_view::npos) break;
@@ -225,8 +222,8 @@ void check_repeats(std::string_view v, Lang lang, TextFindings& out) {
     }
     size_t next;
     UChar32 c = code_point_at(v, i, &next);
-    bool candidate = c == 0xFF0C || c == 0x3002 || c == 0xFF1B || c == 0xFF1A || c == 0x3001 || c == 0xFF01 ||
-                     c == 0xFF1F;
+    bool candidate =
+        c == 0xFF0C || c == 0x3002 || c == 0xFF1B || c == 0xFF1A || c == 0x3001 || c == 0xFF01 || c == 0xFF1F;
     if (!candidate) {
       i = next;
       continue;

@@ -12,9 +12,9 @@
 namespace cc {
 
 struct TextFinding {
-  std::string rule;                        // "text/nfc", "pii/id-card", ...
-  Severity severity = Severity::Error;     // the rule's default; config may change it
-  size_t begin = 0;                        // byte range [begin, end) in the value
+  std::string rule;                     // "text/nfc", "pii/id-card", ...
+  Severity severity = Severity::Error;  // the rule's default; config may change it
+  size_t begin = 0;                     // byte range [begin, end) in the value
   size_t end = 0;
   std::string message;                     // localized, says what is wrong and what to do
   std::optional<std::string> replacement;  // a safe fix: the bytes to put in the range

@@ -20,8 +20,8 @@ struct TextOptions {
 void check_text_value(std::string_view value, const TextOptions& options, Lang lang, TextFindings& out);
 
 // The families, callable on their own (tests, benchmarks).
-void check_unicode_form(std::string_view value, Lang lang, TextFindings& out);   // nfc, invisible, fullwidth-alnum
-void check_punctuation(std::string_view value, Lang lang, TextFindings& out);    // punct width, quotes, repeats, spaces
+void check_unicode_form(std::string_view value, Lang lang, TextFindings& out);  // nfc, invisible, fullwidth-alnum
+void check_punctuation(std::string_view value, Lang lang, TextFindings& out);   // punct width, quotes, repeats, spaces
 void check_traditional(std::string_view value, const TextOptions& options, Lang lang, TextFindings& out);
 
 // text/placeholder: the "（请填写…）" placeholders `clinconsensus new` writes, still in

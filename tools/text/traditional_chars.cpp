@@ -39,7 +39,8 @@ UChar32 simplified_form(UChar32 c) {
   static const std::vector<char16_t> bmp = [] {
     std::vector<char16_t> t(0x10000, 0);
     for (const auto& p : kTable)
-      if (p.traditional < 0x10000 && p.simplified < 0x10000) t[static_cast<size_t>(p.traditional)] = static_cast<char16_t>(p.simplified);
+      if (p.traditional < 0x10000 && p.simplified < 0x10000)
+        t[static_cast<size_t>(p.traditional)] = static_cast<char16_t>(p.simplified);
     for (UChar32 a : kAllowed) t[static_cast<size_t>(a)] = 0;
     return t;
   }();

@@ -41,8 +41,7 @@ const char* invisible_name(UChar32 c) {
     case 0x00AD: return "SOFT HYPHEN";
     default: break;
   }
-  if ((c >= 0x202A && c <= 0x202E) || (c >= 0x2066 && c <= 0x2069) || c == 0x200E || c == 0x200F)
-    return "BIDI CONTROL";
+  if ((c >= 0x202A && c <= 0x202E) || (c >= 0x2066 && c <= 0x2069) || c == 0x200E || c == 0x200F) return "BIDI CONTROL";
   return "CONTROL CHARACTER";
 }
 
@@ -109,8 +108,7 @@ void check_invisible(std::string_view value, Lang lang, TextFindings& out) {
     // Printable ASCII and three-byte characters outside U+2000..U+2FFF and U+F000..U+FFFF
     // are never invisible: step over them without decoding.
     unsigned char lead = static_cast<unsigned char>(value[i]);
-    if ((lead >= 0x20 && lead < 0x7F) || lead == '\n' || lead == '\t' ||
-        (lead >= 0xE3 && lead <= 0xEE)) {
+    if ((lead >= 0x20 && lead < 0x7F) || lead == '\n' || lead == '\t' || (lead >= 0xE3 && lead <= 0xEE)) {
       i += text::utf8_length(lead);
       continue;
     }

@@ -63,10 +63,13 @@ std::string hatch_pattern(const std::string& id) {
 
 // The legend entry of a hatched, outlined cell.
 std::string marked_swatch(const std::string& id, const std::string& meaning) {
-  std::string out = "<span><svg width=\"22\" height=\"14\" aria-hidden=\"true\">" + hatch_pattern(id) +
-                    "<rect x=\"1\" y=\"1\" width=\"20\" height=\"12\" fill=\"#7ad151\"/><rect x=\"1\" y=\"1\" width=\"20\" "
-                    "height=\"12\" fill=\"url(#" + escape(id) + ")\" stroke=\"#111\" stroke-width=\"1.5\" "
-                    "stroke-dasharray=\"3 2\"/></svg> ";
+  std::string out =
+      "<span><svg width=\"22\" height=\"14\" aria-hidden=\"true\">" + hatch_pattern(id) +
+      "<rect x=\"1\" y=\"1\" width=\"20\" height=\"12\" fill=\"#7ad151\"/><rect x=\"1\" y=\"1\" width=\"20\" "
+      "height=\"12\" fill=\"url(#" +
+      escape(id) +
+      ")\" stroke=\"#111\" stroke-width=\"1.5\" "
+      "stroke-dasharray=\"3 2\"/></svg> ";
   append_escaped(out, meaning);
   return out + "</span>";
 }
@@ -94,14 +97,17 @@ std::string viridis(double t) {
   double f = t - static_cast<double>(i);
   char buf[8];
   int rgb[3];
-  for (int c = 0; c < 3; ++c) rgb[c] = static_cast<int>(std::lround(kViridis[i][c] + f * (kViridis[i + 1][c] - kViridis[i][c])));
+  for (int c = 0; c < 3; ++c)
+    rgb[c] = static_cast<int>(std::lround(kViridis[i][c] + f * (kViridis[i + 1][c] - kViridis[i][c])));
   std::snprintf(buf, sizeof buf, "#%02x%02x%02x", rgb[0], rgb[1], rgb[2]);
   return buf;
 }
 
 bool viridis_is_dark(double t) { return !(t >= 0.55); }
 
-std::string series_colour(size_t i, size_t n) { return viridis(n <= 1 ? 0.3 : 0.85 * static_cast<double>(i) / static_cast<double>(n - 1)); }
+std::string series_colour(size_t i, size_t n) {
+  return viridis(n <= 1 ? 0.3 : 0.85 * static_cast<double>(i) / static_cast<double>(n - 1));
+}
 
 std::string heatmap(const Heatmap& h) {
   double label_w = 0, note_w = 0, col_w = 0;
@@ -130,7 +136,8 @@ std::string heatmap(const Heatmap& h) {
   for (size_t r = 0; r < h.rows.size(); ++r) {
     const double y = y0 + static_cast<double>(r) * h.cell_h;
     text_at(out, label_w - 6, y + h.cell_h / 2.0 + 4, h.rows[r], "end");
-    if (r < h.row_notes.size()) text_at(out, x0 - 6, y + h.cell_h / 2.0 + 4, h.row_notes[r], "end", " fill=\"#5b6474\" font-size=\"11\"");
+    if (r < h.row_notes.size())
+      text_at(out, x0 - 6, y + h.cell_h / 2.0 + 4, h.row_notes[r], "end", " fill=\"#5b6474\" font-size=\"11\"");
     for (size_t c = 0; c < h.cols.size() && c < h.cells[r].size(); ++c) {
       const HeatCell& cell = h.cells[r][c];
       const double x = x0 + static_cast<double>(c) * h.cell_w;
@@ -148,7 +155,8 @@ std::string heatmap(const Heatmap& h) {
                ")\" stroke=\"#111\" stroke-width=\"1.5\" stroke-dasharray=\"3 2\" pointer-events=\"none\"/>";
       if (!cell.text.empty())
         text_at(out, x + h.cell_w / 2.0, y + h.cell_h / 2.0 + 4, cell.text, "middle",
-                light ? " fill=\"#fff\" font-size=\"11\" pointer-events=\"none\"" : " fill=\"#111\" font-size=\"11\" pointer-events=\"none\"");
+                light ? " fill=\"#fff\" font-size=\"11\" pointer-events=\"none\""
+                      : " fill=\"#111\" font-size=\"11\" pointer-events=\"none\"");
     }
     out += "\n";
   }
@@ -158,7 +166,8 @@ std::string heatmap(const Heatmap& h) {
 std::string whiskers(const std::string& aria_label, const std::vector<WhiskerRow>& rows, double lo, double hi,
                      const std::string& axis_label) {
   double label_w = 0, value_w = 0;
-  for (const auto& r : rows) label_w = std::max(label_w, text_px(r.label)), value_w = std::max(value_w, text_px(r.value_text));
+  for (const auto& r : rows)
+    label_w = std::max(label_w, text_px(r.label)), value_w = std::max(value_w, text_px(r.value_text));
   label_w += 14;
   value_w += 16;
   const double plot_w = 620, row_h = 26, top = 8, x0 = label_w;
@@ -239,7 +248,8 @@ std::string line_chart(const LineChart& c) {
     out += "</title></polyline>";
     if (c.mark_x)
       for (const auto& [x, y] : s.points)
-        if (x == *c.mark_x) out += "<circle cx=\"" + n1(px(x)) + "\" cy=\"" + n1(py(y)) + "\" r=\"3.5\" fill=\"" + colour + "\"/>";
+        if (x == *c.mark_x)
+          out += "<circle cx=\"" + n1(px(x)) + "\" cy=\"" + n1(py(y)) + "\" r=\"3.5\" fill=\"" + colour + "\"/>";
     ends.emplace_back(py(s.points.back().second), i);
   }
   // pushed down from the top, then back up from the bottom of the plot, so they stay beside
@@ -248,15 +258,15 @@ std::string line_chart(const LineChart& c) {
   std::vector<double> at;
   for (const auto& e : ends) at.push_back(e.first);
   for (size_t i = 1; i < at.size(); ++i) at[i] = std::max(at[i], at[i - 1] + 12);
-  for (size_t i = at.size(); i-- > 0;)
-    at[i] = std::min(at[i], i + 1 < at.size() ? at[i + 1] - 12 : top + plot_h + 4);
+  for (size_t i = at.size(); i-- > 0;) at[i] = std::min(at[i], i + 1 < at.size() ? at[i + 1] - 12 : top + plot_h + 4);
   for (size_t j = 0; j < ends.size(); ++j) {
     const auto [y, i] = ends[j];
     const std::string colour = series_colour(i, c.series.size());
     if (std::abs(at[j] - y) > 3)
-      out += "<line x1=\"" + n1(left + plot_w + 1) + "\" y1=\"" + n1(y) + "\" x2=\"" + n1(left + plot_w + 12) + "\" y2=\"" +
-             n1(at[j]) + "\" stroke=\"" + colour + "\" stroke-width=\"0.8\"/>";
-    text_at(out, left + plot_w + 14, at[j] + 4, c.series[i].name, "start", (" font-size=\"11\" fill=\"" + colour + "\"").c_str());
+      out += "<line x1=\"" + n1(left + plot_w + 1) + "\" y1=\"" + n1(y) + "\" x2=\"" + n1(left + plot_w + 12) +
+             "\" y2=\"" + n1(at[j]) + "\" stroke=\"" + colour + "\" stroke-width=\"0.8\"/>";
+    text_at(out, left + plot_w + 14, at[j] + 4, c.series[i].name, "start",
+            (" font-size=\"11\" fill=\"" + colour + "\"").c_str());
   }
   return out + "\n</svg>\n</figure>\n";
 }
@@ -264,18 +274,21 @@ std::string line_chart(const LineChart& c) {
 std::string bars(const std::string& id, const std::string& aria_label, const std::vector<BarRow>& rows, double hi,
                  const std::string& axis_label, const std::string& target_meaning, const std::string& marked_meaning) {
   double label_w = 0, value_w = 0;
-  for (const auto& r : rows) label_w = std::max(label_w, text_px(r.label)), value_w = std::max(value_w, text_px(r.value_text));
+  for (const auto& r : rows)
+    label_w = std::max(label_w, text_px(r.label)), value_w = std::max(value_w, text_px(r.value_text));
   label_w += 14;
   value_w += 16;
   const double plot_w = 420, row_h = 24, top = 6, x0 = label_w;
-  const double bottom = top + static_cast<double>(rows.size()) * row_h, height = bottom + 38, width = x0 + plot_w + value_w;
+  const double bottom = top + static_cast<double>(rows.size()) * row_h, height = bottom + 38,
+               width = x0 + plot_w + value_w;
   const double span = hi > 0 ? hi : 1;
   auto px = [&](double v) { return x0 + std::clamp(v, 0.0, span) / span * plot_w; };
   std::string out = "<figure id=\"" + escape(id) + "\">\n<div class=\"legend\">";
   if (!target_meaning.empty())
-    out += "<span><svg width=\"22\" height=\"14\" aria-hidden=\"true\"><rect x=\"1\" y=\"2\" width=\"20\" height=\"10\" "
-           "fill=\"#dfe3ea\"/><line x1=\"11\" y1=\"0\" x2=\"11\" y2=\"14\" stroke=\"#111\" stroke-width=\"2\"/></svg> " +
-           escape(target_meaning) + "</span>";
+    out +=
+        "<span><svg width=\"22\" height=\"14\" aria-hidden=\"true\"><rect x=\"1\" y=\"2\" width=\"20\" height=\"10\" "
+        "fill=\"#dfe3ea\"/><line x1=\"11\" y1=\"0\" x2=\"11\" y2=\"14\" stroke=\"#111\" stroke-width=\"2\"/></svg> " +
+        escape(target_meaning) + "</span>";
   if (!marked_meaning.empty()) out += marked_swatch(id + "-legend-hatch", marked_meaning);
   out += "</div>\n" + svg_open(width, height, aria_label) + hatch_pattern(id + "-hatch") + "\n";
   const double step = nice_step(span, 6);
@@ -290,13 +303,14 @@ std::string bars(const std::string& id, const std::string& aria_label, const std
     const double y = top + static_cast<double>(i) * row_h;
     text_at(out, label_w - 8, y + row_h / 2 + 4, r.label, "end");
     if (r.band_lo && r.band_hi)
-      out += "<rect x=\"" + n1(px(*r.band_lo)) + "\" y=\"" + n1(y + 2) + "\" width=\"" + n1(px(*r.band_hi) - px(*r.band_lo)) +
-             "\" height=\"" + n1(row_h - 4) + "\" fill=\"#dfe3ea\"/>";
+      out += "<rect x=\"" + n1(px(*r.band_lo)) + "\" y=\"" + n1(y + 2) + "\" width=\"" +
+             n1(px(*r.band_hi) - px(*r.band_lo)) + "\" height=\"" + n1(row_h - 4) + "\" fill=\"#dfe3ea\"/>";
     out += "<rect x=\"" + n1(x0) + "\" y=\"" + n1(y + 5) + "\" width=\"" + n1(px(r.value) - x0) + "\" height=\"" +
            n1(row_h - 10) + "\" fill=\"" + viridis(0.35) + "\"/>";
     if (r.marked)
       out += "<rect x=\"" + n1(x0) + "\" y=\"" + n1(y + 5) + "\" width=\"" + n1(px(r.value) - x0) + "\" height=\"" +
-             n1(row_h - 10) + "\" fill=\"url(#" + escape(id) + "-hatch)\" stroke=\"#111\" stroke-width=\"1.5\" stroke-dasharray=\"3 2\"/>";
+             n1(row_h - 10) + "\" fill=\"url(#" + escape(id) +
+             "-hatch)\" stroke=\"#111\" stroke-width=\"1.5\" stroke-dasharray=\"3 2\"/>";
     if (r.target)
       out += "<line x1=\"" + n1(px(*r.target)) + "\" y1=\"" + n1(y + 1) + "\" x2=\"" + n1(px(*r.target)) + "\" y2=\"" +
              n1(y + row_h - 1) + "\" stroke=\"#111\" stroke-width=\"2\"/>";

@@ -19,23 +19,23 @@ bool viridis_is_dark(double t);
 // One cell of a heatmap. NaN value: no figure (drawn grey).
 struct HeatCell {
   double value = std::nan("");
-  std::string text;      // shown in the cell ("47.6")
-  std::string title;     // tooltip
-  bool marked = false;   // hatched and outlined (e.g. resting on few cases)
-  std::string fill;      // overrides the colour scale when set
+  std::string text;         // shown in the cell ("47.6")
+  std::string title;        // tooltip
+  bool marked = false;      // hatched and outlined (e.g. resting on few cases)
+  std::string fill;         // overrides the colour scale when set
   bool light_text = false;  // with `fill`: white text
 };
 
 struct Heatmap {
-  std::string id;                      // unique on the page (pattern ids derive from it)
+  std::string id;  // unique on the page (pattern ids derive from it)
   std::string aria_label;
   std::vector<std::string> rows, cols;
-  std::vector<std::string> row_notes;  // shown right of each row label ("n = 70"), optional
+  std::vector<std::string> row_notes;        // shown right of each row label ("n = 70"), optional
   std::vector<std::vector<HeatCell>> cells;  // [row][col]
-  double lo = 0, hi = 100;             // the range the colour scale spans
+  double lo = 0, hi = 100;                   // the range the colour scale spans
   int cell_w = 62, cell_h = 24;
-  std::string scale_label;             // legend: what the colour means
-  std::string marked_meaning;          // legend: what a marked cell means ("" = no entry)
+  std::string scale_label;     // legend: what the colour means
+  std::string marked_meaning;  // legend: what a marked cell means ("" = no entry)
   bool show_scale = true;
 };
 std::string heatmap(const Heatmap& h);

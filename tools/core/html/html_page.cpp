@@ -91,7 +91,9 @@ std::string escape(std::string_view s) {
 std::string page_begin(std::string_view title, std::string_view lang, std::string_view subtitle) {
   std::string out = "<!DOCTYPE html>\n<html lang=\"";
   append_escaped(out, lang);
-  out += "\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>";
+  out +=
+      "\">\n<head>\n<meta charset=\"utf-8\">\n<meta name=\"viewport\" content=\"width=device-width, "
+      "initial-scale=1\">\n<title>";
   append_escaped(out, title);
   out += "</title>\n<style>";
   out += kStyle;

@@ -34,13 +34,13 @@ std::string folded(std::string_view summary, const std::string& content);
 
 // A data table: every chart's numbers are in one, for screen readers, copying and print.
 struct Table {
-  std::string caption;               // shown above the table ("" for none)
-  std::vector<std::string> head;     // column headings
-  std::vector<bool> numeric;         // per column: right-aligned, sorted as numbers
+  std::string caption;                         // shown above the table ("" for none)
+  std::vector<std::string> head;               // column headings
+  std::vector<bool> numeric;                   // per column: right-aligned, sorted as numbers
   std::vector<std::vector<std::string>> rows;  // plain text, escaped when written
   std::vector<std::string> row_class;          // per row: a CSS class ("" or absent for none)
-  std::string id;                    // the table's id ("" for none)
-  bool sortable = true;              // the script may sort it by a clicked heading
+  std::string id;                              // the table's id ("" for none)
+  bool sortable = true;                        // the script may sort it by a clicked heading
 };
 std::string table(const Table& t);
 

@@ -11,7 +11,8 @@ namespace cc::messages {
 using Entry = MessageEntry;
 
 inline constexpr std::array kProject = {
-    Entry{"config/not-found", "no clinconsensus.yaml found in {dir} or any parent; run inside a benchmark repository or pass -C DIR",
+    Entry{"config/not-found",
+          "no clinconsensus.yaml found in {dir} or any parent; run inside a benchmark repository or pass -C DIR",
           "在 {dir} 及其上级目录中未找到 clinconsensus.yaml；请在基准仓库内运行或使用 -C DIR"},
     Entry{"config/invalid", "{detail}", "{detail}"},
     Entry{"taxonomy/invalid", "taxonomy {detail}", "分类表 {detail}"},

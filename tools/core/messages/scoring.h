@@ -79,7 +79,8 @@ inline constexpr std::array kScoring = {
           "--allow-missing to count them as not met",
           "模型 {model}：{total} 条评分中缺少 {count} 条，涉及 {cases} 个病例；请补全评分，或使用 --allow-missing "
           "将缺失项计为未满足"},
-    Entry{"verdict/missing-allowed", "model {model}: {count} of {total} verdicts missing, in {cases} cases, scored as not met (--allow-missing)",
+    Entry{"verdict/missing-allowed",
+          "model {model}: {count} of {total} verdicts missing, in {cases} cases, scored as not met (--allow-missing)",
           "模型 {model}：{total} 条评分中缺少 {count} 条，涉及 {cases} 个病例，已按未满足计分（--allow-missing）"},
     Entry{"verdict/model-absent", "model {model} has no verdicts from judge {judge}",
           "模型 {model} 没有评审 {judge} 的评分"},

@@ -19,8 +19,8 @@ namespace cc::scoring {
 struct ScoredCriterion {
   std::string criterion_id;
   std::string_view criterion;  // the text (lives in its CaseSet's storage): reports and adjudication lists show it
-  std::string axis;       // as written (taxonomy zh name); empty when the source has none
-  bool critical = false;  // a safety-critical criterion
+  std::string axis;            // as written (taxonomy zh name); empty when the source has none
+  bool critical = false;       // a safety-critical criterion
 };
 
 // One case: its slice dimensions (values as written in the files) and its criteria.

@@ -33,13 +33,15 @@ Diagnostic make_diag(const std::string& rule, const std::string& file, int line,
 // Checks the criteria of one case for duplicate ids and absence; true when usable.
 bool check_criteria(const ScoredCase& c, const std::string& file, int line, Lang lang, std::vector<Diagnostic>& out) {
   if (c.criteria.empty()) {
-    out.push_back(make_diag("cases/no-criteria", file, line, scoring_message(lang, "cases/no-criteria", {{"case", c.case_id}})));
+    out.push_back(
+        make_diag("cases/no-criteria", file, line, scoring_message(lang, "cases/no-criteria", {{"case", c.case_id}})));
     return false;
   }
   if (c.criteria.size() > kMaxCriteriaPerCase) {
     out.push_back(make_diag("cases/too-many-criteria", file, line,
                             scoring_message(lang, "cases/too-many-criteria",
-                                            {{"case", c.case_id}, {"count", std::to_string(c.criteria.size())},
+                                            {{"case", c.case_id},
+                                             {"count", std::to_string(c.criteria.size())},
                                              {"limit", std::to_string(kMaxCriteriaPerCase)}})));
     return false;
   }
@@ -48,7 +50,8 @@ bool check_criteria(const ScoredCase& c, const std::string& file, int line, Lang
   ids.reserve(c.criteria.size());
   for (const auto& k : c.criteria) {
     if (k.criterion_id.empty()) {
-      out.push_back(make_diag("cases/field", file, line, scoring_message(lang, "cases/field", {{"field", "criterion_id"}})));
+      out.push_back(
+          make_diag("cases/field", file, line, scoring_message(lang, "cases/field", {{"field", "criterion_id"}})));
       ok = false;
     }
     ids.push_back(k.criterion_id);
@@ -56,9 +59,9 @@ bool check_criteria(const ScoredCase& c, const std::string& file, int line, Lang
   std::sort(ids.begin(), ids.end());
   for (size_t i = 1; i < ids.size(); ++i) {
     if (ids[i].empty() || ids[i] != ids[i - 1] || (i >= 2 && ids[i] == ids[i - 2])) continue;
-    out.push_back(make_diag("cases/duplicate-criterion", file, line,
-                            scoring_message(lang, "cases/duplicate-criterion",
-                                            {{"criterion", std::string(ids[i])}, {"case", c.case_id}})));
+    out.push_back(make_diag(
+        "cases/duplicate-criterion", file, line,
+        scoring_message(lang, "cases/duplicate-criterion", {{"criterion", std::string(ids[i])}, {"case", c.case_id}})));
     ok = false;
   }
   return ok;
@@ -101,8 +104,7 @@ bool read_rubrics(json::od::value& v, std::vector<ScoredCriterion>& out, std::st
         std::string_view raw = fv.raw_json_token();
         while (!raw.empty() && (raw.back() == ' ' || raw.back() == '\t' || raw.back() == '\r' || raw.back() == '\n'))
           raw.remove_suffix(1);
-        if (raw.size() >= 2 && raw.front() == '"' && raw.back() == '"' &&
-            raw.find('\\') == std::string_view::npos) {
+        if (raw.size() >= 2 && raw.front() == '"' && raw.back() == '"' && raw.find('\\') == std::string_view::npos) {
           k.criterion = raw.substr(1, raw.size() - 2);
         } else {
           if (fv.get_string().get(s)) return false;
@@ -189,8 +191,8 @@ std::string audience_for_role(const Taxonomy* taxonomy, std::string_view user_ro
   return "lay";
 }
 
-CaseLoad load_cases_from_jsonl(const std::string& display_path, const std::string& open_path,
-                               const Taxonomy* taxonomy, Lang lang, unsigned threads) {
+CaseLoad load_cases_from_jsonl(const std::string& display_path, const std::string& open_path, const Taxonomy* taxonomy,
+                               Lang lang, unsigned threads) {
   CaseLoad out;
   // The case set keeps the bytes alive: criterion texts without escapes point into them.
   auto file = std::make_shared<SourceFile>(display_path, open_path);
@@ -261,7 +263,8 @@ CaseLoad load_cases_from_jsonl(const std::string& display_path, const std::strin
       set.cases.push_back(std::move(c));
     }
   if (set.cases.empty() && out.diagnostics.empty())
-    out.diagnostics.push_back(make_diag("cases/empty", display_path, 0, scoring_message(lang, "cases/empty", {{"path", display_path}})));
+    out.diagnostics.push_back(
+        make_diag("cases/empty", display_path, 0, scoring_message(lang, "cases/empty", {{"path", display_path}})));
   set.hold(file);
   set.finalize();
   out.cases = std::move(set);
@@ -305,8 +308,9 @@ CaseLoad load_cases_from_benchmark(const Config& config, const Taxonomy* taxonom
       continue;
     }
     if (!seen.insert(c.case_id).second) {
-      out.diagnostics.push_back(make_diag("cases/duplicate", c.path, 0,
-                                          scoring_message(lang, "cases/duplicate", {{"case", c.case_id}, {"line", "1"}})));
+      out.diagnostics.push_back(
+          make_diag("cases/duplicate", c.path, 0,
+                    scoring_message(lang, "cases/duplicate", {{"case", c.case_id}, {"line", "1"}})));
       continue;
     }
     const Rubric* r = loaded.benchmark.find_rubric(c.case_id);
@@ -324,13 +328,14 @@ CaseLoad load_cases_from_benchmark(const Config& config, const Taxonomy* taxonom
     sc.task_labels = c.task_labels;
     sc.care_stage = c.care_stage;
     sc.audience = c.audience.empty() ? audience_for_role(taxonomy, c.user_role) : c.audience;
-    for (const Criterion& k : r->criteria) sc.criteria.push_back({k.criterion_id, set.keep(k.criterion), k.axis, k.critical});
+    for (const Criterion& k : r->criteria)
+      sc.criteria.push_back({k.criterion_id, set.keep(k.criterion), k.axis, k.critical});
     if (!check_criteria(sc, r->path, 0, lang, out.diagnostics)) continue;
     set.cases.push_back(std::move(sc));
   }
   if (set.cases.empty() && out.diagnostics.empty())
-    out.diagnostics.push_back(
-        make_diag("cases/empty", config.cases_dir, 0, scoring_message(lang, "cases/empty", {{"path", config.cases_dir}})));
+    out.diagnostics.push_back(make_diag("cases/empty", config.cases_dir, 0,
+                                        scoring_message(lang, "cases/empty", {{"path", config.cases_dir}})));
   set.finalize();
   out.cases = std::move(set);
   return out;

@@ -35,7 +35,7 @@ std::string audience_for_role(const Taxonomy* taxonomy, std::string_view user_ro
 CaseLoad load_cases_from_benchmark(const Config& config, const Taxonomy* taxonomy, Lang lang, unsigned threads);
 
 // Cases from a public-format JSONL export at `open_path` (shown as `display_path`).
-CaseLoad load_cases_from_jsonl(const std::string& display_path, const std::string& open_path,
-                               const Taxonomy* taxonomy, Lang lang, unsigned threads = 0);
+CaseLoad load_cases_from_jsonl(const std::string& display_path, const std::string& open_path, const Taxonomy* taxonomy,
+                               Lang lang, unsigned threads = 0);
 
 }  // namespace cc::scoring

@@ -54,4 +54,3 @@ void resolve_findings(SourceFile& file, const FindingList& findings, Lang lang, 
 }
 
 }  // namespace cc::scoring
-

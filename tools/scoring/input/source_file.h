@@ -76,8 +76,8 @@ class SourceFile {
 
 // What the run manifest records of every input it read.
 struct InputRecord {
-  std::string role;    // "cases", "verdicts", "gold", "config", "taxonomy"
-  std::string path;    // as shown to people
+  std::string role;  // "cases", "verdicts", "gold", "config", "taxonomy"
+  std::string path;  // as shown to people
   size_t bytes = 0;
   std::string sha256;  // lowercase hex
 };

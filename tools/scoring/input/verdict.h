@@ -17,7 +17,7 @@ namespace cc::scoring {
 
 // The state of one cell (model × criterion) of a verdict table.
 enum class Verdict : uint8_t {
-  None = 0,        // no verdict read
+  None = 0,  // no verdict read
   NotMet = 1,
   Met = 2,
   Unreadable = 3,  // a verdict was there but its value could not be read (reported)
@@ -48,8 +48,8 @@ static_assert(sizeof(RawVerdict) == 16, "RawVerdict must stay small");
 // What reading one file (or one piece of a long JSONL file) yields.
 struct FileVerdicts {
   std::vector<RawVerdict> verdicts;
-  std::vector<std::string> names;                       // model and judge names, interned
-  std::vector<std::pair<uint32_t, uint32_t>> sources;   // (model, judge) indices into names
+  std::vector<std::string> names;                      // model and judge names, interned
+  std::vector<std::pair<uint32_t, uint32_t>> sources;  // (model, judge) indices into names
   FindingList findings;
   // Values of the public layout read as the public evaluator reads them ("yes", 1, " TRUE "):
   // how many, and the first one (its byte offset and its text as shown in messages).

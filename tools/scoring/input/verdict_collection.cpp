@@ -174,10 +174,10 @@ VerdictCollection read_verdicts(VerdictFiles opened, const CaseSet& cases, const
         uint32_t pos = next_by_order[{t.file, slot, v.case_index}]++;
         if (pos >= cases.criteria_count(v.case_index)) {
           findings[t.file].add({"verdict/unknown-criterion", Severity::Error, v.offset(),
-                          scoring_message(lang, "verdict/position",
-                                          {{"position", std::to_string(pos + 1)},
-                                           {"case", cases.cases[v.case_index].case_id},
-                                           {"count", std::to_string(cases.criteria_count(v.case_index))}})});
+                                scoring_message(lang, "verdict/position",
+                                                {{"position", std::to_string(pos + 1)},
+                                                 {"case", cases.cases[v.case_index].case_id},
+                                                 {"count", std::to_string(cases.criteria_count(v.case_index))}})});
           v.value = Verdict::None;  // refused: a replay skips it
           continue;
         }
@@ -202,10 +202,14 @@ VerdictCollection read_verdicts(VerdictFiles opened, const CaseSet& cases, const
         std::string where = first.path() + ":" + std::to_string(lc.line);
         std::string who = "judge " + judge_display_name(table.judge) + " / model " + table.model;
         const std::string& crit = cases.cases[v.case_index].criteria[v.position].criterion_id;
-        msg = conflict ? scoring_message(lang, "verdict/conflict",
-                                         {{"who", who}, {"criterion", crit}, {"first", verdict_word(c, lang)},
-                                          {"where", where}, {"second", verdict_word(v.value, lang)}})
-                       : scoring_message(lang, "verdict/duplicate", {{"who", who}, {"criterion", crit}, {"where", where}});
+        msg = conflict
+                  ? scoring_message(lang, "verdict/conflict",
+                                    {{"who", who},
+                                     {"criterion", crit},
+                                     {"first", verdict_word(c, lang)},
+                                     {"where", where},
+                                     {"second", verdict_word(v.value, lang)}})
+                  : scoring_message(lang, "verdict/duplicate", {{"who", who}, {"criterion", crit}, {"where", where}});
       }
       findings[t.file].add({rule, Severity::Error, v.offset(), std::move(msg)});
       v.value = Verdict::None;  // not placed: a replay skips it
@@ -217,8 +221,8 @@ VerdictCollection read_verdicts(VerdictFiles opened, const CaseSet& cases, const
     VerdictFile& f = files[i];
     if (!f.read_error.empty()) continue;
     if (f.layout == VerdictLayout::Empty || (placed_in_file[i] == 0 && findings[i].kept().empty()))
-      out.diagnostics.push_back(file_diagnostic("verdict/empty", Severity::Warning, f.file.path(),
-                                          scoring_message(lang, "verdict/empty")));
+      out.diagnostics.push_back(
+          file_diagnostic("verdict/empty", Severity::Warning, f.file.path(), scoring_message(lang, "verdict/empty")));
     if (coerced[i] > 0) {
       findings[i].add({"verdict/coerced", Severity::Warning, coerced_offset[i],
                        scoring_message(lang, "verdict/coerced",

@@ -20,8 +20,8 @@ namespace cc::scoring {
 struct VerdictTable {
   std::string judge;
   std::string model;
-  std::vector<Verdict> cells;    // indexed by CaseSet cell
-  std::string first_file;        // the first input file it came from, for messages
+  std::vector<Verdict> cells;  // indexed by CaseSet cell
+  std::string first_file;      // the first input file it came from, for messages
   size_t count(Verdict v) const;
 };
 

@@ -57,8 +57,10 @@ VerdictFiles open_verdict_files(const std::vector<VerdictInput>& inputs, Lang la
   }
   parallel_for(out.files.size(), threads, [&](size_t i) {
     VerdictFile& f = out.files[i];
-    if (auto read = f.file.read()) f.layout = detect_layout(f.file.text());
-    else f.read_error = read.error().message;
+    if (auto read = f.file.read())
+      f.layout = detect_layout(f.file.text());
+    else
+      f.read_error = read.error().message;
   });
   for (const auto& f : out.files) {
     if (f.read_error.empty()) continue;

@@ -137,10 +137,14 @@ bool read_object_fields(json::od::object& obj, const char* base, size_t offset, 
     std::string_view* target = nullptr;
     bool* flag = nullptr;
     const char* name = nullptr;
-    if (key == "model") target = &out.model, flag = &out.has_model, name = "model";
-    else if (key == "case_id") target = &out.case_id, flag = &out.has_case_id, name = "case_id";
-    else if (key == "criterion_id") target = &out.criterion_id, flag = &out.has_criterion_id, name = "criterion_id";
-    else if (key == "judge") target = &out.judge, flag = &out.has_judge, name = "judge";
+    if (key == "model")
+      target = &out.model, flag = &out.has_model, name = "model";
+    else if (key == "case_id")
+      target = &out.case_id, flag = &out.has_case_id, name = "case_id";
+    else if (key == "criterion_id")
+      target = &out.criterion_id, flag = &out.has_criterion_id, name = "criterion_id";
+    else if (key == "judge")
+      target = &out.judge, flag = &out.has_judge, name = "judge";
     if (target) {
       json_type t;
       if ((err = v.type().get(t))) return fatal(err);
@@ -233,8 +237,7 @@ void place_one(const ReadContext& ctx, FileVerdicts& out, uint32_t c, bool has_i
     add_finding(out, "verdict/value", offset,
                 met.kind == MetValue::Kind::Absent
                     ? scoring_message(ctx.lang, "verdict/field", {{"field", "criteria_met"}})
-                    : scoring_message(ctx.lang, "verdict/value",
-                                      {{"value", short_token(met.text, met.quoted)}}));
+                    : scoring_message(ctx.lang, "verdict/value", {{"value", short_token(met.text, met.quoted)}}));
   }
   RawVerdict rv;
   rv.case_index = c;
@@ -260,7 +263,7 @@ void place_row(const ReadContext& ctx, const ObjectFields& f, size_t offset, Fil
     return;
   }
   uint32_t source = out.source(f.has_model ? f.model : std::string_view(ctx.default_model),
-                              f.has_judge ? f.judge : std::string_view(ctx.default_judge));
+                               f.has_judge ? f.judge : std::string_view(ctx.default_judge));
   for (size_t i = 0; i < f.items.size(); ++i) {
     const ItemFields& it = f.items[i];
     size_t at = it.offset ? it.offset : offset;
@@ -270,8 +273,8 @@ void place_row(const ReadContext& ctx, const ObjectFields& f, size_t offset, Fil
 }
 
 void place_line(const ReadContext& ctx, const ObjectFields& f, size_t offset, FileVerdicts& out) {
-  for (auto [has, name] : {std::pair{f.has_model || !ctx.default_model.empty(), "model"},
-                           std::pair{f.has_case_id, "case_id"}}) {
+  for (auto [has, name] :
+       {std::pair{f.has_model || !ctx.default_model.empty(), "model"}, std::pair{f.has_case_id, "case_id"}}) {
     if (!has) {
       add_finding(out, "verdict/parse", offset, scoring_message(ctx.lang, "verdict/field", {{"field", name}}));
       return;
@@ -284,7 +287,7 @@ void place_line(const ReadContext& ctx, const ObjectFields& f, size_t offset, Fi
     return;
   }
   uint32_t source = out.source(f.has_model ? f.model : std::string_view(ctx.default_model),
-                              f.has_judge ? f.judge : std::string_view(ctx.default_judge));
+                               f.has_judge ? f.judge : std::string_view(ctx.default_judge));
   place_one(ctx, out, static_cast<uint32_t>(c), f.has_criterion_id, f.criterion_id, kByOrder, f.met, offset, source,
             /*strict=*/true);
 }

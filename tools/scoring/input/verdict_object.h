@@ -46,8 +46,8 @@ struct ObjectFields {
 
 // Why an object could not be read.
 struct ObjectError {
-  bool fatal = false;   // the JSON itself is broken: nothing after this point can be read
-  std::string rule;     // "verdict/json" or "verdict/parse"
+  bool fatal = false;  // the JSON itself is broken: nothing after this point can be read
+  std::string rule;    // "verdict/json" or "verdict/parse"
   std::string message;
   size_t offset = 0;
 };

@@ -16,9 +16,7 @@ using Json = nlohmann::ordered_json;
 
 Json num(const std::optional<double>& v) { return v && std::isfinite(*v) ? Json(*v) : Json(nullptr); }
 
-const char* verdict_text(Verdict v) {
-  return v == Verdict::Met ? "met" : v == Verdict::NotMet ? "not met" : "";
-}
+const char* verdict_text(Verdict v) { return v == Verdict::Met ? "met" : v == Verdict::NotMet ? "not met" : ""; }
 
 std::string fixed(const std::optional<double>& v, int decimals) { return v ? format_fixed(*v, decimals) : "–"; }
 
@@ -46,9 +44,8 @@ std::string disagreements_csv(const AgreeReport& r) {
   for (const auto& d : r.agreement.disagreements) {
     const ScoredCase& c = r.cases->cases[r.cases->case_of_cell(d.cell)];
     const ScoredCriterion& k = r.cases->criterion_of_cell(d.cell);
-    append_csv_row(out, {c.case_id, k.criterion_id, d.model, k.axis, k.critical ? "true" : "false",
-                         r.agreement.rater_a, verdict_text(d.a), r.agreement.rater_b, verdict_text(d.b),
-                         verdict_text(d.gold), k.criterion});
+    append_csv_row(out, {c.case_id, k.criterion_id, d.model, k.axis, k.critical ? "true" : "false", r.agreement.rater_a,
+                         verdict_text(d.a), r.agreement.rater_b, verdict_text(d.b), verdict_text(d.gold), k.criterion});
   }
   return out;
 }
@@ -67,21 +64,22 @@ std::string agreement_json(const AgreeReport& r) {
   for (const auto& row : r.agreement.rows) {
     const auto& f = row.figures;
     const auto& t = row.table;
-    rows.push_back({{"rater_a", row.rater_a},
-                    {"rater_b", row.rater_b},
-                    {"slice", row.slice},
-                    {"n", t.n()},
-                    {"both_met", t.both_met},
-                    {"a_only", t.a_only},
-                    {"b_only", t.b_only},
-                    {"neither", t.neither},
-                    {"unpaired", row.unpaired},
-                    {"agreement_pct", num(f.agreement_pct)},
-                    {"kappa", num(f.kappa)},
-                    {"met", {{"precision", num(f.met.precision)}, {"recall", num(f.met.recall)}, {"f1", num(f.met.f1)}}},
-                    {"not_met",
-                     {{"precision", num(f.not_met.precision)}, {"recall", num(f.not_met.recall)}, {"f1", num(f.not_met.f1)}}},
-                    {"macro_f1", num(f.macro_f1)}});
+    rows.push_back(
+        {{"rater_a", row.rater_a},
+         {"rater_b", row.rater_b},
+         {"slice", row.slice},
+         {"n", t.n()},
+         {"both_met", t.both_met},
+         {"a_only", t.a_only},
+         {"b_only", t.b_only},
+         {"neither", t.neither},
+         {"unpaired", row.unpaired},
+         {"agreement_pct", num(f.agreement_pct)},
+         {"kappa", num(f.kappa)},
+         {"met", {{"precision", num(f.met.precision)}, {"recall", num(f.met.recall)}, {"f1", num(f.met.f1)}}},
+         {"not_met",
+          {{"precision", num(f.not_met.precision)}, {"recall", num(f.not_met.recall)}, {"f1", num(f.not_met.f1)}}},
+         {"macro_f1", num(f.macro_f1)}});
   }
   j["rows"] = std::move(rows);
   return j.dump(2) + "\n";

@@ -43,7 +43,10 @@ std::string repeatability_json(const Repeatability& r) {
   j["repeats"] = r.repeats;
   Json pairs = Json::array();
   for (const auto& p : r.pairs)
-    pairs.push_back({{"a", p.a}, {"b", p.b}, {"n", p.figures.n}, {"agreement_pct", num(p.figures.agreement_pct)},
+    pairs.push_back({{"a", p.a},
+                     {"b", p.b},
+                     {"n", p.figures.n},
+                     {"agreement_pct", num(p.figures.agreement_pct)},
                      {"kappa", num(p.figures.kappa)}});
   j["pairs"] = std::move(pairs);
   j["mean_kappa"] = num(r.mean_kappa);

@@ -15,7 +15,8 @@ namespace {
 
 std::string with_ci(double v, const Interval& iv) {
   std::string s = html::fixed(v, 1);
-  if (std::isfinite(iv.low) && std::isfinite(iv.high)) s += " [" + html::fixed(iv.low, 1) + ", " + html::fixed(iv.high, 1) + "]";
+  if (std::isfinite(iv.low) && std::isfinite(iv.high))
+    s += " [" + html::fixed(iv.low, 1) + ", " + html::fixed(iv.high, 1) + "]";
   return s;
 }
 
@@ -31,7 +32,8 @@ std::string leaderboard(const ScoreReport& r, const std::vector<size_t>& order) 
   for (size_t i = 0; i < order.size(); ++i) {
     const SliceScore& s = r.models[order[i]].slices[0];
     const Interval ci = overall_ci(r, order[i]).cacs_at_k;
-    html::WhiskerRow w{std::to_string(i + 1) + ". " + r.models[order[i]].model, s.cacs_at_k_pct.value_or(0), ci.low, ci.high, ""};
+    html::WhiskerRow w{std::to_string(i + 1) + ". " + r.models[order[i]].model, s.cacs_at_k_pct.value_or(0), ci.low,
+                       ci.high, ""};
     w.value_text = with_ci(w.value, ci);
     lo = std::min({lo, w.value, std::isfinite(ci.low) ? ci.low : w.value});
     hi = std::max({hi, w.value, std::isfinite(ci.high) ? ci.high : w.value});
@@ -39,8 +41,9 @@ std::string leaderboard(const ScoreReport& r, const std::vector<size_t>& order) 
   }
   lo = std::max(0.0, std::floor(lo / 5) * 5 - 5);
   hi = std::min(100.0, std::max(lo + 10, std::ceil(hi / 5) * 5 + 5));
-  out += html::whiskers("Leaderboard: CACS@" + k + " per model with " + level + " % intervals", rows, lo, hi,
-                        "CACS@" + k + " (%)" + (r.settings.resamples > 0 ? ", whiskers: " + level + " % bootstrap interval" : ""));
+  out += html::whiskers(
+      "Leaderboard: CACS@" + k + " per model with " + level + " % intervals", rows, lo, hi,
+      "CACS@" + k + " (%)" + (r.settings.resamples > 0 ? ", whiskers: " + level + " % bootstrap interval" : ""));
   html::Table t;
   t.id = "table-leaderboard";
   t.head = {"rank", "model", "CACS@" + k + " (%)", "pass@" + k + " (%)", "Rubric Accuracy (%)", "missing verdicts"};
@@ -52,8 +55,8 @@ std::string leaderboard(const ScoreReport& r, const std::vector<size_t>& order) 
     const SliceScore& s = mr.slices[0];
     const MetricIntervals ci = overall_ci(r, order[i]);
     t.rows.push_back({std::to_string(i + 1), mr.model, with_ci(s.cacs_at_k_pct.value_or(0), ci.cacs_at_k),
-                      with_ci(s.pass_at_k_pct.value_or(0), ci.pass_at_k), with_ci(s.rubric_accuracy_pct, ci.rubric_accuracy),
-                      std::to_string(mr.missing)});
+                      with_ci(s.pass_at_k_pct.value_or(0), ci.pass_at_k),
+                      with_ci(s.rubric_accuracy_pct, ci.rubric_accuracy), std::to_string(mr.missing)});
   }
   out += html::table(t);
   if (r.settings.resamples == 0) out += html::note("No intervals: the run had no bootstrap (--resamples 0).");
@@ -63,9 +66,10 @@ std::string leaderboard(const ScoreReport& r, const std::vector<size_t>& order) 
 std::string sweep(const ScoreReport& r, const std::vector<size_t>& order) {
   const int k = r.settings.k;
   std::string out = html::section_begin("sweep", "pass@k and CACS@k for k = 1.." + std::to_string(r.settings.max_k));
-  out += html::note("pass@k is the share of cases meeting at least k criteria (the survival curve of criteria met); "
-                    "CACS@k averages pass@ℓ over ℓ = k..R. The dashed rule marks the configured k = " +
-                    std::to_string(k) + ".");
+  out += html::note(
+      "pass@k is the share of cases meeting at least k criteria (the survival curve of criteria met); "
+      "CACS@k averages pass@ℓ over ℓ = k..R. The dashed rule marks the configured k = " +
+      std::to_string(k) + ".");
   out += "<div class=\"charts\">\n";
   const char* names[2] = {"pass@k", "CACS@k"};
   std::string tables;
@@ -86,7 +90,8 @@ std::string sweep(const ScoreReport& r, const std::vector<size_t>& order) {
     for (size_t m : order) t.head.push_back(r.models[m].model), t.numeric.push_back(true);
     for (size_t m : order) {
       html::Series s{r.models[m].model, {}};
-      for (const SweepPoint& p : r.models[m].sweep) s.points.emplace_back(p.k, which == 0 ? p.pass_at_k_pct : p.cacs_at_k_pct);
+      for (const SweepPoint& p : r.models[m].sweep)
+        s.points.emplace_back(p.k, which == 0 ? p.pass_at_k_pct : p.cacs_at_k_pct);
       c.series.push_back(std::move(s));
     }
     for (int kk = 1; kk <= r.settings.max_k; ++kk) {
@@ -109,12 +114,14 @@ std::string paired_differences(const ScoreReport& r, const std::vector<size_t>& 
   const std::string k = std::to_string(r.settings.k), level = html::fixed(r.settings.ci_level, 0);
   std::string out = html::section_begin("pairs", "Paired differences in CACS@" + k);
   const bool intervals = !r.bootstrap.pairwise.empty();
-  out += html::note(intervals
-                        ? "Row model minus column model on the same cases and resamples. A coloured cell is a difference "
-                          "whose " + level + " % interval excludes zero (blue: the row model leads; orange: the column "
-                          "model leads); a grey cell is one the intervals do not support."
-                        : "Row model minus column model. The run had no bootstrap (--resamples 0), so no difference "
-                          "is marked as supported.");
+  out += html::note(
+      intervals ? "Row model minus column model on the same cases and resamples. A coloured cell is a difference "
+                  "whose " +
+                      level +
+                      " % interval excludes zero (blue: the row model leads; orange: the column "
+                      "model leads); a grey cell is one the intervals do not support."
+                : "Row model minus column model. The run had no bootstrap (--resamples 0), so no difference "
+                  "is marked as supported.");
   const size_t n = r.models.size();
   std::vector<std::vector<const PairwiseDifference*>> pair(n, std::vector<const PairwiseDifference*>(n, nullptr));
   for (const auto& p : r.bootstrap.pairwise)
@@ -134,7 +141,8 @@ std::string paired_differences(const ScoreReport& r, const std::vector<size_t>& 
         row.push_back(c);
         continue;
       }
-      const double d = r.models[a].slices[0].cacs_at_k_pct.value_or(0) - r.models[b].slices[0].cacs_at_k_pct.value_or(0);
+      const double d =
+          r.models[a].slices[0].cacs_at_k_pct.value_or(0) - r.models[b].slices[0].cacs_at_k_pct.value_or(0);
       c.value = d;
       c.text = (d > 0 ? "+" : "") + html::fixed(d, 1);
       const PairwiseDifference* p = pair[a][b];
@@ -150,12 +158,13 @@ std::string paired_differences(const ScoreReport& r, const std::vector<size_t>& 
     }
     h.cells.push_back(std::move(row));
   }
-  out += "<div class=\"legend\"><span><svg width=\"14\" height=\"14\" aria-hidden=\"true\"><rect width=\"14\" "
-         "height=\"14\" fill=\"#2c7bb6\"/></svg> row model ahead, supported</span><span><svg width=\"14\" "
-         "height=\"14\" aria-hidden=\"true\"><rect width=\"14\" height=\"14\" fill=\"#e66101\"/></svg> column model "
-         "ahead, supported</span><span><svg width=\"14\" height=\"14\" aria-hidden=\"true\"><rect width=\"14\" "
-         "height=\"14\" fill=\"#e4e6eb\"/></svg> interval includes 0</span></div>\n" +
-         html::heatmap(h);
+  out +=
+      "<div class=\"legend\"><span><svg width=\"14\" height=\"14\" aria-hidden=\"true\"><rect width=\"14\" "
+      "height=\"14\" fill=\"#2c7bb6\"/></svg> row model ahead, supported</span><span><svg width=\"14\" "
+      "height=\"14\" aria-hidden=\"true\"><rect width=\"14\" height=\"14\" fill=\"#e66101\"/></svg> column model "
+      "ahead, supported</span><span><svg width=\"14\" height=\"14\" aria-hidden=\"true\"><rect width=\"14\" "
+      "height=\"14\" fill=\"#e4e6eb\"/></svg> interval includes 0</span></div>\n" +
+      html::heatmap(h);
   html::Table t;
   t.id = "table-pairs";
   t.head = {"model A", "model B", "A − B", level + " % CI", "A leads (%)", "B leads (%)", "supported"};
@@ -178,19 +187,22 @@ std::string about(const ScoreReport& r) {
   html::Table t;
   t.sortable = false;
   t.head = {"setting", "value"};
-  t.rows = {{"judge", judge_display_name(r.settings.judge)},
-            {"judges in the inputs", std::to_string(r.judges.size())},
-            {"k", std::to_string(r.settings.k)},
-            {"bootstrap", r.settings.resamples > 0 ? std::to_string(r.settings.resamples) + " resamples over cases, seed " +
-                                                         std::to_string(r.settings.seed) + ", " +
-                                                         html::fixed(r.settings.ci_level, 0) + " % percentile intervals"
-                                                   : std::string("none")},
-            {"cases", r.cases_source},
-            {"retired cases skipped", std::to_string(r.retired_skipped)},
-            {"missing verdicts (scored as not met)", std::to_string(r.missing_total)},
-            {"tool version", r.tool_version}};
-  return out + html::table(t) + html::note("The figures are also in summary.csv, summary.json and report.md; "
-                                           "run_manifest.json holds the SHA-256 of every input and output.") +
+  t.rows = {
+      {"judge", judge_display_name(r.settings.judge)},
+      {"judges in the inputs", std::to_string(r.judges.size())},
+      {"k", std::to_string(r.settings.k)},
+      {"bootstrap", r.settings.resamples > 0 ? std::to_string(r.settings.resamples) + " resamples over cases, seed " +
+                                                   std::to_string(r.settings.seed) + ", " +
+                                                   html::fixed(r.settings.ci_level, 0) + " % percentile intervals"
+                                             : std::string("none")},
+      {"cases", r.cases_source},
+      {"retired cases skipped", std::to_string(r.retired_skipped)},
+      {"missing verdicts (scored as not met)", std::to_string(r.missing_total)},
+      {"tool version", r.tool_version}};
+  return out + html::table(t) +
+         html::note(
+             "The figures are also in summary.csv, summary.json and report.md; "
+             "run_manifest.json holds the SHA-256 of every input and output.") +
          html::section_end();
 }
 
@@ -203,12 +215,14 @@ std::string report_html(const ScoreReport& r) {
                          std::to_string(r.cases->cases.size()) + " cases, " + std::to_string(r.cases->cell_count()) +
                          " criteria · " + std::to_string(r.models.size()) + " models";
   std::string out = html::page_begin("ClinConsensus scores", "en", subtitle);
-  out += "<nav><a href=\"#leaderboard\">Leaderboard</a><a href=\"#sweep\">k-sweep</a><a href=\"#pairs\">Paired "
-         "differences</a><a href=\"#slices\">Slices</a><a href=\"#items\">Item analysis</a>";
+  out +=
+      "<nav><a href=\"#leaderboard\">Leaderboard</a><a href=\"#sweep\">k-sweep</a><a href=\"#pairs\">Paired "
+      "differences</a><a href=\"#slices\">Slices</a><a href=\"#items\">Item analysis</a>";
   if (!r.agreement.empty()) out += "<a href=\"#agreement\">Judge agreement</a>";
   out += "<a href=\"#about\">About</a></nav>\n";
   if (r.missing_total > 0)
-    out += html::note(std::to_string(r.missing_total) + " verdicts were missing and are scored as not met (--allow-missing).");
+    out += html::note(std::to_string(r.missing_total) +
+                      " verdicts were missing and are scored as not met (--allow-missing).");
   if (r.coerced_verdicts > 0)
     out += html::note(std::to_string(r.coerced_verdicts) + " criteria_met values were not JSON booleans (first at " +
                       r.coerced_example + ") and were read as the public evaluator reads them.");

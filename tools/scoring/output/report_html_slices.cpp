@@ -29,10 +29,13 @@ std::string pct_or_dash(const std::optional<double>& share) {
 std::string slice_heatmaps(const ScoreReport& r, const std::vector<size_t>& order) {
   const std::string k = std::to_string(r.settings.k);
   std::string out = html::section_begin("slices", "Where each model fails: model × slice");
-  out += html::note("Each cell is the model's figure on the cases (or, for rubric axes and critical criteria, the "
-                    "criteria) of that slice: CACS@" + k + " for case slices, Rubric Accuracy for criterion slices. "
-                    "n is the number of cases in the slice; a case with several specialty or task labels counts in "
-                    "each. Colours span each heatmap's own range.");
+  out += html::note(
+      "Each cell is the model's figure on the cases (or, for rubric axes and critical criteria, the "
+      "criteria) of that slice: CACS@" +
+      k +
+      " for case slices, Rubric Accuracy for criterion slices. "
+      "n is the number of cases in the slice; a case with several specialty or task labels counts in "
+      "each. Colours span each heatmap's own range.");
   size_t s = 1;
   while (s < r.slices.size()) {
     const std::string dim = r.slices[s].dimension;
@@ -81,8 +84,7 @@ std::string slice_heatmaps(const ScoreReport& r, const std::vector<size_t>& orde
     h.lo = std::floor(lo / 10) * 10;
     h.hi = std::max(h.lo + 10, std::ceil(hi / 10) * 10);
     out += "<h3 id=\"dim-" + html::escape(dim) + "\">" + html::escape(dimension_heading(dim)) + " — " +
-           html::escape(metric) + "</h3>\n" + html::heatmap(h) +
-           html::folded("Numbers as a table", html::table(t));
+           html::escape(metric) + "</h3>\n" + html::heatmap(h) + html::folded("Numbers as a table", html::table(t));
     s = end;
   }
   return out + html::section_end();
@@ -108,7 +110,8 @@ std::string item_analysis(const ScoreReport& r) {
                     "model's score on its case. Every criterion is in item_analysis.csv.");
   // With few criteria the two ends share none: the most discriminating list takes the upper
   // half at most, the least discriminating one the rest.
-  const size_t top_n = std::min(kItemRows, (ranked.size() + 1) / 2), bottom_n = std::min(kItemRows, ranked.size() - top_n);
+  const size_t top_n = std::min(kItemRows, (ranked.size() + 1) / 2),
+               bottom_n = std::min(kItemRows, ranked.size() - top_n);
   auto list = [&](const std::string& title, std::vector<const ItemStats*> items, size_t n, auto&& before) {
     n = std::min(n, items.size());
     if (n == 0) return;
@@ -151,8 +154,8 @@ std::string judge_agreement(const ScoreReport& r) {
                     "both rated. κ is Cohen's kappa; F1 takes the other judge as the reference.");
   html::Table t;
   t.id = "table-agreement";
-  t.head = {"judge A", "judge B", "slice", "criteria both judged", "agreement (%)", "κ", "F1 met", "F1 not met",
-            "macro F1", "judged by one only"};
+  t.head = {"judge A", "judge B",    "slice",    "criteria both judged", "agreement (%)", "κ",
+            "F1 met",  "F1 not met", "macro F1", "judged by one only"};
   t.numeric = {false, false, false, true, true, true, true, true, true, true};
   auto f2 = [](const std::optional<double>& v) { return v ? html::fixed(*v, 3) : std::string("–"); };
   for (const AgreementReport& a : r.agreement)

@@ -60,8 +60,9 @@ void slice_tables(const ScoreReport& r, const std::vector<size_t>& order, std::s
 }
 
 void sweep_tables(const ScoreReport& r, const std::vector<size_t>& order, std::string& out) {
-  out += "\n## k-sweep (overall)\n\npass@k is the survival curve of criteria met (the share of cases meeting at least k "
-         "criteria); CACS@k averages it from k to R.\n";
+  out +=
+      "\n## k-sweep (overall)\n\npass@k is the survival curve of criteria met (the share of cases meeting at least k "
+      "criteria); CACS@k averages it from k to R.\n";
   for (int which = 0; which < 2; ++which) {
     out += std::string("\n### ") + (which == 0 ? "pass@k" : "CACS@k") + " (%)\n\n| k |";
     for (size_t m : order) out.append(" ").append(md_cell(r.models[m].model)).append(" |");
@@ -72,9 +73,9 @@ void sweep_tables(const ScoreReport& r, const std::vector<size_t>& order, std::s
       out += "| " + std::to_string(k) + " |";
       for (size_t m : order) {
         const auto& sw = r.models[m].sweep;
-        double v = static_cast<size_t>(k - 1) < sw.size()
-                       ? (which == 0 ? sw[static_cast<size_t>(k - 1)].pass_at_k_pct : sw[static_cast<size_t>(k - 1)].cacs_at_k_pct)
-                       : std::nan("");
+        double v = static_cast<size_t>(k - 1) < sw.size() ? (which == 0 ? sw[static_cast<size_t>(k - 1)].pass_at_k_pct
+                                                                        : sw[static_cast<size_t>(k - 1)].cacs_at_k_pct)
+                                                          : std::nan("");
         out.append(" ").append(format_fixed(v, 1)).append(" |");
       }
       out += "\n";
@@ -105,15 +106,18 @@ void item_section(const ScoreReport& r, std::string& out) {
     out += std::string("\n### ") + title + "\n\n| criterion | axis | figure | text |\n|---|---|---:|---|\n";
     for (const ItemStats* s : items) {
       const ScoredCriterion& k = r.cases->criterion_of_cell(s->cell);
-      out += "| " + md_cell(k.criterion_id) + " | " + md_cell(k.axis) + " | " + figure(*s) + " | " + md_cell(k.criterion) + " |\n";
+      out += "| " + md_cell(k.criterion_id) + " | " + md_cell(k.axis) + " | " + figure(*s) + " | " +
+             md_cell(k.criterion) + " |\n";
     }
   };
-  list("Criteria judges disagree on most (share of models)", flagged_disagree,
-       [](const ItemStats* a, const ItemStats* b) { return a->judge_disagreement_share > b->judge_disagreement_share; },
-       [](const ItemStats& s) { return pct(s.judge_disagreement_share.value_or(std::nan(""))); });
-  list("Criteria weaker models meet more often (point-biserial r)", flagged_negative,
-       [](const ItemStats* a, const ItemStats* b) { return a->point_biserial < b->point_biserial; },
-       [](const ItemStats& s) { return format_fixed(s.point_biserial.value_or(std::nan("")), 2); });
+  list(
+      "Criteria judges disagree on most (share of models)", flagged_disagree,
+      [](const ItemStats* a, const ItemStats* b) { return a->judge_disagreement_share > b->judge_disagreement_share; },
+      [](const ItemStats& s) { return pct(s.judge_disagreement_share.value_or(std::nan(""))); });
+  list(
+      "Criteria weaker models meet more often (point-biserial r)", flagged_negative,
+      [](const ItemStats* a, const ItemStats* b) { return a->point_biserial < b->point_biserial; },
+      [](const ItemStats& s) { return format_fixed(s.point_biserial.value_or(std::nan("")), 2); });
 }
 
 }  // namespace
@@ -135,13 +139,15 @@ std::string report_md(const ScoreReport& r) {
     out += "\n> **" + std::to_string(r.missing_total) +
            " verdicts were missing and are scored as not met (--allow-missing):**";
     for (const auto& m : r.models)
-      if (m.missing > 0) out.append(" ").append(md_cell(m.model)).append(" ").append(std::to_string(m.missing)).append(";");
+      if (m.missing > 0)
+        out.append(" ").append(md_cell(m.model)).append(" ").append(std::to_string(m.missing)).append(";");
     out += "\n";
   }
   if (r.coerced_verdicts > 0)
     out += "\n> **" + std::to_string(r.coerced_verdicts) +
            " criteria_met values were not JSON booleans** (text such as \"yes\" or \" TRUE \", or the numbers 0 and "
-           "1; first at " + md_cell(r.coerced_example) +
+           "1; first at " +
+           md_cell(r.coerced_example) +
            ") and were read as the public evaluator reads them. Ask the judge for true or false.\n";
   out += "\n## Leaderboard\n\n| rank | model | CACS@" + k + " (%) [" + level + " % CI] | pass@" + k + " (%) [" + level +
          " % CI] | Rubric Accuracy (%) [" + level + " % CI] | missing |\n|---:|---|---:|---:|---:|---:|\n";
@@ -151,18 +157,21 @@ std::string report_md(const ScoreReport& r) {
     MetricIntervals ci;
     if (!r.bootstrap.intervals.empty()) ci = r.bootstrap.intervals[0][order[i]];
     out += "| " + std::to_string(i + 1) + " | " + md_cell(mr.model) + " | " +
-           with_ci(s.cacs_at_k_pct.value_or(0), ci.cacs_at_k) + " | " + with_ci(s.pass_at_k_pct.value_or(0), ci.pass_at_k) +
-           " | " + with_ci(s.rubric_accuracy_pct, ci.rubric_accuracy) + " | " + std::to_string(mr.missing) + " |\n";
+           with_ci(s.cacs_at_k_pct.value_or(0), ci.cacs_at_k) + " | " +
+           with_ci(s.pass_at_k_pct.value_or(0), ci.pass_at_k) + " | " +
+           with_ci(s.rubric_accuracy_pct, ci.rubric_accuracy) + " | " + std::to_string(mr.missing) + " |\n";
   }
   if (!r.bootstrap.pairwise.empty()) {
-    out += "\n## Paired differences (overall, CACS@" + k + ")\n\nSame cases, same resamples; \"leads\" is the share of "
-           "resamples in which that model is ahead.\n\n| model A | model B | A − B | " + level +
-           " % CI | A leads | B leads |\n|---|---|---:|---:|---:|---:|\n";
+    out += "\n## Paired differences (overall, CACS@" + k +
+           ")\n\nSame cases, same resamples; \"leads\" is the share of "
+           "resamples in which that model is ahead.\n\n| model A | model B | A − B | " +
+           level + " % CI | A leads | B leads |\n|---|---|---:|---:|---:|---:|\n";
     for (const auto& p : r.bootstrap.pairwise) {
       if (p.metric != kCacsAtK) continue;
       std::string ci = bracket(p.ci);
       out += "| " + md_cell(r.models[p.a].model) + " | " + md_cell(r.models[p.b].model) + " | " +
-             format_fixed(p.difference, 1) + " | " + ci + " | " + pct(p.share_a_leads) + " | " + pct(p.share_b_leads) + " |\n";
+             format_fixed(p.difference, 1) + " | " + ci + " | " + pct(p.share_a_leads) + " | " + pct(p.share_b_leads) +
+             " |\n";
     }
   }
   out += "\n## By slice\n";

@@ -9,7 +9,8 @@ void add_manifest_files(nlohmann::ordered_json& manifest, const std::vector<Inpu
                         const std::vector<std::pair<std::string, std::string>>& outputs) {
   using Json = nlohmann::ordered_json;
   Json in = Json::array();
-  for (const auto& f : inputs) in.push_back({{"role", f.role}, {"path", f.path}, {"bytes", f.bytes}, {"sha256", f.sha256}});
+  for (const auto& f : inputs)
+    in.push_back({{"role", f.role}, {"path", f.path}, {"bytes", f.bytes}, {"sha256", f.sha256}});
   manifest["inputs"] = std::move(in);
   Json out = Json::array();
   for (const auto& [name, sha] : outputs) out.push_back({{"path", name}, {"sha256", sha}});

@@ -18,12 +18,9 @@ std::string item_analysis_part(const ScoreReport& r, size_t part, size_t parts) 
 }
 
 constexpr std::array kOutputs = {
-    ScoreOutput{"summary.csv", 1, whole<summary_csv>},
-    ScoreOutput{"case_scores.csv", 1, whole<case_scores_csv>},
-    ScoreOutput{"summary.json", 1, whole<summary_json>},
-    ScoreOutput{"item_analysis.csv", 4, item_analysis_part},
-    ScoreOutput{"report.md", 1, whole<report_md>},
-    ScoreOutput{"report.html", 1, whole<report_html>},
+    ScoreOutput{"summary.csv", 1, whole<summary_csv>},   ScoreOutput{"case_scores.csv", 1, whole<case_scores_csv>},
+    ScoreOutput{"summary.json", 1, whole<summary_json>}, ScoreOutput{"item_analysis.csv", 4, item_analysis_part},
+    ScoreOutput{"report.md", 1, whole<report_md>},       ScoreOutput{"report.html", 1, whole<report_html>},
 };
 
 }  // namespace

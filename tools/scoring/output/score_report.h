@@ -19,12 +19,12 @@ namespace cc::scoring {
 // The settings that shape the figures (all recorded in the run manifest).
 struct ScoreSettings {
   int k = 10;
-  bool k_sweep = false;     // list the sweep in summary.csv/json and report.md (report.html always shows it)
-  int max_k = 30;           // the k-sweep runs 1..max_k (the most criteria a case has)
+  bool k_sweep = false;  // list the sweep in summary.csv/json and report.md (report.html always shows it)
+  int max_k = 30;        // the k-sweep runs 1..max_k (the most criteria a case has)
   int resamples = 1000;
   uint64_t seed = 1;
   double ci_level = 95;
-  std::string judge;        // the judge whose verdicts were scored
+  std::string judge;  // the judge whose verdicts were scored
   bool allow_missing = false;
 };
 
@@ -42,17 +42,17 @@ struct ModelResult {
 struct ScoreReport {
   ScoreSettings settings;
   std::string tool_version;
-  std::string cases_source;          // what --cases named (or the repository)
+  std::string cases_source;  // what --cases named (or the repository)
   const CaseSet* cases = nullptr;
-  std::vector<Slice> slices;         // slices[0] is overall
-  std::vector<ModelResult> models;   // sorted by name
-  BootstrapResult bootstrap;         // intervals[slice][model], pairwise
-  std::vector<ItemStats> items;      // per cell
-  std::vector<std::string> judges;   // every judge whose verdicts were read
+  std::vector<Slice> slices;        // slices[0] is overall
+  std::vector<ModelResult> models;  // sorted by name
+  BootstrapResult bootstrap;        // intervals[slice][model], pairwise
+  std::vector<ItemStats> items;     // per cell
+  std::vector<std::string> judges;  // every judge whose verdicts were read
   // The scored judge against each other judge read (overall and per rubric axis), when
   // the inputs hold verdicts from two or more judges.
   std::vector<AgreementReport> agreement;
-  std::vector<InputRecord> inputs;   // every file read
+  std::vector<InputRecord> inputs;  // every file read
   size_t retired_skipped = 0;
   long missing_total = 0;
   // criteria_met values read by the public evaluator's coercion ("yes", 1, " TRUE "), and

@@ -87,8 +87,10 @@ void append_csv_number(std::string& out, double v, char sep) {
 }
 
 void append_csv_number(std::string& out, const std::optional<double>& v, char sep) {
-  if (v) append_csv_number(out, *v, sep);
-  else out += sep;
+  if (v)
+    append_csv_number(out, *v, sep);
+  else
+    out += sep;
 }
 
 void append_csv_integer(std::string& out, long v, char sep) {

@@ -30,7 +30,8 @@ void tally(const std::vector<std::pair<const VerdictTable*, const VerdictTable*>
     for (uint32_t cell : slice.cells) count(cell);
   } else {
     for (uint32_t k : slice.cases)
-      for (uint32_t cell = cases.first_cell(k); cell < cases.first_cell(k) + cases.criteria_count(k); ++cell) count(cell);
+      for (uint32_t cell = cases.first_cell(k); cell < cases.first_cell(k) + cases.criteria_count(k); ++cell)
+        count(cell);
   }
 }
 

@@ -35,7 +35,7 @@ struct AgreementFigures {
   std::optional<double> agreement_pct;  // 100 · (both_met + neither) / n
   std::optional<double> kappa;          // (p_o − p_e) / (1 − p_e); absent when p_e = 1
   ClassFigures met, not_met;
-  std::optional<double> macro_f1;       // mean of the classes' F1 that are defined
+  std::optional<double> macro_f1;  // mean of the classes' F1 that are defined
 };
 
 AgreementFigures agreement_figures(const Confusion& c);
@@ -70,7 +70,6 @@ struct AgreementReport {
 // each of them with the gold tables when given.
 AgreementReport compare_raters(const CaseSet& cases, const std::vector<Slice>& slices, const std::string& name_a,
                                const std::vector<const VerdictTable*>& a, const std::string& name_b,
-                               const std::vector<const VerdictTable*>& b,
-                               const std::vector<const VerdictTable*>* gold);
+                               const std::vector<const VerdictTable*>& b, const std::vector<const VerdictTable*>* gold);
 
 }  // namespace cc::scoring

@@ -13,10 +13,10 @@ constexpr int kBlock = 50;  // resamples per parallel task
 // Per-case columns of one slice: the criteria of each case, and per model what it met.
 template <class T>
 struct Columns {
-  std::vector<T> rubrics;               // [j]
-  std::vector<std::vector<T>> met;      // [model][j]
-  std::vector<std::vector<T>> pass;     // [model][j] 1[met ≥ k]
-  std::vector<std::vector<T>> excess;   // [model][j] max(0, met − k + 1)
+  std::vector<T> rubrics;              // [j]
+  std::vector<std::vector<T>> met;     // [model][j]
+  std::vector<std::vector<T>> pass;    // [model][j] 1[met ≥ k]
+  std::vector<std::vector<T>> excess;  // [model][j] max(0, met − k + 1)
 };
 
 // One slice, laid out for resampling.
@@ -68,7 +68,8 @@ SliceData prepare(const Slice& slice, const BootstrapInput& in, int k) {
       for (size_t m = 0; m < models; ++m) {
         const auto& cells = in.tables[m]->cells;
         int32_t met = 0;
-        for (uint32_t i = slice.cell_begin[j]; i < slice.cell_begin[j + 1]; ++i) met += cells[slice.cells[i]] == Verdict::Met;
+        for (uint32_t i = slice.cell_begin[j]; i < slice.cell_begin[j + 1]; ++i)
+          met += cells[slice.cells[i]] == Verdict::Met;
         c.met[m][j] = met;
       }
     }
@@ -119,9 +120,9 @@ void resample_block(SliceData& d, const Columns<T>& c, const std::string& name, 
       if (d.per_criterion) continue;
       out[kPassAtK] = 100.0 * static_cast<double>(dot<T, Acc>(w, c.pass[m])) / n;
       if (d.uniform) {
-        out[kCacsAtK] = d.den <= 0 ? 0
-                                   : 100.0 * static_cast<double>(dot<T, Acc>(w, c.excess[m])) /
-                                         (static_cast<double>(d.den) * n);
+        out[kCacsAtK] =
+            d.den <= 0 ? 0
+                       : 100.0 * static_cast<double>(dot<T, Acc>(w, c.excess[m])) / (static_cast<double>(d.den) * n);
       } else {
         double sum = 0;
         for (uint32_t j = 0; j < d.n; ++j) sum += static_cast<double>(w[j]) * d.fraction[m][j];
@@ -191,7 +192,9 @@ BootstrapResult run_bootstrap(const BootstrapInput& in, const BootstrapSettings&
         MetricIntervals& mi = out.intervals[i][m];
         for (int metric = 0; metric < 3; ++metric) {
           if (data[i].per_criterion && metric != kRubricAccuracy) continue;
-          for (int b = 0; b < B; ++b) values[static_cast<size_t>(b)] = data[i].stats[(m * static_cast<size_t>(B) + static_cast<size_t>(b)) * 3 + static_cast<size_t>(metric)];
+          for (int b = 0; b < B; ++b)
+            values[static_cast<size_t>(b)] =
+                data[i].stats[(m * static_cast<size_t>(B) + static_cast<size_t>(b)) * 3 + static_cast<size_t>(metric)];
           Interval iv = interval_of(values, s.level);
           (metric == kRubricAccuracy ? mi.rubric_accuracy : metric == kPassAtK ? mi.pass_at_k : mi.cacs_at_k) = iv;
         }
@@ -217,8 +220,10 @@ BootstrapResult run_bootstrap(const BootstrapInput& in, const BootstrapSettings&
           std::vector<double> diffs(static_cast<size_t>(B));
           size_t lead_a = 0, lead_b = 0;
           for (int r = 0; r < B; ++r) {
-            double va = data[0].stats[(a * static_cast<size_t>(B) + static_cast<size_t>(r)) * 3 + static_cast<size_t>(metric)];
-            double vb = data[0].stats[(b * static_cast<size_t>(B) + static_cast<size_t>(r)) * 3 + static_cast<size_t>(metric)];
+            double va =
+                data[0].stats[(a * static_cast<size_t>(B) + static_cast<size_t>(r)) * 3 + static_cast<size_t>(metric)];
+            double vb =
+                data[0].stats[(b * static_cast<size_t>(B) + static_cast<size_t>(r)) * 3 + static_cast<size_t>(metric)];
             double d = va - vb;
             diffs[static_cast<size_t>(r)] = d;
             lead_a += d > 0;

@@ -32,8 +32,8 @@ const char* metric_column(int metric);  // "rubric_accuracy_pct", "pass_at_k_pct
 struct PairwiseDifference {
   size_t a = 0, b = 0;  // model indices, a < b
   int metric = kCacsAtK;
-  double difference = 0;           // point estimate: figure(a) − figure(b)
-  Interval ci;                     // percentile interval of the resampled differences
+  double difference = 0;                // point estimate: figure(a) − figure(b)
+  Interval ci;                          // percentile interval of the resampled differences
   double share_a_leads = std::nan("");  // share of resamples with difference > 0
   double share_b_leads = std::nan("");  // share with difference < 0 (ties make up the rest)
 };
@@ -42,7 +42,7 @@ struct PairwiseDifference {
 struct BootstrapSettings {
   int resamples = 1000;  // 0: no intervals
   uint64_t seed = 1;
-  double level = 95;     // percent
+  double level = 95;  // percent
   int k = 10;
   unsigned threads = 0;
 };

@@ -22,13 +22,13 @@ inline constexpr double kJudgeDisagreementFlag = 0.25;
 // The item-analysis figures and flags of one criterion (one cell of the case set).
 struct ItemStats {
   uint32_t cell = 0;
-  int models = 0;   // models scored (missing verdicts count as not met, as in scoring)
+  int models = 0;  // models scored (missing verdicts count as not met, as in scoring)
   int met = 0;
   int missing = 0;
-  std::optional<double> met_share;        // met / models
-  std::optional<double> point_biserial;   // Pearson r of 1[met] with 100 · s/R of the case, across models
-  int multiply_judged = 0;                // models with readable verdicts from two or more judges
-  int judge_disagreements = 0;            // of those, models on which the judges differ
+  std::optional<double> met_share;       // met / models
+  std::optional<double> point_biserial;  // Pearson r of 1[met] with 100 · s/R of the case, across models
+  int multiply_judged = 0;               // models with readable verdicts from two or more judges
+  int judge_disagreements = 0;           // of those, models on which the judges differ
   std::optional<double> judge_disagreement_share;
   bool all_met = false, none_met = false, negative_discrimination = false, judges_disagree = false;
   std::string flags() const;  // "all-met;judges-disagree", "" when none

@@ -12,7 +12,8 @@ namespace cc::scoring {
 std::vector<std::string> repeat_names(const VerdictCollection& verdicts, const std::string& judge) {
   std::vector<std::pair<int, std::string>> found;
   for (const std::string& j : verdicts.judges()) {
-    if (j == judge) found.emplace_back(1, j);
+    if (j == judge)
+      found.emplace_back(1, j);
     else if (j.rfind(judge + "#", 0) == 0) {
       std::string r = j.substr(judge.size() + 1);
       if (!r.empty() && r.find_first_not_of("0123456789") == std::string::npos && r.size() < 6)
@@ -55,7 +56,8 @@ Repeatability measure_repeatability(const CaseSet& cases, const Slice& overall, 
       m.model = t->model;
       m.cacs.resize(out.repeats.size());
       std::vector<CaseOutcome> outcomes = case_outcomes(cases, *t);
-      bool complete = std::all_of(outcomes.begin(), outcomes.end(), [](const CaseOutcome& o) { return o.missing == 0; });
+      bool complete =
+          std::all_of(outcomes.begin(), outcomes.end(), [](const CaseOutcome& o) { return o.missing == 0; });
       if (complete) m.cacs[r] = cacs_pct(outcomes, all, k);
     }
   for (auto& [name, m] : by_model) {
