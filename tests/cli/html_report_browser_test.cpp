@@ -129,7 +129,7 @@ TEST_CASE("coverage --format html: the 36 × 12 cells and every label, in a real
   auto zh = run_cli({"-C", source_dir(), "--lang", "zh", "coverage", "--no-cache", "--format", "html"}, dir.path());
   REQUIRE(zh.exit_code == 0);
   CHECK(zh.out.find("<html lang=\"zh-CN\">") != std::string::npos);
-  CHECK(zh.out.find("专科 × 任务类型（按主标签）") != std::string::npos);
+  CHECK(zh.out.find("科室 × 任务类型（按主标签）") != std::string::npos);
 
   const std::string dom = open_in_browser(page, dir.path() + "/coverage.png");
   if (dom.empty()) return;

@@ -62,6 +62,7 @@ void register_coverage(CLI::App& app, CliContext& ctx, std::function<int()>& run
       std::vector<coverage::CaseRequest> requests;
       if (opts->suggest > 0) requests = coverage::suggest_cases(report, opts->suggest);
       coverage::CoverageRenderInput in{report, opts->suggest > 0 ? &requests : nullptr, ctx.lang(), opts->all_labels};
+      in.title = coverage::coverage_message(ctx.lang(), "report/title");
       std::ostringstream text;
       coverage::render_coverage(*coverage::parse_coverage_format(opts->format), in, text);
       if (opts->out.empty()) {

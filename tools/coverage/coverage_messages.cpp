@@ -55,12 +55,13 @@ constexpr std::array kCatalog = {
     Entry{"dim/axis", "rubric axis (criteria)", "评分维度（标准条数）"},
     Entry{"dim/critical", "critical criteria", "关键标准"},
     // coverage --format html: headings, legends and table columns.
-    Entry{"html/matrix", "Specialty × task, by primary labels", "专科 × 任务类型（按主标签）"},
+    Entry{"report/title", "Coverage", "覆盖度"},
+    Entry{"html/matrix", "Specialty × task, by primary labels", "科室 × 任务类型（按主标签）"},
     Entry{"html/matrix-note",
           "Each cell counts the cases whose primary specialty and task it is; hatched, outlined cells are below the "
           "per-cell minimum of {min}. Σ beside a specialty is its total (target {spec_min}–{spec_max}).",
-          "每格为主专科与主任务类型均为该格的病例数；带斜线和虚线框的格低于每格最少 {min} 例。专科旁的 Σ "
-          "为该专科合计（目标 {spec_min}–{spec_max}）。"},
+          "每格为主科室与主任务类型均为该格的病例数；带斜线和虚线框的格低于每格最少 {min} 例。科室旁的 Σ "
+          "为该科室合计（目标 {spec_min}–{spec_max}）。"},
     Entry{"html/marginals", "Marginals", "边际分布"},
     Entry{"html/below-cell-min", "below the per-cell minimum of {min}", "低于每格最少 {min} 例"},
     Entry{"html/cases", "cases", "病例数"},
@@ -82,7 +83,7 @@ constexpr std::array kCatalog = {
     Entry{"html/what", "what is missed", "未达标内容"},
     Entry{"html/kind", "kind", "类型"},
     Entry{"html/cell-now", "cell now / minimum", "该格现有 / 最少"},
-    Entry{"html/specialty-now", "specialty now / minimum", "该专科现有 / 最少"},
+    Entry{"html/specialty-now", "specialty now / minimum", "该科室现有 / 最少"},
     // coverage: target misses.
     Entry{"miss/total", "{actual} cases, below the target of {target}", "病例数 {actual}，低于目标 {target}"},
     Entry{"miss/specialty-min", "specialty {label}: {actual} cases, below the minimum of {target}",
