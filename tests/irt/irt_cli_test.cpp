@@ -97,6 +97,12 @@ TEST_CASE("irt commands refuse bad input with file and line", "[irt][cli]") {
       run_cli({"irt", "select", "--items", "short/items.csv", "--cases", "cases.jsonl", "--count", "3"}, dir.path());
   CHECK(few.exit_code == 2);
   CHECK(few.err.find("--count 3 is more than the 1 cases the items cover") != std::string::npos);
+  // Range errors the option parser cannot express are in the reader's language too.
+  auto ci = run_cli({"--lang", "zh", "irt", "estimate", "--items", "short/items.csv", "--cases", "cases.jsonl",
+                     "--verdicts", "verdicts", "--ci", "100"},
+                    dir.path());
+  CHECK(ci.exit_code == 2);
+  CHECK(ci.err.find("--ci 必须大于 0 且小于 100") != std::string::npos);
   dir.write(
       "verdicts/broken.jsonl",
       "{\"model\": \"x\", \"case_id\": \"CC-9999\", \"criterion_id\": \"CC-9999-R01\", \"criteria_met\": true}\n");

@@ -49,8 +49,8 @@ Result<void> read_cat_verdicts(const std::string& path, const ItemBank& bank, st
 }  // namespace
 
 Result<CatReport> run_cat(const Config& config, const CatOptions& o, const judge::RunSettings& settings) {
-  if (o.budget < 1) return Error("--budget must be at least 1", Error::Kind::Usage);
-  if (!(o.target_se > 0)) return Error("--target-se must be above 0", Error::Kind::Usage);
+  if (o.budget < 1) return Error(irt_message(o.lang, "usage/budget"), Error::Kind::Usage);
+  if (!(o.target_se > 0)) return Error(irt_message(o.lang, "usage/target-se"), Error::Kind::Usage);
   CC_TRY_ASSIGN(ItemBank bank, read_item_bank(scoring::resolve_path(o.start_dir, o.items), o.items, o.lang));
   CC_TRY_ASSIGN(judge::CaseMaterials materials, judge::load_case_materials(config, o.lang));
   // The cases that can be asked: in the bank and in the benchmark.

@@ -181,7 +181,7 @@ Result<FitResult> fit_items(const ResponseMatrix& data, const FitOptions& o) {
   if (N < 2) return Error(irt_message(o.lang, "fit/respondents", {{"count", std::to_string(N)}}), Error::Kind::Usage);
   if (I == 0) return Error(irt_message(o.lang, "fit/no-items"), Error::Kind::Usage);
   if (o.quadrature_points < 5 || o.quadrature_points > 201)
-    return Error("--quadrature must be between 5 and 201 points", Error::Kind::Usage);
+    return Error(irt_message(o.lang, "usage/quadrature"), Error::Kind::Usage);
   const bool guessing = o.model == ItemModel::ThreePL;
   const bool common_slope = o.model == ItemModel::OnePL;
   FitResult fit;

@@ -39,7 +39,7 @@ double normal_quantile_two_sided(double level) {
 
 Result<EstimateRunReport> run_irt_estimate(const EstimateRunOptions& o) {
   if (o.ci_level <= 0 || o.ci_level >= 100)
-    return Error("--ci must be between 0 and 100 (exclusive)", Error::Kind::Usage);
+    return Error(irt_message(o.lang, "usage/ci"), Error::Kind::Usage);
   const std::string items_path = scoring::resolve_path(o.start_dir, o.items);
   CC_TRY_ASSIGN(ItemBank bank, read_item_bank(items_path, o.items, o.lang));
   CC_TRY_ASSIGN(VerdictData data, load_verdict_data(o.start_dir, o.cases, o.verdicts, o.lang, o.threads));
@@ -111,7 +111,7 @@ Result<EstimateRunReport> run_irt_estimate(const EstimateRunOptions& o) {
   if (!o.out.empty()) {
     const std::string path = scoring::resolve_path(o.start_dir, o.out);
     auto w = write_output_file(path, report.csv);
-    if (!w) return Error("cannot write " + o.out + ": " + w.error().message, Error::Kind::Input);
+    if (!w) return Error(w.error().message, Error::Kind::Input);
     report.written.push_back(o.out);
   }
   return report;

@@ -10,7 +10,7 @@
 namespace cc::irt {
 
 Result<FitRunReport> run_irt_fit(const FitRunOptions& o) {
-  if (o.out_dir.empty()) return Error("--out DIR is required", Error::Kind::Usage);
+  if (o.out_dir.empty()) return Error(irt_message(o.lang, "usage/out-dir"), Error::Kind::Usage);
   CC_TRY_ASSIGN(VerdictData data, load_verdict_data(o.start_dir, o.cases, o.verdicts, o.lang, o.fit.threads));
   CC_TRY_ASSIGN(ResponseMatrix matrix, build_response_matrix(data.cases(), data.tables(), o.unit, o.lang));
   FitOptions fo = o.fit;

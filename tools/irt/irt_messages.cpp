@@ -8,6 +8,13 @@ namespace {
 using Entry = MessageEntry;
 
 constexpr std::array kCatalog = {
+    // Usage errors the CLI11 checks cannot express.
+    Entry{"usage/budget", "--budget must be at least 1", "--budget 至少为 1"},
+    Entry{"usage/target-se", "--target-se must be above 0", "--target-se 必须大于 0"},
+    Entry{"usage/quadrature", "--quadrature must be between 5 and 201 points", "--quadrature 必须在 5 到 201 个点之间"},
+    Entry{"usage/ci", "--ci must be between 0 and 100 (exclusive)", "--ci 必须大于 0 且小于 100"},
+    Entry{"usage/out-dir", "--out DIR is required", "需要用 --out DIR 指定输出文件夹"},
+    Entry{"usage/count", "--count N must be at least 1", "--count N 至少为 1"},
     Entry{"fit/few-respondents",
           "respondents (model × judge × repeat runs): {count}; with fewer than 30 the item estimates are weak and "
           "their standard errors large; add verdicts from more models, or repeated judge runs, before relying on them",

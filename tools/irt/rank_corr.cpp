@@ -139,7 +139,7 @@ RankCorrelation rank_correlation(const std::vector<double>& x, const std::vector
 
 Result<RankCorrReport> run_rank_corr(const RankCorrOptions& o) {
   if (o.ci_level <= 0 || o.ci_level >= 100)
-    return Error("--ci must be between 0 and 100 (exclusive)", Error::Kind::Usage);
+    return Error(irt_message(o.lang, "usage/ci"), Error::Kind::Usage);
   CC_TRY_ASSIGN(auto a, read_board(scoring::resolve_path(o.start_dir, o.a), o.a, o.metric, o.lang));
   CC_TRY_ASSIGN(auto b, read_board(scoring::resolve_path(o.start_dir, o.b), o.b, o.metric, o.lang));
   RankCorrReport report;

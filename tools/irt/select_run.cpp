@@ -13,7 +13,7 @@
 namespace cc::irt {
 
 Result<SelectRunReport> run_irt_select(const SelectRunOptions& o) {
-  if (o.count <= 0) return Error("--count N must be at least 1", Error::Kind::Usage);
+  if (o.count <= 0) return Error(irt_message(o.lang, "usage/count"), Error::Kind::Usage);
   CC_TRY_ASSIGN(ItemBank bank, read_item_bank(scoring::resolve_path(o.start_dir, o.items), o.items, o.lang));
   scoring::RunSetup setup = scoring::prepare_run(o.start_dir, o.cases, o.lang, o.threads);
   if (!setup.usage_error.empty()) return Error(setup.usage_error, Error::Kind::Usage);
@@ -63,7 +63,7 @@ Result<SelectRunReport> run_irt_select(const SelectRunOptions& o) {
        {"share", scoring::format_fixed(s.pool_information > 0 ? 100 * s.information / s.pool_information : 0, 1)}});
   if (!o.out.empty()) {
     auto w = write_output_file(scoring::resolve_path(o.start_dir, o.out), report.ids);
-    if (!w) return Error("cannot write " + o.out + ": " + w.error().message, Error::Kind::Input);
+    if (!w) return Error(w.error().message, Error::Kind::Input);
     report.written.push_back(o.out);
   }
   return report;
