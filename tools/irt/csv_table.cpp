@@ -8,6 +8,7 @@
 #include <sstream>
 
 #include "irt/irt_messages.h"
+#include "judge/csv_records.h"
 
 namespace cc::irt {
 
@@ -29,59 +30,23 @@ std::optional<double> parse_double(std::string_view text) {
 }
 
 Result<CsvTable> parse_csv(std::string_view text, const std::string& display_path, Lang lang) {
+  auto records = judge::parse_csv(text, lang);
+  if (!records) return Error(display_path + ": " + records.error().message, Error::Kind::Input);
+  if (records->empty()) return Error(display_path + ": " + irt_message(lang, "csv/empty"), Error::Kind::Input);
   CsvTable t;
   t.path = display_path;
-  if (text.substr(0, 3) == "\xEF\xBB\xBF") text.remove_prefix(3);
-  size_t line = 1, pos = 0;
-  while (pos < text.size()) {
-    const size_t row_line = line;
-    std::vector<std::string> fields(1);
-    bool quoted = false, any = false;
-    for (; pos < text.size(); ++pos) {
-      const char c = text[pos];
-      if (quoted) {
-        if (c == '"') {
-          if (pos + 1 < text.size() && text[pos + 1] == '"') {
-            fields.back() += '"';
-            ++pos;
-          } else {
-            quoted = false;
-          }
-        } else {
-          if (c == '\n') ++line;
-          fields.back() += c;
-        }
-        continue;
-      }
-      if (c == '"')
-        quoted = any = true;
-      else if (c == ',')
-        fields.emplace_back(), any = true;
-      else if (c == '\n')
-        break;
-      else if (c != '\r')
-        fields.back() += c, any = true;
-    }
-    if (quoted)
-      return Error(display_path + ":" + std::to_string(row_line) + ": " + irt_message(lang, "csv/unclosed"),
-                   Error::Kind::Input);
-    ++pos;
-    ++line;
-    if (!any) continue;  // blank line
-    if (t.header.empty()) {
-      t.header = std::move(fields);
-      continue;
-    }
-    if (fields.size() != t.header.size())
+  t.header = std::move(records->front().fields);
+  for (size_t r = 1; r < records->size(); ++r) {
+    judge::CsvRecord& rec = (*records)[r];
+    if (rec.fields.size() != t.header.size())
       return Error(
-          display_path + ":" + std::to_string(row_line) + ": " +
+          display_path + ":" + std::to_string(rec.line) + ": " +
               irt_message(lang, "csv/fields",
-                          {{"count", std::to_string(fields.size())}, {"header", std::to_string(t.header.size())}}),
+                          {{"count", std::to_string(rec.fields.size())}, {"header", std::to_string(t.header.size())}}),
           Error::Kind::Input);
-    t.rows.push_back(std::move(fields));
-    t.lines.push_back(row_line);
+    t.rows.push_back(std::move(rec.fields));
+    t.lines.push_back(static_cast<size_t>(rec.line));
   }
-  if (t.header.empty()) return Error(display_path + ": " + irt_message(lang, "csv/empty"), Error::Kind::Input);
   return t;
 }
 

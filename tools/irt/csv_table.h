@@ -1,7 +1,7 @@
 #pragma once
-// CSV tables the irt commands read back (items.csv, respondents.csv, leaderboards):
-// RFC 4180 fields (quotes, doubled quotes, commas and line breaks inside quotes), a
-// header row, and each row's line number for messages.
+// CSV tables the irt commands read back (items.csv, respondents.csv, leaderboards): the
+// records of the tools' one CSV reader (judge/csv_records.h: RFC 4180, UTF-8 BOM skipped),
+// a header row, and each row's line number for messages.
 #include <optional>
 #include <string>
 #include <string_view>
@@ -22,9 +22,8 @@ struct CsvTable {
   std::optional<size_t> column(std::string_view name) const;
 };
 
-// Parses `text` (a UTF-8 BOM is skipped; blank lines are ignored). Fails with
-// "PATH:LINE: …" on an unterminated quote or a row whose field count differs from the
-// header's.
+// Parses `text` (blank lines are ignored). Fails with "PATH: line N: …" on a CSV syntax
+// error and "PATH:LINE: …" on a row whose field count differs from the header's.
 Result<CsvTable> parse_csv(std::string_view text, const std::string& display_path, Lang lang);
 
 // Reads and parses the file at `open_path`.

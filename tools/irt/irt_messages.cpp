@@ -50,7 +50,6 @@ constexpr std::array kCatalog = {
     Entry{"cat/stopped-pool", "stopped: every case of the bank was asked", "停止：题库中的病例已全部使用"},
     Entry{"written", "wrote {path}", "已写出 {path}"},
     // Input files.
-    Entry{"csv/unclosed", "a quoted field is not closed; close it with \"", "引号内的字段没有闭合；请补上 \""},
     Entry{"csv/fields", "{count} fields where the header has {header}; give every row the header's columns",
           "本行有 {count} 个字段，表头有 {header} 个；每一行应与表头的列一致"},
     Entry{"csv/empty", "the file is empty; expected a CSV header row", "文件为空；应有 CSV 表头行"},

@@ -1,10 +1,11 @@
 #include "judge/csv_records.h"
 
+#include "judge/judge_messages.h"
 #include "scoring/output/text_format.h"
 
 namespace cc::judge {
 
-Result<std::vector<CsvRecord>> parse_csv(std::string_view text) {
+Result<std::vector<CsvRecord>> parse_csv(std::string_view text, Lang lang) {
   if (text.substr(0, 3) == "\xEF\xBB\xBF") text.remove_prefix(3);
   std::vector<CsvRecord> out;
   CsvRecord rec;
@@ -34,7 +35,7 @@ Result<std::vector<CsvRecord>> parse_csv(std::string_view text) {
       ++i;
       for (;;) {
         if (i >= text.size())
-          return Error("line " + std::to_string(opened) + ": a quoted field is never closed", Error::Kind::Input);
+          return Error(judge_message(lang, "csv/unclosed", {{"line", std::to_string(opened)}}), Error::Kind::Input);
         if (text[i] == '"') {
           if (i + 1 < text.size() && text[i + 1] == '"') {
             field += '"';
@@ -48,9 +49,7 @@ Result<std::vector<CsvRecord>> parse_csv(std::string_view text) {
         field += text[i++];
       }
       if (i < text.size() && text[i] != ',' && text[i] != '\n' && text[i] != '\r')
-        return Error("line " + std::to_string(line) +
-                         ": text after a closing quote; double a quote inside a quoted field (\"\")",
-                     Error::Kind::Input);
+        return Error(judge_message(lang, "csv/after-quote", {{"line", std::to_string(line)}}), Error::Kind::Input);
       continue;
     }
     if (c == ',') {

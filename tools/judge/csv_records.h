@@ -7,6 +7,7 @@
 #include <string_view>
 #include <vector>
 
+#include "core/messages.h"
 #include "core/result.h"
 
 namespace cc::judge {
@@ -16,9 +17,10 @@ struct CsvRecord {
   std::vector<std::string> fields;
 };
 
-// Splits `text` into records; blank lines are skipped. Error (kind Input) naming the line
-// of a quote left open at the end, or of text after a closing quote ("a"b).
-Result<std::vector<CsvRecord>> parse_csv(std::string_view text);
+// Splits `text` into records; blank lines are skipped. Error (kind Input), in `lang`,
+// naming the line of a quote left open at the end, or of text after a closing quote
+// ("a"b). The one CSV reader of the tools (review sheets, and irt's tables).
+Result<std::vector<CsvRecord>> parse_csv(std::string_view text, Lang lang = Lang::En);
 
 // One RFC 4180 record: fields quoted when they hold a comma, quote, CR or LF, joined by
 // commas and ended by CRLF.

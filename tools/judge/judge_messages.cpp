@@ -32,6 +32,9 @@ constexpr std::array kCatalog = {
     Entry{"final/review", "the judges differ; awaiting physician review (review export)",
           "两评审不一致，等待医师复核（review export）"},
     // review export / import.
+    Entry{"csv/unclosed", "line {line}: a quoted field is never closed", "第 {line} 行：引号内的字段没有闭合"},
+    Entry{"csv/after-quote", "line {line}: text after a closing quote; double a quote inside a quoted field (\"\")",
+          "第 {line} 行：右引号之后还有文字；引号内的引号请写成两个（\"\"）"},
     Entry{"review/unknown-case", "{case} is not a case of this benchmark (was it retired?)",
           "{case} 不是本基准的病例（是否已退役？）"},
     Entry{"review/no-response", "no response of model {model} to {case}; pass the responses with --responses",

@@ -17,7 +17,7 @@ Result<ReviewImportReport> import_review_sheet(const Config& config, const Revie
   std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
   if (find_invalid_utf8(text))
     return Error(judge_message(lang, "review/not-utf8", {{"path", path}}), Error::Kind::Input);
-  auto parsed = parse_csv(text);
+  auto parsed = parse_csv(text, lang);
   if (!parsed) return Error(path + ": " + parsed.error().message, Error::Kind::Input);
   const std::vector<CsvRecord>& records = *parsed;
   if (records.empty()) return Error(judge_message(lang, "review/empty", {{"path", path}}), Error::Kind::Input);
