@@ -5,8 +5,6 @@
 namespace cc {
 namespace {
 
-bool starts_with(std::string_view s, std::string_view prefix) { return s.substr(0, prefix.size()) == prefix; }
-
 // valijson's numbers come from std::to_string ("1.000000"): without the zero tail.
 std::string plain_number(std::string_view s) {
   size_t end = s.find_first_not_of("-+0123456789.eE");
@@ -64,13 +62,13 @@ std::string say(const Known& k, const std::string& d, Lang lang) {
 
 std::string range_detail(const std::string& d, Lang lang) {
   for (const auto& k : kRange)
-    if (starts_with(d, k.prefix)) return say(k, d, lang);
+    if (std::string_view(d).starts_with(k.prefix)) return say(k, d, lang);
   return invalid_detail(d, lang);
 }
 
 std::string invalid_detail(const std::string& d, Lang lang) {
   for (const auto& k : kInvalid)
-    if (starts_with(d, k.prefix)) return say(k, d, lang);
+    if (std::string_view(d).starts_with(k.prefix)) return say(k, d, lang);
   return d;
 }
 

@@ -10,11 +10,6 @@
 namespace cc::cli {
 namespace {
 
-bool starts_with(std::string_view s, std::string_view p) { return s.substr(0, p.size()) == p; }
-bool ends_with(std::string_view s, std::string_view p) {
-  return s.size() >= p.size() && s.substr(s.size() - p.size()) == p;
-}
-
 // "A: B" → ("A", "B"); ("", s) without a colon.
 std::pair<std::string, std::string> split_name(const std::string& s) {
   size_t colon = s.find(": ");
@@ -27,10 +22,9 @@ std::string chinese_usage_error(const CLI::ParseError& e) {
   const std::string what = e.what();
   auto say = [](std::string_view id, std::initializer_list<MessageArg> args) { return message(Lang::Zh, id, args); };
   if (dynamic_cast<const CLI::ExtrasError*>(&e)) {
-    size_t colon = what.find(": ");
-    return say("cli/unexpected", {{"args", colon == std::string::npos ? what : what.substr(colon + 2)}});
+    return say("cli/unexpected", {{"args", split_name(what).second}});
   }
-  if (dynamic_cast<const CLI::RequiredError*>(&e) && ends_with(what, " is required")) {
+  if (dynamic_cast<const CLI::RequiredError*>(&e) && std::string_view(what).ends_with(" is required")) {
     std::string name = what.substr(0, what.size() - std::string_view(" is required").size());
     if (name == "A subcommand") return say("cli/subcommand-required", {});
     return say("cli/required", {{"name", name}});
@@ -38,7 +32,7 @@ std::string chinese_usage_error(const CLI::ParseError& e) {
   if (dynamic_cast<const CLI::ValidationError*>(&e)) {
     auto [name, rest] = split_name(what);
     size_t not_in = rest.find(" not in {");
-    if (not_in != std::string::npos && ends_with(rest, "}")) {
+    if (not_in != std::string::npos && std::string_view(rest).ends_with("}")) {
       std::string allowed = rest.substr(not_in + 9, rest.size() - not_in - 10);
       for (auto& c : allowed) c = c == ',' ? ' ' : c;
       return say("cli/not-allowed", {{"name", name}, {"value", rest.substr(0, not_in)}, {"allowed", allowed}});
@@ -46,7 +40,7 @@ std::string chinese_usage_error(const CLI::ParseError& e) {
     // CLI::Range: "Value 0 not in range 1 to 10000000".
     size_t range = rest.find(" not in range ");
     size_t to = rest.rfind(" to ");
-    if (starts_with(rest, "Value ") && range != std::string::npos && to != std::string::npos && to > range)
+    if (std::string_view(rest).starts_with("Value ") && range != std::string::npos && to != std::string::npos && to > range)
       return say("cli/not-in-range", {{"name", name},
                                       {"value", rest.substr(6, range - 6)},
                                       {"min", rest.substr(range + 14, to - range - 14)},
@@ -54,7 +48,7 @@ std::string chinese_usage_error(const CLI::ParseError& e) {
     return say("cli/invalid-value", {{"name", name}});
   }
   if (dynamic_cast<const CLI::ConversionError*>(&e)) {
-    if (starts_with(what, "Could not convert: ")) {
+    if (std::string_view(what).starts_with("Could not convert: ")) {
       auto rest = what.substr(std::string_view("Could not convert: ").size());
       size_t eq = rest.find(" = ");
       if (eq != std::string::npos)
@@ -65,7 +59,7 @@ std::string chinese_usage_error(const CLI::ParseError& e) {
   }
   if (dynamic_cast<const CLI::ArgumentMismatch*>(&e)) {
     auto [name, rest] = split_name(what);
-    if (!name.empty() && ends_with(rest, " missing")) return say("cli/missing-value", {{"name", name}});
+    if (!name.empty() && std::string_view(rest).ends_with(" missing")) return say("cli/missing-value", {{"name", name}});
     size_t to = what.find(" arguments to ");
     if (to != std::string::npos) {
       std::string tail = what.substr(to + 14);

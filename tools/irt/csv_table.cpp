@@ -7,6 +7,7 @@
 #include <fstream>
 #include <sstream>
 
+#include "core/yaml_loader.h"
 #include "irt/irt_messages.h"
 #include "judge/csv_records.h"
 
@@ -51,16 +52,11 @@ Result<CsvTable> parse_csv(std::string_view text, const std::string& display_pat
 }
 
 Result<CsvTable> read_csv_file(const std::string& open_path, const std::string& display_path, Lang lang) {
-  std::ifstream in(open_path, std::ios::binary);
-  if (!in)
-    return Error(display_path + ": " + irt_message(lang, "csv/unreadable", {{"why", std::strerror(errno)}}),
+  auto text = read_file(open_path);
+  if (!text)
+    return Error(display_path + ": " + irt_message(lang, "csv/unreadable", {{"why", text.error().message}}),
                  Error::Kind::Input);
-  std::ostringstream buf;
-  buf << in.rdbuf();
-  if (in.bad())
-    return Error(display_path + ": " + irt_message(lang, "csv/unreadable", {{"why", std::strerror(errno)}}),
-                 Error::Kind::Input);
-  return parse_csv(buf.str(), display_path, lang);
+  return parse_csv(*text, display_path, lang);
 }
 
 }  // namespace cc::irt

@@ -5,38 +5,13 @@
 
 #include "core/output_file.h"
 #include "irt/irt_messages.h"
+#include "irt/normal_quantile.h"
 #include "irt/item_bank.h"
 #include "irt/verdict_data.h"
 #include "scoring/run_setup.h"
 #include "scoring/output/text_format.h"
 
 namespace cc::irt {
-namespace {
-
-// The normal quantile of a two-sided interval at `level` percent (Acklam's rational
-// approximation of the inverse normal CDF, accurate to 1e-9).
-double normal_quantile_two_sided(double level) {
-  const double p = 1 - (1 - level / 100) / 2;
-  static const double a[] = {-3.969683028665376e+01, 2.209460984245205e+02,  -2.759285104469687e+02,
-                             1.383577518672690e+02,  -3.066479806614716e+01, 2.506628277459239e+00};
-  static const double b[] = {-5.447609879822406e+01, 1.615858368580409e+02, -1.556989798598866e+02,
-                             6.680131188771972e+01, -1.328068155288572e+01};
-  static const double c[] = {-7.784894002430293e-03, -3.223964580411365e-01, -2.400758277161838e+00,
-                             -2.549732539343734e+00, 4.374664141464968e+00,  2.938163982698783e+00};
-  static const double d[] = {7.784695709041462e-03, 3.224671290700398e-01, 2.445134137142996e+00,
-                             3.754408661907416e+00};
-  if (p > 0.97575) {
-    const double q = std::sqrt(-2 * std::log(1 - p));
-    return -(((((c[0] * q + c[1]) * q + c[2]) * q + c[3]) * q + c[4]) * q + c[5]) /
-           ((((d[0] * q + d[1]) * q + d[2]) * q + d[3]) * q + 1);
-  }
-  const double q = p - 0.5, r = q * q;
-  return (((((a[0] * r + a[1]) * r + a[2]) * r + a[3]) * r + a[4]) * r + a[5]) * q /
-         (((((b[0] * r + b[1]) * r + b[2]) * r + b[3]) * r + b[4]) * r + 1);
-}
-
-}  // namespace
-
 Result<EstimateRunReport> run_irt_estimate(const EstimateRunOptions& o) {
   if (o.ci_level <= 0 || o.ci_level >= 100)
     return Error(irt_message(o.lang, "usage/ci"), Error::Kind::Usage);

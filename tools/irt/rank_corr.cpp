@@ -6,6 +6,7 @@
 #include <numeric>
 
 #include "irt/csv_table.h"
+#include "irt/normal_quantile.h"
 #include "irt/irt_messages.h"
 #include "scoring/run_setup.h"
 #include "scoring/output/text_format.h"
@@ -25,17 +26,6 @@ std::vector<double> mid_ranks(const std::vector<double>& v) {
     i = j + 1;
   }
   return rank;
-}
-
-// A two-sided normal quantile for the common levels, by bisection on erfc.
-double z_of(double level) {
-  const double tail = (1 - level / 100) / 2;
-  double lo = 0, hi = 10;
-  for (int i = 0; i < 200; ++i) {
-    const double mid = (lo + hi) / 2;
-    (0.5 * std::erfc(mid / std::sqrt(2.0)) > tail ? lo : hi) = mid;
-  }
-  return (lo + hi) / 2;
 }
 
 Correlation with_interval(double r, double variance, double z) {
@@ -131,7 +121,7 @@ double kendall_tau_b(const std::vector<double>& x, const std::vector<double>& y)
 RankCorrelation rank_correlation(const std::vector<double>& x, const std::vector<double>& y, double level) {
   RankCorrelation out;
   out.n = x.size();
-  const double z = z_of(level), n = static_cast<double>(x.size());
+  const double z = normal_quantile_two_sided(level), n = static_cast<double>(x.size());
   out.spearman = with_interval(spearman(x, y), n > 3 ? 1.06 / (n - 3) : 0, z);
   out.kendall = with_interval(kendall_tau_b(x, y), n > 4 ? 0.437 / (n - 4) : 0, z);
   return out;

@@ -221,7 +221,7 @@ Result<void> scan_jsonl(const CorpusFile& f, const Piece& pc, ChunkFeed& feed, G
   bool skipping = pc.chunk > 0, as_text = false;
   auto text_part = [&](bool eof) {
     feeder.line = line_no;
-    size_t used = feeder.feed(line.data(), line.size(), line_start + 0, eof);
+    size_t used = feeder.feed(line.data(), line.size(), line_start, eof);
     line.erase(0, used);
     line_start += used;
   };
@@ -233,8 +233,7 @@ Result<void> scan_jsonl(const CorpusFile& f, const Piece& pc, ChunkFeed& feed, G
       if (parser.parse(line.data(), line.size(), true).get(doc) == simdjson::SUCCESS) {
         scan_json_strings(doc, sc, line_no, line_start);
       } else {
-        feeder.line = line_no;
-        feeder.feed(line.data(), line.size(), line_start, true);
+        text_part(true);
       }
     }
     feeder.end_segment();

@@ -13,6 +13,10 @@
 namespace cc::scoring {
 namespace {
 
+// Whether a paired difference's interval lies wholly on one side of zero: the
+// difference the intervals support.
+bool excludes_zero(const Interval& ci) { return std::isfinite(ci.low) && (ci.low > 0 || ci.high < 0); }
+
 std::string with_ci(double v, const Interval& iv) {
   std::string s = html::fixed(v, 1);
   if (std::isfinite(iv.low) && std::isfinite(iv.high))
@@ -148,7 +152,7 @@ std::string paired_differences(const ScoreReport& r, const std::vector<size_t>& 
       const PairwiseDifference* p = pair[a][b];
       Interval ci;
       if (p) ci = p->a == a ? p->ci : Interval{-p->ci.high, -p->ci.low};
-      const bool supported = std::isfinite(ci.low) && (ci.low > 0 || ci.high < 0);
+      const bool supported = excludes_zero(ci);
       c.fill = !supported ? "#e4e6eb" : d > 0 ? "#2c7bb6" : "#e66101";
       c.light_text = supported;
       c.title = r.models[a].model + " − " + r.models[b].model + ": " + c.text +
@@ -171,7 +175,7 @@ std::string paired_differences(const ScoreReport& r, const std::vector<size_t>& 
   t.numeric = {false, false, true, true, true, true, false};
   for (const auto& p : r.bootstrap.pairwise) {
     if (p.metric != kCacsAtK) continue;
-    const bool supported = std::isfinite(p.ci.low) && (p.ci.low > 0 || p.ci.high < 0);
+    const bool supported = excludes_zero(p.ci);
     t.rows.push_back({r.models[p.a].model, r.models[p.b].model, html::fixed(p.difference, 1),
                       "[" + html::fixed(p.ci.low, 1) + ", " + html::fixed(p.ci.high, 1) + "]",
                       html::fixed(100 * p.share_a_leads, 1), html::fixed(100 * p.share_b_leads, 1),
