@@ -5,11 +5,13 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
 #include <stdexcept>
+#include <string_view>
 
 namespace fs = std::filesystem;
 
@@ -44,7 +46,21 @@ TempRepo::TempRepo() {
   fs::copy(fs::path(source_dir()) / "schema", fs::path(path()) / "schema", fs::copy_options::recursive);
 }
 
+namespace {
+
+// The fixtures that are whole trees of their own rather than changes to the shipped case
+// CC-0001: where that case lives, or that one of its files is missing, is what they test.
+constexpr std::string_view kStandaloneFixtures[] = {
+    "config-invalid-root",      "import-bad-rows",         "integrity-case-id-format", "integrity-file-location",
+    "integrity-missing-rubric", "integrity-orphan-rubric", "integrity-rubric-folder",  "integrity-subject-folder",
+    "leak-corpus",              "scoring",
+};
+
+}  // namespace
+
 void TempRepo::overlay_fixture(const std::string& name) const {
+  if (std::find(std::begin(kStandaloneFixtures), std::end(kStandaloneFixtures), name) == std::end(kStandaloneFixtures))
+    add_shipped_case("cardiology", "CC-0001");
   fs::copy(fs::path(fixtures_dir()) / name, path(), fs::copy_options::recursive | fs::copy_options::overwrite_existing);
 }
 

@@ -27,8 +27,10 @@ class TempDir {
 class TempRepo : public TempDir {
  public:
   TempRepo();
-  // Copies the tree of tests/fixtures/<name> over the repository (it may replace
-  // clinconsensus.yaml, add cases/ and rubrics/, ...).
+  // Copies the shipped case CC-0001 (case and rubric) into the repository, then the tree
+  // of tests/fixtures/<name> over it (it may replace clinconsensus.yaml or either file of
+  // the case, add cases, ...). The few fixtures that stand alone (test_support.cpp lists
+  // them) get no shipped case.
   void overlay_fixture(const std::string& name) const;
   // Copies one case of the shipped benchmark (case and rubric) into the repository.
   void add_shipped_case(const std::string& folder, const std::string& case_id) const;
