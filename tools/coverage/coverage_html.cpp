@@ -7,6 +7,7 @@
 
 #include "core/html/html_chart.h"
 #include "core/html/html_page.h"
+#include "core/number_format.h"
 #include "coverage/coverage_messages.h"
 #include "coverage/coverage_render.h"
 
@@ -98,7 +99,7 @@ std::string marginals_section(const CoverageReport& r, Lang lang) {
       html::BarRow b;
       b.label = l.label;
       b.value = l.share_pct;
-      b.value_text = std::to_string(l.count) + " · " + html::fixed(l.share_pct, 1) + " %";
+      b.value_text = std::to_string(l.count) + " · " + format_fixed(l.share_pct, 1) + " %";
       if (l.target_pct) {
         b.target = *l.target_pct;
         b.band_lo = std::max(0.0, *l.target_pct - tol);
@@ -109,8 +110,8 @@ std::string marginals_section(const CoverageReport& r, Lang lang) {
       b.marked = l.out_of_tolerance;
       any_out = any_out || b.marked;
       hi = std::max(hi, l.share_pct);
-      t.rows.push_back({l.label, std::to_string(l.count), html::fixed(l.share_pct, 1),
-                        l.target_pct ? html::fixed(*l.target_pct, 0) + " ± " + html::fixed(tol, 0) : "",
+      t.rows.push_back({l.label, std::to_string(l.count), format_fixed(l.share_pct, 1),
+                        l.target_pct ? format_fixed(*l.target_pct, 0) + " ± " + format_fixed(tol, 0) : "",
                         l.target_pct ? coverage_message(lang, l.out_of_tolerance ? "html/out" : "html/ok") : ""});
       t.row_class.push_back(l.out_of_tolerance ? "flag" : "");
       rows.push_back(std::move(b));

@@ -62,7 +62,7 @@ Result<CatReport> run_cat(const Config& config, const CatOptions& o, const judge
     if (!report.steps.empty() && ability.se <= o.target_se) {
       report.stop =
           irt_message(o.lang, "cat/stopped-se",
-                      {{"se", scoring::format_fixed(ability.se, 3)}, {"target", scoring::format_number(o.target_se)}});
+                      {{"se", format_fixed(ability.se, 3)}, {"target", scoring::format_number(o.target_se)}});
       break;
     }
     if (static_cast<int>(report.steps.size()) >= o.budget) {
@@ -127,7 +127,7 @@ Result<CatReport> run_cat(const Config& config, const CatOptions& o, const judge
                      {"ability", st.theta},
                      {"se", st.se}});
     text << s + 1 << ". " << st.case_id << "  " << st.met << "/" << st.judged << "  ability "
-         << scoring::format_fixed(st.theta, 2) << " ± " << scoring::format_fixed(st.se, 2) << "\n";
+         << format_fixed(st.theta, 2) << " ± " << format_fixed(st.se, 2) << "\n";
   }
   j["steps"] = std::move(steps);
   const FullEstimate& e = report.estimate;
@@ -143,7 +143,6 @@ Result<CatReport> run_cat(const Config& config, const CatOptions& o, const judge
   if (auto written = write_file_atomic(dir + "/cat.json", j.dump(2) + "\n"); !written)
     return Error(written.error().message, Error::Kind::Input);
   report.written = {dir + "/cat_ids.txt", dir + "/cat.json"};
-  using scoring::format_fixed;
   text << (report.interrupted ? std::string("interrupted: run the same command again to resume") : report.stop) << "\n"
        << "ability " << format_fixed(e.ability.theta, 2) << " ± " << format_fixed(e.ability.se, 2) << "; Rubric Acc. "
        << format_fixed(e.rubric_accuracy, 1) << " [" << format_fixed(e.rubric_accuracy_low, 1) << ", "
