@@ -1,8 +1,5 @@
 #include "core/html/html_page.h"
 
-#include <charconv>
-#include <cmath>
-
 namespace cc::html {
 namespace {
 
