@@ -62,9 +62,7 @@ std::string matrix_section(const CoverageReport& r, Lang lang) {
       row.push_back(std::move(cell));
     }
     trow.push_back(std::to_string(r.specialty_totals[s]));
-    const bool spec_out = r.specialty_totals[s] < r.targets.specialty_min ||
-                          (r.targets.specialty_max > 0 && r.specialty_totals[s] > r.targets.specialty_max);
-    t.row_class.push_back(spec_out ? "flag" : "");
+    t.row_class.push_back(r.specialty_out_of_range[s] ? "flag" : "");
     h.cells.push_back(std::move(row));
     t.rows.push_back(std::move(trow));
   }
