@@ -7,19 +7,21 @@
 
 #include "core/html/html_chart.h"
 #include "core/html/html_page.h"
+#include "core/number_format.h"
 #include "test_support.h"
 
 using namespace cc::html;
+using cc::format_fixed;
 using cc::test::count_of;
 
 TEST_CASE("html: escaping and numbers", "[core][html]") {
   CHECK(escape("<a href=\"x\">&'心</a>") == "&lt;a href=&quot;x&quot;&gt;&amp;&#39;心&lt;/a&gt;");
-  CHECK(fixed(47.649, 1) == "47.6");
-  CHECK(fixed(47.65, 0) == "48");
-  CHECK(fixed(-0.04, 1) == "0.0");
-  CHECK(fixed(-3.25, 1) == "-3.2");
-  CHECK(fixed(std::nan(""), 1) == "–");
-  CHECK(fixed(INFINITY, 1) == "–");
+  CHECK(format_fixed(47.649, 1) == "47.6");
+  CHECK(format_fixed(47.65, 0) == "48");
+  CHECK(format_fixed(-0.04, 1) == "0.0");
+  CHECK(format_fixed(-3.25, 1) == "-3.2");
+  CHECK(format_fixed(std::nan(""), 1) == "–");
+  CHECK(format_fixed(INFINITY, 1) == "–");
 }
 
 TEST_CASE("html: the viridis scale", "[core][html]") {
@@ -47,7 +49,7 @@ TEST_CASE("html: a heatmap has one cell per value, marks and escapes", "[core][h
     for (int c = 0; c < 3; ++c) {
       HeatCell cell;
       cell.value = 10.0 * (r * 3 + c);
-      cell.text = fixed(cell.value, 1);
+      cell.text = format_fixed(cell.value, 1);
       cell.title = "t" + std::to_string(r) + std::to_string(c);
       cell.marked = r == 1;
       h.cells[static_cast<size_t>(r)].push_back(cell);

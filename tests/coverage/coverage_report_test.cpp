@@ -2,6 +2,7 @@
 // comments: the two matrices, the marginals, the per-case minima, the balance indices
 // and the list of missed targets.
 #include <cmath>
+#include <set>
 
 #include "coverage/balance.h"
 #include "coverage/coverage_report.h"
@@ -160,4 +161,23 @@ TEST_CASE("coverage: filters and scaled targets", "[coverage]") {
   CoverageTargets u = shipped_targets().scaled_to(1000);  // 20, 40, floor(1.2) = 1
   CHECK(u.specialty_min == 20);
   CHECK(u.specialty_max == 40);
+}
+
+TEST_CASE("coverage: specialties out of their min/max range are marked once, beside their misses", "[coverage]") {
+  CoverageTargets targets = shipped_targets();
+  targets.specialty_min = 1;
+  targets.specialty_max = 1;  // 心血管内科 has two primary cases, 产科 and 儿科 one each, the rest none
+  CoverageReport r = compute_coverage(four_cases(), shipped_taxonomy(), targets);
+  REQUIRE(r.specialty_out_of_range.size() == r.specialties.size());
+  std::set<std::string> missed;
+  for (const auto& m : r.misses)
+    if (m.kind == TargetMiss::Kind::SpecialtyMin || m.kind == TargetMiss::Kind::SpecialtyMax) missed.insert(m.label);
+  for (size_t s = 0; s < r.specialties.size(); ++s) {
+    const std::string& name = r.specialties[s]->zh;
+    INFO(name);
+    CHECK(r.specialty_out_of_range[s] == (r.specialty_totals[s] != 1));
+    CHECK(r.specialty_out_of_range[s] == (missed.count(name) == 1));
+  }
+  CHECK(missed.count("心血管内科") == 1);
+  CHECK(missed.count("产科") == 0);
 }

@@ -8,6 +8,7 @@
 #include "test_support.h"
 
 using namespace cc::scoring;
+using cc::format_fixed;
 
 TEST_CASE("numbers are the shortest round-trip decimal", "[score][format]") {
   CHECK(format_number(100.0) == "100");

@@ -299,6 +299,12 @@ class LeafMapper {
 std::optional<SchemaChecker> SchemaChecker::load(const std::string& abs_path, const std::string& rel_path, Lang lang,
                                                  std::vector<Diagnostic>& diags,
                                                  const std::vector<std::pair<std::string, std::string>>& unchecked) {
+  return from_text(read_file(abs_path), rel_path, lang, diags, unchecked);
+}
+
+std::optional<SchemaChecker> SchemaChecker::from_text(const Result<std::string>& text, const std::string& rel_path,
+                                                      Lang lang, std::vector<Diagnostic>& diags,
+                                                      const std::vector<std::pair<std::string, std::string>>& unchecked) {
   auto fail = [&](const std::string& detail) {
     Diagnostic d;
     d.rule = "schema/unusable";
@@ -307,7 +313,6 @@ std::optional<SchemaChecker> SchemaChecker::load(const std::string& abs_path, co
     diags.push_back(std::move(d));
     return std::nullopt;
   };
-  auto text = read_file(abs_path);
   if (!text) return fail(text.error().message);
   SchemaChecker checker;
   try {

@@ -13,6 +13,7 @@
 #include "core/diagnostic.h"
 #include "core/document.h"
 #include "core/messages.h"
+#include "core/result.h"
 
 namespace valijson {
 class Schema;
@@ -29,6 +30,11 @@ class SchemaChecker {
   static std::optional<SchemaChecker> load(const std::string& abs_path, const std::string& rel_path, Lang lang,
                                            std::vector<Diagnostic>& diags,
                                            const std::vector<std::pair<std::string, std::string>>& unchecked = {});
+  // As load, from the file's bytes already read (or why they could not be): load_project
+  // reads each schema file once and shares the bytes.
+  static std::optional<SchemaChecker> from_text(const Result<std::string>& text, const std::string& rel_path,
+                                                Lang lang, std::vector<Diagnostic>& diags,
+                                                const std::vector<std::pair<std::string, std::string>>& unchecked = {});
 
   // Appends one diagnostic per leaf error of `doc` (rule ids schema/...). Thread-safe.
   void check(const Document& doc, Lang lang, std::vector<Diagnostic>& out) const;

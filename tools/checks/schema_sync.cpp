@@ -101,12 +101,23 @@ ojson synced_schema(std::string_view file_name, const ojson& current, const Conf
   return out;
 }
 
+SchemaTexts read_schema_texts(const Config& config, std::span<const char* const> names) {
+  SchemaTexts texts;
+  for (const char* name : names) texts.emplace(name, read_file(config.abs(config.schema_dir + "/" + name)));
+  return texts;
+}
+
 Result<std::vector<SchemaSyncState>> schema_sync_states(const Config& config, const Taxonomy& taxonomy) {
+  return schema_sync_states(config, taxonomy, read_schema_texts(config, kSyncedSchemas));
+}
+
+Result<std::vector<SchemaSyncState>> schema_sync_states(const Config& config, const Taxonomy& taxonomy,
+                                                        const SchemaTexts& texts) {
   std::vector<SchemaSyncState> states;
   for (const char* name : kSyncedSchemas) {
     SchemaSyncState s;
     s.rel_path = config.schema_dir + "/" + name;
-    auto text = read_file(config.abs(s.rel_path));
+    const Result<std::string>& text = texts.find(name)->second;
     if (!text) return Error{s.rel_path + ": " + text.error().message, Error::Kind::Input};
     ojson current;
     try {
@@ -146,16 +157,18 @@ Result<std::vector<SchemaSyncState>> sync_schemas(const Config& config, const Ta
   return states;
 }
 
-std::vector<Diagnostic> schema_drift_findings(const Config& config, const Taxonomy& taxonomy, Lang lang) {
+std::vector<Diagnostic> schema_drift_findings(const Config& config, const Taxonomy& taxonomy, Lang lang,
+                                              const SchemaTexts& texts) {
   std::vector<Diagnostic> out;
-  auto states = schema_sync_states(config, taxonomy);
+  auto states = schema_sync_states(config, taxonomy, texts);
   if (!states) return out;
-  for (const auto& s : *states) {
+  for (size_t i = 0; i < states->size(); ++i) {
+    const SchemaSyncState& s = (*states)[i];
     if (!s.out_of_date) continue;
     // The schema is JSON, which the YAML loader reads with positions: the finding points
     // at the stale keyword, or at its subschema's key when the keyword is missing.
     Position pos;
-    LoadResult loaded = load_yaml_file(config.abs(s.rel_path), s.rel_path, LoadLimits{}, lang);
+    LoadResult loaded = load_yaml_text(s.rel_path, *texts.find(kSyncedSchemas[i])->second, LoadLimits{}, lang);
     if (loaded.document) {
       std::string at = s.first_stale;
       auto p = nlohmann::json::json_pointer(at);

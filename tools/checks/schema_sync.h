@@ -11,6 +11,9 @@
 // better words (did-you-mean from every name, code and alias; how many criteria to add or
 // remove), against the taxonomy and config in force even while the schema files are
 // stale. So one wrong value gives one finding, never a schema/enum beside it.
+#include <functional>
+#include <map>
+#include <span>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -40,6 +43,14 @@ std::vector<std::pair<std::string, std::string>> generated_keywords(std::string_
 nlohmann::ordered_json synced_schema(std::string_view file_name, const nlohmann::ordered_json& current,
                                      const Config& config, const Taxonomy& taxonomy);
 
+// The bytes of schema files, by name inside the schema folder ("case.schema.json"), or why
+// a file could not be read. load_project reads each file once and hands the bytes to the
+// schema checkers, the fingerprint and the drift check.
+using SchemaTexts = std::map<std::string, Result<std::string>, std::less<>>;
+
+// Reads the files `names` of the project's schema folder.
+SchemaTexts read_schema_texts(const Config& config, std::span<const char* const> names);
+
 // One schema file's state against the taxonomy and config.
 struct SchemaSyncState {
   std::string rel_path;      // "schema/case.schema.json"
@@ -52,6 +63,9 @@ struct SchemaSyncState {
 // Reads every synced schema file of the project and compares it with what the taxonomy
 // and config give. An Error names a file that cannot be read or is not JSON.
 Result<std::vector<SchemaSyncState>> schema_sync_states(const Config& config, const Taxonomy& taxonomy);
+// As above, from the files' bytes in `texts` (which holds every kSyncedSchemas name).
+Result<std::vector<SchemaSyncState>> schema_sync_states(const Config& config, const Taxonomy& taxonomy,
+                                                        const SchemaTexts& texts);
 
 // `clinconsensus schema sync`: the states as schema_sync_states finds them, with every
 // out-of-date file rewritten (all in one atomic step, core/atomic_write) unless
@@ -59,7 +73,9 @@ Result<std::vector<SchemaSyncState>> schema_sync_states(const Config& config, co
 Result<std::vector<SchemaSyncState>> sync_schemas(const Config& config, const Taxonomy& taxonomy, bool check_only);
 
 // The schema/out-of-date findings of a project, one per stale schema file, at the first
-// stale keyword; none when a schema cannot be read (schema/unusable says that).
-std::vector<Diagnostic> schema_drift_findings(const Config& config, const Taxonomy& taxonomy, Lang lang);
+// stale keyword; none when a schema cannot be read (schema/unusable says that). `texts`
+// holds the bytes of every kSyncedSchemas file.
+std::vector<Diagnostic> schema_drift_findings(const Config& config, const Taxonomy& taxonomy, Lang lang,
+                                              const SchemaTexts& texts);
 
 }  // namespace cc

@@ -165,9 +165,12 @@ ProjectLoad load_project(const std::string& root, Lang lang) {
   Config& config = *cfg.config;
   TaxonomyLoad tax = load_taxonomy(config.abs(config.taxonomy_path), config.taxonomy_path, lang);
   out.diagnostics.insert(out.diagnostics.end(), tax.diagnostics.begin(), tax.diagnostics.end());
+  // Each schema file is read once; the checkers, the fingerprint and the drift check share the bytes.
+  static constexpr const char* kSchemaFiles[] = {"case.schema.json", "rubric.schema.json", "config.schema.json"};
+  const SchemaTexts schema_texts = read_schema_texts(config, kSchemaFiles);
   auto schema = [&](const char* name) {
-    std::string rel = config.schema_dir + "/" + name;
-    return SchemaChecker::load(config.abs(rel), rel, lang, out.diagnostics, generated_keywords(name));
+    return SchemaChecker::from_text(schema_texts.find(name)->second, config.schema_dir + "/" + name, lang,
+                                    out.diagnostics, generated_keywords(name));
   };
   auto case_schema = schema("case.schema.json");
   auto rubric_schema = schema("rubric.schema.json");
@@ -177,8 +180,8 @@ ProjectLoad load_project(const std::string& root, Lang lang) {
   // The fingerprint covers every input that changes what a file's check reports.
   std::string key = std::string(kToolVersion) + '\0' + std::string(lang_code(lang)) + '\0' + config.document.text;
   for (const char* name : {"case.schema.json", "rubric.schema.json"})
-    key += '\0' + read_file(config.abs(config.schema_dir + "/" + name)).value_or("");
-  key += '\0' + read_file(config.abs(config.taxonomy_path)).value_or("");
+    key += '\0' + schema_texts.find(name)->second.value_or("");
+  key += '\0' + tax.text;
   // What is wrong with the config itself: the loader's findings (it fell back to
   // defaults) and the schema's, one per position.
   std::vector<Diagnostic> config_findings = out.diagnostics;
@@ -191,7 +194,7 @@ ProjectLoad load_project(const std::string& root, Lang lang) {
   }
   // Schemas whose generated enums or criteria count no longer follow the taxonomy and
   // config: editors would check other values than this run does.
-  for (auto& d : schema_drift_findings(config, *tax.taxonomy, lang)) config_findings.push_back(std::move(d));
+  for (auto& d : schema_drift_findings(config, *tax.taxonomy, lang, schema_texts)) config_findings.push_back(std::move(d));
   Project p{std::move(config),
             std::move(*tax.taxonomy),
             std::move(*case_schema),

@@ -2,13 +2,10 @@
 
 #include <algorithm>
 
+#include "core/json_text.h"
+
 namespace cc {
 namespace {
-
-std::string text(const nlohmann::json& j, const char* key) {
-  auto it = j.find(key);
-  return it != j.end() && it->is_string() ? it->get<std::string>() : std::string();
-}
 
 std::vector<std::string> texts(const nlohmann::json& j, const char* key) {
   std::vector<std::string> out;
@@ -24,18 +21,18 @@ std::vector<std::string> texts(const nlohmann::json& j, const char* key) {
 Case case_from_json(const nlohmann::json& j) {
   Case c;
   if (!j.is_object()) return c;
-  c.case_id = text(j, "case_id");
-  c.status = text(j, "status");
-  c.difficulty = text(j, "difficulty");
-  c.subject = text(j, "subject");
+  c.case_id = json_text(j, "case_id");
+  c.status = json_text(j, "status");
+  c.difficulty = json_text(j, "difficulty");
+  c.subject = json_text(j, "subject");
   c.subject_labels = texts(j, "subject_labels");
-  c.task = text(j, "task");
+  c.task = json_text(j, "task");
   c.task_labels = texts(j, "task_labels");
-  c.care_stage = text(j, "care_stage");
-  c.user_role = text(j, "user_role");
-  c.audience = text(j, "audience");
-  c.clinical_context = text(j, "clinical_context");
-  c.user_request = text(j, "user_request");
+  c.care_stage = json_text(j, "care_stage");
+  c.user_role = json_text(j, "user_role");
+  c.audience = json_text(j, "audience");
+  c.clinical_context = json_text(j, "clinical_context");
+  c.user_request = json_text(j, "user_request");
   c.authors = texts(j, "authors");
   return c;
 }
@@ -43,15 +40,15 @@ Case case_from_json(const nlohmann::json& j) {
 Rubric rubric_from_json(const nlohmann::json& j) {
   Rubric r;
   if (!j.is_object()) return r;
-  r.case_id = text(j, "case_id");
+  r.case_id = json_text(j, "case_id");
   auto it = j.find("criteria");
   if (it == j.end() || !it->is_array()) return r;
   for (const auto& c : *it) {
     if (!c.is_object()) continue;
     Criterion k;
-    k.criterion_id = text(c, "criterion_id");
-    k.criterion = text(c, "criterion");
-    k.axis = text(c, "axis");
+    k.criterion_id = json_text(c, "criterion_id");
+    k.criterion = json_text(c, "criterion");
+    k.axis = json_text(c, "axis");
     if (auto cr = c.find("critical"); cr != c.end() && cr->is_boolean()) k.critical = cr->get<bool>();
     if (auto rv = c.find("revision"); rv != c.end() && rv->is_number_integer()) k.revision = rv->get<int>();
     r.criteria.push_back(std::move(k));

@@ -78,6 +78,7 @@ TaxonomyLoad load_taxonomy(const std::string& abs_path, const std::string& rel_p
   out.diagnostics = std::move(loaded.diagnostics);
   if (!loaded.document) return out;
   const Document& doc = *loaded.document;
+  out.text = doc.text;
 
   auto fail = [&](const std::string& pointer, const std::string& detail) {
     Diagnostic d;

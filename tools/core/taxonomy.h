@@ -56,6 +56,7 @@ struct Taxonomy {
 struct TaxonomyLoad {
   std::optional<Taxonomy> taxonomy;
   std::vector<Diagnostic> diagnostics;
+  std::string text;  // the file's bytes as read (for a fingerprint, without reading it again)
 };
 
 // Loads and checks a taxonomy file (`rel_path` is used in diagnostics).

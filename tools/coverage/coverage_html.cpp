@@ -7,6 +7,7 @@
 
 #include "core/html/html_chart.h"
 #include "core/html/html_page.h"
+#include "core/number_format.h"
 #include "coverage/coverage_messages.h"
 #include "coverage/coverage_render.h"
 
@@ -61,9 +62,7 @@ std::string matrix_section(const CoverageReport& r, Lang lang) {
       row.push_back(std::move(cell));
     }
     trow.push_back(std::to_string(r.specialty_totals[s]));
-    const bool spec_out = r.specialty_totals[s] < r.targets.specialty_min ||
-                          (r.targets.specialty_max > 0 && r.specialty_totals[s] > r.targets.specialty_max);
-    t.row_class.push_back(spec_out ? "flag" : "");
+    t.row_class.push_back(r.specialty_out_of_range[s] ? "flag" : "");
     h.cells.push_back(std::move(row));
     t.rows.push_back(std::move(trow));
   }
@@ -98,7 +97,7 @@ std::string marginals_section(const CoverageReport& r, Lang lang) {
       html::BarRow b;
       b.label = l.label;
       b.value = l.share_pct;
-      b.value_text = std::to_string(l.count) + " · " + html::fixed(l.share_pct, 1) + " %";
+      b.value_text = std::to_string(l.count) + " · " + format_fixed(l.share_pct, 1) + " %";
       if (l.target_pct) {
         b.target = *l.target_pct;
         b.band_lo = std::max(0.0, *l.target_pct - tol);
@@ -109,8 +108,8 @@ std::string marginals_section(const CoverageReport& r, Lang lang) {
       b.marked = l.out_of_tolerance;
       any_out = any_out || b.marked;
       hi = std::max(hi, l.share_pct);
-      t.rows.push_back({l.label, std::to_string(l.count), html::fixed(l.share_pct, 1),
-                        l.target_pct ? html::fixed(*l.target_pct, 0) + " ± " + html::fixed(tol, 0) : "",
+      t.rows.push_back({l.label, std::to_string(l.count), format_fixed(l.share_pct, 1),
+                        l.target_pct ? format_fixed(*l.target_pct, 0) + " ± " + format_fixed(tol, 0) : "",
                         l.target_pct ? coverage_message(lang, l.out_of_tolerance ? "html/out" : "html/ok") : ""});
       t.row_class.push_back(l.out_of_tolerance ? "flag" : "");
       rows.push_back(std::move(b));

@@ -148,13 +148,18 @@ CoverageReport compute_coverage(const std::vector<CaseFacts>& cases, const Taxon
   using Kind = TargetMiss::Kind;
   if (targets.total_cases > 0 && r.cases < targets.total_cases)
     r.misses.push_back({Kind::TotalCases, "total", "", "", double(r.cases), double(targets.total_cases)});
+  r.specialty_out_of_range.assign(S, false);
   for (size_t s = 0; s < S; ++s) {
-    if (r.specialty_totals[s] < targets.specialty_min)
+    if (r.specialty_totals[s] < targets.specialty_min) {
       r.misses.push_back({Kind::SpecialtyMin, "subject", r.specialties[s]->zh, "", double(r.specialty_totals[s]),
                           double(targets.specialty_min)});
-    if (targets.specialty_max > 0 && r.specialty_totals[s] > targets.specialty_max)
+      r.specialty_out_of_range[s] = true;
+    }
+    if (targets.specialty_max > 0 && r.specialty_totals[s] > targets.specialty_max) {
       r.misses.push_back({Kind::SpecialtyMax, "subject", r.specialties[s]->zh, "", double(r.specialty_totals[s]),
                           double(targets.specialty_max)});
+      r.specialty_out_of_range[s] = true;
+    }
   }
   for (size_t s = 0; s < S; ++s)
     for (size_t t = 0; t < T; ++t)

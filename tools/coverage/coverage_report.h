@@ -53,6 +53,9 @@ struct CoverageReport {
   std::vector<std::vector<int>> primary;           // [specialty][task], by primary labels
   std::vector<std::vector<int>> all_labels;        // every subject_label × every task_label
   std::vector<int> specialty_totals, task_totals;  // primary
+  // Per specialty: its total is below the targets' specialty_min or above their
+  // specialty_max (each such specialty also has its entry in `misses`).
+  std::vector<bool> specialty_out_of_range;
   int cases = 0;
   int criteria = 0;
   int cases_without_rubric = 0;

@@ -1,6 +1,5 @@
 #include "irt/cat_run.h"
 
-#include <fstream>
 #include <set>
 #include <sstream>
 #include <unordered_map>
@@ -8,6 +7,7 @@
 #include <nlohmann/json.hpp>
 
 #include "core/atomic_write.h"
+#include "core/jsonl.h"
 #include "irt/irt_messages.h"
 #include "irt/item_bank.h"
 #include "judge/case_material.h"
@@ -17,36 +17,29 @@
 #include "scoring/output/text_format.h"
 
 namespace cc::irt {
-namespace {
 
-// The verdicts of `path` (the judge's DIR/verdicts/<model>.jsonl) on bank items.
 Result<void> read_cat_verdicts(const std::string& path, const ItemBank& bank, std::vector<uint8_t>& met,
                                std::vector<uint8_t>& trials, Lang lang) {
   std::unordered_map<std::string, uint32_t> index;
   for (uint32_t i = 0; i < bank.ids.size(); ++i) index.emplace(bank.ids[i], i);
   met.assign(bank.ids.size(), 0);
   trials.assign(bank.ids.size(), 0);
-  std::ifstream in(path);
-  if (!in)
-    return Error(path + ": " + irt_message(lang, "csv/unreadable", {{"why", "open failed"}}), Error::Kind::Input);
-  std::string line;
-  size_t n = 0;
-  while (std::getline(in, line)) {
-    ++n;
-    if (line.empty()) continue;
-    auto row = nlohmann::json::parse(line, nullptr, false);
-    if (row.is_discarded() || !row.is_object() || !row.contains("criteria_met") || !row["criteria_met"].is_boolean())
-      return Error(path + ":" + std::to_string(n) + ": " + irt_message(lang, "cat/verdict-row"), Error::Kind::Input);
+  JsonlMessages messages;
+  messages.unreadable = [&](const std::string& why) {
+    return path + ": " + irt_message(lang, "csv/unreadable", {{"why", why}});
+  };
+  messages.not_object = irt_message(lang, "cat/verdict-row");
+  return for_each_jsonl_object(path, messages, [&](const nlohmann::json& row, int n) -> Result<void> {
+    if (!row.contains("criteria_met") || !row["criteria_met"].is_boolean())
+      return Error(path + ":" + std::to_string(n) + ": " + messages.not_object, Error::Kind::Input);
     const std::string key = bank.unit == ItemUnit::Case ? row.value("case_id", "") : row.value("criterion_id", "");
     auto it = index.find(key);
-    if (it == index.end() || trials[it->second] >= bank.trials[it->second]) continue;
+    if (it == index.end() || trials[it->second] >= bank.trials[it->second]) return {};
     ++trials[it->second];
     met[it->second] += row["criteria_met"].get<bool>();
-  }
-  return {};
+    return {};
+  });
 }
-
-}  // namespace
 
 Result<CatReport> run_cat(const Config& config, const CatOptions& o, const judge::RunSettings& settings) {
   if (o.budget < 1) return Error(irt_message(o.lang, "usage/budget"), Error::Kind::Usage);
@@ -69,7 +62,7 @@ Result<CatReport> run_cat(const Config& config, const CatOptions& o, const judge
     if (!report.steps.empty() && ability.se <= o.target_se) {
       report.stop =
           irt_message(o.lang, "cat/stopped-se",
-                      {{"se", scoring::format_fixed(ability.se, 3)}, {"target", scoring::format_number(o.target_se)}});
+                      {{"se", format_fixed(ability.se, 3)}, {"target", scoring::format_number(o.target_se)}});
       break;
     }
     if (static_cast<int>(report.steps.size()) >= o.budget) {
@@ -134,7 +127,7 @@ Result<CatReport> run_cat(const Config& config, const CatOptions& o, const judge
                      {"ability", st.theta},
                      {"se", st.se}});
     text << s + 1 << ". " << st.case_id << "  " << st.met << "/" << st.judged << "  ability "
-         << scoring::format_fixed(st.theta, 2) << " ± " << scoring::format_fixed(st.se, 2) << "\n";
+         << format_fixed(st.theta, 2) << " ± " << format_fixed(st.se, 2) << "\n";
   }
   j["steps"] = std::move(steps);
   const FullEstimate& e = report.estimate;
@@ -150,7 +143,6 @@ Result<CatReport> run_cat(const Config& config, const CatOptions& o, const judge
   if (auto written = write_file_atomic(dir + "/cat.json", j.dump(2) + "\n"); !written)
     return Error(written.error().message, Error::Kind::Input);
   report.written = {dir + "/cat_ids.txt", dir + "/cat.json"};
-  using scoring::format_fixed;
   text << (report.interrupted ? std::string("interrupted: run the same command again to resume") : report.stop) << "\n"
        << "ability " << format_fixed(e.ability.theta, 2) << " ± " << format_fixed(e.ability.se, 2) << "; Rubric Acc. "
        << format_fixed(e.rubric_accuracy, 1) << " [" << format_fixed(e.rubric_accuracy_low, 1) << ", "

@@ -14,6 +14,7 @@
 #include "core/messages.h"
 #include "core/result.h"
 #include "irt/estimate.h"
+#include "irt/item_bank.h"
 #include "judge/run_settings.h"
 
 namespace cc::irt {
@@ -44,6 +45,12 @@ struct CatReport {
   std::string text;  // for the terminal
   std::vector<std::string> written;
 };
+
+// Counts the verdicts of `path` (a judge run's DIR/verdicts/<model>.jsonl) on the bank's
+// items: met[i] of trials[i], at most bank.trials[i] per item, rows on other items passed
+// over. A line that is not a verdict row is an Input Error naming the file and line.
+Result<void> read_cat_verdicts(const std::string& path, const ItemBank& bank, std::vector<uint8_t>& met,
+                               std::vector<uint8_t>& trials, Lang lang);
 
 // Error kinds as run_generate's and run_judge's, and Input for the items.
 Result<CatReport> run_cat(const Config& config, const CatOptions& options, const judge::RunSettings& settings);

@@ -58,7 +58,6 @@ Result<EstimateRunReport> run_irt_estimate(const EstimateRunOptions& o) {
         irt_message(o.lang, "estimate/unknown-items", {{"count", std::to_string(unknown)}, {"first", first_unknown}}));
 
   // The table and the CSV.
-  using scoring::format_fixed;
   using scoring::format_number;
   const std::string k = std::to_string(report.k);
   report.csv =

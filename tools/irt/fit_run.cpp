@@ -41,7 +41,7 @@ Result<FitRunReport> run_irt_fit(const FitRunOptions& o) {
                                 {"items", std::to_string(matrix.item_count())},
                                 {"respondents", n},
                                 {"iterations", std::to_string(fit.iterations)},
-                                {"ll", scoring::format_fixed(fit.log_likelihood, 2)}});
+                                {"ll", format_fixed(fit.log_likelihood, 2)}});
   return report;
 }
 

@@ -157,7 +157,6 @@ Result<RankCorrReport> run_rank_corr(const RankCorrOptions& o) {
     return Error(irt_message(o.lang, "rank-corr/too-few", {{"count", std::to_string(report.models.size())}}),
                  Error::Kind::Input);
   report.result = rank_correlation(report.a_scores, report.b_scores, o.ci_level);
-  using scoring::format_fixed;
   auto line = [&](const char* name, const Correlation& c) {
     std::string s = std::string(name) + " " + format_fixed(c.value, 3);
     if (std::isfinite(c.low)) s += " [" + format_fixed(c.low, 3) + ", " + format_fixed(c.high, 3) + "]";

@@ -57,10 +57,10 @@ Result<SelectRunReport> run_irt_select(const SelectRunOptions& o) {
       o.lang, "select/summary",
       {{"count", std::to_string(s.case_ids.size())},
        {"pool", std::to_string(pool.size())},
-       {"info", scoring::format_fixed(s.information, 1)},
-       {"lo", scoring::format_fixed(s.ability_min, 2)},
-       {"hi", scoring::format_fixed(s.ability_max, 2)},
-       {"share", scoring::format_fixed(s.pool_information > 0 ? 100 * s.information / s.pool_information : 0, 1)}});
+       {"info", format_fixed(s.information, 1)},
+       {"lo", format_fixed(s.ability_min, 2)},
+       {"hi", format_fixed(s.ability_max, 2)},
+       {"share", format_fixed(s.pool_information > 0 ? 100 * s.information / s.pool_information : 0, 1)}});
   if (!o.out.empty()) {
     auto w = write_output_file(scoring::resolve_path(o.start_dir, o.out), report.ids);
     if (!w) return Error(w.error().message, Error::Kind::Input);

@@ -1,8 +1,8 @@
 #include <ctime>
-#include <fstream>
 
 #include <nlohmann/json.hpp>
 
+#include "core/jsonl.h"
 #include "judge/batch_requests.h"
 #include "judge/chat_answer.h"
 #include "judge/judge_messages.h"
@@ -26,16 +26,13 @@ Result<BatchImportReport> import_batch_output(const std::string& cache_path, con
   BatchImportReport report;
   // Every line is checked before anything is stored.
   for (const std::string& path : files) {
-    std::ifstream in(path, std::ios::binary);
-    if (!in) return Error(judge_message(lang, "batch/unreadable", {{"path", path}}), Error::Kind::Input);
-    std::string line;
-    for (int n = 1; std::getline(in, line); ++n) {
-      if (line.find_first_not_of(" \t\r") == std::string::npos) continue;
+    JsonlMessages messages;
+    messages.unreadable = [&](const std::string&) { return judge_message(lang, "batch/unreadable", {{"path", path}}); };
+    messages.not_object = judge_message(lang, "batch/not-json");
+    CC_TRY(for_each_jsonl_object(path, messages, [&](const nlohmann::json& j, int n) -> Result<void> {
       auto bad = [&](std::string_view id) {
         return Error(path + ":" + std::to_string(n) + ": " + judge_message(lang, id), Error::Kind::Input);
       };
-      nlohmann::json j = nlohmann::json::parse(line, nullptr, false);
-      if (!j.is_object()) return bad("batch/not-json");
       if (!j.contains("custom_id") || !j["custom_id"].is_string() || !is_cache_key(j["custom_id"].get<std::string>()))
         return bad("batch/custom-id");
       const nlohmann::json* response = j.contains("response") && j["response"].is_object() ? &j["response"] : nullptr;
@@ -46,16 +43,17 @@ Result<BatchImportReport> import_batch_output(const std::string& cache_path, con
                        : 0;
       if (has_error || status != 200 || !response->contains("body")) {
         ++report.failed;
-        continue;
+        return {};
       }
       std::string body =
           (*response)["body"].is_string() ? (*response)["body"].get<std::string>() : (*response)["body"].dump();
       if (!parse_chat_completion(body)) {
         ++report.failed;
-        continue;
+        return {};
       }
       answers.push_back({j["custom_id"].get<std::string>(), std::move(body)});
-    }
+      return {};
+    }));
   }
   CC_TRY_ASSIGN(std::unique_ptr<LlmCache> cache, LlmCache::open(cache_path));
   for (Answer& a : answers) {

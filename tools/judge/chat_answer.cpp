@@ -2,6 +2,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include "core/json_text.h"
+
 namespace cc::judge {
 namespace {
 
@@ -91,16 +93,11 @@ Result<std::string> content_text(const json& message) {
   return Error("choices[0].message.content is neither text nor null");
 }
 
-std::string optional_text(const json& object, const char* key) {
-  auto it = object.find(key);
-  return it != object.end() && it->is_string() ? it->get<std::string>() : std::string();
-}
-
 Result<ChatAnswer> read_answer(const json& root) {
   if (!root.is_object()) return Error("response body is JSON but not an object");
   auto error = root.find("error");
   // Older vLLM releases put the error at the top: {"object": "error", "message": ...}.
-  bool top_level_error = optional_text(root, "object") == "error";
+  bool top_level_error = json_text(root, "object") == "error";
   if ((error != root.end() && !error->is_null()) || top_level_error) {
     std::string text = error != root.end() && !error->is_null() ? error_text(*error) : error_text(root);
     if (text.empty()) return Error("the endpoint answered with an error and no message");
@@ -117,9 +114,9 @@ Result<ChatAnswer> read_answer(const json& root) {
   CC_TRY_ASSIGN(answer.content, content_text(*message));
   // DeepSeek and vLLM's reasoning parsers use reasoning_content; OpenRouter and newer
   // vLLM use reasoning.
-  answer.reasoning = optional_text(*message, "reasoning_content");
-  if (answer.reasoning.empty()) answer.reasoning = optional_text(*message, "reasoning");
-  answer.finish_reason = optional_text(choice, "finish_reason");
+  answer.reasoning = json_text(*message, "reasoning_content");
+  if (answer.reasoning.empty()) answer.reasoning = json_text(*message, "reasoning");
+  answer.finish_reason = json_text(choice, "finish_reason");
   auto usage = root.find("usage");
   if (usage != root.end() && usage->is_object()) {
     answer.usage.prompt_tokens = token_count(*usage, "prompt_tokens");

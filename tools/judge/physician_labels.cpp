@@ -1,8 +1,9 @@
 #include "judge/physician_labels.h"
 
 #include <algorithm>
-#include <fstream>
 
+#include "core/json_text.h"
+#include "core/jsonl.h"
 #include "judge/run_files.h"
 
 namespace cc::judge {
@@ -16,26 +17,20 @@ std::optional<bool> physician_label_value(std::string_view text) {
 }
 
 Result<std::vector<PhysicianLabel>> read_physician_labels(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return Error("cannot read physician labels " + path, Error::Kind::Input);
   std::vector<PhysicianLabel> out;
-  std::string line;
-  for (int n = 1; std::getline(in, line); ++n) {
-    if (line.find_first_not_of(" \t\r") == std::string::npos) continue;
-    nlohmann::json j = nlohmann::json::parse(line, nullptr, false);
-    auto text = [&](const char* k) {
-      return j.contains(k) && j[k].is_string() ? j[k].get<std::string>() : std::string();
-    };
-    if (!j.is_object() || !j.contains("criteria_met") || !j["criteria_met"].is_boolean() || text("case_id").empty() ||
-        text("criterion_id").empty())
-      return Error(path + ":" + std::to_string(n) +
-                       ": not a physician label (model, case_id, criterion_id, criteria_met true or false)",
-                   Error::Kind::Input);
-    out.push_back({{text("model"), text("case_id"), text("criterion_id")},
+  JsonlMessages messages;
+  messages.unreadable = [&](const std::string& why) { return "cannot read physician labels " + path + ": " + why; };
+  messages.not_object = "not a physician label (model, case_id, criterion_id, criteria_met true or false)";
+  CC_TRY(for_each_jsonl_object(path, messages, [&](const nlohmann::json& j, int n) -> Result<void> {
+    if (!j.contains("criteria_met") || !j["criteria_met"].is_boolean() || json_text(j, "case_id").empty() ||
+        json_text(j, "criterion_id").empty())
+      return Error(path + ":" + std::to_string(n) + ": " + messages.not_object, Error::Kind::Input);
+    out.push_back({{json_text(j, "model"), json_text(j, "case_id"), json_text(j, "criterion_id")},
                    j["criteria_met"].get<bool>(),
-                   text("reviewer"),
-                   text("note")});
-  }
+                   json_text(j, "reviewer"),
+                   json_text(j, "note")});
+    return {};
+  }));
   return out;
 }
 

@@ -6,6 +6,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "core/jsonl.h"
 #include "core/yaml_loader.h"
 
 namespace fs = std::filesystem;
@@ -46,19 +47,14 @@ Result<std::vector<ResponseRow>> read_responses(const std::vector<std::string>& 
       continue;
     }
     std::string stem = fs::path(file).stem().string();
-    size_t pos = 0;
-    if (text->starts_with("\xEF\xBB\xBF")) pos = 3;
-    for (int n = 1; pos < text->size(); ++n) {
-      size_t end = text->find('\n', pos);
-      if (end == std::string::npos) end = text->size();
-      std::string line = text->substr(pos, end - pos);
-      pos = end + 1;
+    // Every line's problems are collected (none ends the read), so the user fixes them all at once.
+    CC_TRY(for_each_jsonl_line(*text, [&](const JsonlLine& line) -> Result<void> {
+      const int n = line.number;
+      const nlohmann::json& j = line.value;
       std::string where = file + ":" + std::to_string(n);
-      if (blank(line)) continue;
-      nlohmann::json j = nlohmann::json::parse(line, nullptr, false);
-      if (j.is_discarded() || !j.is_object()) {
+      if (!j.is_object()) {
         problems += "\n  " + where + ": not a JSON object";
-        continue;
+        return {};
       }
       ResponseRow row;
       row.file = file;
@@ -71,34 +67,35 @@ Result<std::vector<ResponseRow>> read_responses(const std::vector<std::string>& 
       };
       if (!text_of("case_id", row.case_id)) {
         problems += "\n  " + where + ": case_id is missing or not text";
-        continue;
+        return {};
       }
       if (!text_of("model", row.model) || blank(row.model)) row.model = stem;
       if (j.contains("model") && !j["model"].is_string() && !j["model"].is_null()) {
         problems += "\n  " + where + ": model must be text";
-        continue;
+        return {};
       }
       if (!text_of("response", row.response)) {
         problems += "\n  " + where + ": response is missing or not text";
-        continue;
+        return {};
       }
       if (blank(row.response)) {
         problems +=
             "\n  " + where + ": " + row.case_id + ": the response is empty; generate it again or leave the row out";
-        continue;
+        return {};
       }
       if (!cases.find(row.case_id)) {
         problems += "\n  " + where + ": no case " + row.case_id + " in the benchmark";
-        continue;
+        return {};
       }
       auto [it, fresh] = seen.emplace(std::make_pair(row.model, row.case_id), where);
       if (!fresh) {
         problems +=
             "\n  " + where + ": " + row.case_id + " of model " + row.model + " was already given at " + it->second;
-        continue;
+        return {};
       }
       rows.push_back(std::move(row));
-    }
+      return {};
+    }));
   }
   if (!problems.empty())
     return Error("the responses cannot be judged as they are; fix these lines:" + problems, Error::Kind::Input);

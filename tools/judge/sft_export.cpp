@@ -10,24 +10,20 @@
 #include "judge/judge_outputs.h"
 #include "judge/judge_prompt.h"
 #include "judge/physician_labels.h"
-#include "scoring/stats/prng.h"
+#include "judge/stratified_sample.h"
 
 namespace cc::judge {
 
 std::vector<bool> dev_cases(const std::vector<std::pair<std::string, std::string>>& cases, double fraction,
                             uint64_t seed) {
-  std::map<std::string, std::vector<std::pair<uint64_t, size_t>>> strata;
-  for (size_t i = 0; i < cases.size(); ++i) {
-    uint64_t state = seed ^ scoring::fnv1a64(cases[i].first);
-    strata[cases[i].second].emplace_back(scoring::splitmix64(state), i);
-  }
+  std::vector<SampleUnit> units;
+  units.reserve(cases.size());
+  for (const auto& [id, specialty] : cases) units.push_back({specialty, id});
   std::vector<std::tuple<double, uint64_t, size_t>> points;  // (point, hash, index)
-  for (auto& [name, members] : strata) {
-    std::sort(members.begin(), members.end());
+  for (const auto& members : rank_within_strata(units, seed))
     for (size_t k = 0; k < members.size(); ++k)
-      points.emplace_back((static_cast<double>(k) + 0.5) / static_cast<double>(members.size()), members[k].first,
-                          members[k].second);
-  }
+      points.emplace_back((static_cast<double>(k) + 0.5) / static_cast<double>(members.size()), members[k].rank,
+                          members[k].index);
   std::sort(points.begin(), points.end());
   size_t take = static_cast<size_t>(std::llround(fraction * static_cast<double>(cases.size())));
   std::vector<bool> dev(cases.size(), false);

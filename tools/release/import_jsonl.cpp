@@ -7,6 +7,7 @@
 #include <nlohmann/json.hpp>
 
 #include "core/atomic_write.h"
+#include "core/jsonl.h"
 #include "core/repository.h"
 #include "core/yaml_loader.h"
 #include "core/yaml_writer.h"
@@ -175,51 +176,46 @@ ImportPlan plan_import(const Project& project, std::string_view jsonl, const Imp
   for (const auto& f : list_yaml_files(cfg.root, cfg.rubrics_dir)) rubrics_there.emplace(file_stem(f), f);
   std::map<std::string, int> seen;  // case id → line, within this file
 
-  int line_no = 0;
-  size_t pos = 0;
-  while (pos < jsonl.size()) {
-    size_t nl = jsonl.find('\n', pos);
-    std::string_view line = jsonl.substr(pos, nl == std::string_view::npos ? std::string_view::npos : nl - pos);
-    pos = nl == std::string_view::npos ? jsonl.size() : nl + 1;
-    ++line_no;
-    if (line.find_first_not_of(" \t\r") == std::string_view::npos) continue;
+  // A row that cannot be imported is rejected with its reason; the others are still planned.
+  Result<void> read = for_each_jsonl_line(jsonl, [&](const JsonlLine& line) -> Result<void> {
+    const int line_no = line.number;
     ++plan.rows;
     auto reject = [&](std::string id, std::string reason) {
       plan.rejected.push_back(ImportProblem{line_no, std::move(id), std::move(reason)});
     };
-    json j = json::parse(line, nullptr, false);
+    const json& j = line.value;
     if (j.is_discarded()) {
       reject("", message(lang, "import/json"));
-      continue;
+      return {};
     }
     Row row;
     if (std::string why = read_row(j, lang, row); !why.empty()) {
       reject(j.is_object() && j.contains("case_id") && j["case_id"].is_string() ? j["case_id"].get<std::string>() : "",
              why);
-      continue;
+      return {};
     }
     const std::string& id = row.c.case_id;
     if (auto it = seen.find(id); it != seen.end()) {
       reject(id, message(lang, "import/duplicate", {{"line", std::to_string(it->second)}}));
-      continue;
+      return {};
     }
     seen.emplace(id, line_no);
     auto case_there = cases_there.find(id);
     auto rubric_there = rubrics_there.find(id);
     if (case_there != cases_there.end() && rubric_there != rubrics_there.end()) {
       reject(id, message(lang, "import/exists", {{"path", case_there->second}}));
-      continue;
+      return {};
     }
     if (id.empty() || id.find('/') != std::string::npos || id.find("..") != std::string::npos) {
       reject(id, message(lang, "import/bad-id"));
-      continue;
+      return {};
     }
     const Label* subject = project.taxonomy.specialties.find(row.c.subject);
     if (!subject) {
       const Label* near = project.taxonomy.specialties.suggest(row.c.subject);
       reject(id, message(lang, "import/subject",
                          {{"subject", row.c.subject}, {"suggestion", near ? near->zh : std::string("-")}}));
-      continue;
+      return {};
     }
     ImportedCase ic;
     ic.case_id = id;
@@ -230,7 +226,7 @@ ImportPlan plan_import(const Project& project, std::string_view jsonl, const Imp
       want = exported(row.c, row.r);
     } catch (const std::exception&) {
       reject(id, message(lang, "import/json"));
-      continue;
+      return {};
     }
     // The writer picks, value by value, the most readable form that reads back unchanged;
     // reading the whole files back checks what it wrote.
@@ -242,7 +238,7 @@ ImportPlan plan_import(const Project& project, std::string_view jsonl, const Imp
     }
     if (!case_text.ok() || !rubric_text.ok() || read_back(project, ic) != want) {
       reject(id, message(lang, "import/unrepresentable"));
-      continue;
+      return {};
     }
     // One file of the row already there: an interrupted import's half, or someone else's.
     if (case_there != cases_there.end() || rubric_there != rubrics_there.end()) {
@@ -253,7 +249,7 @@ ImportPlan plan_import(const Project& project, std::string_view jsonl, const Imp
       if (there != ours || !bytes || *bytes != (has_case ? ic.case_yaml : ic.rubric_yaml)) {
         reject(id, message(lang, "import/orphan",
                            {{"path", there}, {"missing", has_case ? ic.rubric_path : ic.case_path}}));
-        continue;
+        return {};
       }
       (has_case ? ic.case_present : ic.rubric_present) = true;
     }
@@ -273,12 +269,14 @@ ImportPlan plan_import(const Project& project, std::string_view jsonl, const Imp
         std::string reason = release_message(lang, "import/invalid", {{"n", std::to_string(errors.size())}});
         for (const auto& d : errors) reason += "\n    " + describe(d);
         reject(id, reason);
-        continue;
+        return {};
       }
       ic.errors = std::move(errors);
     }
     plan.cases.push_back(std::move(ic));
-  }
+    return {};
+  });
+  (void)read;  // the rows' problems are in plan.rejected; the callback never fails
   return plan;
 }
 

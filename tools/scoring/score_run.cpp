@@ -93,19 +93,14 @@ void report_missing(const CaseSet& cases, const VerdictTable& t, bool allowed, L
 std::string leaderboard_text(const ScoreReport& r) {
   const std::string k = std::to_string(r.settings.k);
   std::vector<std::vector<std::string>> rows{{"rank", "model", "CACS@" + k, "pass@" + k, "Rubric Acc.", "missing"}};
-  auto cell = [](double v, const Interval& iv) {
-    std::string s = format_fixed(v, 1);
-    if (std::isfinite(iv.low)) s += " [" + format_fixed(iv.low, 1) + ", " + format_fixed(iv.high, 1) + "]";
-    return s;
-  };
   std::vector<size_t> order = r.leaderboard();
   for (size_t i = 0; i < order.size(); ++i) {
     const ModelResult& m = r.models[order[i]];
     MetricIntervals ci;
     if (!r.bootstrap.intervals.empty()) ci = r.bootstrap.intervals[0][order[i]];
-    rows.push_back({std::to_string(i + 1), m.model, cell(m.slices[0].cacs_at_k_pct.value_or(0), ci.cacs_at_k),
-                    cell(m.slices[0].pass_at_k_pct.value_or(0), ci.pass_at_k),
-                    cell(m.slices[0].rubric_accuracy_pct, ci.rubric_accuracy), std::to_string(m.missing)});
+    rows.push_back({std::to_string(i + 1), m.model, format_with_interval(m.slices[0].cacs_at_k_pct.value_or(0), ci.cacs_at_k),
+                    format_with_interval(m.slices[0].pass_at_k_pct.value_or(0), ci.pass_at_k),
+                    format_with_interval(m.slices[0].rubric_accuracy_pct, ci.rubric_accuracy), std::to_string(m.missing)});
   }
   std::vector<size_t> width(rows[0].size(), 0);
   for (const auto& row : rows)

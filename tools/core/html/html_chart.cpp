@@ -4,6 +4,7 @@
 #include <array>
 
 #include "core/html/html_page.h"
+#include "core/number_format.h"
 #include "core/utf8.h"
 
 namespace cc::html {
@@ -27,7 +28,7 @@ constexpr double kCharPx = 6.9;  // width of one terminal column of 12 px text (
 
 double text_px(const std::string& s, double scale = 1) { return display_width(s) * kCharPx * scale; }
 
-std::string n1(double v) { return fixed(v, 1); }
+std::string n1(double v) { return format_fixed(v, 1); }
 
 // A tick step giving about `want` ticks over `range`: 1, 2 or 5 times a power of ten.
 double nice_step(double range, int want) {
@@ -80,11 +81,11 @@ std::string scale_swatch(const std::string& id, double lo, double hi, const std:
   out += " <svg width=\"190\" height=\"16\" aria-hidden=\"true\" " + std::string(kFont) +
          " font-size=\"11\"><defs><linearGradient id=\"" + escape(id) + "-grad\">";
   for (size_t i = 0; i < kViridis.size(); ++i)
-    out += "<stop offset=\"" + fixed(i / 10.0, 1) + "\" stop-color=\"" + viridis(i / 10.0) + "\"/>";
+    out += "<stop offset=\"" + format_fixed(i / 10.0, 1) + "\" stop-color=\"" + viridis(i / 10.0) + "\"/>";
   out += "</linearGradient></defs>";
-  text_at(out, 24, 12, fixed(lo, 0), "end");
+  text_at(out, 24, 12, format_fixed(lo, 0), "end");
   out += "<rect x=\"28\" y=\"2\" width=\"130\" height=\"12\" fill=\"url(#" + escape(id) + "-grad)\"/>";
-  text_at(out, 162, 12, fixed(hi, 0), "start");
+  text_at(out, 162, 12, format_fixed(hi, 0), "start");
   return out + "</svg></span>";
 }
 
@@ -180,7 +181,7 @@ std::string whiskers(const std::string& aria_label, const std::vector<WhiskerRow
   for (double v = std::ceil(lo / step) * step; v <= hi + 1e-9; v += step) {
     out += "<line x1=\"" + n1(px(v)) + "\" y1=\"" + n1(top) + "\" x2=\"" + n1(px(v)) + "\" y2=\"" + n1(bottom) +
            "\" stroke=\"#e1e4ea\"/>";
-    text_at(out, px(v), bottom + 16, fixed(v, step < 1 ? 1 : 0), "middle", " fill=\"#5b6474\" font-size=\"11\"");
+    text_at(out, px(v), bottom + 16, format_fixed(v, step < 1 ? 1 : 0), "middle", " fill=\"#5b6474\" font-size=\"11\"");
   }
   text_at(out, x0 + plot_w / 2, bottom + 34, axis_label, "middle", " fill=\"#5b6474\"");
   for (size_t i = 0; i < rows.size(); ++i) {
@@ -219,10 +220,10 @@ std::string line_chart(const LineChart& c) {
   for (double v = c.y_lo; v <= c.y_hi + 1e-9; v += ystep) {
     out += "<line x1=\"" + n1(left) + "\" y1=\"" + n1(py(v)) + "\" x2=\"" + n1(left + plot_w) + "\" y2=\"" + n1(py(v)) +
            "\" stroke=\"#e1e4ea\"/>";
-    text_at(out, left - 6, py(v) + 4, fixed(v, 0), "end", " fill=\"#5b6474\" font-size=\"11\"");
+    text_at(out, left - 6, py(v) + 4, format_fixed(v, 0), "end", " fill=\"#5b6474\" font-size=\"11\"");
   }
   for (double v = std::ceil(c.x_lo / xstep) * xstep; v <= c.x_hi + 1e-9; v += xstep)
-    text_at(out, px(v), top + plot_h + 16, fixed(v, 0), "middle", " fill=\"#5b6474\" font-size=\"11\"");
+    text_at(out, px(v), top + plot_h + 16, format_fixed(v, 0), "middle", " fill=\"#5b6474\" font-size=\"11\"");
   out += "<line x1=\"" + n1(left) + "\" y1=\"" + n1(top + plot_h) + "\" x2=\"" + n1(left + plot_w) + "\" y2=\"" +
          n1(top + plot_h) + "\" stroke=\"#8a93a3\"/>";
   text_at(out, left + plot_w / 2, top + plot_h + 34, c.x_label, "middle", " fill=\"#5b6474\"");
@@ -295,7 +296,7 @@ std::string bars(const std::string& id, const std::string& aria_label, const std
   for (double v = 0; v <= span + 1e-9; v += step) {
     out += "<line x1=\"" + n1(px(v)) + "\" y1=\"" + n1(top) + "\" x2=\"" + n1(px(v)) + "\" y2=\"" + n1(bottom) +
            "\" stroke=\"#e1e4ea\"/>";
-    text_at(out, px(v), bottom + 14, fixed(v, 0), "middle", " fill=\"#5b6474\" font-size=\"11\"");
+    text_at(out, px(v), bottom + 14, format_fixed(v, 0), "middle", " fill=\"#5b6474\" font-size=\"11\"");
   }
   text_at(out, x0 + plot_w / 2, bottom + 30, axis_label, "middle", " fill=\"#5b6474\"");
   for (size_t i = 0; i < rows.size(); ++i) {

@@ -1,8 +1,5 @@
 #include "core/html/html_page.h"
 
-#include <charconv>
-#include <cmath>
-
 namespace cc::html {
 namespace {
 
@@ -178,15 +175,6 @@ std::string table(const Table& t) {
   }
   out += "</tbody></table></div>\n";
   return out;
-}
-
-std::string fixed(double v, int decimals) {
-  if (!std::isfinite(v)) return "–";
-  char buf[64];
-  auto res = std::to_chars(buf, buf + sizeof buf, v, std::chars_format::fixed, decimals);
-  std::string s(buf, res.ptr);
-  if (s.rfind("-0", 0) == 0 && s.find_first_not_of("-0.") == std::string::npos) s.erase(0, 1);
-  return s;
 }
 
 }  // namespace cc::html

@@ -44,7 +44,4 @@ struct Table {
 };
 std::string table(const Table& t);
 
-// `v` rounded to `decimals` places, whatever the locale ("47.6"); "–" for NaN or infinity.
-std::string fixed(double v, int decimals);
-
 }  // namespace cc::html

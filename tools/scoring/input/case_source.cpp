@@ -213,16 +213,7 @@ CaseLoad load_cases_from_jsonl(const std::string& display_path, const std::strin
   };
   std::string_view text = file->text();
   size_t skip = text.substr(0, 3) == "\xEF\xBB\xBF" ? 3 : 0;
-  std::vector<std::pair<size_t, size_t>> pieces;
-  for (size_t begin = skip; begin < text.size();) {
-    size_t end = std::min(text.size(), begin + (size_t{1} << 20));
-    if (end < text.size()) {
-      size_t nl = text.find('\n', end);
-      end = nl == std::string_view::npos ? text.size() : nl + 1;
-    }
-    pieces.emplace_back(begin, end);
-    begin = end;
-  }
+  std::vector<std::pair<size_t, size_t>> pieces = json::line_pieces(text, skip, size_t{1} << 20);
   std::vector<std::vector<Row>> parsed(pieces.size());
   parallel_for(pieces.size(), threads, [&](size_t i) {
     thread_local json::od::parser parser;  // reused: its buffers are paid for once per thread

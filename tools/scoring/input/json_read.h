@@ -4,9 +4,11 @@
 // wrong type, and the line loop of a JSONL buffer.
 #include <simdjson.h>
 
+#include <algorithm>
 #include <cstring>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 namespace cc::scoring::json {
@@ -56,6 +58,23 @@ void for_each_line(std::string_view text, size_t base_offset, const F& f) {
       return;
     p = line_end + 1;
   }
+}
+
+// Splits [begin, text.size()) at line ends into pieces of about `piece_bytes` (a piece ends
+// at the first '\n' after that size), so the lines of a long JSONL buffer can be parsed on
+// several cores.
+inline std::vector<std::pair<size_t, size_t>> line_pieces(std::string_view text, size_t begin, size_t piece_bytes) {
+  std::vector<std::pair<size_t, size_t>> out;
+  while (begin < text.size()) {
+    size_t end = std::min(text.size(), begin + piece_bytes);
+    if (end < text.size()) {
+      size_t nl = text.find('\n', end);
+      end = nl == std::string_view::npos ? text.size() : nl + 1;
+    }
+    out.emplace_back(begin, end);
+    begin = end;
+  }
+  return out;
 }
 
 // Where `v` starts, as a byte offset from `base`; `fallback` when unknown.

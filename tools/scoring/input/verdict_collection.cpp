@@ -6,6 +6,7 @@
 #include <tuple>
 
 #include "scoring/input/findings.h"
+#include "scoring/input/json_read.h"
 #include "core/parallel.h"
 #include "scoring/scoring_messages.h"
 
@@ -23,22 +24,6 @@ struct ParseTask {
   FileVerdicts result;
   std::vector<size_t> slots;  // result.sources → table index, filled while placing
 };
-
-// Splits [0, size) of `text` at line ends into pieces of about kJsonlPiece bytes.
-std::vector<std::pair<size_t, size_t>> split_lines(std::string_view text) {
-  std::vector<std::pair<size_t, size_t>> out;
-  size_t begin = 0;
-  while (begin < text.size()) {
-    size_t end = std::min(text.size(), begin + kJsonlPiece);
-    if (end < text.size()) {
-      size_t nl = text.find('\n', end);
-      end = nl == std::string_view::npos ? text.size() : nl + 1;
-    }
-    out.emplace_back(begin, end);
-    begin = end;
-  }
-  return out;
-}
 
 std::string verdict_word(Verdict v, Lang lang) {
   return scoring_message(lang, v == Verdict::Met      ? "word/met"
@@ -86,7 +71,7 @@ VerdictCollection read_verdicts(VerdictFiles opened, const CaseSet& cases, const
     if (f.layout == VerdictLayout::Public) {
       tasks.push_back(ParseTask{i, 0, f.file.size(), {}, {}});
     } else if (f.layout == VerdictLayout::Jsonl) {
-      for (auto [b, e] : split_lines(f.file.text())) tasks.push_back(ParseTask{i, b, e, {}, {}});
+      for (auto [b, e] : json::line_pieces(f.file.text(), 0, kJsonlPiece)) tasks.push_back(ParseTask{i, b, e, {}, {}});
     }
   }
   // 3. Parse on all cores; each task fills only its own result.

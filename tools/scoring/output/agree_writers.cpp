@@ -18,8 +18,6 @@ Json num(const std::optional<double>& v) { return v && std::isfinite(*v) ? Json(
 
 const char* verdict_text(Verdict v) { return v == Verdict::Met ? "met" : v == Verdict::NotMet ? "not met" : ""; }
 
-std::string fixed(const std::optional<double>& v, int decimals) { return v ? format_fixed(*v, decimals) : "–"; }
-
 }  // namespace
 
 std::string agreement_csv(const AgreeReport& r) {
@@ -108,8 +106,8 @@ std::string agreement_text(const AgreeReport& r) {
     bool main_pair = row.rater_a == a.rater_a && row.rater_b == a.rater_b;
     if (!overview && !main_pair) continue;
     const auto& f = row.figures;
-    table.push_back({row.rater_a + " vs " + row.rater_b, row.slice, std::to_string(f.n), fixed(f.agreement_pct, 1),
-                     fixed(f.kappa, 3), fixed(f.met.f1, 3), fixed(f.not_met.f1, 3), fixed(f.macro_f1, 3),
+    table.push_back({row.rater_a + " vs " + row.rater_b, row.slice, std::to_string(f.n), format_fixed(f.agreement_pct, 1),
+                     format_fixed(f.kappa, 3), format_fixed(f.met.f1, 3), format_fixed(f.not_met.f1, 3), format_fixed(f.macro_f1, 3),
                      std::to_string(row.unpaired)});
   }
   std::string out = aligned_table(table, 2);

@@ -11,24 +11,23 @@ namespace {
 using Json = nlohmann::ordered_json;
 
 Json num(const std::optional<double>& v) { return v && std::isfinite(*v) ? Json(*v) : Json(nullptr); }
-std::string fixed(const std::optional<double>& v, int decimals) { return v ? format_fixed(*v, decimals) : "–"; }
 
 }  // namespace
 
 std::string repeatability_text(const Repeatability& r) {
   std::vector<std::vector<std::string>> pairs{{"repeats", "n", "agree %", "kappa"}};
   for (const auto& p : r.pairs)
-    pairs.push_back({p.a + " vs " + p.b, std::to_string(p.figures.n), fixed(p.figures.agreement_pct, 1),
-                     fixed(p.figures.kappa, 3)});
+    pairs.push_back({p.a + " vs " + p.b, std::to_string(p.figures.n), format_fixed(p.figures.agreement_pct, 1),
+                     format_fixed(p.figures.kappa, 3)});
   std::string out = aligned_table(pairs, 1);
-  out += "mean kappa between repeats: " + fixed(r.mean_kappa, 3) + "\n\n";
+  out += "mean kappa between repeats: " + format_fixed(r.mean_kappa, 3) + "\n\n";
   std::vector<std::vector<std::string>> models{{"model"}};
   for (const auto& name : r.repeats) models[0].push_back("CACS@" + std::to_string(r.k) + " " + name);
   models[0].push_back("SD");
   for (const auto& m : r.models) {
     std::vector<std::string> row{m.model};
-    for (const auto& c : m.cacs) row.push_back(fixed(c, 2));
-    row.push_back(fixed(m.sd, 2));
+    for (const auto& c : m.cacs) row.push_back(format_fixed(c, 2));
+    row.push_back(format_fixed(m.sd, 2));
     models.push_back(std::move(row));
   }
   out += aligned_table(models, 1);

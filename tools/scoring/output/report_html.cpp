@@ -9,6 +9,7 @@
 #include "scoring/input/verdict_collection.h"
 #include "scoring/output/report_html_parts.h"
 #include "scoring/output/score_writers.h"
+#include "scoring/output/text_format.h"
 
 namespace cc::scoring {
 namespace {
@@ -17,19 +18,12 @@ namespace {
 // difference the intervals support.
 bool excludes_zero(const Interval& ci) { return std::isfinite(ci.low) && (ci.low > 0 || ci.high < 0); }
 
-std::string with_ci(double v, const Interval& iv) {
-  std::string s = html::fixed(v, 1);
-  if (std::isfinite(iv.low) && std::isfinite(iv.high))
-    s += " [" + html::fixed(iv.low, 1) + ", " + html::fixed(iv.high, 1) + "]";
-  return s;
-}
-
 MetricIntervals overall_ci(const ScoreReport& r, size_t m) {
   return r.bootstrap.intervals.empty() ? MetricIntervals{} : r.bootstrap.intervals[0][m];
 }
 
 std::string leaderboard(const ScoreReport& r, const std::vector<size_t>& order) {
-  const std::string k = std::to_string(r.settings.k), level = html::fixed(r.settings.ci_level, 0);
+  const std::string k = std::to_string(r.settings.k), level = format_fixed(r.settings.ci_level, 0);
   std::string out = html::section_begin("leaderboard", "Leaderboard: CACS@" + k);
   std::vector<html::WhiskerRow> rows;
   double lo = 100, hi = 0;
@@ -38,7 +32,7 @@ std::string leaderboard(const ScoreReport& r, const std::vector<size_t>& order) 
     const Interval ci = overall_ci(r, order[i]).cacs_at_k;
     html::WhiskerRow w{std::to_string(i + 1) + ". " + r.models[order[i]].model, s.cacs_at_k_pct.value_or(0), ci.low,
                        ci.high, ""};
-    w.value_text = with_ci(w.value, ci);
+    w.value_text = format_with_interval(w.value, ci);
     lo = std::min({lo, w.value, std::isfinite(ci.low) ? ci.low : w.value});
     hi = std::max({hi, w.value, std::isfinite(ci.high) ? ci.high : w.value});
     rows.push_back(std::move(w));
@@ -58,9 +52,9 @@ std::string leaderboard(const ScoreReport& r, const std::vector<size_t>& order) 
     const ModelResult& mr = r.models[order[i]];
     const SliceScore& s = mr.slices[0];
     const MetricIntervals ci = overall_ci(r, order[i]);
-    t.rows.push_back({std::to_string(i + 1), mr.model, with_ci(s.cacs_at_k_pct.value_or(0), ci.cacs_at_k),
-                      with_ci(s.pass_at_k_pct.value_or(0), ci.pass_at_k),
-                      with_ci(s.rubric_accuracy_pct, ci.rubric_accuracy), std::to_string(mr.missing)});
+    t.rows.push_back({std::to_string(i + 1), mr.model, format_with_interval(s.cacs_at_k_pct.value_or(0), ci.cacs_at_k),
+                      format_with_interval(s.pass_at_k_pct.value_or(0), ci.pass_at_k),
+                      format_with_interval(s.rubric_accuracy_pct, ci.rubric_accuracy), std::to_string(mr.missing)});
   }
   out += html::table(t);
   if (r.settings.resamples == 0) out += html::note("No intervals: the run had no bootstrap (--resamples 0).");
@@ -103,7 +97,7 @@ std::string sweep(const ScoreReport& r, const std::vector<size_t>& order) {
       for (size_t m : order) {
         const auto& sw = r.models[m].sweep;
         const auto i = static_cast<size_t>(kk - 1);
-        row.push_back(i < sw.size() ? html::fixed(which == 0 ? sw[i].pass_at_k_pct : sw[i].cacs_at_k_pct, 1) : "–");
+        row.push_back(i < sw.size() ? format_fixed(which == 0 ? sw[i].pass_at_k_pct : sw[i].cacs_at_k_pct, 1) : "–");
       }
       t.rows.push_back(std::move(row));
       t.row_class.push_back(kk == k ? "good" : "");
@@ -115,7 +109,7 @@ std::string sweep(const ScoreReport& r, const std::vector<size_t>& order) {
 }
 
 std::string paired_differences(const ScoreReport& r, const std::vector<size_t>& order) {
-  const std::string k = std::to_string(r.settings.k), level = html::fixed(r.settings.ci_level, 0);
+  const std::string k = std::to_string(r.settings.k), level = format_fixed(r.settings.ci_level, 0);
   std::string out = html::section_begin("pairs", "Paired differences in CACS@" + k);
   const bool intervals = !r.bootstrap.pairwise.empty();
   out += html::note(
@@ -148,7 +142,7 @@ std::string paired_differences(const ScoreReport& r, const std::vector<size_t>& 
       const double d =
           r.models[a].slices[0].cacs_at_k_pct.value_or(0) - r.models[b].slices[0].cacs_at_k_pct.value_or(0);
       c.value = d;
-      c.text = (d > 0 ? "+" : "") + html::fixed(d, 1);
+      c.text = (d > 0 ? "+" : "") + format_fixed(d, 1);
       const PairwiseDifference* p = pair[a][b];
       Interval ci;
       if (p) ci = p->a == a ? p->ci : Interval{-p->ci.high, -p->ci.low};
@@ -156,7 +150,7 @@ std::string paired_differences(const ScoreReport& r, const std::vector<size_t>& 
       c.fill = !supported ? "#e4e6eb" : d > 0 ? "#2c7bb6" : "#e66101";
       c.light_text = supported;
       c.title = r.models[a].model + " − " + r.models[b].model + ": " + c.text +
-                (std::isfinite(ci.low) ? " [" + html::fixed(ci.low, 1) + ", " + html::fixed(ci.high, 1) + "]" : "") +
+                (std::isfinite(ci.low) ? " " + format_interval(ci) : "") +
                 (supported ? " (supported)" : " (not supported)");
       row.push_back(std::move(c));
     }
@@ -176,9 +170,9 @@ std::string paired_differences(const ScoreReport& r, const std::vector<size_t>& 
   for (const auto& p : r.bootstrap.pairwise) {
     if (p.metric != kCacsAtK) continue;
     const bool supported = excludes_zero(p.ci);
-    t.rows.push_back({r.models[p.a].model, r.models[p.b].model, html::fixed(p.difference, 1),
-                      "[" + html::fixed(p.ci.low, 1) + ", " + html::fixed(p.ci.high, 1) + "]",
-                      html::fixed(100 * p.share_a_leads, 1), html::fixed(100 * p.share_b_leads, 1),
+    t.rows.push_back({r.models[p.a].model, r.models[p.b].model, format_fixed(p.difference, 1),
+                      format_interval(p.ci),
+                      format_fixed(100 * p.share_a_leads, 1), format_fixed(100 * p.share_b_leads, 1),
                       supported ? "yes" : "no"});
     t.row_class.push_back(supported ? "good" : "");
   }
@@ -197,7 +191,7 @@ std::string about(const ScoreReport& r) {
       {"k", std::to_string(r.settings.k)},
       {"bootstrap", r.settings.resamples > 0 ? std::to_string(r.settings.resamples) + " resamples over cases, seed " +
                                                    std::to_string(r.settings.seed) + ", " +
-                                                   html::fixed(r.settings.ci_level, 0) + " % percentile intervals"
+                                                   format_fixed(r.settings.ci_level, 0) + " % percentile intervals"
                                              : std::string("none")},
       {"cases", r.cases_source},
       {"retired cases skipped", std::to_string(r.retired_skipped)},

@@ -4,6 +4,7 @@
 
 #include "core/html/html_chart.h"
 #include "core/html/html_page.h"
+#include "core/number_format.h"
 #include "scoring/input/verdict_collection.h"
 #include "scoring/output/report_html_parts.h"
 
@@ -21,7 +22,7 @@ const char* dimension_heading(const std::string& d) {
 }
 
 std::string pct_or_dash(const std::optional<double>& share) {
-  return share ? html::fixed(100 * *share, 1) : std::string("–");
+  return format_fixed(share ? std::optional<double>(100 * *share) : std::nullopt, 1);
 }
 
 }  // namespace
@@ -69,7 +70,7 @@ std::string slice_heatmaps(const ScoreReport& r, const std::vector<size_t>& orde
         double v = per_criterion ? sc.rubric_accuracy_pct : sc.cacs_at_k_pct.value_or(std::nan(""));
         html::HeatCell c;
         c.value = v;
-        c.text = html::fixed(v, 1);
+        c.text = format_fixed(v, 1);
         c.marked = n < kFewCases;
         c.title = r.models[m].model + " · " + sl.value + ": " + c.text + " % (n = " + std::to_string(n) + " cases" +
                   (per_criterion ? ", " + std::to_string(sl.cells.size()) + " criteria" : "") + ")";
@@ -105,7 +106,7 @@ std::string item_analysis(const ScoreReport& r) {
   out += html::note(std::to_string(r.items.size()) + " criteria: " + std::to_string(all_met) + " met by every model, " +
                     std::to_string(none_met) + " met by none, " + std::to_string(negative) +
                     " met more often by weaker models (negative point-biserial r), " + std::to_string(disagree) +
-                    " on which judges differ for at least " + html::fixed(100 * kJudgeDisagreementFlag, 0) +
+                    " on which judges differ for at least " + format_fixed(100 * kJudgeDisagreementFlag, 0) +
                     " % of models. r is the correlation, across models, between meeting the criterion and the "
                     "model's score on its case. Every criterion is in item_analysis.csv.");
   // With few criteria the two ends share none: the most discriminating list takes the upper
@@ -123,7 +124,7 @@ std::string item_analysis(const ScoreReport& r) {
     for (const ItemStats* s : items) {
       const ScoredCriterion& c = r.cases->criterion_of_cell(s->cell);
       t.rows.push_back({c.criterion_id, r.cases->cases[r.cases->case_of_cell(s->cell)].case_id, c.axis,
-                        pct_or_dash(s->met_share), s->point_biserial ? html::fixed(*s->point_biserial, 2) : "–",
+                        pct_or_dash(s->met_share), format_fixed(s->point_biserial, 2),
                         pct_or_dash(s->judge_disagreement_share), std::string(c.criterion)});
       t.row_class.push_back(s->negative_discrimination ? "flag" : "");
     }
@@ -157,11 +158,11 @@ std::string judge_agreement(const ScoreReport& r) {
   t.head = {"judge A", "judge B",    "slice",    "criteria both judged", "agreement (%)", "κ",
             "F1 met",  "F1 not met", "macro F1", "judged by one only"};
   t.numeric = {false, false, false, true, true, true, true, true, true, true};
-  auto f2 = [](const std::optional<double>& v) { return v ? html::fixed(*v, 3) : std::string("–"); };
+  auto f2 = [](const std::optional<double>& v) { return v ? format_fixed(*v, 3) : std::string("–"); };
   for (const AgreementReport& a : r.agreement)
     for (const AgreementRow& row : a.rows)
       t.rows.push_back({row.rater_a, row.rater_b, row.slice, std::to_string(row.figures.n),
-                        row.figures.agreement_pct ? html::fixed(*row.figures.agreement_pct, 1) : "–",
+                        format_fixed(row.figures.agreement_pct, 1),
                         f2(row.figures.kappa), f2(row.figures.met.f1), f2(row.figures.not_met.f1),
                         f2(row.figures.macro_f1), std::to_string(row.unpaired)});
   return out + html::table(t) + html::section_end();

@@ -9,20 +9,6 @@
 namespace cc::scoring {
 namespace {
 
-// "[low, high]" with one decimal, or "–" when there is no interval.
-std::string bracket(const Interval& iv) {
-  if (!std::isfinite(iv.low) || !std::isfinite(iv.high)) return "–";
-  std::string s = "[";
-  s.append(format_fixed(iv.low, 1)).append(", ").append(format_fixed(iv.high, 1)).append("]");
-  return s;
-}
-
-std::string with_ci(double v, const Interval& iv) {
-  std::string s = format_fixed(v, 1);
-  if (std::isfinite(iv.low) && std::isfinite(iv.high)) s.append(" ").append(bracket(iv));
-  return s;
-}
-
 std::string pct(double share) { return std::isfinite(share) ? format_fixed(100 * share, 1) + " %" : "–"; }
 
 const char* dimension_title(const std::string& d) {
@@ -157,9 +143,9 @@ std::string report_md(const ScoreReport& r) {
     MetricIntervals ci;
     if (!r.bootstrap.intervals.empty()) ci = r.bootstrap.intervals[0][order[i]];
     out += "| " + std::to_string(i + 1) + " | " + md_cell(mr.model) + " | " +
-           with_ci(s.cacs_at_k_pct.value_or(0), ci.cacs_at_k) + " | " +
-           with_ci(s.pass_at_k_pct.value_or(0), ci.pass_at_k) + " | " +
-           with_ci(s.rubric_accuracy_pct, ci.rubric_accuracy) + " | " + std::to_string(mr.missing) + " |\n";
+           format_with_interval(s.cacs_at_k_pct.value_or(0), ci.cacs_at_k) + " | " +
+           format_with_interval(s.pass_at_k_pct.value_or(0), ci.pass_at_k) + " | " +
+           format_with_interval(s.rubric_accuracy_pct, ci.rubric_accuracy) + " | " + std::to_string(mr.missing) + " |\n";
   }
   if (!r.bootstrap.pairwise.empty()) {
     out += "\n## Paired differences (overall, CACS@" + k +
@@ -168,7 +154,7 @@ std::string report_md(const ScoreReport& r) {
            level + " % CI | A leads | B leads |\n|---|---|---:|---:|---:|---:|\n";
     for (const auto& p : r.bootstrap.pairwise) {
       if (p.metric != kCacsAtK) continue;
-      std::string ci = bracket(p.ci);
+      std::string ci = format_interval(p.ci);
       out += "| " + md_cell(r.models[p.a].model) + " | " + md_cell(r.models[p.b].model) + " | " +
              format_fixed(p.difference, 1) + " | " + ci + " | " + pct(p.share_a_leads) + " | " + pct(p.share_b_leads) +
              " |\n";

@@ -19,12 +19,14 @@ std::string format_number(double v) {
 
 std::string format_number(const std::optional<double>& v) { return v ? format_number(*v) : std::string(); }
 
-std::string format_fixed(double v, int decimals) {
-  if (!std::isfinite(v)) return "–";
-  char buf[64];
-  auto res = std::to_chars(buf, buf + sizeof buf, v, std::chars_format::fixed, decimals);
-  std::string s(buf, res.ptr);
-  if (s.size() > 1 && s[0] == '-' && s.find_first_not_of("-0.") == std::string::npos) s.erase(0, 1);
+std::string format_interval(const Interval& iv, int decimals) {
+  if (!std::isfinite(iv.low) || !std::isfinite(iv.high)) return "–";
+  return "[" + format_fixed(iv.low, decimals) + ", " + format_fixed(iv.high, decimals) + "]";
+}
+
+std::string format_with_interval(double v, const Interval& iv, int decimals) {
+  std::string s = format_fixed(v, decimals);
+  if (std::isfinite(iv.low) && std::isfinite(iv.high)) s.append(" ").append(format_interval(iv, decimals));
   return s;
 }
 

@@ -7,6 +7,9 @@
 #include <string_view>
 #include <vector>
 
+#include "core/number_format.h"
+#include "scoring/stats/bootstrap.h"
+
 namespace cc::scoring {
 
 // Shortest round-trip decimal of `v` ("47.61904761904762", "100", "0.5"); "" for NaN or
@@ -14,8 +17,12 @@ namespace cc::scoring {
 std::string format_number(double v);
 std::string format_number(const std::optional<double>& v);
 
-// `v` rounded to `decimals` places for people (report.md, the terminal): "47.6".
-std::string format_fixed(double v, int decimals);
+// Numbers rounded for people are cc::format_fixed (core/number_format.h): "47.6".
+
+// A confidence interval for people: "[41.2, 53.9]"; "–" when there is none.
+std::string format_interval(const Interval& iv, int decimals = 1);
+// `v` and its interval: "47.6 [41.2, 53.9]"; `v` alone when there is no interval.
+std::string format_with_interval(double v, const Interval& iv, int decimals = 1);
 
 // One CSV field (RFC 4180): quoted when it holds a comma, quote, CR or LF.
 std::string csv_field(std::string_view s);
