@@ -5,6 +5,7 @@
 // (tests/checks/validate_in_process.h); and the small edits tests make to a temporary
 // benchmark before running it.
 #include <algorithm>
+#include <filesystem>
 #include <string>
 #include <vector>
 
@@ -169,5 +170,24 @@ inline void edit_file(const TempDir& dir, const std::string& rel, const std::str
   text.replace(at, from.size(), to);
   dir.write(rel, text);
 }
+
+// Copies the shipped benchmark's cases/ and rubrics/ into `repo`.
+inline void copy_shipped_benchmark(const TempRepo& repo) {
+  namespace fs = std::filesystem;
+  for (const char* top : {"cases", "rubrics"})
+    fs::copy(fs::path(source_dir()) / top, fs::path(repo.path()) / top,
+             fs::copy_options::recursive | fs::copy_options::overwrite_existing);
+}
+
+// The number of .yaml files below `dir` (recursively).
+inline int count_yaml_files(const std::string& dir) {
+  namespace fs = std::filesystem;
+  int n = 0;
+  for (const auto& e : fs::recursive_directory_iterator(dir))
+    if (e.is_regular_file() && e.path().extension() == ".yaml") ++n;
+  return n;
+}
+
+inline bool exists(const std::string& path) { return std::filesystem::exists(path); }
 
 }  // namespace cc::test

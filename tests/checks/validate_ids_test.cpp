@@ -3,7 +3,6 @@
 // criteria (tests/fixtures/integrity-case-id-*, -case-mismatch, -criteria-count,
 // -duplicate-criterion-id, -criterion-id-prefix, -min-axes, -safety-criterion).
 // Rubric criterion i (1-based) of CC-0001 starts on line 5 + 4·(i−1).
-#include "checks/schema_sync.h"
 #include "checks/validate_in_process.h"
 
 using namespace cc::test;
@@ -68,11 +67,7 @@ TEST_CASE("validate: integrity/criteria-count for too many criteria, and criteri
   TempRepo repo;
   repo.add_shipped_case("cardiology", "CC-0001");
   edit_file(repo, "clinconsensus.yaml", "criteria_per_case: 30", "criteria_per_case: 28");
-  {  // `schema sync`, else schema/out-of-date too
-    auto load = cc::load_project(repo.path(), cc::Lang::En);
-    REQUIRE(load.project);
-    REQUIRE(cc::sync_schemas(load.project->config, load.project->taxonomy, false));
-  }
+  sync_schemas_in_process(repo.path());  // else schema/out-of-date too
   auto r = validate_in_process(repo.path());
   CHECK(r.keys() == keys_of({{kRubric, 4, 1, "integrity/criteria-count"}}));
   CHECK_THAT(message_at(r, kRubric, 4, 1, "integrity/criteria-count"), Catch::Contains("remove 2"));

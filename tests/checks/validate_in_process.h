@@ -12,6 +12,7 @@
 
 #include <catch2/catch.hpp>
 
+#include "checks/schema_sync.h"
 #include "checks/validator.h"
 #include "cli/exit_status.h"
 #include "core/file_reader.h"
@@ -50,6 +51,14 @@ inline JsonRun validate_in_process(const std::string& dir, const std::vector<std
   r.doc = json::parse(r.run.out, nullptr, false);
   if (r.doc.is_discarded()) r.doc = nullptr;
   return r;
+}
+
+// What `clinconsensus schema sync` does in the benchmark holding `dir`: the taxonomy's
+// labels and the configured criteria count written into its schemas.
+inline void sync_schemas_in_process(const std::string& dir) {
+  auto load = load_project(dir, Lang::En);
+  REQUIRE(load.project);
+  REQUIRE(sync_schemas(load.project->config, load.project->taxonomy, false));
 }
 
 // Overlays `fixture` on `repo`, validates it in process, and checks that the findings are

@@ -150,7 +150,7 @@ TEST_CASE("validate: text/unit-spelling breaks a tie by the order of the file, n
   CHECK(r.keys() == keys_of({{kCase, 24, 20, "text/unit-spelling", "warning"}}));
 }
 
-TEST_CASE("validate: text rules speak Chinese with --lang zh at the same positions", "[validate][text]") {
+TEST_CASE("validate: text rules speak Chinese under zh at the same positions", "[validate][text]") {
   TempRepo repo;
   repo.overlay_fixture("text-halfwidth-punct");
   auto r = validate_in_process(repo.path(), {}, cc::Lang::Zh);

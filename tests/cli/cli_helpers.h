@@ -51,23 +51,4 @@ inline JsonRun expect_fixture(const TempRepo& repo, const std::string& fixture, 
   return r;
 }
 
-// Copies the shipped benchmark's cases/ and rubrics/ into `repo`.
-inline void copy_shipped_benchmark(const TempRepo& repo) {
-  namespace fs = std::filesystem;
-  for (const char* top : {"cases", "rubrics"})
-    fs::copy(fs::path(source_dir()) / top, fs::path(repo.path()) / top,
-             fs::copy_options::recursive | fs::copy_options::overwrite_existing);
-}
-
-// The number of .yaml files below `dir` (recursively).
-inline int count_yaml_files(const std::string& dir) {
-  namespace fs = std::filesystem;
-  int n = 0;
-  for (const auto& e : fs::recursive_directory_iterator(dir))
-    if (e.is_regular_file() && e.path().extension() == ".yaml") ++n;
-  return n;
-}
-
-inline bool exists(const std::string& path) { return std::filesystem::exists(path); }
-
 }  // namespace cc::test::cli
