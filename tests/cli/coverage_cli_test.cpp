@@ -1,5 +1,6 @@
 // End-to-end: `coverage`, `select` and `dedup` on small repositories written by the
-// tests, and validate's integrity/duplicate-case-text rule on cold and warm caches.
+// tests, and validate PATH's integrity/duplicate-case-text with and without --no-cache
+// (the rule on cold and warm caches: tests/checks/validate_duplicate_text_test.cpp).
 #include <git2.h>
 
 #include "cli/cli_helpers.h"
@@ -223,36 +224,6 @@ TEST_CASE("dedup: a reworded copy of a case is listed with both locations", "[cl
   CHECK(found);
 }
 
-TEST_CASE("validate: integrity/duplicate-case-text on cold and warm caches", "[cli][coverage]") {
-  TempRepo repo;
-  copy_shipped_benchmark(repo);
-  const std::string copy_case = "cases/cardiology/CC-0101.yaml";
-  write_copy_of_cc0001(repo, repo.read("cases/cardiology/CC-0001.yaml"));
-  const std::string expected = key_of(copy_case, 16, 1, "error", "integrity/duplicate-case-text");
-  JsonRun cold = validate_json(repo.path());
-  check_json_shape(cold);
-  CHECK(cold.keys() == std::vector<std::string>{expected});
-  CHECK(cold.run.exit_code == 1);
-  CHECK(message_at(cold, copy_case, 16, 1, "integrity/duplicate-case-text").find("cases/cardiology/CC-0001.yaml") !=
-        std::string::npos);
-  REQUIRE(exists(repo.path() + "/.clinconsensus/cache/validate.json"));
-  JsonRun warm = validate_json(repo.path());
-  CHECK(warm.keys() == std::vector<std::string>{expected});
-  CHECK(warm.run.exit_code == 1);
-  // Rewording the copy clears the finding; the cache does not hide the change.
-  edit_file(repo, copy_case, "不饮酒", "偶尔饮酒");
-  JsonRun fixed_run = validate_json(repo.path());
-  CHECK(fixed_run.keys().empty());
-  CHECK(fixed_run.run.exit_code == 0);
-  // Back to the duplicate, then the rule switched to a warning in clinconsensus.yaml.
-  edit_file(repo, copy_case, "偶尔饮酒", "不饮酒");
-  set_rule_level(repo, "integrity/duplicate-case-text", "warning");
-  JsonRun warned = validate_json(repo.path());
-  CHECK(warned.keys() ==
-        std::vector<std::string>{key_of(copy_case, 16, 1, "warning", "integrity/duplicate-case-text")});
-  CHECK(warned.run.exit_code == 0);
-}
-
 TEST_CASE("validate PATH: a checked case that copies one outside the run is reported", "[cli][coverage]") {
   // Regression: with paths given, the duplicate rule compared only the files named.
   TempRepo repo;
@@ -279,30 +250,6 @@ TEST_CASE("validate PATH: a checked case that copies one outside the run is repo
   CHECK_FALSE(exists(repo.path() + "/.clinconsensus/cache/case-text.json"));
   // Checking a rubric alone reads no other case.
   CHECK(validate_json(repo.path(), {"rubrics/cardiology/CC-0001.yaml"}).keys().empty());
-}
-
-TEST_CASE("validate: a full run keeps every case's text facts for later partial runs", "[cli][coverage]") {
-  TempRepo repo;
-  copy_shipped_benchmark(repo);
-  const std::string cache = repo.path() + "/.clinconsensus/cache/case-text.json";
-  REQUIRE(validate_json(repo.path()).run.exit_code == 0);
-  REQUIRE(exists(cache));
-  auto stored = nlohmann::json::parse(repo.read(".clinconsensus/cache/case-text.json"));
-  // Under git's blob id of each case (what the index lists for the pre-commit hook).
-  git_libgit2_init();
-  git_oid oid;
-  const std::string bytes = repo.read("cases/cardiology/CC-0001.yaml");
-  REQUIRE(git_odb_hash(&oid, bytes.data(), bytes.size(), GIT_OBJECT_BLOB) == 0);
-  char hex[GIT_OID_HEXSZ + 1];
-  git_oid_tostr(hex, sizeof hex, &oid);
-  REQUIRE(stored["entries"].contains(std::string("blob:") + hex));
-  CHECK(stored["entries"][std::string("blob:") + hex][0] == "CC-0001");
-  CHECK(stored["entries"].size() == 72);  // 36 cases, by blob id and by stat signature
-  // A partial run afterwards finds every other case there: the cache is not rewritten.
-  auto before = std::filesystem::last_write_time(cache);
-  CHECK(validate_json(repo.path(), {"cases/cardiology/CC-0001.yaml"}).run.exit_code == 0);
-  CHECK(std::filesystem::last_write_time(cache) == before);
-  CHECK(repo.read(".clinconsensus/cache/case-text.json") == stored.dump());
 }
 
 TEST_CASE("coverage: a file that does not parse is reported, the rest is counted", "[cli][coverage]") {

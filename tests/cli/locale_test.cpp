@@ -144,7 +144,7 @@ TEST_CASE("cli: OS error texts under zh are in Chinese", "[cli][locale]") {
   repo.add_shipped_case("cardiology", "CC-0001");
   REQUIRE(::symlink("gone.yaml", (repo.path() + "/cases/cardiology/CC-0002.yaml").c_str()) == 0);
   auto r = cc::test::cli::validate_json(repo.path(), {}, {}, {"--lang", "zh"});
-  std::string msg = cc::test::cli::message_at(r, "cases/cardiology/CC-0002.yaml", 1, 1, "io/read");
+  std::string msg = cc::test::message_at(r, "cases/cardiology/CC-0002.yaml", 1, 1, "io/read");
   CHECK_THAT(msg, Catch::Contains("符号链接指向的 gone.yaml 不存在"));
   auto named = cc::test::cli::validate_json(repo.path(), {"cases/cardiology/CC-0099.yaml"}, {}, {"--lang", "zh"});
   CHECK_THAT(named.run.out, Catch::Contains("文件或文件夹不存在"));
@@ -167,9 +167,9 @@ TEST_CASE("cli: schema details under zh carry no English", "[cli][locale]") {
   repo.overlay_fixture("multi-rubric");
   // R15's `revision: 0` (line 65): valijson says "Expected number greater than or equal to 1.000000".
   auto zh = cc::test::cli::validate_json(repo.path(), {}, {}, {"--lang", "zh"});
-  std::string msg = cc::test::cli::message_at(zh, "rubrics/cardiology/CC-0001.yaml", 65, 15, "schema/range");
+  std::string msg = cc::test::message_at(zh, "rubrics/cardiology/CC-0001.yaml", 65, 15, "schema/range");
   CHECK(msg == "“criteria[14].revision”超出允许范围：应不小于 1");
   auto en = cc::test::cli::validate_json(repo.path());
-  CHECK(cc::test::cli::message_at(en, "rubrics/cardiology/CC-0001.yaml", 65, 15, "schema/range") ==
+  CHECK(cc::test::message_at(en, "rubrics/cardiology/CC-0001.yaml", 65, 15, "schema/range") ==
         "'criteria[14].revision' is out of range: must be at least 1");
 }

@@ -19,7 +19,7 @@
 using cc::test::source_dir;
 using cc::test::TempDir;
 using cc::test::TempRepo;
-using cc::test::cli::replace_all;
+using cc::test::replace_all;
 namespace fs = std::filesystem;
 
 namespace {

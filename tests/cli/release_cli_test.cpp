@@ -14,7 +14,7 @@
 using cc::test::GitTempRepo;
 using cc::test::run_cli;
 using cc::test::TempRepo;
-using cc::test::cli::edit_file;
+using cc::test::edit_file;
 using cc::test::cli::validate_json;
 namespace fs = std::filesystem;
 
@@ -129,7 +129,7 @@ TEST_CASE("validate --staged checks the index, not the work tree, and only the c
   }
   SECTION("a new case that copies a committed, unchanged one is refused") {
     // Regression: the duplicate rule compared only the files the run checked.
-    cc::test::cli::write_copy_of_cc0001(repo, good);
+    cc::test::write_copy_of_cc0001(repo, good);
     repo.stage("cases/cardiology/CC-0101.yaml");
     repo.stage("rubrics/cardiology/CC-0101.yaml");
     for (int run = 0; run < 2; ++run) {  // cold, then with the case-text cache filled
@@ -137,7 +137,7 @@ TEST_CASE("validate --staged checks the index, not the work tree, and only the c
       INFO(run << staged.run.out << staged.run.err);
       CHECK(staged.run.exit_code == 1);
       CHECK(staged.doc["files_checked"] == 2);
-      CHECK(staged.keys() == std::vector<std::string>{cc::test::cli::key_of("cases/cardiology/CC-0101.yaml", 16, 1,
+      CHECK(staged.keys() == std::vector<std::string>{cc::test::key_of("cases/cardiology/CC-0101.yaml", 16, 1,
                                                                             "error", "integrity/duplicate-case-text")});
     }
     CHECK(fs::exists(repo.path() + "/.clinconsensus/cache/case-text.json"));

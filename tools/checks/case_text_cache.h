@@ -1,10 +1,11 @@
 #pragma once
 // CaseTextCache: what integrity/duplicate-case-text needs of each case (id, status, text
-// key, where the text is written), keyed by a cheap identity of the file's bytes: its stat
-// signature in the work tree, its blob id in the git index. With it a partial run
-// (`validate PATH`, a pre-commit hook) compares the checked cases with every other case
-// without parsing them again. Stored in .clinconsensus/cache/case-text.json; a missing,
-// corrupt or older cache is empty, and losing it only costs time.
+// key, where the text is written), keyed by the run's FileReader's identity of the file's
+// bytes (core/file_identity.h): its stat signature in the work tree, its blob id in the
+// git index. With it a partial run (`validate PATH`, a pre-commit hook) compares the
+// checked cases with every other case without parsing them again. Stored in
+// .clinconsensus/cache/case-text.json; a missing, corrupt or older cache is empty, and
+// losing it only costs time.
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -39,19 +40,5 @@ class CaseTextCache {
   size_t used_count_ = 0;
   bool dirty_ = false;
 };
-
-// The stat signature of a file (inode, size, modification time in ns), or "" when it
-// cannot be read; it changes whenever an editor or git rewrites the file.
-std::string stat_identity(const std::string& abs_path);
-
-// stat_identity of each of `rel_paths` (relative to `root`, '/' separated), each taken
-// relative to an open handle of its folder: the kernel resolves one name per file rather
-// than every component of an absolute path (a one-case validate takes the identity of
-// every other case of the benchmark). Sorted paths share their folder's handle.
-std::vector<std::string> stat_identities(const std::string& root, const std::vector<std::string>& rel_paths);
-
-// The identity git gives these bytes: "blob:" and the blob id (SHA-1 of "blob <size>\0"
-// and the bytes), as the index lists it. "" if hashing fails.
-std::string blob_identity(std::string_view bytes);
 
 }  // namespace cc

@@ -22,7 +22,7 @@ void record_case_text(const Document& doc, FileFacts& facts) {
 }
 
 std::vector<std::pair<std::string, FileFacts>> reference_case_facts(const std::vector<std::string>& paths,
-                                                                    const ReferenceSource& source,
+                                                                    const FileReader& source,
                                                                     const LoadLimits& limits, unsigned threads,
                                                                     CaseTextCache* cache) {
   std::vector<std::pair<std::string, FileFacts>> out(paths.size());

@@ -2,13 +2,14 @@
 
 #include <algorithm>
 #include <filesystem>
+#include <memory>
 #include <set>
-#include <unordered_map>
 
 #include "checks/duplicate_case_check.h"
 #include "checks/result_cache.h"
 #include "checks/schema_sync.h"
 #include "checks/text_check.h"
+#include "core/file_identity.h"
 #include "core/parallel.h"
 #include "core/repository.h"
 #include "core/version.h"
@@ -93,9 +94,10 @@ BenchmarkSummary summarize(const std::vector<std::pair<std::string, FileFacts>>&
 }
 
 // The cases a partial run does not check, for integrity/duplicate-case-text: a new case
-// that copies an unchanged one must be caught by `validate --staged` too. From the index
-// when the run checks staged content, else from the work tree.
+// that copies an unchanged one must be caught by `validate --staged` too. Read through the
+// run's reader: from the index when the run checks staged content, else from the work tree.
 std::vector<std::pair<std::string, FileFacts>> reference_cases(const Project& project, const ValidateOptions& options,
+                                                               const FileReader& reader,
                                                                const BenchmarkListing& listing,
                                                                const std::vector<std::string>& checked) {
   const bool whole = options.paths.empty() && !options.content;
@@ -109,33 +111,10 @@ std::vector<std::pair<std::string, FileFacts>> reference_cases(const Project& pr
   for (const auto& c : listing.cases)
     if (!in_run.count(c)) paths.push_back(c);
   const Config& cfg = project.config;
-  ReferenceSource source;
-  if (options.content) {
-    const auto& content = *options.content;
-    std::unordered_map<std::string, std::string> blob_ids(content.other_ids.begin(), content.other_ids.end());
-    source.identities = [blob_ids = std::move(blob_ids)](const std::vector<std::string>& paths) {
-      std::vector<std::string> out;
-      out.reserve(paths.size());
-      for (const auto& path : paths) {
-        auto it = blob_ids.find(path);
-        out.push_back(it == blob_ids.end() ? std::string() : "blob:" + it->second);
-      }
-      return out;
-    };
-    source.read = content.read_other;
-  } else {
-    source.identities = [&cfg](const std::vector<std::string>& paths) { return stat_identities(cfg.root, paths); };
-    source.read = [&cfg](const std::string& path) -> std::optional<std::string> {
-      auto text = read_file(cfg.abs(path));
-      if (!text) return std::nullopt;
-      return std::move(*text);
-    };
-  }
-  if (!options.use_cache || !source.read)
-    return reference_case_facts(paths, source, cfg.limits, options.threads, nullptr);
+  if (!options.use_cache) return reference_case_facts(paths, reader, cfg.limits, options.threads, nullptr);
   const std::string path = case_text_cache_path(cfg);
   CaseTextCache cache = CaseTextCache::load(path);
-  auto facts = reference_case_facts(paths, source, cfg.limits, options.threads, &cache);
+  auto facts = reference_case_facts(paths, reader, cfg.limits, options.threads, &cache);
   if (cache.dirty()) (void)cache.save(path);
   return facts;
 }
@@ -246,6 +225,8 @@ FileResult check_file(const Project& project, const std::string& rel_path, std::
 ValidateReport validate(const Project& project, const ValidateOptions& options) {
   ValidateReport report;
   const Config& cfg = project.config;
+  const std::shared_ptr<const FileReader> reader =
+      options.reader ? options.reader : std::make_shared<DiskFileReader>(cfg.root);
   // Entries that cannot be read (dangling, looping or outward links, unlistable folders)
   // are io/read findings: a full run must never pass over them in silence.
   std::vector<UnreadableEntry> unreadable;
@@ -264,7 +245,7 @@ ValidateReport validate(const Project& project, const ValidateOptions& options) 
   std::vector<std::string> files;
   const bool whole = options.paths.empty();
   if (options.content) {
-    for (const auto& f : options.content->files) files.push_back(f.first);
+    files = options.content->files;
   } else if (whole) {
     files = listing.cases;
     files.insert(files.end(), listing.rubrics.begin(), listing.rubrics.end());
@@ -294,8 +275,8 @@ ValidateReport validate(const Project& project, const ValidateOptions& options) 
     const bool keep_text = remember_texts && file_kind_of(files[i], cfg) == FileKind::Case;
     // The stat signature is taken before the read: a file rewritten in between gets a new
     // signature, never the old bytes' facts.
-    if (keep_text) text_ids[i].first = stat_identity(cfg.abs(files[i]));
-    auto text = options.content ? Result<std::string>(options.content->files[i].second) : read_file(cfg.abs(files[i]));
+    if (keep_text) text_ids[i].first = reader->identity(files[i]);
+    auto text = reader->read(files[i]);
     if (keep_text && text) text_ids[i].second = blob_identity(*text);
     if (!text) {
       results[i].diagnostics.push_back(file_diagnostic(
@@ -337,7 +318,7 @@ ValidateReport validate(const Project& project, const ValidateOptions& options) 
   std::vector<Diagnostic> cross;
   IntegrityContext ctx{cfg, project.taxonomy, project.lang};
   check_cross_file(checked, listing, ctx, cross);
-  check_duplicate_case_text(checked, reference_cases(project, options, listing, files), project.lang, cross);
+  check_duplicate_case_text(checked, reference_cases(project, options, *reader, listing, files), project.lang, cross);
   cross.insert(cross.end(), project.config_findings.begin(), project.config_findings.end());
   apply_severities(cfg, cross);
   report.diagnostics.insert(report.diagnostics.end(), cross.begin(), cross.end());
@@ -352,6 +333,11 @@ ValidateReport validate(const Project& project, const ValidateOptions& options) 
   }
   std::sort(report.diagnostics.begin(), report.diagnostics.end(), diagnostic_less);
   return report;
+}
+
+RunOutcome validate_outcome(const ValidateReport& report) {
+  if (report.input_error) return RunOutcome::Unusable;
+  return count_diagnostics(report.diagnostics).errors > 0 ? RunOutcome::Findings : RunOutcome::Done;
 }
 
 }  // namespace cc

@@ -2,7 +2,7 @@
 // Validator: the `validate` pipeline — find the files, check each one (from the cache
 // when unchanged) on all cores, run the cross-file checks, apply the configured
 // severities. Produces Diagnostics only; the CLI picks the renderer.
-#include <functional>
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
@@ -12,7 +12,9 @@
 #include "core/benchmark_summary.h"
 #include "core/config.h"
 #include "core/diagnostic.h"
+#include "core/file_reader.h"
 #include "core/messages.h"
+#include "core/run_outcome.h"
 #include "core/taxonomy.h"
 
 namespace cc {
@@ -41,17 +43,17 @@ struct ValidateOptions {
   std::vector<std::string> paths;  // files or folders (absolute or cwd-relative); empty: all
   bool use_cache = true;
   unsigned threads = 0;  // 0: one per core
-  // Content from elsewhere than the work tree (the git index, for `validate --staged`):
-  // exactly these files are checked with these bytes, `listing` stands in for the
-  // folders in the cross-file checks, and the result cache is not used.
+  // Where the files are read: null for the work tree (a DiskFileReader at the root), the
+  // git index for `validate --staged`, memory in a test. Also where the cases a partial
+  // run does not check are read for integrity/duplicate-case-text (through the case-text
+  // cache, keyed by the reader's identities).
+  std::shared_ptr<const FileReader> reader;
+  // A listing from elsewhere than the work tree's folders (the git index): exactly these
+  // files are checked, `listing` stands in for the folders in the cross-file checks, and
+  // the result cache is not used.
   struct Content {
-    std::vector<std::pair<std::string, std::string>> files;  // root-relative path, bytes
+    std::vector<std::string> files;  // root-relative paths, read through `reader`
     BenchmarkListing listing;
-    // The listed case files that are not in `files`, as path → git blob id, and how to read
-    // their bytes: checked by no rule, only compared with the checked cases by
-    // integrity/duplicate-case-text (through the case-text cache, keyed by blob id).
-    std::vector<std::pair<std::string, std::string>> other_ids;
-    std::function<std::optional<std::string>(const std::string& path)> read_other;
   };
   std::optional<Content> content;
 };
@@ -63,7 +65,14 @@ struct ValidateReport {
   BenchmarkSummary summary;  // of the files checked
 };
 
+// Checks the files `options` names (all of the benchmark by default), reading them through
+// options.reader, and runs the cross-file checks; findings sorted, severities applied. A
+// file that cannot be read is an io/read finding, never a failed run.
 ValidateReport validate(const Project& project, const ValidateOptions& options);
+
+// How a run ended: Unusable when a path could not be read at all, Findings when an error
+// remains after the configured severities, else Done (tools/cli/exit_status.h maps it).
+RunOutcome validate_outcome(const ValidateReport& report);
 
 // Checks one file's bytes on their own: YAML, schema, per-file integrity.
 FileResult check_file(const Project& project, const std::string& rel_path, std::string text);

@@ -56,7 +56,8 @@ std::optional<int> prepare_staged(const CliContext& ctx, const std::string& form
     std::cerr << "clinconsensus validate --staged: " << staged.error().message << '\n';
     return kExitUsage;
   }
-  vo.content = std::move(*staged);
+  vo.content = std::move(staged->content);
+  vo.reader = std::move(staged->reader);
   return std::nullopt;
 }
 
@@ -103,9 +104,7 @@ void register_validate(CLI::App& app, CliContext& ctx, std::function<int()>& run
       render_findings(ctx, opts->format, project->config.root, report.diagnostics, report.files_checked,
                       opts->summary ? &report.summary : nullptr);
       std::cout.flush();
-      if (report.input_error) return static_cast<int>(kExitUsage);
-      return count_diagnostics(report.diagnostics).errors > 0 ? static_cast<int>(kExitFindings)
-                                                              : static_cast<int>(kExitOk);
+      return exit_status(validate_outcome(report));
     };
   });
 }

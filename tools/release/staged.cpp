@@ -1,14 +1,13 @@
 #include "release/staged.h"
 
-#include <algorithm>
 #include <cstdlib>
 #include <filesystem>
 #include <map>
 #include <memory>
-#include <mutex>
 #include <set>
 
 #include "core/repository.h"
+#include "release/blob_reader.h"
 #include "release/git_files.h"
 
 namespace cc::git {
@@ -32,7 +31,7 @@ std::vector<std::string> project_files(const Config& config) {
           config.schema_dir + "/rubric.schema.json", config.schema_dir + "/config.schema.json"};
 }
 
-Result<ValidateOptions::Content> staged_content(const Config& config) {
+Result<StagedContent> staged_content(const Config& config) {
   auto repo = open_repository(config.root);
   if (!repo) return repo.error();
   git_repository* r = repo->get();
@@ -93,35 +92,11 @@ Result<ValidateOptions::Content> staged_content(const Config& config) {
     for (const auto& [path, oid] : staged)
       if (deleted_stems.count(file_stem(path))) touched.emplace(path, oid);
 
-  for (const auto& [path, oid] : touched) {
-    auto bytes = read_blob(r, oid);
-    if (!bytes) return bytes.error();
-    out.files.emplace_back(path, std::move(*bytes));
-  }
-  // The other staged cases, which a touched case must not copy: their blob ids key the
-  // case-text cache, and their bytes are read only on a miss (one at a time: the
-  // repository handle is not shared between threads).
-  bool touches_case = std::any_of(staged_cases.begin(), staged_cases.end(),
-                                  [&](const GitFile& f) { return touched.count(f.path) > 0; });
-  if (touches_case) {
-    auto others = std::make_shared<std::map<std::string, git_oid>>();
-    for (const auto& f : staged_cases) {
-      if (touched.count(f.path)) continue;
-      out.other_ids.emplace_back(f.path, oid_hex(f.oid));
-      others->emplace(f.path, f.oid);
-    }
-    auto shared_repo = std::make_shared<RepoPtr>(std::move(*repo));
-    auto lock = std::make_shared<std::mutex>();
-    out.read_other = [shared_repo, others, lock](const std::string& path) -> std::optional<std::string> {
-      auto it = others->find(path);
-      if (it == others->end()) return std::nullopt;
-      std::lock_guard<std::mutex> guard(*lock);
-      auto bytes = read_blob(shared_repo->get(), it->second);
-      if (!bytes) return std::nullopt;
-      return std::move(*bytes);
-    };
-  }
-  return out;
+  // The touched files are read through the reader as validate checks them; the other
+  // staged cases only on a miss of the case-text cache, which their blob ids key (a touched
+  // case must not copy one of them).
+  for (const auto& [path, oid] : touched) out.files.push_back(path);
+  return StagedContent{std::move(out), std::make_shared<BlobReader>(std::move(*repo), std::move(staged))};
 }
 
 }  // namespace cc::git

@@ -4,6 +4,7 @@
 // is checked as it will be committed), the partners of deleted files (a rubric whose
 // case is deleted becomes an orphan), and the index's file list for the cross-file
 // checks. Nothing is read from the work tree.
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -21,6 +22,15 @@ Result<IndexPtr> commit_index(git_repository* repo);
 // and rubric checked.
 std::vector<std::string> project_files(const Config& config);
 
-Result<ValidateOptions::Content> staged_content(const Config& config);
+// What `validate --staged` checks: the files to check and the index's listing, and the
+// reader of the index's blobs they are read through (ValidateOptions::content, ::reader).
+struct StagedContent {
+  ValidateOptions::Content content;
+  std::shared_ptr<const FileReader> reader;
+};
+
+// The staged content of the repository holding `config.root`, as the file comment says.
+// An Error when git cannot be read.
+Result<StagedContent> staged_content(const Config& config);
 
 }  // namespace cc::git
