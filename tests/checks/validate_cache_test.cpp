@@ -82,7 +82,8 @@ TEST_CASE("validate: cache: a change to clinconsensus.yaml invalidates cached re
   CHECK(validate_in_process(repo.path()).keys().empty());
 }
 
-TEST_CASE("validate: cache: a rule severity changed in clinconsensus.yaml applies to cached files", "[validate][cache]") {
+TEST_CASE("validate: cache: a rule severity changed in clinconsensus.yaml applies to cached files",
+          "[validate][cache]") {
   Benchmark repo;
   edit_file(repo, kCase, "audience: lay", "audience: professional");
   auto warning = validate_in_process(repo.path());

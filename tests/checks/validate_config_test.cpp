@@ -49,10 +49,12 @@ TEST_CASE("validate: config schema findings: an unknown setting with a suggestio
   CHECK(r.run.exit_code == 1);
 }
 
-TEST_CASE("validate: a rule set to warning in clinconsensus.yaml turns an error into a warning (exit 0)", "[validate][config]") {
+TEST_CASE("validate: a rule set to warning in clinconsensus.yaml turns an error into a warning (exit 0)",
+          "[validate][config]") {
   TempRepo repo;
   set_rule_level(repo, "integrity/criteria-count", "warning");
-  expect_fixture_in_process(repo, "integrity-criteria-count", {{kRubric, 4, 1, "integrity/criteria-count", "warning"}}, 0);
+  expect_fixture_in_process(repo, "integrity-criteria-count", {{kRubric, 4, 1, "integrity/criteria-count", "warning"}},
+                            0);
 }
 
 TEST_CASE("validate: a rule switched off in clinconsensus.yaml is not reported", "[validate][config]") {
@@ -107,13 +109,13 @@ TEST_CASE("validate: several problems in one case, each at its own place", "[val
   // multi-case: status aproved (line 4), difficulty High (5), care_stage twice (13, 14),
   // audience professional for 患者女儿 (16), authors misspelt autors (21).
   auto r = expect_fixture_in_process(repo, "multi-case",
-                          {{kCase, 3, 1, "schema/required"},
-                           {kCase, 4, 9, "schema/enum"},
-                           {kCase, 5, 13, "integrity/unknown-label"},
-                           {kCase, 14, 1, "yaml/duplicate-key"},
-                           {kCase, 16, 11, "integrity/audience-role", "warning"},
-                           {kCase, 21, 1, "schema/unknown-key"}},
-                          1);
+                                     {{kCase, 3, 1, "schema/required"},
+                                      {kCase, 4, 9, "schema/enum"},
+                                      {kCase, 5, 13, "integrity/unknown-label"},
+                                      {kCase, 14, 1, "yaml/duplicate-key"},
+                                      {kCase, 16, 11, "integrity/audience-role", "warning"},
+                                      {kCase, 21, 1, "schema/unknown-key"}},
+                                     1);
   CHECK(r.doc["summary"]["errors"] == 5);
   CHECK(r.doc["summary"]["warnings"] == 1);
   CHECK_THAT(message_at(r, kCase, 3, 1, "schema/required"), Catch::Contains("'authors'"));
@@ -132,14 +134,14 @@ TEST_CASE("validate: several problems in one rubric, each at its own place", "[v
   // and revision 0 in R15 (64, 65), R20's criterion twice (83, 84), R30 renamed to R29
   // (119, 123), review.reviewers misspelt reviewer (128).
   auto r = expect_fixture_in_process(repo, "multi-rubric",
-                          {{kRubric, 49, 19, "schema/pattern"},
-                           {kRubric, 55, 11, "integrity/unknown-label"},
-                           {kRubric, 64, 15, "schema/type"},
-                           {kRubric, 65, 15, "schema/range"},
-                           {kRubric, 84, 5, "yaml/duplicate-key"},
-                           {kRubric, 123, 19, "integrity/duplicate-criterion-id"},
-                           {kRubric, 128, 3, "schema/unknown-key"}},
-                          1);
+                                     {{kRubric, 49, 19, "schema/pattern"},
+                                      {kRubric, 55, 11, "integrity/unknown-label"},
+                                      {kRubric, 64, 15, "schema/type"},
+                                      {kRubric, 65, 15, "schema/range"},
+                                      {kRubric, 84, 5, "yaml/duplicate-key"},
+                                      {kRubric, 123, 19, "integrity/duplicate-criterion-id"},
+                                      {kRubric, 128, 3, "schema/unknown-key"}},
+                                     1);
   CHECK(r.doc["summary"]["errors"] == 7);
   CHECK_THAT(message_at(r, kRubric, 55, 11, "integrity/unknown-label"), Catch::Contains("did you mean '沟通'"));
   CHECK_THAT(message_at(r, kRubric, 128, 3, "schema/unknown-key"), Catch::Contains("did you mean 'reviewers'"));

@@ -39,7 +39,8 @@ TEST_CASE("validate: integrity/duplicate-case-text on cold and warm caches", "[v
   CHECK(warned.run.exit_code == 0);
 }
 
-TEST_CASE("validate: a full run keeps every case's text facts for later partial runs", "[validate][duplicate-case-text]") {
+TEST_CASE("validate: a full run keeps every case's text facts for later partial runs",
+          "[validate][duplicate-case-text]") {
   TempRepo repo;
   copy_shipped_benchmark(repo);
   const std::string cache = repo.path() + "/.clinconsensus/cache/case-text.json";

@@ -14,8 +14,9 @@ const std::string kRubric = "rubrics/cardiology/CC-0001.yaml";
 TEST_CASE("validate: integrity/unknown-label for a subject written by its English name", "[validate][integrity]") {
   TempRepo repo;
   // Line 6 `subject: Cardiology`, line 8 `  - Cardiology` in subject_labels.
-  auto r = expect_fixture_in_process(repo, "integrity-unknown-label-subject",
-                          {{kCase, 6, 10, "integrity/unknown-label"}, {kCase, 8, 5, "integrity/unknown-label"}}, 1);
+  auto r = expect_fixture_in_process(
+      repo, "integrity-unknown-label-subject",
+      {{kCase, 6, 10, "integrity/unknown-label"}, {kCase, 8, 5, "integrity/unknown-label"}}, 1);
   std::string msg = message_at(r, kCase, 6, 10, "integrity/unknown-label");
   CHECK_THAT(msg, Catch::Contains("'Cardiology'"));
   CHECK_THAT(msg, Catch::Contains("specialty"));
@@ -24,11 +25,13 @@ TEST_CASE("validate: integrity/unknown-label for a subject written by its Englis
   CHECK(fix_at(r, kCase, 8, 5, "integrity/unknown-label") == "心血管内科");
 }
 
-TEST_CASE("validate: integrity/unknown-label for a task written by its code, inside a flow list", "[validate][integrity]") {
+TEST_CASE("validate: integrity/unknown-label for a task written by its code, inside a flow list",
+          "[validate][integrity]") {
   TempRepo repo;
   // Line 10 `task_labels: [治疗方案制定, medication-guidance]`: "task_labels: [" is 14 code
   // points, 治疗方案制定 6, ", " 2, so the code starts at column 23.
-  auto r = expect_fixture_in_process(repo, "integrity-unknown-label-task", {{kCase, 10, 23, "integrity/unknown-label"}}, 1);
+  auto r =
+      expect_fixture_in_process(repo, "integrity-unknown-label-task", {{kCase, 10, 23, "integrity/unknown-label"}}, 1);
   std::string msg = message_at(r, kCase, 10, 23, "integrity/unknown-label");
   CHECK_THAT(msg, Catch::Contains("'medication-guidance'"));
   CHECK_THAT(msg, Catch::Contains("task type"));
@@ -38,7 +41,8 @@ TEST_CASE("validate: integrity/unknown-label for a task written by its code, ins
 TEST_CASE("validate: integrity/unknown-label for a difficulty written in Chinese", "[validate][integrity]") {
   TempRepo repo;
   // Line 5 `difficulty: 中`; difficulty is written as its code.
-  auto r = expect_fixture_in_process(repo, "integrity-unknown-label-difficulty", {{kCase, 5, 13, "integrity/unknown-label"}}, 1);
+  auto r = expect_fixture_in_process(repo, "integrity-unknown-label-difficulty",
+                                     {{kCase, 5, 13, "integrity/unknown-label"}}, 1);
   std::string msg = message_at(r, kCase, 5, 13, "integrity/unknown-label");
   CHECK_THAT(msg, Catch::Contains("difficulty"));
   CHECK_THAT(msg, Catch::Contains("did you mean 'medium'"));
@@ -48,7 +52,8 @@ TEST_CASE("validate: integrity/unknown-label for a difficulty written in Chinese
 TEST_CASE("validate: integrity/unknown-label for a care stage written by its code", "[validate][integrity]") {
   TempRepo repo;
   // Line 13 `care_stage: intervention`.
-  auto r = expect_fixture_in_process(repo, "integrity-unknown-label-care-stage", {{kCase, 13, 13, "integrity/unknown-label"}}, 1);
+  auto r = expect_fixture_in_process(repo, "integrity-unknown-label-care-stage",
+                                     {{kCase, 13, 13, "integrity/unknown-label"}}, 1);
   std::string msg = message_at(r, kCase, 13, 13, "integrity/unknown-label");
   CHECK_THAT(msg, Catch::Contains("care stage"));
   CHECK_THAT(msg, Catch::Contains("did you mean '干预'"));
@@ -58,7 +63,8 @@ TEST_CASE("validate: integrity/unknown-label for a care stage written by its cod
 TEST_CASE("validate: integrity/unknown-label for an audience written in Chinese", "[validate][integrity]") {
   TempRepo repo;
   // Line 15 `audience: 非专业`. An unknown audience is not also compared with the role.
-  auto r = expect_fixture_in_process(repo, "integrity-unknown-label-audience", {{kCase, 15, 11, "integrity/unknown-label"}}, 1);
+  auto r = expect_fixture_in_process(repo, "integrity-unknown-label-audience",
+                                     {{kCase, 15, 11, "integrity/unknown-label"}}, 1);
   std::string msg = message_at(r, kCase, 15, 11, "integrity/unknown-label");
   CHECK_THAT(msg, Catch::Contains("audience"));
   CHECK_THAT(msg, Catch::Contains("did you mean 'lay'"));
@@ -68,7 +74,8 @@ TEST_CASE("validate: integrity/unknown-label for an audience written in Chinese"
 TEST_CASE("validate: integrity/unknown-label for a rubric axis written by its code", "[validate][integrity]") {
   TempRepo repo;
   // R09's `    axis: safety` is line 39.
-  auto r = expect_fixture_in_process(repo, "integrity-unknown-label-axis", {{kRubric, 39, 11, "integrity/unknown-label"}}, 1);
+  auto r = expect_fixture_in_process(repo, "integrity-unknown-label-axis",
+                                     {{kRubric, 39, 11, "integrity/unknown-label"}}, 1);
   std::string msg = message_at(r, kRubric, 39, 11, "integrity/unknown-label");
   CHECK_THAT(msg, Catch::Contains("axis"));
   CHECK_THAT(msg, Catch::Contains("did you mean '安全性'"));
@@ -103,8 +110,8 @@ TEST_CASE("validate: integrity/primary-not-in-labels points at the list", "[vali
   TempRepo repo;
   // task_labels (line 10) now holds only 用药指导 (line 11, the list's first '-' at
   // column 3); the primary task 治疗方案制定 is missing from it.
-  auto r =
-      expect_fixture_in_process(repo, "integrity-primary-not-in-labels", {{kCase, 11, 3, "integrity/primary-not-in-labels"}}, 1);
+  auto r = expect_fixture_in_process(repo, "integrity-primary-not-in-labels",
+                                     {{kCase, 11, 3, "integrity/primary-not-in-labels"}}, 1);
   std::string msg = message_at(r, kCase, 11, 3, "integrity/primary-not-in-labels");
   CHECK_THAT(msg, Catch::Contains("治疗方案制定"));
   CHECK_THAT(msg, Catch::Contains("task_labels"));
@@ -122,7 +129,8 @@ TEST_CASE("validate: integrity/primary-not-in-labels for the subject", "[validat
 TEST_CASE("validate: integrity/audience-role is a warning by the shipped config (exit 0)", "[validate][integrity]") {
   TempRepo repo;
   // Line 15 `audience: professional`, but user_role (line 14) is 患者女儿.
-  auto r = expect_fixture_in_process(repo, "integrity-audience-role", {{kCase, 15, 11, "integrity/audience-role", "warning"}}, 0);
+  auto r = expect_fixture_in_process(repo, "integrity-audience-role",
+                                     {{kCase, 15, 11, "integrity/audience-role", "warning"}}, 0);
   std::string msg = message_at(r, kCase, 15, 11, "integrity/audience-role");
   CHECK_THAT(msg, Catch::Contains("患者女儿"));
   CHECK(fix_at(r, kCase, 15, 11, "integrity/audience-role") == "audience: lay");

@@ -17,8 +17,8 @@ TEST_CASE("validate: integrity/file-location for a case directly under cases/", 
   TempRepo repo;
   // A finding about the whole document points at its root mapping, which starts on line 3
   // after the two comment lines.
-  auto r =
-      expect_fixture_in_process(repo, "integrity-file-location", {{"cases/CC-0001.yaml", 3, 1, "integrity/file-location"}}, 1);
+  auto r = expect_fixture_in_process(repo, "integrity-file-location",
+                                     {{"cases/CC-0001.yaml", 3, 1, "integrity/file-location"}}, 1);
   CHECK_THAT(message_at(r, "cases/CC-0001.yaml", 3, 1, "integrity/file-location"), Catch::Contains("cases/"));
 }
 
@@ -60,7 +60,8 @@ TEST_CASE("validate: integrity/orphan-rubric names the case to create", "[valida
   CHECK_THAT(message_at(r, kRubric, 3, 10, "integrity/orphan-rubric"), Catch::Contains(kCase));
 }
 
-TEST_CASE("validate: pairing is checked against the whole benchmark when one file is validated", "[validate][integrity]") {
+TEST_CASE("validate: pairing is checked against the whole benchmark when one file is validated",
+          "[validate][integrity]") {
   TempRepo repo;
   repo.overlay_fixture("integrity-missing-rubric");
   repo.add_shipped_case("pulmonology", "CC-0002");
@@ -80,11 +81,11 @@ TEST_CASE("validate: integrity/duplicate-case-id for one id in two specialty fol
   // names its twin.
   const std::string c2 = "cases/endocrinology/CC-0001.yaml", r2 = "rubrics/endocrinology/CC-0001.yaml";
   auto r = expect_fixture_in_process(repo, "integrity-duplicate-case-id",
-                          {{kCase, 3, 10, "integrity/duplicate-case-id"},
-                           {c2, 3, 10, "integrity/duplicate-case-id"},
-                           {kRubric, 3, 10, "integrity/duplicate-case-id"},
-                           {r2, 3, 10, "integrity/duplicate-case-id"}},
-                          1);
+                                     {{kCase, 3, 10, "integrity/duplicate-case-id"},
+                                      {c2, 3, 10, "integrity/duplicate-case-id"},
+                                      {kRubric, 3, 10, "integrity/duplicate-case-id"},
+                                      {r2, 3, 10, "integrity/duplicate-case-id"}},
+                                     1);
   CHECK_THAT(message_at(r, kCase, 3, 10, "integrity/duplicate-case-id"), Catch::Contains(c2));
   CHECK_THAT(message_at(r, c2, 3, 10, "integrity/duplicate-case-id"), Catch::Contains(kCase));
   CHECK(r.doc["files_checked"] == 4);
@@ -95,10 +96,10 @@ TEST_CASE("validate: integrity/duplicate-case-id for a copied case that kept the
   // cases/cardiology/CC-0002.yaml is a copy of CC-0001 that still says case_id: CC-0001.
   const std::string copy = "cases/cardiology/CC-0002.yaml";
   auto r = expect_fixture_in_process(repo, "integrity-duplicate-case-id-declared",
-                          {{kCase, 3, 10, "integrity/duplicate-case-id"},
-                           {copy, 3, 10, "integrity/case-id-filename"},
-                           {copy, 3, 10, "integrity/duplicate-case-id"}},
-                          1);
+                                     {{kCase, 3, 10, "integrity/duplicate-case-id"},
+                                      {copy, 3, 10, "integrity/case-id-filename"},
+                                      {copy, 3, 10, "integrity/duplicate-case-id"}},
+                                     1);
   CHECK_THAT(message_at(r, kCase, 3, 10, "integrity/duplicate-case-id"), Catch::Contains(copy));
   CHECK_THAT(message_at(r, copy, 3, 10, "integrity/duplicate-case-id"), Catch::Contains(kCase));
 }

@@ -64,8 +64,8 @@ std::shared_ptr<MemoryReader> pair_and_copy() {
   auto reader = std::make_shared<MemoryReader>();
   reader->files[kCase] = shipped(kCase);
   reader->files[kRubric] = shipped(kRubric);
-  reader->files[kCopyCase] = replace_all(replace_all(reader->files[kCase], "CC-0001", "CC-0101"), "status: draft",
-                                         "status: review");
+  reader->files[kCopyCase] =
+      replace_all(replace_all(reader->files[kCase], "CC-0001", "CC-0101"), "status: draft", "status: review");
   reader->files[kCopyRubric] = replace_all(reader->files[kRubric], "CC-0001", "CC-0101");
   return reader;
 }
@@ -109,7 +109,8 @@ TEST_CASE("validate reader: the files come from the reader, not the work tree", 
   CHECK(reader->reads_of(kRubric) == 1);
 }
 
-TEST_CASE("validate reader: a file the reader cannot give is that file's io/read finding", "[checks][validate][reader]") {
+TEST_CASE("validate reader: a file the reader cannot give is that file's io/read finding",
+          "[checks][validate][reader]") {
   TempRepo repo;
   auto load = load_project(repo.path(), Lang::En);
   REQUIRE(load.project);

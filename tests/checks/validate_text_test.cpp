@@ -24,7 +24,8 @@ std::vector<std::string> keys_with_prefix(const JsonRun& r, const std::string& p
 }
 }  // namespace
 
-TEST_CASE("validate: text/encoding names GB18030 and points past the bytes that happen to be UTF-8", "[validate][text]") {
+TEST_CASE("validate: text/encoding names GB18030 and points past the bytes that happen to be UTF-8",
+          "[validate][text]") {
   TempRepo repo;
   // The whole case in GB18030. Line 2 is `# 示例病例：…`; 示 is CA BE, which is also a
   // well-formed UTF-8 sequence (U+02BE), so it counts as one column; 例 is C0 FD, and C0
@@ -76,7 +77,8 @@ TEST_CASE("validate: text/halfwidth-punct points at a half-width comma after Chi
   CHECK_THAT(message_at(r, kCase, 17, 6, "text/halfwidth-punct"), Catch::Contains("'，'"));
 }
 
-TEST_CASE("validate: text/fullwidth-punct points at a full-width stop inside a number of the rubric", "[validate][text]") {
+TEST_CASE("validate: text/fullwidth-punct points at a full-width stop inside a number of the rubric",
+          "[validate][text]") {
   TempRepo repo;
   // Rubric line 34 (R08) `    criterion: 说明若选用华法林需定期抽血监测INR并维持在2．0–3.0`:
   // "    criterion: " is 15 columns, then 22 characters up to the 2 (column 38): ． is 39.
@@ -84,11 +86,13 @@ TEST_CASE("validate: text/fullwidth-punct points at a full-width stop inside a n
   CHECK_THAT(message_at(r, kRubric, 34, 39, "text/fullwidth-punct"), Catch::Contains("'.'"));
 }
 
-TEST_CASE("validate: text/mixed-quotes warns at both straight quotes of a value that also has curly ones", "[validate][text]") {
+TEST_CASE("validate: text/mixed-quotes warns at both straight quotes of a value that also has curly ones",
+          "[validate][text]") {
   TempRepo repo;
   // Line 17 `  患者女，71岁，"退休教师"。…“预防心脑血管病”…`: the quotes are 11 and 16.
-  expect_fixture_in_process(repo, "text-mixed-quotes",
-                 {{kCase, 17, 11, "text/mixed-quotes", "warning"}, {kCase, 17, 16, "text/mixed-quotes", "warning"}}, 0);
+  expect_fixture_in_process(
+      repo, "text-mixed-quotes",
+      {{kCase, 17, 11, "text/mixed-quotes", "warning"}, {kCase, 17, 16, "text/mixed-quotes", "warning"}}, 0);
 }
 
 TEST_CASE("validate: text/repeated-punct points at the first of two commas", "[validate][text]") {
@@ -126,7 +130,8 @@ TEST_CASE("validate: text/traditional warns at 醫 and offers no automatic fix b
   CHECK(fix_at(r, kCase, 19, 3, "text/traditional").empty());
 }
 
-TEST_CASE("validate: text/unit-spelling warns at the spelling that differs from the first one seen", "[validate][text]") {
+TEST_CASE("validate: text/unit-spelling warns at the spelling that differs from the first one seen",
+          "[validate][text]") {
   TempRepo repo;
   // clinical_context (line 17) writes `eGFR 54 mL/min`; the fixture adds `每天喝水1500 ml够吗？`
   // at the end of user_request (line 19): 84 columns of the original line, 每天喝水 85-88,
@@ -159,7 +164,8 @@ TEST_CASE("validate: text rules speak Chinese under zh at the same positions", "
   CHECK_THAT(message_at(r, kCase, 17, 6, "text/halfwidth-punct"), Catch::Contains("“，”"));
 }
 
-TEST_CASE("validate: a case dense with numbers, Latin, URLs and abbreviations has no text finding", "[validate][text]") {
+TEST_CASE("validate: a case dense with numbers, Latin, URLs and abbreviations has no text finding",
+          "[validate][text]") {
   TempRepo repo;
   // Decimals (3.5 mg, 0.5 g), ratios (1:1000, 3:1), a time (10:30), URLs with commas and
   // dots, an e-mail address, `amoxicillin, clavulanate` inside Chinese, β-OH and

@@ -10,7 +10,8 @@ const std::string kCase = "cases/cardiology/CC-0001.yaml";
 const std::string kRubric = "rubrics/cardiology/CC-0001.yaml";
 }  // namespace
 
-TEST_CASE("validate: yaml/syntax points at the second colon, counting Chinese characters as one column", "[validate][yaml]") {
+TEST_CASE("validate: yaml/syntax points at the second colon, counting Chinese characters as one column",
+          "[validate][yaml]") {
   TempRepo repo;
   // Line 9 is `task: 治疗方案制定: 用药指导`; "task: " is 6 code points, the task 6 more.
   auto r = expect_fixture_in_process(repo, "yaml-syntax", {{kCase, 9, 13, "yaml/syntax"}}, 1);
@@ -41,11 +42,13 @@ TEST_CASE("validate: yaml/multiple-documents is the only finding for a file with
   expect_fixture_in_process(repo, "yaml-multiple-documents", {{kCase, 25, 1, "yaml/multiple-documents"}}, 1);
 }
 
-TEST_CASE("validate: yaml/multiple-documents points at the separator, not at an explicit start marker", "[validate][yaml]") {
+TEST_CASE("validate: yaml/multiple-documents points at the separator, not at an explicit start marker",
+          "[validate][yaml]") {
   TempRepo repo;
   // Line 3 is the `---` that starts the first document; line 26 the one that starts the
   // second.
-  expect_fixture_in_process(repo, "yaml-multiple-documents-explicit-start", {{kCase, 26, 1, "yaml/multiple-documents"}}, 1);
+  expect_fixture_in_process(repo, "yaml-multiple-documents-explicit-start", {{kCase, 26, 1, "yaml/multiple-documents"}},
+                            1);
 }
 
 TEST_CASE("validate: one document with explicit start and end markers is fine", "[validate][yaml]") {

@@ -16,10 +16,10 @@
 #include "cli/cli_helpers.h"
 #include "test_support.h"
 
+using cc::test::replace_all;
 using cc::test::source_dir;
 using cc::test::TempDir;
 using cc::test::TempRepo;
-using cc::test::replace_all;
 namespace fs = std::filesystem;
 
 namespace {

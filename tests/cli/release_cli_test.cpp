@@ -11,10 +11,10 @@
 #include "release/git_test_support.h"
 #include "release/hook.h"
 
+using cc::test::edit_file;
 using cc::test::GitTempRepo;
 using cc::test::run_cli;
 using cc::test::TempRepo;
-using cc::test::edit_file;
 using cc::test::cli::validate_json;
 namespace fs = std::filesystem;
 
@@ -137,8 +137,8 @@ TEST_CASE("validate --staged checks the index, not the work tree, and only the c
       INFO(run << staged.run.out << staged.run.err);
       CHECK(staged.run.exit_code == 1);
       CHECK(staged.doc["files_checked"] == 2);
-      CHECK(staged.keys() == std::vector<std::string>{cc::test::key_of("cases/cardiology/CC-0101.yaml", 16, 1,
-                                                                            "error", "integrity/duplicate-case-text")});
+      CHECK(staged.keys() == std::vector<std::string>{cc::test::key_of("cases/cardiology/CC-0101.yaml", 16, 1, "error",
+                                                                       "integrity/duplicate-case-text")});
     }
     CHECK(fs::exists(repo.path() + "/.clinconsensus/cache/case-text.json"));
     // Rewording the copy in the index clears it; the work tree does not count.

@@ -84,4 +84,3 @@ TEST_CASE("cli: cache: a later run reads the cache; --no-cache ignores it and le
   CHECK(fresh.run.exit_code == 0);
   CHECK(repo.read(kCacheFile) == planted);
 }
-

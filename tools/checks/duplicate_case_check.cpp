@@ -22,9 +22,8 @@ void record_case_text(const Document& doc, FileFacts& facts) {
 }
 
 std::vector<std::pair<std::string, FileFacts>> reference_case_facts(const std::vector<std::string>& paths,
-                                                                    const FileReader& source,
-                                                                    const LoadLimits& limits, unsigned threads,
-                                                                    CaseTextCache* cache) {
+                                                                    const FileReader& source, const LoadLimits& limits,
+                                                                    unsigned threads, CaseTextCache* cache) {
   std::vector<std::pair<std::string, FileFacts>> out(paths.size());
   std::vector<std::string> identities = cache ? source.identities(paths) : std::vector<std::string>(paths.size());
   std::vector<size_t> misses;

@@ -24,9 +24,8 @@ void record_case_text(const Document& doc, FileFacts& facts);
 // loaded on all cores (and put in the cache). A file that cannot be read or parsed is
 // left out: it is not in the run, and a full run reports it.
 std::vector<std::pair<std::string, FileFacts>> reference_case_facts(const std::vector<std::string>& paths,
-                                                                    const FileReader& source,
-                                                                    const LoadLimits& limits, unsigned threads,
-                                                                    CaseTextCache* cache);
+                                                                    const FileReader& source, const LoadLimits& limits,
+                                                                    unsigned threads, CaseTextCache* cache);
 
 // One error per checked case whose text, after normalisation, repeats an earlier case's
 // or any reference case's.

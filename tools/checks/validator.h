@@ -67,7 +67,8 @@ struct ValidateReport {
 
 // Checks the files `options` names (all of the benchmark by default), reading them through
 // options.reader, and runs the cross-file checks; findings sorted, severities applied. A
-// file that cannot be read is an io/read finding, never a failed run.
+// file the reader cannot give is that file's io/read finding (and sets input_error); the
+// other files are still checked.
 ValidateReport validate(const Project& project, const ValidateOptions& options);
 
 // How a run ended: Unusable when a path could not be read at all, Findings when an error
