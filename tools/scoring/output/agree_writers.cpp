@@ -14,8 +14,6 @@ namespace {
 
 using Json = nlohmann::ordered_json;
 
-Json num(const std::optional<double>& v) { return v && std::isfinite(*v) ? Json(*v) : Json(nullptr); }
-
 const char* verdict_text(Verdict v) { return v == Verdict::Met ? "met" : v == Verdict::NotMet ? "not met" : ""; }
 
 }  // namespace
@@ -72,12 +70,12 @@ std::string agreement_json(const AgreeReport& r) {
          {"b_only", t.b_only},
          {"neither", t.neither},
          {"unpaired", row.unpaired},
-         {"agreement_pct", num(f.agreement_pct)},
-         {"kappa", num(f.kappa)},
-         {"met", {{"precision", num(f.met.precision)}, {"recall", num(f.met.recall)}, {"f1", num(f.met.f1)}}},
+         {"agreement_pct", json_number(f.agreement_pct)},
+         {"kappa", json_number(f.kappa)},
+         {"met", {{"precision", json_number(f.met.precision)}, {"recall", json_number(f.met.recall)}, {"f1", json_number(f.met.f1)}}},
          {"not_met",
-          {{"precision", num(f.not_met.precision)}, {"recall", num(f.not_met.recall)}, {"f1", num(f.not_met.f1)}}},
-         {"macro_f1", num(f.macro_f1)}});
+          {{"precision", json_number(f.not_met.precision)}, {"recall", json_number(f.not_met.recall)}, {"f1", json_number(f.not_met.f1)}}},
+         {"macro_f1", json_number(f.macro_f1)}});
   }
   j["rows"] = std::move(rows);
   return j.dump(2) + "\n";
