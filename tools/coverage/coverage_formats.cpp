@@ -121,7 +121,8 @@ void render_coverage_csv(const CoverageRenderInput& in, std::ostream& out) {
             x.count < r.targets.specialty_min || (r.targets.specialty_max > 0 && x.count > r.targets.specialty_max);
         status = out_of_range ? "out" : "ok";
       }
-      row("marginal", m.dimension, x.label, x.code, std::to_string(x.count), format_fixed(x.share_pct, 2), target, status);
+      row("marginal", m.dimension, x.label, x.code, std::to_string(x.count), format_fixed(x.share_pct, 2), target,
+          status);
     }
   const auto& b = r.balance;
   row("balance", "subject", "entropy", "", "", format_fixed(b.specialty_entropy, 6), "", "");

@@ -28,7 +28,9 @@ void render_dedup_text(const DedupReport& r, Lang lang, std::ostream& out) {
                            {"near", std::to_string(r.case_pairs.size() - exact)},
                            {"crit", std::to_string(r.criterion_pairs.size())}})
       << '\n';
-  auto sim = [&](bool ex, double j) { return pad_to(ex ? coverage_message(lang, "dedup/exact") : format_fixed(j, 3), 9); };
+  auto sim = [&](bool ex, double j) {
+    return pad_to(ex ? coverage_message(lang, "dedup/exact") : format_fixed(j, 3), 9);
+  };
   if (!r.case_pairs.empty()) {
     out << '\n' << coverage_message(lang, "dedup/head-cases") << '\n';
     for (const auto& p : r.case_pairs)

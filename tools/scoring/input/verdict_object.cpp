@@ -280,8 +280,7 @@ void place_row(const ReadContext& ctx, const ObjectFields& f, size_t offset, Fil
   for (size_t i = 0; i < f.items.size(); ++i) {
     const ItemFields& it = f.items[i];
     size_t at = it.offset ? it.offset : offset;
-    place_one(ctx, out, c, it.has_id, it.criterion_id, static_cast<uint32_t>(i), it.met, at,
-              source, /*strict=*/false);
+    place_one(ctx, out, c, it.has_id, it.criterion_id, static_cast<uint32_t>(i), it.met, at, source, /*strict=*/false);
   }
 }
 

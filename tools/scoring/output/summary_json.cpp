@@ -63,7 +63,9 @@ std::string summary_json(const ScoreReport& r) {
     if (r.settings.k_sweep) {
       Json sweep = Json::array();
       for (const auto& p : mr.sweep)
-        sweep.push_back({{"k", p.k}, {"pass_at_k_pct", json_number(p.pass_at_k_pct)}, {"cacs_at_k_pct", json_number(p.cacs_at_k_pct)}});
+        sweep.push_back({{"k", p.k},
+                         {"pass_at_k_pct", json_number(p.pass_at_k_pct)},
+                         {"cacs_at_k_pct", json_number(p.cacs_at_k_pct)}});
       jm["k_sweep"] = std::move(sweep);
     }
     models.push_back(std::move(jm));
