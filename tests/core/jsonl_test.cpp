@@ -10,10 +10,11 @@ using cc::Result;
 
 TEST_CASE("jsonl lines: blank lines are passed over and still counted", "[core][jsonl]") {
   std::vector<std::pair<int, bool>> seen;  // (line, is an object)
-  auto read = cc::for_each_jsonl_line("\xEF\xBB\xBF{\"a\":1}\n  \n\t\r\n\nnot json\r\n[1]\n{}", [&](const JsonlLine& l) {
-    seen.emplace_back(l.number, l.value.is_object());
-    return Result<void>();
-  });
+  auto read =
+      cc::for_each_jsonl_line("\xEF\xBB\xBF{\"a\":1}\n  \n\t\r\n\nnot json\r\n[1]\n{}", [&](const JsonlLine& l) {
+        seen.emplace_back(l.number, l.value.is_object());
+        return Result<void>();
+      });
   REQUIRE(read.ok());
   CHECK(seen == std::vector<std::pair<int, bool>>{{1, true}, {5, false}, {6, false}, {7, true}});
 }

@@ -1,21 +1,15 @@
 #include "checks/duplicate_case_check.h"
 
+#include "core/json_text.h"
 #include "core/parallel.h"
 #include "coverage/duplicate_text.h"
 
 namespace cc {
-namespace {
-
-std::string text_at(const nlohmann::json& root, const char* key) {
-  auto it = root.find(key);
-  return it != root.end() && it->is_string() ? it->get<std::string>() : std::string();
-}
-
-}  // namespace
 
 void record_case_text(const Document& doc, FileFacts& facts) {
   if (!doc.root.is_object()) return;
-  facts.text_key = coverage::case_text_key(text_at(doc.root, "clinical_context"), text_at(doc.root, "user_request"));
+  facts.text_key =
+      coverage::case_text_key(json_text(doc.root, "clinical_context"), json_text(doc.root, "user_request"));
   Position pos = doc.key_position("/clinical_context");
   facts.text_line = pos.line;
   facts.text_column = pos.column;
@@ -44,8 +38,8 @@ std::vector<std::pair<std::string, FileFacts>> reference_case_facts(const std::v
     if (!r.document || !r.document->root.is_object()) return;
     FileFacts& f = out[i].second;
     f.kind = FileKind::Case;
-    f.case_id = text_at(r.document->root, "case_id");
-    f.status = text_at(r.document->root, "status");
+    f.case_id = json_text(r.document->root, "case_id");
+    f.status = json_text(r.document->root, "status");
     record_case_text(*r.document, f);
     loaded[i] = 1;
   });

@@ -302,9 +302,9 @@ std::optional<SchemaChecker> SchemaChecker::load(const std::string& abs_path, co
   return from_text(read_file(abs_path), rel_path, lang, diags, unchecked);
 }
 
-std::optional<SchemaChecker> SchemaChecker::from_text(const Result<std::string>& text, const std::string& rel_path,
-                                                      Lang lang, std::vector<Diagnostic>& diags,
-                                                      const std::vector<std::pair<std::string, std::string>>& unchecked) {
+std::optional<SchemaChecker> SchemaChecker::from_text(
+    const Result<std::string>& text, const std::string& rel_path, Lang lang, std::vector<Diagnostic>& diags,
+    const std::vector<std::pair<std::string, std::string>>& unchecked) {
   auto fail = [&](const std::string& detail) {
     Diagnostic d;
     d.rule = "schema/unusable";

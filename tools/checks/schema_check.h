@@ -32,8 +32,8 @@ class SchemaChecker {
                                            const std::vector<std::pair<std::string, std::string>>& unchecked = {});
   // As load, from the file's bytes already read (or why they could not be): load_project
   // reads each schema file once and shares the bytes.
-  static std::optional<SchemaChecker> from_text(const Result<std::string>& text, const std::string& rel_path,
-                                                Lang lang, std::vector<Diagnostic>& diags,
+  static std::optional<SchemaChecker> from_text(const Result<std::string>& text, const std::string& rel_path, Lang lang,
+                                                std::vector<Diagnostic>& diags,
                                                 const std::vector<std::pair<std::string, std::string>>& unchecked = {});
 
   // Appends one diagnostic per leaf error of `doc` (rule ids schema/...). Thread-safe.

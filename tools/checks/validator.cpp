@@ -173,7 +173,8 @@ ProjectLoad load_project(const std::string& root, Lang lang) {
   }
   // Schemas whose generated enums or criteria count no longer follow the taxonomy and
   // config: editors would check other values than this run does.
-  for (auto& d : schema_drift_findings(config, *tax.taxonomy, lang, schema_texts)) config_findings.push_back(std::move(d));
+  for (auto& d : schema_drift_findings(config, *tax.taxonomy, lang, schema_texts))
+    config_findings.push_back(std::move(d));
   Project p{std::move(config),
             std::move(*tax.taxonomy),
             std::move(*case_schema),

@@ -7,6 +7,7 @@
 #include <nlohmann/json.hpp>
 
 #include "cli/cli_context.h"
+#include "core/number_format.h"
 #include "core/renderer.h"
 #include "coverage/case_facts.h"
 #include "coverage/coverage_messages.h"
@@ -179,9 +180,9 @@ void register_select(CLI::App& app, CliContext& ctx, std::function<int()>& run) 
                         lang, "select/part",
                         {{"part", std::to_string(p + 1)},
                          {"count", std::to_string(chosen.size())},
-                         {"dev", coverage::fixed(std::abs(w.share_pct - w.target_pct), 2)},
-                         {"where", w.dimension + " " + w.label + " " + coverage::fixed(w.share_pct, 1) + "% / " +
-                                       coverage::fixed(w.target_pct, 1) + "%"}})
+                         {"dev", format_fixed(std::abs(w.share_pct - w.target_pct), 2)},
+                         {"where", w.dimension + " " + w.label + " " + format_fixed(w.share_pct, 1) + "% / " +
+                                       format_fixed(w.target_pct, 1) + "%"}})
                  << '\n';
           coverage::render_marginals_text(cov, lang, report);
         }

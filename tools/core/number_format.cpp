@@ -14,8 +14,6 @@ std::string format_fixed(double v, int decimals) {
   return s;
 }
 
-std::string format_fixed(const std::optional<double>& v, int decimals) {
-  return v ? format_fixed(*v, decimals) : "–";
-}
+std::string format_fixed(const std::optional<double>& v, int decimals) { return v ? format_fixed(*v, decimals) : "–"; }
 
 }  // namespace cc

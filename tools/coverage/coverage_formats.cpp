@@ -114,25 +114,26 @@ void render_coverage_csv(const CoverageRenderInput& in, std::ostream& out) {
   for (const auto& m : r.marginals)
     for (const auto& x : m.rows) {
       std::string target, status;
-      if (x.target_pct) target = fixed(*x.target_pct, 1), status = x.out_of_tolerance ? "out" : "ok";
+      if (x.target_pct) target = format_fixed(*x.target_pct, 1), status = x.out_of_tolerance ? "out" : "ok";
       if (m.dimension == "subject") {
         target = std::to_string(r.targets.specialty_min) + "-" + std::to_string(r.targets.specialty_max);
         bool out_of_range =
             x.count < r.targets.specialty_min || (r.targets.specialty_max > 0 && x.count > r.targets.specialty_max);
         status = out_of_range ? "out" : "ok";
       }
-      row("marginal", m.dimension, x.label, x.code, std::to_string(x.count), fixed(x.share_pct, 2), target, status);
+      row("marginal", m.dimension, x.label, x.code, std::to_string(x.count), format_fixed(x.share_pct, 2), target,
+          status);
     }
   const auto& b = r.balance;
-  row("balance", "subject", "entropy", "", "", fixed(b.specialty_entropy, 6), "", "");
-  row("balance", "subject", "gini", "", "", fixed(b.specialty_gini, 6), "", "");
-  row("balance", "subject", "chi_square", "", "", fixed(b.specialty_chi_square, 6), "", "");
-  row("balance", "cell", "entropy", "", "", fixed(b.cell_entropy, 6), "", "");
-  row("balance", "cell", "gini", "", "", fixed(b.cell_gini, 6), "", "");
-  row("balance", "cell", "chi_square", "", "", fixed(b.cell_chi_square, 6), "", "");
+  row("balance", "subject", "entropy", "", "", format_fixed(b.specialty_entropy, 6), "", "");
+  row("balance", "subject", "gini", "", "", format_fixed(b.specialty_gini, 6), "", "");
+  row("balance", "subject", "chi_square", "", "", format_fixed(b.specialty_chi_square, 6), "", "");
+  row("balance", "cell", "entropy", "", "", format_fixed(b.cell_entropy, 6), "", "");
+  row("balance", "cell", "gini", "", "", format_fixed(b.cell_gini, 6), "", "");
+  row("balance", "cell", "chi_square", "", "", format_fixed(b.cell_chi_square, 6), "", "");
   for (const auto& m : r.misses)
-    row("miss", m.dimension, m.label, m.label2, fixed(m.actual, m.kind == TargetMiss::Kind::Share ? 2 : 0), "",
-        fixed(m.target, 0), std::string(miss_kind_name(m.kind)));
+    row("miss", m.dimension, m.label, m.label2, format_fixed(m.actual, m.kind == TargetMiss::Kind::Share ? 2 : 0), "",
+        format_fixed(m.target, 0), std::string(miss_kind_name(m.kind)));
   if (in.suggestions)
     for (const auto& q : *in.suggestions)
       row("suggest", q.difficulty + "/" + q.care_stage + "/" + q.audience, q.specialty->zh, q.task->zh,

@@ -26,12 +26,6 @@ void render_coverage(CoverageFormat format, const CoverageRenderInput& in, std::
   }
 }
 
-std::string fixed(double v, int decimals) {
-  char buf[64];
-  std::snprintf(buf, sizeof buf, "%.*f", decimals, v);
-  return buf;
-}
-
 std::string pad_to(std::string_view text, int width, bool right_align) {
   int w = display_width(text);
   std::string pad(static_cast<size_t>(w < width ? width - w : 0), ' ');
@@ -53,13 +47,13 @@ std::string_view miss_kind_name(TargetMiss::Kind kind) {
 
 std::string describe_miss(const TargetMiss& m, const CoverageTargets& targets, Lang lang) {
   auto num = [](double v) {
-    return v == static_cast<long long>(v) ? std::to_string(static_cast<long long>(v)) : fixed(v, 1);
+    return v == static_cast<long long>(v) ? std::to_string(static_cast<long long>(v)) : format_fixed(v, 1);
   };
   std::string id = "miss/" + std::string(miss_kind_name(m.kind));
   return coverage_message(lang, id,
                           {{"label", m.label},
                            {"label2", m.label2},
-                           {"actual", m.kind == TargetMiss::Kind::Share ? fixed(m.actual, 1) : num(m.actual)},
+                           {"actual", m.kind == TargetMiss::Kind::Share ? format_fixed(m.actual, 1) : num(m.actual)},
                            {"target", num(m.target)},
                            {"tolerance", num(targets.tolerance_pct)},
                            {"dimension", coverage_message(lang, "dim/" + m.dimension)}});

@@ -8,6 +8,7 @@
 #include <string_view>
 #include <vector>
 
+#include "core/number_format.h"
 #include "coverage/coverage_report.h"
 #include "coverage/deficits.h"
 
@@ -50,8 +51,6 @@ std::string request_line(const CaseRequest& request, Lang lang);
 std::string describe_miss(const TargetMiss& miss, const CoverageTargets& targets, Lang lang);
 // A stable machine name of a miss kind ("cell-min", ...), for csv and json.
 std::string_view miss_kind_name(TargetMiss::Kind kind);
-// `v` with `decimals` digits after the point.
-std::string fixed(double v, int decimals);
 // `text` padded with spaces to `width` terminal columns (CJK characters count two).
 std::string pad_to(std::string_view text, int width, bool right_align = false);
 

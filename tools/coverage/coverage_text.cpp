@@ -41,8 +41,8 @@ void matrix_text(const CoverageReport& r, const std::vector<std::vector<int>>& c
 void marginal_text(const Marginal& m, const CoverageTargets& t, Lang lang, std::ostream& out) {
   out << "  " << coverage_message(lang, "dim/" + m.dimension) << ":";
   for (const auto& row : m.rows) {
-    out << "  " << row.label << ' ' << row.count << " (" << fixed(row.share_pct, 1) << "%";
-    if (row.target_pct) out << ", " << fixed(*row.target_pct, 0) << "±" << fixed(t.tolerance_pct, 0);
+    out << "  " << row.label << ' ' << row.count << " (" << format_fixed(row.share_pct, 1) << "%";
+    if (row.target_pct) out << ", " << format_fixed(*row.target_pct, 0) << "±" << format_fixed(t.tolerance_pct, 0);
     out << ")" << (row.out_of_tolerance ? "!" : "");
   }
   out << '\n';
@@ -71,14 +71,14 @@ std::vector<std::string> balance_texts(const CoverageReport& r, Lang lang) {
   const auto& b = r.balance;
   return {coverage_message(lang, "head/balance-line",
                            {{"what", coverage_message(lang, "word/specialties")},
-                            {"entropy", fixed(b.specialty_entropy, 3)},
-                            {"gini", fixed(b.specialty_gini, 3)},
-                            {"chi", fixed(b.specialty_chi_square, 4)}}),
+                            {"entropy", format_fixed(b.specialty_entropy, 3)},
+                            {"gini", format_fixed(b.specialty_gini, 3)},
+                            {"chi", format_fixed(b.specialty_chi_square, 4)}}),
           coverage_message(lang, "head/balance-line",
                            {{"what", coverage_message(lang, "word/cells")},
-                            {"entropy", fixed(b.cell_entropy, 3)},
-                            {"gini", fixed(b.cell_gini, 3)},
-                            {"chi", fixed(b.cell_chi_square, 4)}})};
+                            {"entropy", format_fixed(b.cell_entropy, 3)},
+                            {"gini", format_fixed(b.cell_gini, 3)},
+                            {"chi", format_fixed(b.cell_chi_square, 4)}})};
 }
 
 std::string per_case_line(const CoverageReport& r, Lang lang) {
@@ -172,8 +172,8 @@ void render_coverage_md(const CoverageRenderInput& in, std::ostream& out) {
     if (m.dimension == "subject" || m.dimension == "task") continue;
     for (const auto& row : m.rows)
       out << "| " << coverage_message(lang, "dim/" + m.dimension) << " | " << row.label << " | " << row.count << " | "
-          << fixed(row.share_pct, 1) << " | "
-          << (row.target_pct ? fixed(*row.target_pct, 0) + " ± " + fixed(r.targets.tolerance_pct, 0) : "")
+          << format_fixed(row.share_pct, 1) << " | "
+          << (row.target_pct ? format_fixed(*row.target_pct, 0) + " ± " + format_fixed(r.targets.tolerance_pct, 0) : "")
           << (row.out_of_tolerance ? " **out**" : "") << " |\n";
   }
   out << '\n' << per_case_line(r, lang) << "\n\n## " << coverage_message(lang, "head/balance") << "\n\n";

@@ -23,12 +23,14 @@ void render_dedup_text(const DedupReport& r, Lang lang, std::ostream& out) {
   out << coverage_message(lang, "dedup/summary",
                           {{"cases", std::to_string(r.cases)},
                            {"criteria", std::to_string(r.criteria)},
-                           {"threshold", fixed(r.threshold, 2)},
+                           {"threshold", format_fixed(r.threshold, 2)},
                            {"exact", std::to_string(exact)},
                            {"near", std::to_string(r.case_pairs.size() - exact)},
                            {"crit", std::to_string(r.criterion_pairs.size())}})
       << '\n';
-  auto sim = [&](bool ex, double j) { return pad_to(ex ? coverage_message(lang, "dedup/exact") : fixed(j, 3), 9); };
+  auto sim = [&](bool ex, double j) {
+    return pad_to(ex ? coverage_message(lang, "dedup/exact") : format_fixed(j, 3), 9);
+  };
   if (!r.case_pairs.empty()) {
     out << '\n' << coverage_message(lang, "dedup/head-cases") << '\n';
     for (const auto& p : r.case_pairs)

@@ -60,9 +60,8 @@ Result<CatReport> run_cat(const Config& config, const CatOptions& o, const judge
   Ability ability;
   while (true) {
     if (!report.steps.empty() && ability.se <= o.target_se) {
-      report.stop =
-          irt_message(o.lang, "cat/stopped-se",
-                      {{"se", format_fixed(ability.se, 3)}, {"target", scoring::format_number(o.target_se)}});
+      report.stop = irt_message(o.lang, "cat/stopped-se",
+                                {{"se", format_fixed(ability.se, 3)}, {"target", scoring::format_number(o.target_se)}});
       break;
     }
     if (static_cast<int>(report.steps.size()) >= o.budget) {

@@ -53,14 +53,14 @@ Result<SelectRunReport> run_irt_select(const SelectRunOptions& o) {
                                                        {"target", std::to_string(u.target)}}));
   }
   const InfoSelection& s = report.selection;
-  report.summary = irt_message(
-      o.lang, "select/summary",
-      {{"count", std::to_string(s.case_ids.size())},
-       {"pool", std::to_string(pool.size())},
-       {"info", format_fixed(s.information, 1)},
-       {"lo", format_fixed(s.ability_min, 2)},
-       {"hi", format_fixed(s.ability_max, 2)},
-       {"share", format_fixed(s.pool_information > 0 ? 100 * s.information / s.pool_information : 0, 1)}});
+  report.summary =
+      irt_message(o.lang, "select/summary",
+                  {{"count", std::to_string(s.case_ids.size())},
+                   {"pool", std::to_string(pool.size())},
+                   {"info", format_fixed(s.information, 1)},
+                   {"lo", format_fixed(s.ability_min, 2)},
+                   {"hi", format_fixed(s.ability_max, 2)},
+                   {"share", format_fixed(s.pool_information > 0 ? 100 * s.information / s.pool_information : 0, 1)}});
   if (!o.out.empty()) {
     auto w = write_output_file(scoring::resolve_path(o.start_dir, o.out), report.ids);
     if (!w) return Error(w.error().message, Error::Kind::Input);

@@ -5,6 +5,7 @@
 
 #include <nlohmann/json.hpp>
 
+#include "core/number_format.h"
 #include "leak/leak_messages.h"
 
 namespace cc::leak {
@@ -23,12 +24,6 @@ std::string csv_field(const std::string& s) {
   return q + "\"";
 }
 
-std::string fixed(double v, int digits) {
-  char buf[32];
-  std::snprintf(buf, sizeof buf, "%.*f", digits, v);
-  return buf;
-}
-
 }  // namespace
 
 std::string human_bytes(uint64_t bytes) {
@@ -36,10 +31,10 @@ std::string human_bytes(uint64_t bytes) {
   double v = static_cast<double>(bytes);
   int u = 0;
   while (v >= 1000 && u < 4) v /= 1000, ++u;
-  return (u == 0 ? std::to_string(bytes) : fixed(v, 1)) + " " + units[u];
+  return (u == 0 ? std::to_string(bytes) : format_fixed(v, 1)) + " " + units[u];
 }
 
-std::string percent(double share) { return fixed(share * 100, 1) + "%"; }
+std::string percent(double share) { return format_fixed(share * 100, 1) + "%"; }
 
 void render_scan_text(const ScanReport& r, Lang lang, std::ostream& out) {
   out << leak_message(lang, "scan/head",
@@ -89,7 +84,7 @@ void render_scan_json(const ScanReport& r, std::ostream& out) {
 void render_scan_csv(const ScanReport& r, std::ostream& out) {
   out << "case_id,overlap,longest,file,line,offset\n";
   for (const TextLeak& t : r.listed) {
-    const std::string head = csv_field(t.id) + "," + fixed(t.overlap, 4) + "," + std::to_string(t.longest) + ",";
+    const std::string head = csv_field(t.id) + "," + format_fixed(t.overlap, 4) + "," + std::to_string(t.longest) + ",";
     if (t.where.empty()) out << head << ",,\n";
     for (const LeakWhere& w : t.where)
       out << head << csv_field(w.file) << "," << w.line << "," << (w.offset ? std::to_string(*w.offset) : "") << '\n';
@@ -131,7 +126,7 @@ void render_probe_json(const ProbeReport& r, std::ostream& out) {
 void render_probe_csv(const ProbeReport& r, std::ostream& out) {
   out << "case_id,lcs,ngrams\n";
   for (const ProbeCase& c : r.listed)
-    out << csv_field(c.case_id) << "," << fixed(c.lcs, 4) << "," << fixed(c.grams, 4) << '\n';
+    out << csv_field(c.case_id) << "," << format_fixed(c.lcs, 4) << "," << format_fixed(c.grams, 4) << '\n';
 }
 
 void render_probe_dry_run_text(const ProbeReport& r, Lang lang, std::ostream& out) {
@@ -144,7 +139,7 @@ void render_probe_dry_run_text(const ProbeReport& r, Lang lang, std::ostream& ou
                        {"cached", std::to_string(d.from_cache)},
                        {"input", std::to_string(d.input_tokens)},
                        {"output", std::to_string(d.output_tokens)},
-                       {"cost", fixed(d.cost, 4)}})
+                       {"cost", format_fixed(d.cost, 4)}})
       << '\n'
       << leak_message(lang, "probe/first-prompt", {{"case_id", d.first_case_id}}) << '\n'
       << d.first_prompt << '\n';

@@ -98,9 +98,10 @@ std::string leaderboard_text(const ScoreReport& r) {
     const ModelResult& m = r.models[order[i]];
     MetricIntervals ci;
     if (!r.bootstrap.intervals.empty()) ci = r.bootstrap.intervals[0][order[i]];
-    rows.push_back({std::to_string(i + 1), m.model, format_with_interval(m.slices[0].cacs_at_k_pct.value_or(0), ci.cacs_at_k),
-                    format_with_interval(m.slices[0].pass_at_k_pct.value_or(0), ci.pass_at_k),
-                    format_with_interval(m.slices[0].rubric_accuracy_pct, ci.rubric_accuracy), std::to_string(m.missing)});
+    rows.push_back(
+        {std::to_string(i + 1), m.model, format_with_interval(m.slices[0].cacs_at_k_pct.value_or(0), ci.cacs_at_k),
+         format_with_interval(m.slices[0].pass_at_k_pct.value_or(0), ci.pass_at_k),
+         format_with_interval(m.slices[0].rubric_accuracy_pct, ci.rubric_accuracy), std::to_string(m.missing)});
   }
   std::vector<size_t> width(rows[0].size(), 0);
   for (const auto& row : rows)

@@ -28,6 +28,16 @@ constexpr double kCharPx = 6.9;  // width of one terminal column of 12 px text (
 
 double text_px(const std::string& s, double scale = 1) { return display_width(s) * kCharPx * scale; }
 
+// The widths of a row chart's label column and value column (WhiskerRow, BarRow): the
+// widest text of each, plus its margin.
+template <class Row>
+std::pair<double, double> label_and_value_widths(const std::vector<Row>& rows) {
+  double label_w = 0, value_w = 0;
+  for (const auto& r : rows)
+    label_w = std::max(label_w, text_px(r.label)), value_w = std::max(value_w, text_px(r.value_text));
+  return {label_w + 14, value_w + 16};
+}
+
 std::string n1(double v) { return format_fixed(v, 1); }
 
 // A tick step giving about `want` ticks over `range`: 1, 2 or 5 times a power of ten.
@@ -166,11 +176,7 @@ std::string heatmap(const Heatmap& h) {
 
 std::string whiskers(const std::string& aria_label, const std::vector<WhiskerRow>& rows, double lo, double hi,
                      const std::string& axis_label) {
-  double label_w = 0, value_w = 0;
-  for (const auto& r : rows)
-    label_w = std::max(label_w, text_px(r.label)), value_w = std::max(value_w, text_px(r.value_text));
-  label_w += 14;
-  value_w += 16;
+  const auto [label_w, value_w] = label_and_value_widths(rows);
   const double plot_w = 620, row_h = 26, top = 8, x0 = label_w;
   const double height = top + static_cast<double>(rows.size()) * row_h + 40, width = x0 + plot_w + value_w;
   const double span = hi > lo ? hi - lo : 1;
@@ -274,11 +280,7 @@ std::string line_chart(const LineChart& c) {
 
 std::string bars(const std::string& id, const std::string& aria_label, const std::vector<BarRow>& rows, double hi,
                  const std::string& axis_label, const std::string& target_meaning, const std::string& marked_meaning) {
-  double label_w = 0, value_w = 0;
-  for (const auto& r : rows)
-    label_w = std::max(label_w, text_px(r.label)), value_w = std::max(value_w, text_px(r.value_text));
-  label_w += 14;
-  value_w += 16;
+  const auto [label_w, value_w] = label_and_value_widths(rows);
   const double plot_w = 420, row_h = 24, top = 6, x0 = label_w;
   const double bottom = top + static_cast<double>(rows.size()) * row_h, height = bottom + 38,
                width = x0 + plot_w + value_w;

@@ -1,6 +1,8 @@
 #include "scoring/input/verdict_object.h"
 
 #include <algorithm>
+#include <optional>
+#include <utility>
 
 #include "scoring/scoring_messages.h"
 
@@ -249,6 +251,22 @@ void place_one(const ReadContext& ctx, FileVerdicts& out, uint32_t c, bool has_i
   out.verdicts.push_back(rv);
 }
 
+// The case `f` names and the (model, judge) source of its verdicts, the file's defaults
+// standing in for what the row leaves out; nullopt, with a finding, when the benchmark has
+// no such case (and then no source is registered).
+std::optional<std::pair<uint32_t, uint32_t>> case_and_source(const ReadContext& ctx, const ObjectFields& f,
+                                                             size_t offset, FileVerdicts& out) {
+  int c = ctx.cases->find_case(f.case_id);
+  if (c < 0) {
+    add_finding(out, "verdict/unknown-case", offset,
+                scoring_message(ctx.lang, "verdict/unknown-case", {{"case", std::string(f.case_id)}}));
+    return std::nullopt;
+  }
+  uint32_t source = out.source(f.has_model ? f.model : std::string_view(ctx.default_model),
+                               f.has_judge ? f.judge : std::string_view(ctx.default_judge));
+  return std::pair{static_cast<uint32_t>(c), source};
+}
+
 }  // namespace
 
 void place_row(const ReadContext& ctx, const ObjectFields& f, size_t offset, FileVerdicts& out) {
@@ -256,19 +274,13 @@ void place_row(const ReadContext& ctx, const ObjectFields& f, size_t offset, Fil
     add_finding(out, "verdict/parse", offset, scoring_message(ctx.lang, "verdict/field", {{"field", "case_id"}}));
     return;
   }
-  int c = ctx.cases->find_case(f.case_id);
-  if (c < 0) {
-    add_finding(out, "verdict/unknown-case", offset,
-                scoring_message(ctx.lang, "verdict/unknown-case", {{"case", std::string(f.case_id)}}));
-    return;
-  }
-  uint32_t source = out.source(f.has_model ? f.model : std::string_view(ctx.default_model),
-                               f.has_judge ? f.judge : std::string_view(ctx.default_judge));
+  auto placed = case_and_source(ctx, f, offset, out);
+  if (!placed) return;
+  const auto [c, source] = *placed;
   for (size_t i = 0; i < f.items.size(); ++i) {
     const ItemFields& it = f.items[i];
     size_t at = it.offset ? it.offset : offset;
-    place_one(ctx, out, static_cast<uint32_t>(c), it.has_id, it.criterion_id, static_cast<uint32_t>(i), it.met, at,
-              source, /*strict=*/false);
+    place_one(ctx, out, c, it.has_id, it.criterion_id, static_cast<uint32_t>(i), it.met, at, source, /*strict=*/false);
   }
 }
 
@@ -280,15 +292,10 @@ void place_line(const ReadContext& ctx, const ObjectFields& f, size_t offset, Fi
       return;
     }
   }
-  int c = ctx.cases->find_case(f.case_id);
-  if (c < 0) {
-    add_finding(out, "verdict/unknown-case", offset,
-                scoring_message(ctx.lang, "verdict/unknown-case", {{"case", std::string(f.case_id)}}));
-    return;
-  }
-  uint32_t source = out.source(f.has_model ? f.model : std::string_view(ctx.default_model),
-                               f.has_judge ? f.judge : std::string_view(ctx.default_judge));
-  place_one(ctx, out, static_cast<uint32_t>(c), f.has_criterion_id, f.criterion_id, kByOrder, f.met, offset, source,
+  auto placed = case_and_source(ctx, f, offset, out);
+  if (!placed) return;
+  const auto [c, source] = *placed;
+  place_one(ctx, out, c, f.has_criterion_id, f.criterion_id, kByOrder, f.met, offset, source,
             /*strict=*/true);
 }
 

@@ -14,8 +14,6 @@ namespace {
 
 using Json = nlohmann::ordered_json;
 
-Json num(const std::optional<double>& v) { return v && std::isfinite(*v) ? Json(*v) : Json(nullptr); }
-
 const char* verdict_text(Verdict v) { return v == Verdict::Met ? "met" : v == Verdict::NotMet ? "not met" : ""; }
 
 }  // namespace
@@ -62,22 +60,26 @@ std::string agreement_json(const AgreeReport& r) {
   for (const auto& row : r.agreement.rows) {
     const auto& f = row.figures;
     const auto& t = row.table;
-    rows.push_back(
-        {{"rater_a", row.rater_a},
-         {"rater_b", row.rater_b},
-         {"slice", row.slice},
-         {"n", t.n()},
-         {"both_met", t.both_met},
-         {"a_only", t.a_only},
-         {"b_only", t.b_only},
-         {"neither", t.neither},
-         {"unpaired", row.unpaired},
-         {"agreement_pct", num(f.agreement_pct)},
-         {"kappa", num(f.kappa)},
-         {"met", {{"precision", num(f.met.precision)}, {"recall", num(f.met.recall)}, {"f1", num(f.met.f1)}}},
-         {"not_met",
-          {{"precision", num(f.not_met.precision)}, {"recall", num(f.not_met.recall)}, {"f1", num(f.not_met.f1)}}},
-         {"macro_f1", num(f.macro_f1)}});
+    rows.push_back({{"rater_a", row.rater_a},
+                    {"rater_b", row.rater_b},
+                    {"slice", row.slice},
+                    {"n", t.n()},
+                    {"both_met", t.both_met},
+                    {"a_only", t.a_only},
+                    {"b_only", t.b_only},
+                    {"neither", t.neither},
+                    {"unpaired", row.unpaired},
+                    {"agreement_pct", json_number(f.agreement_pct)},
+                    {"kappa", json_number(f.kappa)},
+                    {"met",
+                     {{"precision", json_number(f.met.precision)},
+                      {"recall", json_number(f.met.recall)},
+                      {"f1", json_number(f.met.f1)}}},
+                    {"not_met",
+                     {{"precision", json_number(f.not_met.precision)},
+                      {"recall", json_number(f.not_met.recall)},
+                      {"f1", json_number(f.not_met.f1)}}},
+                    {"macro_f1", json_number(f.macro_f1)}});
   }
   j["rows"] = std::move(rows);
   return j.dump(2) + "\n";
@@ -106,9 +108,9 @@ std::string agreement_text(const AgreeReport& r) {
     bool main_pair = row.rater_a == a.rater_a && row.rater_b == a.rater_b;
     if (!overview && !main_pair) continue;
     const auto& f = row.figures;
-    table.push_back({row.rater_a + " vs " + row.rater_b, row.slice, std::to_string(f.n), format_fixed(f.agreement_pct, 1),
-                     format_fixed(f.kappa, 3), format_fixed(f.met.f1, 3), format_fixed(f.not_met.f1, 3), format_fixed(f.macro_f1, 3),
-                     std::to_string(row.unpaired)});
+    table.push_back({row.rater_a + " vs " + row.rater_b, row.slice, std::to_string(f.n),
+                     format_fixed(f.agreement_pct, 1), format_fixed(f.kappa, 3), format_fixed(f.met.f1, 3),
+                     format_fixed(f.not_met.f1, 3), format_fixed(f.macro_f1, 3), std::to_string(row.unpaired)});
   }
   std::string out = aligned_table(table, 2);
   out += std::to_string(a.disagreements.size()) + " criterion verdicts differ between " + a.rater_a + " and " +

@@ -3,16 +3,12 @@
 #include <nlohmann/json.hpp>
 
 #include "scoring/output/agree_writers.h"
+#include "scoring/output/score_writers.h"
 #include "scoring/output/text_format.h"
 
 namespace cc::scoring {
-namespace {
 
 using Json = nlohmann::ordered_json;
-
-Json num(const std::optional<double>& v) { return v && std::isfinite(*v) ? Json(*v) : Json(nullptr); }
-
-}  // namespace
 
 std::string repeatability_text(const Repeatability& r) {
   std::vector<std::vector<std::string>> pairs{{"repeats", "n", "agree %", "kappa"}};
@@ -45,15 +41,15 @@ std::string repeatability_json(const Repeatability& r) {
     pairs.push_back({{"a", p.a},
                      {"b", p.b},
                      {"n", p.figures.n},
-                     {"agreement_pct", num(p.figures.agreement_pct)},
-                     {"kappa", num(p.figures.kappa)}});
+                     {"agreement_pct", json_number(p.figures.agreement_pct)},
+                     {"kappa", json_number(p.figures.kappa)}});
   j["pairs"] = std::move(pairs);
-  j["mean_kappa"] = num(r.mean_kappa);
+  j["mean_kappa"] = json_number(r.mean_kappa);
   Json models = Json::array();
   for (const auto& m : r.models) {
     Json cacs = Json::array();
-    for (const auto& c : m.cacs) cacs.push_back(num(c));
-    models.push_back({{"model", m.model}, {"cacs_at_k_pct", std::move(cacs)}, {"sd", num(m.sd)}});
+    for (const auto& c : m.cacs) cacs.push_back(json_number(c));
+    models.push_back({{"model", m.model}, {"cacs_at_k_pct", std::move(cacs)}, {"sd", json_number(m.sd)}});
   }
   j["models"] = std::move(models);
   return j.dump(2) + "\n";

@@ -170,8 +170,7 @@ std::string paired_differences(const ScoreReport& r, const std::vector<size_t>& 
   for (const auto& p : r.bootstrap.pairwise) {
     if (p.metric != kCacsAtK) continue;
     const bool supported = excludes_zero(p.ci);
-    t.rows.push_back({r.models[p.a].model, r.models[p.b].model, format_fixed(p.difference, 1),
-                      format_interval(p.ci),
+    t.rows.push_back({r.models[p.a].model, r.models[p.b].model, format_fixed(p.difference, 1), format_interval(p.ci),
                       format_fixed(100 * p.share_a_leads, 1), format_fixed(100 * p.share_b_leads, 1),
                       supported ? "yes" : "no"});
     t.row_class.push_back(supported ? "good" : "");

@@ -162,9 +162,8 @@ std::string judge_agreement(const ScoreReport& r) {
   for (const AgreementReport& a : r.agreement)
     for (const AgreementRow& row : a.rows)
       t.rows.push_back({row.rater_a, row.rater_b, row.slice, std::to_string(row.figures.n),
-                        format_fixed(row.figures.agreement_pct, 1),
-                        f2(row.figures.kappa), f2(row.figures.met.f1), f2(row.figures.not_met.f1),
-                        f2(row.figures.macro_f1), std::to_string(row.unpaired)});
+                        format_fixed(row.figures.agreement_pct, 1), f2(row.figures.kappa), f2(row.figures.met.f1),
+                        f2(row.figures.not_met.f1), f2(row.figures.macro_f1), std::to_string(row.unpaired)});
   return out + html::table(t) + html::section_end();
 }
 

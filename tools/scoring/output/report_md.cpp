@@ -145,7 +145,8 @@ std::string report_md(const ScoreReport& r) {
     out += "| " + std::to_string(i + 1) + " | " + md_cell(mr.model) + " | " +
            format_with_interval(s.cacs_at_k_pct.value_or(0), ci.cacs_at_k) + " | " +
            format_with_interval(s.pass_at_k_pct.value_or(0), ci.pass_at_k) + " | " +
-           format_with_interval(s.rubric_accuracy_pct, ci.rubric_accuracy) + " | " + std::to_string(mr.missing) + " |\n";
+           format_with_interval(s.rubric_accuracy_pct, ci.rubric_accuracy) + " | " + std::to_string(mr.missing) +
+           " |\n";
   }
   if (!r.bootstrap.pairwise.empty()) {
     out += "\n## Paired differences (overall, CACS@" + k +

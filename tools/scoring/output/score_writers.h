@@ -1,6 +1,7 @@
 #pragma once
 // The writers of `score`'s output files, one per file; each returns the file's bytes.
 // Same report, same bytes: nothing depends on time, locale, threads or the environment.
+#include <optional>
 #include <string>
 #include <utility>
 #include <vector>
@@ -10,6 +11,11 @@
 #include "scoring/output/score_report.h"
 
 namespace cc::scoring {
+
+// A figure in the JSON outputs: the number, or null for NaN, infinity or no value (JSON
+// has no NaN, and a reader should see "not defined", never 0).
+nlohmann::ordered_json json_number(double v);
+nlohmann::ordered_json json_number(const std::optional<double>& v);
 
 // summary.csv: model,slice,threshold,cases,rubrics,positive,rubric_accuracy_pct,
 // pass_at_k_pct,cacs_at_k_pct (the public evaluator's columns, and its slice names), then

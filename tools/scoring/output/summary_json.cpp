@@ -10,11 +10,12 @@ namespace {
 
 using Json = nlohmann::ordered_json;
 
-Json num(double v) { return std::isfinite(v) ? Json(v) : Json(nullptr); }
-Json num(const std::optional<double>& v) { return v ? num(*v) : Json(nullptr); }
-Json pair(const Interval& iv) { return Json::array({num(iv.low), num(iv.high)}); }
+Json pair(const Interval& iv) { return Json::array({json_number(iv.low), json_number(iv.high)}); }
 
 }  // namespace
+
+Json json_number(double v) { return std::isfinite(v) ? Json(v) : Json(nullptr); }
+Json json_number(const std::optional<double>& v) { return v ? json_number(*v) : Json(nullptr); }
 
 std::string summary_json(const ScoreReport& r) {
   Json j;
@@ -24,7 +25,7 @@ std::string summary_json(const ScoreReport& r) {
   j["k_sweep"] = r.settings.k_sweep;
   j["bootstrap_resamples"] = r.settings.resamples;
   j["seed"] = r.settings.seed;
-  j["ci_level_pct"] = num(r.settings.ci_level);
+  j["ci_level_pct"] = json_number(r.settings.ci_level);
   j["judge"] = r.settings.judge;
   j["judges_read"] = r.judges;
   j["allow_missing"] = r.settings.allow_missing;
@@ -49,9 +50,9 @@ std::string summary_json(const ScoreReport& r) {
       js["cases"] = sc.cases;
       js["rubrics"] = sc.rubrics;
       js["positive"] = sc.positive;
-      js["rubric_accuracy_pct"] = num(sc.rubric_accuracy_pct);
-      js["pass_at_k_pct"] = num(sc.pass_at_k_pct);
-      js["cacs_at_k_pct"] = num(sc.cacs_at_k_pct);
+      js["rubric_accuracy_pct"] = json_number(sc.rubric_accuracy_pct);
+      js["pass_at_k_pct"] = json_number(sc.pass_at_k_pct);
+      js["cacs_at_k_pct"] = json_number(sc.cacs_at_k_pct);
       js["ci"] = {{"rubric_accuracy_pct", pair(ci.rubric_accuracy)},
                   {"pass_at_k_pct", pair(ci.pass_at_k)},
                   {"cacs_at_k_pct", pair(ci.cacs_at_k)}};
@@ -62,7 +63,9 @@ std::string summary_json(const ScoreReport& r) {
     if (r.settings.k_sweep) {
       Json sweep = Json::array();
       for (const auto& p : mr.sweep)
-        sweep.push_back({{"k", p.k}, {"pass_at_k_pct", num(p.pass_at_k_pct)}, {"cacs_at_k_pct", num(p.cacs_at_k_pct)}});
+        sweep.push_back({{"k", p.k},
+                         {"pass_at_k_pct", json_number(p.pass_at_k_pct)},
+                         {"cacs_at_k_pct", json_number(p.cacs_at_k_pct)}});
       jm["k_sweep"] = std::move(sweep);
     }
     models.push_back(std::move(jm));
@@ -76,10 +79,10 @@ std::string summary_json(const ScoreReport& r) {
     pairs.push_back({{"model_a", r.models[p.a].model},
                      {"model_b", r.models[p.b].model},
                      {"metric", metric_column(p.metric)},
-                     {"difference", num(p.difference)},
+                     {"difference", json_number(p.difference)},
                      {"ci", pair(p.ci)},
-                     {"share_a_leads", num(p.share_a_leads)},
-                     {"share_b_leads", num(p.share_b_leads)}});
+                     {"share_a_leads", json_number(p.share_a_leads)},
+                     {"share_b_leads", json_number(p.share_b_leads)}});
   j["pairwise"] = std::move(pairs);
   long all_met = 0, none_met = 0, negative = 0, disagree = 0;
   for (const auto& s : r.items) {
