@@ -43,7 +43,7 @@ std::string write_responses(const EvalRepo& repo) {
 }
 
 int64_t cache_size(const EvalRepo& repo) {
-  auto cache = cc::judge::LlmCache::open(repo.path() + "/.clinconsensus/cache/llm.sqlite");
+  auto cache = cc::judge::LlmCache::open(repo.path() + "/.clinconsensus/cache/llm.sqlite", cc::Lang::En);
   REQUIRE(cache.ok());
   auto n = (*cache)->size();
   REQUIRE(n.ok());

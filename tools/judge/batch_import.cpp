@@ -57,7 +57,7 @@ Result<BatchImportReport> import_batch_output(const std::string& cache_path, con
       answers.push_back({j["custom_id"].get<std::string>(), std::move(body)});
     }
   }
-  CC_TRY_ASSIGN(std::unique_ptr<LlmCache> cache, LlmCache::open(cache_path));
+  CC_TRY_ASSIGN(std::unique_ptr<LlmCache> cache, LlmCache::open(cache_path, lang));
   for (Answer& a : answers) {
     auto answer = parse_chat_completion(a.body);
     CachedAnswer c;

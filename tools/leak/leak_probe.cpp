@@ -64,7 +64,7 @@ Result<ProbeReport> run_probe(const Config& config, const Benchmark& benchmark, 
   if (probes.empty()) return Error(leak_message(lang, "probe/no-cases", {{"tier", kPublicTier}}), Error::Kind::Input);
   std::unique_ptr<LlmCache> cache;
   if (settings.use_cache) {
-    CC_TRY_ASSIGN(cache, LlmCache::open(llm_cache_path(config)));
+    CC_TRY_ASSIGN(cache, LlmCache::open(llm_cache_path(config), lang));
   }
   CallBatch batch;
   batch.count = probes.size();
