@@ -66,7 +66,7 @@ CutResult cut_release(Project& project, const CutOptions& options) {
   auto version = parse_semver(options.version);
   if (!version) return refuse(release_message(lang, "release/bad-version", {{"version", options.version}}));
   res.tag = version->tag();
-  auto repo = git::open_repository(cfg.root);
+  auto repo = git::open_repository(cfg.root, lang);
   if (!repo) return refuse(repo.error().message);
   git_repository* r = repo->get();
   // One cut at a time per repository: two at once left a dirty tree and committed a
@@ -74,7 +74,7 @@ CutResult cut_release(Project& project, const CutOptions& options) {
   auto lock = FileLock::acquire(std::string(git_repository_path(r)) + "clinconsensus-release-cut.lock",
                                 release_message(lang, "release/busy"));
   if (!lock) return refuse(lock.error().message);
-  auto prefix = git::root_prefix(r, cfg.root);
+  auto prefix = git::root_prefix(r, cfg.root, lang);
   if (!prefix) return refuse(prefix.error().message);
   auto existing = git::find_release_tag(r, *version);
   if (!existing) return refuse(existing.error().message);

@@ -21,6 +21,7 @@ Result<IndexPtr> commit_index(git_repository* repo);
 // and rubric checked.
 std::vector<std::string> project_files(const Config& config);
 
-Result<ValidateOptions::Content> staged_content(const Config& config);
+// The index's cases, rubrics and project files, for `validate --staged`; errors in `lang`.
+Result<ValidateOptions::Content> staged_content(const Config& config, Lang lang);
 
 }  // namespace cc::git
