@@ -354,6 +354,14 @@ TEST_CASE("endpoint settings are checked: schema, credentials in the URL, plain 
     r = run_cli({"generate", "--endpoint", "nope", "-q"}, repo.path(), repo.env());
     CHECK(r.exit_code == 2);
     CHECK(r.err.find("declared: cand, judge") != std::string::npos);
+    // Under zh the refusals are Chinese (regression: they were English whatever --lang said).
+    repo.write("clinconsensus.yaml", remote);
+    r = run_cli({"--lang", "zh", "generate", "--endpoint", "cand", "-q"}, repo.path(), repo.env());
+    CHECK(r.exit_code == 2);
+    CHECK_THAT(r.err, Catch::Contains("端点“cand”：base_url“http://10.1.2.3/v1”以明文 http:// 连接 10.1.2.3"));
+    CHECK_THAT(r.err, !Catch::Contains("unencrypted"));
+    r = run_cli({"--lang", "zh", "generate", "--endpoint", "nope", "-q"}, repo.path(), repo.env());
+    CHECK_THAT(r.err, Catch::Contains("clinconsensus.yaml 中没有端点“nope”（已声明：cand, judge）"));
   }
   CHECK(server.requests() == 0);
 }

@@ -26,10 +26,10 @@ constexpr const char* kGeneratePurpose = "generate";
 Result<GenerateReport> run_generate(const Config& config, const GenerateOptions& options, const RunSettings& settings) {
   const Lang lang = settings.lang;
   if (options.samples < 1) return Error(judge_message(lang, "usage/samples"), Error::Kind::Usage);
-  CC_TRY_ASSIGN(Endpoint ep, find_endpoint(config, options.endpoint));
+  CC_TRY_ASSIGN(Endpoint ep, find_endpoint(config, options.endpoint, lang));
   std::string key;
   if (!settings.dry_run) {
-    CC_TRY_ASSIGN(key, read_api_key(ep));
+    CC_TRY_ASSIGN(key, read_api_key(ep, lang));
   }
   CC_TRY_ASSIGN(CaseMaterials cases, load_case_materials(config, lang));
   if (!options.ids_file.empty()) CC_TRY(restrict_to_ids(cases, options.ids_file));

@@ -86,7 +86,7 @@ Result<JudgeReport> run_judge(const Config& config, const JudgeOptions& options,
   std::vector<std::string> names = options.judges;
   if (!options.arbiter.empty()) names.push_back(options.arbiter);
   for (const std::string& name : names) {
-    CC_TRY_ASSIGN(Endpoint ep, find_endpoint(config, name));
+    CC_TRY_ASSIGN(Endpoint ep, find_endpoint(config, name, lang));
     judges.push_back(std::move(ep));
   }
   const bool exporting = !options.batch_export_dir.empty();
@@ -94,7 +94,7 @@ Result<JudgeReport> run_judge(const Config& config, const JudgeOptions& options,
   std::vector<std::string> keys;
   if (!settings.dry_run && !exporting) {
     for (const Endpoint& ep : judges) {
-      CC_TRY_ASSIGN(std::string key, read_api_key(ep));
+      CC_TRY_ASSIGN(std::string key, read_api_key(ep, lang));
       keys.push_back(std::move(key));
     }
   } else {

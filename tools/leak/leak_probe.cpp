@@ -46,10 +46,10 @@ std::string probe_prompt(const std::string& query, std::string* second) {
 Result<ProbeReport> run_probe(const Config& config, const Benchmark& benchmark, const ProbeOptions& options,
                               const judge::RunSettings& settings, Lang lang) {
   using namespace cc::judge;
-  CC_TRY_ASSIGN(Endpoint ep, find_endpoint(config, options.endpoint));
+  CC_TRY_ASSIGN(Endpoint ep, find_endpoint(config, options.endpoint, lang));
   std::string key;
   if (!settings.dry_run) {
-    CC_TRY_ASSIGN(key, read_api_key(ep));
+    CC_TRY_ASSIGN(key, read_api_key(ep, lang));
   }
   struct Probe {
     std::string case_id, prompt, truth;
