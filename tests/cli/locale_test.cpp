@@ -178,9 +178,9 @@ TEST_CASE("cli: schema details under zh carry no English", "[cli][locale]") {
 TEST_CASE("cli: score's unreadable inputs under zh are named in Chinese", "[cli][locale]") {
   TempDir dir;
   const std::string cases = fixtures_dir() + "/scoring/cases.jsonl";
-  RunResult r = run_cli({"--lang", "zh", "score", "--cases", cases, "--verdicts", "no-such.jsonl", "--k", "2", "--out",
-                         "out"},
-                        dir.path());
+  RunResult r =
+      run_cli({"--lang", "zh", "score", "--cases", cases, "--verdicts", "no-such.jsonl", "--k", "2", "--out", "out"},
+              dir.path());
   CHECK(r.exit_code == 2);
   CHECK_THAT(r.out + r.err, Catch::Contains("无法读取文件：无法打开 no-such.jsonl：文件或文件夹不存在"));
   CHECK_THAT(r.out + r.err, !Catch::Contains("cannot") && !Catch::Contains("No such"));

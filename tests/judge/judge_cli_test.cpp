@@ -113,6 +113,22 @@ TEST_CASE("a missing key variable is a usage error naming the variable", "[judge
   CHECK(server.requests() == 0);
 }
 
+// Regression: generate's refusals were English whatever --lang said.
+TEST_CASE("generate's refusals under zh are Chinese: the key variable, the id list", "[judge][cli]") {
+  FakeOpenAiServer server;
+  EvalRepo repo(server);
+  auto key = run_cli({"--lang", "zh", "generate", "--endpoint", "cand", "-q"}, repo.path());
+  CHECK(key.exit_code == 2);
+  CHECK_THAT(key.err, Catch::Contains("端点“cand”从 $CC_TEST_KEY 读取密钥，但该变量未设置"));
+  repo.write("ids.txt", "CC-9999\n");
+  auto ids =
+      run_cli({"--lang", "zh", "generate", "--endpoint", "cand", "--ids", "ids.txt", "-q"}, repo.path(), repo.env());
+  CHECK_THAT(ids.err,
+             Catch::Contains("id 列表中有基准里没有的病例：") && Catch::Contains("ids.txt:1: 基准中没有病例 CC-9999"));
+  CHECK_THAT(key.err + ids.err, !Catch::Contains("not set") && !Catch::Contains("no case"));
+  CHECK(server.requests() == 0);
+}
+
 TEST_CASE("401 stops the run at once with exit 2 and the server's text, key redacted", "[judge][cli]") {
   FakeOpenAiServer server([](const nlohmann::json&, int) {
     FakeReply r;

@@ -207,7 +207,8 @@ TEST_CASE("release cut: completes a release commit left without its tag", "[rele
 }
 
 // Regression: under --lang zh the refusal and its reason were English words.
-TEST_CASE("release cut: leftovers refused and not removable are named in Chinese under zh", "[release][cut][recovery]") {
+TEST_CASE("release cut: leftovers refused and not removable are named in Chinese under zh",
+          "[release][cut][recovery]") {
   GitTempRepo repo;
   seed(repo);
   leave_unfinished_cut(repo, "1.0.0");

@@ -32,9 +32,8 @@ Result<GenerateReport> run_generate(const Config& config, const GenerateOptions&
     CC_TRY_ASSIGN(key, read_api_key(ep, lang));
   }
   CC_TRY_ASSIGN(CaseMaterials cases, load_case_materials(config, lang));
-  if (!options.ids_file.empty()) CC_TRY(restrict_to_ids(cases, options.ids_file));
-  if (cases.cases.empty())
-    return Error(judge_message(lang, "generate/no-case"), Error::Kind::Input);
+  if (!options.ids_file.empty()) CC_TRY(restrict_to_ids(cases, options.ids_file, lang));
+  if (cases.cases.empty()) return Error(judge_message(lang, "generate/no-case"), Error::Kind::Input);
   std::unique_ptr<FileLock> lock;
   if (!settings.dry_run && !settings.dir_locked) {
     CC_TRY_ASSIGN(lock, acquire_out_dir_lock(settings.out_dir));

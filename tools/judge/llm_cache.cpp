@@ -123,7 +123,8 @@ Result<void> create_file_if_missing(const std::string& path, Lang lang) {
     return {};
   }
   if (errno == EEXIST) return {};
-  return Error(judge_message(lang, "cache/create", {{"path", path}, {"why", std::strerror(errno)}}), Error::Kind::Input);
+  return Error(judge_message(lang, "cache/create", {{"path", path}, {"why", std::strerror(errno)}}),
+               Error::Kind::Input);
 }
 
 // Makes the database one of ours: creates the tables in an empty database, accepts one
@@ -162,8 +163,7 @@ Result<void> prepare_schema(sqlite3* db, const std::string& path, Lang lang) {
       version = query_text(db, "SELECT CAST(value AS INTEGER) FROM meta WHERE name='schema_version'", &ok);
       if (!ok) return fail(sqlite_error());
     }
-    if (!version)
-      return fail(Error(judge_message(lang, "cache/foreign", {{"path", path}}), Error::Kind::Input));
+    if (!version) return fail(Error(judge_message(lang, "cache/foreign", {{"path", path}}), Error::Kind::Input));
     int64_t v = std::strtoll(version->c_str(), nullptr, 10);
     if (v > kSchemaVersion)
       return fail(Error(judge_message(lang, "cache/newer",
@@ -290,8 +290,7 @@ Result<void> LlmCache::put(const std::string& key, const CachedAnswer& answer) {
   if (rc != SQLITE_OK)
     return Error(judge_message(lang_, "cache/write-key", {{"path", path_}, {"why", sqlite3_errstr(rc)}, {"key", key}}));
   // No transaction is open on this connection, so the statement commits on its own.
-  if (sqlite3_step(put_) != SQLITE_DONE)
-    return failure("cache/write");
+  if (sqlite3_step(put_) != SQLITE_DONE) return failure("cache/write");
   return {};
 }
 

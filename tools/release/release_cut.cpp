@@ -243,7 +243,8 @@ CutResult cut_release(Project& project, const CutOptions& options) {
     return refuse(m);
   };
   for (const auto& w : written)
-    if (git_index_add_bypath(index.get(), (*prefix + w.rel).c_str()) != 0) return fail(release_message(lang, "git/stage", {{"path", w.rel}}));
+    if (git_index_add_bypath(index.get(), (*prefix + w.rel).c_str()) != 0)
+      return fail(release_message(lang, "git/stage", {{"path", w.rel}}));
   git_oid tree_id, commit_id, tag_id;
   if (git_index_write_tree(&tree_id, index.get()) != 0) return fail(release_message(lang, "git/write-tree"));
   git_tree* tree_raw = nullptr;
