@@ -173,3 +173,27 @@ TEST_CASE("cli: schema details under zh carry no English", "[cli][locale]") {
   CHECK(cc::test::message_at(en, "rubrics/cardiology/CC-0001.yaml", 65, 15, "schema/range") ==
         "'criteria[14].revision' is out of range: must be at least 1");
 }
+
+// Regression: score's file errors said "cannot open <path>" in English inside the Chinese.
+TEST_CASE("cli: score's unreadable inputs under zh are named in Chinese", "[cli][locale]") {
+  TempDir dir;
+  const std::string cases = fixtures_dir() + "/scoring/cases.jsonl";
+  RunResult r =
+      run_cli({"--lang", "zh", "score", "--cases", cases, "--verdicts", "no-such.jsonl", "--k", "2", "--out", "out"},
+              dir.path());
+  CHECK(r.exit_code == 2);
+  CHECK_THAT(r.out + r.err, Catch::Contains("无法读取文件：无法打开 no-such.jsonl：文件或文件夹不存在"));
+  CHECK_THAT(r.out + r.err, !Catch::Contains("cannot") && !Catch::Contains("No such"));
+}
+
+// Regression: release's git errors were English under zh.
+TEST_CASE("cli: release outside a git repository under zh says so in Chinese", "[cli][locale]") {
+  TempRepo repo;  // a benchmark in a temp folder, with no git repository above it
+  RunResult list = run_cli({"--lang", "zh", "release", "list"}, repo.path());
+  CHECK(list.exit_code == 2);
+  CHECK_THAT(list.err, Catch::Contains("及其上级目录中没有 git 仓库"));
+  CHECK_THAT(list.err, !Catch::Contains("no git repository"));
+  RunResult cut = run_cli({"--lang", "zh", "release", "cut", "1.0.0"}, repo.path());
+  CHECK(cut.exit_code != 0);
+  CHECK_THAT(cut.err + cut.out, Catch::Contains("及其上级目录中没有 git 仓库"));
+}

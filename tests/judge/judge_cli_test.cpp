@@ -43,7 +43,7 @@ std::string write_responses(const EvalRepo& repo) {
 }
 
 int64_t cache_size(const EvalRepo& repo) {
-  auto cache = cc::judge::LlmCache::open(repo.path() + "/.clinconsensus/cache/llm.sqlite");
+  auto cache = cc::judge::LlmCache::open(repo.path() + "/.clinconsensus/cache/llm.sqlite", cc::Lang::En);
   REQUIRE(cache.ok());
   auto n = (*cache)->size();
   REQUIRE(n.ok());
@@ -110,6 +110,22 @@ TEST_CASE("a missing key variable is a usage error naming the variable", "[judge
   auto r = run_cli({"generate", "--endpoint", "cand", "-q"}, repo.path());
   CHECK(r.exit_code == 2);
   CHECK(r.err.find("CC_TEST_KEY") != std::string::npos);
+  CHECK(server.requests() == 0);
+}
+
+// Regression: generate's refusals were English whatever --lang said.
+TEST_CASE("generate's refusals under zh are Chinese: the key variable, the id list", "[judge][cli]") {
+  FakeOpenAiServer server;
+  EvalRepo repo(server);
+  auto key = run_cli({"--lang", "zh", "generate", "--endpoint", "cand", "-q"}, repo.path());
+  CHECK(key.exit_code == 2);
+  CHECK_THAT(key.err, Catch::Contains("端点“cand”从 $CC_TEST_KEY 读取密钥，但该变量未设置"));
+  repo.write("ids.txt", "CC-9999\n");
+  auto ids =
+      run_cli({"--lang", "zh", "generate", "--endpoint", "cand", "--ids", "ids.txt", "-q"}, repo.path(), repo.env());
+  CHECK_THAT(ids.err,
+             Catch::Contains("id 列表中有基准里没有的病例：") && Catch::Contains("ids.txt:1: 基准中没有病例 CC-9999"));
+  CHECK_THAT(key.err + ids.err, !Catch::Contains("not set") && !Catch::Contains("no case"));
   CHECK(server.requests() == 0);
 }
 
@@ -354,6 +370,14 @@ TEST_CASE("endpoint settings are checked: schema, credentials in the URL, plain 
     r = run_cli({"generate", "--endpoint", "nope", "-q"}, repo.path(), repo.env());
     CHECK(r.exit_code == 2);
     CHECK(r.err.find("declared: cand, judge") != std::string::npos);
+    // Under zh the refusals are Chinese (regression: they were English whatever --lang said).
+    repo.write("clinconsensus.yaml", remote);
+    r = run_cli({"--lang", "zh", "generate", "--endpoint", "cand", "-q"}, repo.path(), repo.env());
+    CHECK(r.exit_code == 2);
+    CHECK_THAT(r.err, Catch::Contains("端点“cand”：base_url“http://10.1.2.3/v1”以明文 http:// 连接 10.1.2.3"));
+    CHECK_THAT(r.err, !Catch::Contains("unencrypted"));
+    r = run_cli({"--lang", "zh", "generate", "--endpoint", "nope", "-q"}, repo.path(), repo.env());
+    CHECK_THAT(r.err, Catch::Contains("clinconsensus.yaml 中没有端点“nope”（已声明：cand, judge）"));
   }
   CHECK(server.requests() == 0);
 }

@@ -48,7 +48,7 @@ void check_same(const CachedAnswer& got, const CachedAnswer& want) {
 }
 
 std::unique_ptr<LlmCache> open_ok(const std::string& path) {
-  auto r = LlmCache::open(path);
+  auto r = LlmCache::open(path, cc::Lang::En);
   INFO((r.ok() ? std::string() : r.error().message));
   REQUIRE(r.ok());
   return std::move(r).value();
@@ -146,7 +146,7 @@ TEST_CASE("llm cache: a file that is not a database is refused, untouched", "[ju
   std::string content = "case_id,response\nCC-0001,这不是数据库\n";
   dir.write("llm.sqlite", content);
   std::string path = dir.path() + "/llm.sqlite";
-  auto r = LlmCache::open(path);
+  auto r = LlmCache::open(path, cc::Lang::En);
   REQUIRE_FALSE(r.ok());
   CHECK(r.error().kind == cc::Error::Kind::Input);
   CHECK_THAT(r.error().message, Contains(path));
@@ -154,15 +154,24 @@ TEST_CASE("llm cache: a file that is not a database is refused, untouched", "[ju
   CHECK(dir.read("llm.sqlite") == content);
 }
 
-TEST_CASE("llm cache: a cache from a newer version is refused", "[judge][llm_cache]") {
-  cc::test::TempDir dir;
-  std::string path = dir.path() + "/llm.sqlite";
+namespace {
+
+// A cache at `path` with one answer, marked as written by a newer version (schema 2).
+void write_newer_cache(const std::string& path) {
   {
     auto cache = open_ok(path);
     REQUIRE(cache->put(key(1), answer("kept")).ok());
   }
   raw_exec(path, "UPDATE meta SET value = 2 WHERE name = 'schema_version'");
-  auto r = LlmCache::open(path);
+}
+
+}  // namespace
+
+TEST_CASE("llm cache: a cache from a newer version is refused", "[judge][llm_cache]") {
+  cc::test::TempDir dir;
+  std::string path = dir.path() + "/llm.sqlite";
+  write_newer_cache(path);
+  auto r = LlmCache::open(path, cc::Lang::En);
   REQUIRE_FALSE(r.ok());
   CHECK(r.error().kind == cc::Error::Kind::Input);
   CHECK_THAT(r.error().message, Contains(path));
@@ -174,7 +183,7 @@ TEST_CASE("llm cache: another program's database is refused", "[judge][llm_cache
   cc::test::TempDir dir;
   std::string path = dir.path() + "/other.sqlite";
   raw_exec(path, "CREATE TABLE notes(id INTEGER PRIMARY KEY, text TEXT); INSERT INTO notes VALUES(1, 'mine')");
-  auto r = LlmCache::open(path);
+  auto r = LlmCache::open(path, cc::Lang::En);
   REQUIRE_FALSE(r.ok());
   CHECK(r.error().kind == cc::Error::Kind::Input);
   CHECK_THAT(r.error().message, Contains(path));
@@ -252,7 +261,7 @@ TEST_CASE("llm cache: a damaged file gives errors, not a crash", "[judge][llm_ca
     for (auto i = 2 * 4096u; i < bytes; ++i) f.put(static_cast<char>(0x5a ^ (i * 131)));
   }
   int errors = 0;
-  auto opened = LlmCache::open(path);
+  auto opened = LlmCache::open(path, cc::Lang::En);
   if (!opened.ok()) {
     ++errors;
     CHECK_THAT(opened.error().message, Contains(path));
@@ -269,4 +278,30 @@ TEST_CASE("llm cache: a damaged file gives errors, not a crash", "[judge][llm_ca
     if (!cache->size().ok()) ++errors;
   }
   CHECK(errors > 0);
+}
+
+// Regression: under --lang zh the cache's refusals were English sentences.
+TEST_CASE("llm cache: its refusals are Chinese under zh", "[judge][llm_cache]") {
+  cc::test::TempDir dir;
+  dir.write("plain-file", "x\n");
+  std::string below_file = dir.path() + "/plain-file/llm.sqlite";
+  auto folder = LlmCache::open(below_file, cc::Lang::Zh);
+  REQUIRE_FALSE(folder.ok());
+  CHECK_THAT(folder.error().message, Catch::StartsWith("无法创建 LLM 缓存 " + below_file + " 所在的文件夹："));
+  CHECK_THAT(folder.error().message, !Contains("cannot"));
+
+  std::string path = dir.path() + "/llm.sqlite";
+  write_newer_cache(path);
+  auto newer = LlmCache::open(path, cc::Lang::Zh);
+  REQUIRE_FALSE(newer.ok());
+  CHECK(newer.error().message == "无法使用 LLM 缓存 " + path +
+                                     "：它由更新版本的 clinconsensus 写入（缓存结构版本 2，本版本读取 1）；请升级 "
+                                     "clinconsensus，或删除 " +
+                                     path + " 即可重新开始（其中只有缓存的回答，之后会重新请求）");
+
+  std::string other = dir.path() + "/other.sqlite";
+  raw_exec(other, "CREATE TABLE notes(id INTEGER PRIMARY KEY, text TEXT)");
+  auto foreign = LlmCache::open(other, cc::Lang::Zh);
+  REQUIRE_FALSE(foreign.ok());
+  CHECK_THAT(foreign.error().message, Catch::StartsWith("无法将 " + other + " 用作 LLM 缓存"));
 }

@@ -13,6 +13,7 @@
 #include "release/git_test_support.h"
 #include "release/release_cut.h"
 #include "release/release_tags.h"
+#include "release/unfinished_cut.h"
 #include "release/work_tree_status.h"
 
 using namespace cc;
@@ -28,8 +29,8 @@ void seed(GitTempRepo& repo) {
   repo.commit_all("benchmark");
 }
 
-CutResult cut(GitTempRepo& repo, const std::string& version) {
-  ProjectLoad load = load_project(repo.path(), Lang::En);
+CutResult cut(GitTempRepo& repo, const std::string& version, Lang lang = Lang::En) {
+  ProjectLoad load = load_project(repo.path(), lang);
   REQUIRE(load.project);
   CutResult r = cut_release(*load.project, CutOptions{version});
   INFO(r.message);
@@ -203,4 +204,32 @@ TEST_CASE("release cut: completes a release commit left without its tag", "[rele
   repo.add_case("tcm", "CC-0031");
   repo.commit_all("one more");
   CHECK(cut(repo, "1.1.0").outcome == cc::RunOutcome::Done);
+}
+
+// Regression: under --lang zh the refusal and its reason were English words.
+TEST_CASE("release cut: leftovers refused and not removable are named in Chinese under zh",
+          "[release][cut][recovery]") {
+  GitTempRepo repo;
+  seed(repo);
+  leave_unfinished_cut(repo, "1.0.0");
+  repo.write("reports/v1.0.0/coverage.md", "edited by hand\n");
+  CutResult r = cut(repo, "1.0.0", Lang::Zh);
+  CHECK(r.outcome == cc::RunOutcome::Unusable);
+  CHECK_THAT(r.message, Catch::Contains("reports/v1.0.0 中的文件与其 MANIFEST.sha256 不符"));
+  CHECK_THAT(r.message, !Catch::Contains("do not match"));
+
+  ProjectLoad load = load_project(repo.path(), Lang::Zh);
+  REQUIRE(load.project);
+  UnfinishedCut foreign{"v1.0.0", {"reports/v1.0.0/coverage.md"}, false, "原因"};
+  auto refused = clear_unfinished_cut(foreign, repo.repo(), nullptr, "", load.project->config, Lang::Zh);
+  REQUIRE_FALSE(refused);
+  CHECK(refused.error().message == "无法确认这些文件由发布写出，拒绝清除：原因");
+
+  // A folder with a file in it cannot be removed as one path: the OS reason is Chinese too.
+  repo.write("reports/v1.0.0/held/file.txt", "x\n");
+  UnfinishedCut ours{"v1.0.0", {"reports/v1.0.0/held"}, true, ""};
+  auto removed = clear_unfinished_cut(ours, repo.repo(), nullptr, "", load.project->config, Lang::Zh);
+  REQUIRE_FALSE(removed);
+  CHECK_THAT(removed.error().message, Catch::StartsWith("无法删除 reports/v1.0.0/held："));
+  CHECK_THAT(removed.error().message, !Catch::Contains("cannot") && !Catch::Contains("Directory not empty"));
 }

@@ -239,7 +239,7 @@ TEST_CASE("release diff from git objects, and verify with a tampered export", "[
   CHECK(failed == 1);
   CHECK(verify_release(p, "9.9.9", "").outcome == cc::RunOutcome::Unusable);
 
-  auto tags = git::list_releases(p.config);
+  auto tags = git::list_releases(p.config, Lang::En);
   REQUIRE(tags.ok());
   REQUIRE(tags->size() == 2);
   CHECK((*tags)[0].name == "v1.0.0");

@@ -28,7 +28,7 @@ TEST_CASE("staged: changed files are listed and read from the index, others only
 
   auto load = load_project(repo.path(), Lang::En);
   REQUIRE(load.project);
-  auto staged = git::staged_content(load.project->config);
+  auto staged = git::staged_content(load.project->config, Lang::En);
   REQUIRE(staged);
   CHECK(staged->content.files == std::vector<std::string>{changed});
   CHECK(staged->content.listing.cases == std::vector<std::string>{changed, other});

@@ -110,7 +110,7 @@ void register_release(CLI::App& app, CliContext& ctx, std::function<int()>& run)
     run = [&ctx]() -> int {
       auto project = ctx.open_project(std::cerr);
       if (!project) return kExitUsage;
-      auto tags = git::list_releases(project->config);
+      auto tags = git::list_releases(project->config, project->lang);
       if (!tags) {
         std::cerr << "clinconsensus release list: " << tags.error().message << '\n';
         return kExitUsage;

@@ -18,7 +18,7 @@ namespace {
 std::string display_base(const CliContext& ctx, const std::string& format, const std::string& root) {
   if (format == "text") return ctx.start_dir();
   if (format == "github" || format == "sarif") {
-    if (auto repo = git::open_repository(root)) {
+    if (auto repo = git::open_repository(root, ctx.lang())) {
       std::string top = git::workdir(repo->get());
       if (!top.empty()) return top;
     }
@@ -51,7 +51,7 @@ std::optional<int> prepare_staged(const CliContext& ctx, const std::string& form
     return kExitFindings;
   }
   project = std::move(rules->project);
-  auto staged = git::staged_content(project->config);
+  auto staged = git::staged_content(project->config, project->lang);
   if (!staged) {
     std::cerr << "clinconsensus validate --staged: " << staged.error().message << '\n';
     return kExitUsage;

@@ -1,8 +1,8 @@
 #pragma once
 // Messages: every user-facing text of a finding, in English and Chinese, kept in one
-// catalog (core/messages/, one header per rule family) so a translation is never
-// scattered through the checks. Counts that change a word go through ICU's plural rules:
-// "{n, plural, one {# item} other {# items}}".
+// catalog (core/messages/, one JSON file per rule family, made into a constexpr header at
+// configure time) so a translation is never scattered through the checks. Counts that
+// change a word go through ICU's plural rules: "{n, plural, one {# item} other {# items}}".
 #include <initializer_list>
 #include <span>
 #include <string>

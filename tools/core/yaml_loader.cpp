@@ -329,7 +329,7 @@ Diagnostic at_position(const std::string& path, std::string_view rule, int line,
 }
 
 // libyaml's problems in words a user can act on: each known problem names its catalog
-// entry (core/messages/io_yaml.h); others are passed on in libyaml's words.
+// entry (core/messages/io_yaml.json); others are passed on in libyaml's words.
 std::string describe_problem(Lang lang, std::string_view problem) {
   struct Known {
     std::string_view problem, id;

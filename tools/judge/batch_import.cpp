@@ -55,7 +55,7 @@ Result<BatchImportReport> import_batch_output(const std::string& cache_path, con
       return {};
     }));
   }
-  CC_TRY_ASSIGN(std::unique_ptr<LlmCache> cache, LlmCache::open(cache_path));
+  CC_TRY_ASSIGN(std::unique_ptr<LlmCache> cache, LlmCache::open(cache_path, lang));
   for (Answer& a : answers) {
     auto answer = parse_chat_completion(a.body);
     CachedAnswer c;

@@ -4,6 +4,7 @@
 #include <fstream>
 
 #include "core/benchmark_loader.h"
+#include "judge/judge_messages.h"
 #include "judge/run_files.h"
 
 namespace cc::judge {
@@ -28,33 +29,29 @@ Result<CaseMaterials> load_case_materials(const Config& config, Lang lang) {
   std::string problems;
   for (const Diagnostic& d : load.diagnostics)
     if (d.severity == Severity::Error) problems += "\n  " + d.file + ":" + std::to_string(d.line) + ": " + d.message;
-  if (!problems.empty())
-    return Error("some cases or rubrics cannot be read; fix them first (clinconsensus validate shows all):" + problems,
-                 Error::Kind::Input);
+  if (!problems.empty()) return Error(judge_message(lang, "cases/unreadable") + problems, Error::Kind::Input);
   CaseMaterials m;
   for (const Case& c : load.benchmark.cases) {
     if (c.status == "retired") continue;
     const Rubric* r = load.benchmark.find_rubric(c.case_id);
     if (!r || r->criteria.empty()) {
-      problems += "\n  " + c.path + ": " + c.case_id + " has no rubric with criteria";
+      problems += "\n  " + c.path + ": " + judge_message(lang, "cases/no-rubric", {{"case", c.case_id}});
       continue;
     }
     CaseMaterial cm{c.case_id, case_query(c.clinical_context, c.user_request), c.subject, {}};
     for (const Criterion& k : r->criteria) cm.criteria.emplace_back(k.criterion_id, trim_blank(k.criterion));
     m.cases.push_back(std::move(cm));
   }
-  if (!problems.empty())
-    return Error("cases without criteria cannot be judged; add their rubrics or retire them:" + problems,
-                 Error::Kind::Input);
+  if (!problems.empty()) return Error(judge_message(lang, "cases/no-criteria") + problems, Error::Kind::Input);
   std::sort(m.cases.begin(), m.cases.end(),
             [](const CaseMaterial& a, const CaseMaterial& b) { return a.case_id < b.case_id; });
   build_index(m);
   return m;
 }
 
-Result<void> restrict_to_ids(CaseMaterials& m, const std::string& ids_path) {
+Result<void> restrict_to_ids(CaseMaterials& m, const std::string& ids_path, Lang lang) {
   std::ifstream in(ids_path);
-  if (!in) return Error("cannot read the id list " + ids_path, Error::Kind::Input);
+  if (!in) return Error(judge_message(lang, "ids/unreadable", {{"path", ids_path}}), Error::Kind::Input);
   std::vector<char> keep(m.cases.size(), 0);
   std::string line, problems;
   for (int n = 1; std::getline(in, line); ++n) {
@@ -62,12 +59,12 @@ Result<void> restrict_to_ids(CaseMaterials& m, const std::string& ids_path) {
     if (id.empty() || id[0] == '#') continue;
     auto it = m.index.find(id);
     if (it == m.index.end())
-      problems += "\n  " + ids_path + ":" + std::to_string(n) + ": no case " + id + " in the benchmark";
+      problems +=
+          "\n  " + ids_path + ":" + std::to_string(n) + ": " + judge_message(lang, "ids/unknown-line", {{"case", id}});
     else
       keep[it->second] = 1;
   }
-  if (!problems.empty())
-    return Error("the id list names cases the benchmark does not have:" + problems, Error::Kind::Input);
+  if (!problems.empty()) return Error(judge_message(lang, "ids/unknown") + problems, Error::Kind::Input);
   std::vector<CaseMaterial> kept;
   for (size_t i = 0; i < m.cases.size(); ++i)
     if (keep[i]) kept.push_back(std::move(m.cases[i]));

@@ -38,8 +38,8 @@ Result<CaseMaterials> load_case_materials(const Config& config, Lang lang);
 
 // Keeps only the cases whose ids are listed in the file at `ids_path` (one id per line;
 // blank lines and lines starting with '#' are skipped). Error (kind Input) naming the
-// file and line of an id the benchmark does not have.
-Result<void> restrict_to_ids(CaseMaterials& materials, const std::string& ids_path);
+// file and line of an id the benchmark does not have, worded in `lang`.
+Result<void> restrict_to_ids(CaseMaterials& materials, const std::string& ids_path, Lang lang);
 
 // The query a case puts to a model: both texts without trailing blanks, joined by a blank line.
 std::string case_query(const std::string& clinical_context, const std::string& user_request);

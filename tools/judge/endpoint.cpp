@@ -4,6 +4,8 @@
 
 #include <cstdlib>
 
+#include "judge/judge_messages.h"
+
 namespace cc::judge {
 namespace {
 
@@ -70,33 +72,26 @@ nlohmann::ordered_json Endpoint::describe() const {
   return j;
 }
 
-Result<void> check_base_url(const std::string& url, bool allow_insecure) {
+Result<void> check_base_url(const std::string& url, bool allow_insecure, Lang lang) {
   UrlParts p = split_url(url);
-  if (p.scheme != "http" && p.scheme != "https")
-    return Error("base_url '" + url + "' must start with https:// (or http:// for a server on this machine)",
-                 Error::Kind::Usage);
-  if (!p.userinfo.empty())
-    return Error(
-        "base_url must not carry credentials (user:password@); put the key in the environment variable "
-        "that api_key_env names",
-        Error::Kind::Usage);
-  if (p.host.empty()) return Error("base_url '" + url + "' names no host", Error::Kind::Usage);
-  if (p.scheme == "http" && !allow_insecure && !is_loopback(p.host))
-    return Error("base_url '" + url + "' is plain http:// to " + p.host +
-                     ", which would send the key and the benchmark unencrypted; use https://, or set "
-                     "allow_insecure: true on the endpoint if the network is trusted",
-                 Error::Kind::Usage);
+  auto refuse = [&](std::string_view id) {
+    return Error(judge_message(lang, id, {{"url", url}, {"host", p.host}}), Error::Kind::Usage);
+  };
+  if (p.scheme != "http" && p.scheme != "https") return refuse("endpoint/scheme");
+  if (!p.userinfo.empty()) return refuse("endpoint/credentials");
+  if (p.host.empty()) return refuse("endpoint/no-host");
+  if (p.scheme == "http" && !allow_insecure && !is_loopback(p.host)) return refuse("endpoint/insecure");
   return {};
 }
 
-Result<Endpoint> find_endpoint(const Config& config, const std::string& name) {
+Result<Endpoint> find_endpoint(const Config& config, const std::string& name, Lang lang) {
   auto it = config.endpoints.find(name);
   if (it == config.endpoints.end() || !it->is_object()) {
     std::string known;
     for (auto e = config.endpoints.begin(); e != config.endpoints.end(); ++e)
       known += (known.empty() ? "" : ", ") + e.key();
-    return Error("no endpoint '" + name + "' in " + std::string(kConfigFileName) + " (" +
-                     (known.empty() ? std::string("none is declared under endpoints:") : "declared: " + known) + ")",
+    return Error(judge_message(lang, known.empty() ? "endpoint/none-declared" : "endpoint/unknown",
+                               {{"name", name}, {"config", kConfigFileName}, {"known", known}}),
                  Error::Kind::Usage);
   }
   const nlohmann::json& j = *it;
@@ -106,7 +101,7 @@ Result<Endpoint> find_endpoint(const Config& config, const std::string& name) {
   while (!e.base_url.empty() && e.base_url.back() == '/') e.base_url.pop_back();
   if (auto m = j.find("model"); m != j.end() && m->is_string()) e.model = m->get<std::string>();
   if (e.base_url.empty() || e.model.empty())
-    return Error("endpoint '" + name + "' needs base_url and model", Error::Kind::Usage);
+    return Error(judge_message(lang, "endpoint/incomplete", {{"name", name}}), Error::Kind::Usage);
   if (auto k = j.find("api_key_env"); k != j.end() && k->is_string()) e.api_key_env = k->get<std::string>();
   read_number(j, "max_concurrency", e.max_concurrency);
   read_number(j, "requests_per_minute", e.requests_per_minute);
@@ -133,17 +128,17 @@ Result<Endpoint> find_endpoint(const Config& config, const std::string& name) {
   if (e.max_concurrency < 1) e.max_concurrency = 1;
   if (e.max_retries < 0) e.max_retries = 0;
   if (e.breaker_failures < 1) e.breaker_failures = 1;
-  if (auto ok = check_base_url(e.base_url, e.allow_insecure); !ok)
-    return Error("endpoint '" + name + "': " + ok.error().message, Error::Kind::Usage);
+  if (auto ok = check_base_url(e.base_url, e.allow_insecure, lang); !ok)
+    return Error(judge_message(lang, "endpoint/invalid", {{"name", name}, {"why", ok.error().message}}),
+                 Error::Kind::Usage);
   return e;
 }
 
-Result<std::string> read_api_key(const Endpoint& endpoint) {
+Result<std::string> read_api_key(const Endpoint& endpoint, Lang lang) {
   if (endpoint.api_key_env.empty()) return std::string();
   const char* v = std::getenv(endpoint.api_key_env.c_str());
   if (!v || !*v)
-    return Error("endpoint '" + endpoint.name + "' reads its key from $" + endpoint.api_key_env +
-                     ", which is not set; export it in this shell (the key is never read from a file)",
+    return Error(judge_message(lang, "endpoint/no-key", {{"name", endpoint.name}, {"env", endpoint.api_key_env}}),
                  Error::Kind::Usage);
   return std::string(v);
 }

@@ -10,6 +10,7 @@
 #include <nlohmann/json.hpp>
 
 #include "core/config.h"
+#include "core/messages.h"
 #include "core/result.h"
 
 namespace cc::judge {
@@ -44,14 +45,15 @@ struct Endpoint {
 // The endpoint `name` of the config. Error (kind Usage) when it is not declared (the
 // message lists the declared ones), when base_url carries credentials, or when it is plain
 // http:// to a host that is not loopback and allow_insecure is not set.
-Result<Endpoint> find_endpoint(const Config& config, const std::string& name);
+// Errors are worded in `lang`.
+Result<Endpoint> find_endpoint(const Config& config, const std::string& name, Lang lang);
 
 // Checks a base URL on its own: credentials, scheme, loopback rule (see find_endpoint).
-Result<void> check_base_url(const std::string& url, bool allow_insecure);
+Result<void> check_base_url(const std::string& url, bool allow_insecure, Lang lang);
 
 // The key from the endpoint's environment variable; "" when the endpoint names none.
 // Error (kind Usage) when it names one that is unset or empty.
-Result<std::string> read_api_key(const Endpoint& endpoint);
+Result<std::string> read_api_key(const Endpoint& endpoint, Lang lang);
 
 // `text` with every occurrence of `key` replaced by "[redacted]" (no-op for an empty
 // key), for any message that quotes a server's words.

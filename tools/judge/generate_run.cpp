@@ -8,6 +8,7 @@
 #include "judge/case_material.h"
 #include "judge/chat_request.h"
 #include "judge/endpoint.h"
+#include "judge/judge_messages.h"
 #include "judge/llm_cache.h"
 #include "judge/run_files.h"
 #include "core/file_lock.h"
@@ -23,23 +24,23 @@ constexpr const char* kGeneratePurpose = "generate";
 }  // namespace
 
 Result<GenerateReport> run_generate(const Config& config, const GenerateOptions& options, const RunSettings& settings) {
-  if (options.samples < 1) return Error("--samples must be at least 1", Error::Kind::Usage);
-  CC_TRY_ASSIGN(Endpoint ep, find_endpoint(config, options.endpoint));
+  const Lang lang = settings.lang;
+  if (options.samples < 1) return Error(judge_message(lang, "usage/samples"), Error::Kind::Usage);
+  CC_TRY_ASSIGN(Endpoint ep, find_endpoint(config, options.endpoint, lang));
   std::string key;
   if (!settings.dry_run) {
-    CC_TRY_ASSIGN(key, read_api_key(ep));
+    CC_TRY_ASSIGN(key, read_api_key(ep, lang));
   }
-  CC_TRY_ASSIGN(CaseMaterials cases, load_case_materials(config, Lang::En));
-  if (!options.ids_file.empty()) CC_TRY(restrict_to_ids(cases, options.ids_file));
-  if (cases.cases.empty())
-    return Error("no case to ask: the benchmark (or the id list) holds none", Error::Kind::Input);
+  CC_TRY_ASSIGN(CaseMaterials cases, load_case_materials(config, lang));
+  if (!options.ids_file.empty()) CC_TRY(restrict_to_ids(cases, options.ids_file, lang));
+  if (cases.cases.empty()) return Error(judge_message(lang, "generate/no-case"), Error::Kind::Input);
   std::unique_ptr<FileLock> lock;
   if (!settings.dry_run && !settings.dir_locked) {
     CC_TRY_ASSIGN(lock, acquire_out_dir_lock(settings.out_dir));
   }
   std::unique_ptr<LlmCache> cache;
   if (settings.use_cache) {
-    CC_TRY_ASSIGN(cache, LlmCache::open(llm_cache_path(config)));
+    CC_TRY_ASSIGN(cache, LlmCache::open(llm_cache_path(config), lang));
   }
 
   size_t n = cases.cases.size() * static_cast<size_t>(options.samples);

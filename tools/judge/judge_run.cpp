@@ -86,7 +86,7 @@ Result<JudgeReport> run_judge(const Config& config, const JudgeOptions& options,
   std::vector<std::string> names = options.judges;
   if (!options.arbiter.empty()) names.push_back(options.arbiter);
   for (const std::string& name : names) {
-    CC_TRY_ASSIGN(Endpoint ep, find_endpoint(config, name));
+    CC_TRY_ASSIGN(Endpoint ep, find_endpoint(config, name, lang));
     judges.push_back(std::move(ep));
   }
   const bool exporting = !options.batch_export_dir.empty();
@@ -94,7 +94,7 @@ Result<JudgeReport> run_judge(const Config& config, const JudgeOptions& options,
   std::vector<std::string> keys;
   if (!settings.dry_run && !exporting) {
     for (const Endpoint& ep : judges) {
-      CC_TRY_ASSIGN(std::string key, read_api_key(ep));
+      CC_TRY_ASSIGN(std::string key, read_api_key(ep, lang));
       keys.push_back(std::move(key));
     }
   } else {
@@ -102,9 +102,9 @@ Result<JudgeReport> run_judge(const Config& config, const JudgeOptions& options,
   }
   JudgeSettings js = judge_settings(config);
   CC_TRY_ASSIGN(PromptTemplate prompt, load_judge_prompt(config, js));
-  CC_TRY_ASSIGN(CaseMaterials cases, load_case_materials(config, Lang::En));
+  CC_TRY_ASSIGN(CaseMaterials cases, load_case_materials(config, lang));
   CC_TRY_ASSIGN(std::vector<ResponseRow> rows, read_responses(options.responses, cases));
-  if (rows.empty()) return Error("the responses hold no row to judge", Error::Kind::Input);
+  if (rows.empty()) return Error(judge_message(lang, "judge/no-rows"), Error::Kind::Input);
 
   std::unique_ptr<FileLock> lock;
   if (!settings.dry_run && !exporting && !settings.dir_locked) {
@@ -112,7 +112,7 @@ Result<JudgeReport> run_judge(const Config& config, const JudgeOptions& options,
   }
   std::unique_ptr<LlmCache> cache;
   if (settings.use_cache) {
-    CC_TRY_ASSIGN(cache, LlmCache::open(llm_cache_path(config)));
+    CC_TRY_ASSIGN(cache, LlmCache::open(llm_cache_path(config), lang));
   }
 
   std::vector<const CaseMaterial*> row_case;

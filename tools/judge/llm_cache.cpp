@@ -10,6 +10,8 @@
 #include <fcntl.h>
 #include <unistd.h>
 
+#include "judge/judge_messages.h"
+
 namespace cc::judge {
 
 namespace {
@@ -22,23 +24,24 @@ constexpr int kBusyTimeoutMs = 10000;
 
 // What a user can do about an unusable cache: it holds nothing but answers that can be
 // asked for again, so deleting it is always safe.
-std::string delete_hint(const std::string& path) {
-  return "delete " + path + " to start afresh (it holds only cached answers; they will be asked for again)";
+std::string delete_hint(const std::string& path, Lang lang) {
+  return judge_message(lang, "cache/delete-hint", {{"path", path}});
 }
 
 // SQLite's words for its last failure on `db`, with the way out when the file itself is
 // damaged. Other failures (permissions, a full disk, a lock held too long) are not cured
 // by deleting the cache, so they get no such advice.
-std::string sqlite_why(sqlite3* db, const std::string& path) {
-  if (!db) return "out of memory";
+std::string sqlite_why(sqlite3* db, const std::string& path, Lang lang) {
+  if (!db) return sqlite3_errstr(SQLITE_NOMEM);
   std::string why = sqlite3_errmsg(db);
   int code = sqlite3_errcode(db) & 0xff;  // the primary code, whatever extended one was set
-  if (code == SQLITE_NOTADB || code == SQLITE_CORRUPT) why += "; " + delete_hint(path);
+  if (code == SQLITE_NOTADB || code == SQLITE_CORRUPT) why += "; " + delete_hint(path, lang);
   return why;
 }
 
-Error open_error(const std::string& path, sqlite3* db) {
-  return Error("cannot use the LLM cache " + path + ": " + sqlite_why(db, path), Error::Kind::Input);
+Error open_error(const std::string& path, sqlite3* db, Lang lang) {
+  return Error(judge_message(lang, "cache/unusable", {{"path", path}, {"why", sqlite_why(db, path, lang)}}),
+               Error::Kind::Input);
 }
 
 // Runs statements that return no rows we need.
@@ -113,21 +116,22 @@ class StatementReset {
 // that allows group writing; it gives its -wal and -shm files the mode of the database,
 // so this settles all three. A process that loses the race to create it sees EEXIST and
 // an empty file, which SQLite treats as an empty database.
-Result<void> create_file_if_missing(const std::string& path) {
+Result<void> create_file_if_missing(const std::string& path, Lang lang) {
   int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0666);
   if (fd >= 0) {
     ::close(fd);
     return {};
   }
   if (errno == EEXIST) return {};
-  return Error("cannot create the LLM cache " + path + ": " + std::strerror(errno), Error::Kind::Input);
+  return Error(judge_message(lang, "cache/create", {{"path", path}, {"why", std::strerror(errno)}}),
+               Error::Kind::Input);
 }
 
 // Makes the database one of ours: creates the tables in an empty database, accepts one
 // at our schema version, refuses anything else. Runs in one write transaction so two
 // processes opening a new cache at once cannot both create it.
-Result<void> prepare_schema(sqlite3* db, const std::string& path) {
-  auto sqlite_error = [&] { return open_error(path, db); };
+Result<void> prepare_schema(sqlite3* db, const std::string& path, Lang lang) {
+  auto sqlite_error = [&] { return open_error(path, db, lang); };
   if (!exec(db, "BEGIN IMMEDIATE")) return sqlite_error();
   auto fail = [&](Error e) {
     exec(db, "ROLLBACK");
@@ -159,21 +163,19 @@ Result<void> prepare_schema(sqlite3* db, const std::string& path) {
       version = query_text(db, "SELECT CAST(value AS INTEGER) FROM meta WHERE name='schema_version'", &ok);
       if (!ok) return fail(sqlite_error());
     }
-    if (!version)
-      return fail(Error("cannot use " + path + " as the LLM cache: it is an SQLite database of something else; " +
-                            "move it away, or delete it if it is not needed",
-                        Error::Kind::Input));
+    if (!version) return fail(Error(judge_message(lang, "cache/foreign", {{"path", path}}), Error::Kind::Input));
     int64_t v = std::strtoll(version->c_str(), nullptr, 10);
     if (v > kSchemaVersion)
-      return fail(Error("cannot use the LLM cache " + path +
-                            ": it was written by a newer clinconsensus (cache schema " + std::to_string(v) +
-                            ", this one reads " + std::to_string(kSchemaVersion) + "); upgrade clinconsensus, or " +
-                            delete_hint(path),
+      return fail(Error(judge_message(lang, "cache/newer",
+                                      {{"path", path},
+                                       {"found", std::to_string(v)},
+                                       {"known", std::to_string(kSchemaVersion)},
+                                       {"hint", delete_hint(path, lang)}}),
                         Error::Kind::Input));
     if (v != kSchemaVersion)
-      return fail(Error(
-          "cannot use the LLM cache " + path + ": unknown cache schema version " + *version + "; " + delete_hint(path),
-          Error::Kind::Input));
+      return fail(Error(judge_message(lang, "cache/unknown-version",
+                                      {{"path", path}, {"found", *version}, {"hint", delete_hint(path, lang)}}),
+                        Error::Kind::Input));
   }
   if (!exec(db, "COMMIT")) return fail(sqlite_error());
   return {};
@@ -181,21 +183,24 @@ Result<void> prepare_schema(sqlite3* db, const std::string& path) {
 
 }  // namespace
 
-Result<std::unique_ptr<LlmCache>> LlmCache::open(const std::string& path) {
+Result<std::unique_ptr<LlmCache>> LlmCache::open(const std::string& path, Lang lang) {
   namespace fs = std::filesystem;
   std::error_code ec;
   fs::path p(path);
   if (p.has_parent_path()) {
     fs::create_directories(p.parent_path(), ec);
-    if (ec) return Error("cannot create the folder of the LLM cache " + path + ": " + ec.message(), Error::Kind::Input);
+    if (ec)
+      return Error(judge_message(lang, "cache/create-folder", {{"path", path}, {"why", ec.message()}}),
+                   Error::Kind::Input);
   }
-  CC_TRY(create_file_if_missing(path));
+  CC_TRY(create_file_if_missing(path, lang));
 
   // Built first, so its destructor closes the connection on every early return below.
   std::unique_ptr<LlmCache> cache(new LlmCache());
   cache->path_ = path;
+  cache->lang_ = lang;
   if (sqlite3_open_v2(path.c_str(), &cache->db_, SQLITE_OPEN_READWRITE, nullptr) != SQLITE_OK)
-    return open_error(path, cache->db_);
+    return open_error(path, cache->db_, lang);
   sqlite3* db = cache->db_;
   // Another run may be writing: wait for its transaction rather than fail at once.
   sqlite3_busy_timeout(db, kBusyTimeoutMs);
@@ -206,14 +211,14 @@ Result<std::unique_ptr<LlmCache>> LlmCache::open(const std::string& path) {
   // rollback journal, slower when shared but with every guarantee this class gives.
   bool ok = false;
   query_text(db, "PRAGMA journal_mode=WAL", &ok);
-  if (!ok) return open_error(path, db);
+  if (!ok) return open_error(path, db, lang);
   // In WAL mode, NORMAL syncs only at checkpoints, not at each commit. A committed
   // transaction is in the WAL file (the OS's page cache) when sqlite3_step returns, so
   // killing the process never loses it; only a power cut or an OS crash can lose the
   // last few, and those are answers that will simply be asked for again.
-  if (!exec(db, "PRAGMA synchronous=NORMAL")) return open_error(path, db);
+  if (!exec(db, "PRAGMA synchronous=NORMAL")) return open_error(path, db, lang);
 
-  CC_TRY(prepare_schema(db, path));
+  CC_TRY(prepare_schema(db, path, lang));
 
   const char* get_sql =
       "SELECT body, parsed, prompt_tokens, completion_tokens, latency_ms, endpoint, model, created"
@@ -223,8 +228,12 @@ Result<std::unique_ptr<LlmCache>> LlmCache::open(const std::string& path) {
       " endpoint, model, created) VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)";
   if (sqlite3_prepare_v3(db, get_sql, -1, SQLITE_PREPARE_PERSISTENT, &cache->get_, nullptr) != SQLITE_OK ||
       sqlite3_prepare_v3(db, put_sql, -1, SQLITE_PREPARE_PERSISTENT, &cache->put_, nullptr) != SQLITE_OK)
-    return open_error(path, db);
+    return open_error(path, db, lang);
   return cache;
+}
+
+Error LlmCache::failure(std::string_view id) const {
+  return Error(judge_message(lang_, id, {{"path", path_}, {"why", sqlite_why(db_, path_, lang_)}}));
 }
 
 LlmCache::~LlmCache() {
@@ -242,7 +251,7 @@ Result<std::optional<CachedAnswer>> LlmCache::get(const std::string& key) {
   sqlite3_bind_blob(get_, 1, k, sizeof k, SQLITE_STATIC);
   int rc = sqlite3_step(get_);
   if (rc == SQLITE_DONE) return std::optional<CachedAnswer>();
-  if (rc != SQLITE_ROW) return Error("cannot read the LLM cache " + path_ + ": " + sqlite_why(db_, path_));
+  if (rc != SQLITE_ROW) return failure("cache/read");
   CachedAnswer a;
   a.body = column_string(get_, 0);
   a.parsed = column_string(get_, 1);
@@ -279,23 +288,21 @@ Result<void> LlmCache::put(const std::string& key, const CachedAnswer& answer) {
   text(8, answer.model);
   check(sqlite3_bind_int64(put_, 9, answer.created_unix));
   if (rc != SQLITE_OK)
-    return Error("cannot write to the LLM cache " + path_ + ": " + sqlite3_errstr(rc) + " (answer for key " + key +
-                 ")");
+    return Error(judge_message(lang_, "cache/write-key", {{"path", path_}, {"why", sqlite3_errstr(rc)}, {"key", key}}));
   // No transaction is open on this connection, so the statement commits on its own.
-  if (sqlite3_step(put_) != SQLITE_DONE)
-    return Error("cannot write to the LLM cache " + path_ + ": " + sqlite_why(db_, path_));
+  if (sqlite3_step(put_) != SQLITE_DONE) return failure("cache/write");
   return {};
 }
 
 Result<int64_t> LlmCache::size() {
   sqlite3_stmt* st = nullptr;
   if (sqlite3_prepare_v2(db_, "SELECT count(*) FROM answers", -1, &st, nullptr) != SQLITE_OK)
-    return Error("cannot read the LLM cache " + path_ + ": " + sqlite_why(db_, path_));
+    return failure("cache/read");
   int rc = sqlite3_step(st);
   int64_t n = rc == SQLITE_ROW ? sqlite3_column_int64(st, 0) : 0;
-  std::string why = rc == SQLITE_ROW ? "" : sqlite_why(db_, path_);
+  Error why = rc == SQLITE_ROW ? Error() : failure("cache/read");
   sqlite3_finalize(st);
-  if (rc != SQLITE_ROW) return Error("cannot read the LLM cache " + path_ + ": " + why);
+  if (rc != SQLITE_ROW) return why;
   return n;
 }
 

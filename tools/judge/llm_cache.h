@@ -9,6 +9,7 @@
 #include <optional>
 #include <string>
 
+#include "core/messages.h"
 #include "core/result.h"
 
 struct sqlite3;
@@ -34,8 +35,9 @@ class LlmCache {
  public:
   // Opens (creating folders and the database when missing) the cache at `path`, in WAL
   // mode with a busy timeout, so two runs may share it. Error (kind Input) with the path
-  // and SQLite's text when it cannot be opened or is not a cache of ours.
-  static Result<std::unique_ptr<LlmCache>> open(const std::string& path);
+  // and SQLite's text when it cannot be opened or is not a cache of ours; this and every
+  // later error of the object are worded in `lang`.
+  static Result<std::unique_ptr<LlmCache>> open(const std::string& path, Lang lang);
   ~LlmCache();
   LlmCache(const LlmCache&) = delete;
   LlmCache& operator=(const LlmCache&) = delete;
@@ -52,10 +54,13 @@ class LlmCache {
 
  private:
   LlmCache() = default;
+  // The Error for a failed read or write (`id`, cache/read or cache/write), with SQLite's reason.
+  Error failure(std::string_view id) const;
   sqlite3* db_ = nullptr;
   sqlite3_stmt* get_ = nullptr;
   sqlite3_stmt* put_ = nullptr;
   std::string path_;
+  Lang lang_ = Lang::En;  // the language of its errors
 };
 
 }  // namespace cc::judge

@@ -1,6 +1,6 @@
 #pragma once
 // Leak messages: the English and Chinese report text `leak`, the probe and the release
-// gate print. The corpus findings are in the one catalog (core/messages/leak.h).
+// gate print. The corpus findings are in the one catalog (core/messages/leak.json).
 #include <initializer_list>
 #include <string>
 #include <string_view>

@@ -46,10 +46,10 @@ std::string probe_prompt(const std::string& query, std::string* second) {
 Result<ProbeReport> run_probe(const Config& config, const Benchmark& benchmark, const ProbeOptions& options,
                               const judge::RunSettings& settings, Lang lang) {
   using namespace cc::judge;
-  CC_TRY_ASSIGN(Endpoint ep, find_endpoint(config, options.endpoint));
+  CC_TRY_ASSIGN(Endpoint ep, find_endpoint(config, options.endpoint, lang));
   std::string key;
   if (!settings.dry_run) {
-    CC_TRY_ASSIGN(key, read_api_key(ep));
+    CC_TRY_ASSIGN(key, read_api_key(ep, lang));
   }
   struct Probe {
     std::string case_id, prompt, truth;
@@ -64,7 +64,7 @@ Result<ProbeReport> run_probe(const Config& config, const Benchmark& benchmark, 
   if (probes.empty()) return Error(leak_message(lang, "probe/no-cases", {{"tier", kPublicTier}}), Error::Kind::Input);
   std::unique_ptr<LlmCache> cache;
   if (settings.use_cache) {
-    CC_TRY_ASSIGN(cache, LlmCache::open(llm_cache_path(config)));
+    CC_TRY_ASSIGN(cache, LlmCache::open(llm_cache_path(config), lang));
   }
   CallBatch batch;
   batch.count = probes.size();

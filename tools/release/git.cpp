@@ -2,6 +2,8 @@
 
 #include <mutex>
 
+#include "release/release_messages.h"
+
 namespace cc::git {
 namespace {
 
@@ -22,11 +24,11 @@ Error last_error(std::string_view what) {
   return Error{text};
 }
 
-Result<RepoPtr> open_repository(const std::string& path) {
+Result<RepoPtr> open_repository(const std::string& path, Lang lang) {
   ensure_init();
   git_repository* raw = nullptr;
   if (git_repository_open_ext(&raw, path.c_str(), 0, nullptr) != 0)
-    return last_error("no git repository at or above " + path);
+    return last_error(release_message(lang, "git/no-repository", {{"path", path}}));
   return RepoPtr(raw);
 }
 

@@ -8,6 +8,7 @@
 #include <utility>
 #include <variant>
 
+#include "core/messages.h"
 #include "core/result.h"
 
 #include <git2.h>
@@ -46,8 +47,8 @@ using TreeEntryPtr = std::unique_ptr<git_tree_entry, Deleter<git_tree_entry, git
 // below calls it; callers of raw libgit2 functions call it first.
 void ensure_init();
 
-// The repository containing `path` (searching upward, as git does).
-Result<RepoPtr> open_repository(const std::string& path);
+// The repository containing `path` (searching upward, as git does); an Error in `lang`.
+Result<RepoPtr> open_repository(const std::string& path, Lang lang);
 // A new, empty repository at `path` (non-bare), for tests and tools.
 Result<RepoPtr> init_repository(const std::string& path);
 

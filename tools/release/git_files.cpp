@@ -1,5 +1,7 @@
 #include "release/git_files.h"
 
+#include "release/release_messages.h"
+
 #include <algorithm>
 #include <filesystem>
 
@@ -31,10 +33,10 @@ bool is_yaml_path(const std::string& path) {
   return ends(".yaml") || ends(".yml");
 }
 
-Result<std::string> root_prefix(git_repository* repo, const std::string& benchmark_root) {
+Result<std::string> root_prefix(git_repository* repo, const std::string& benchmark_root, Lang lang) {
   namespace fs = std::filesystem;
   std::string wd = workdir(repo);
-  if (wd.empty()) return Error{"the git repository has no work tree (bare repository)"};
+  if (wd.empty()) return Error{release_message(lang, "git/bare")};
   std::error_code ec;
   fs::path root = fs::weakly_canonical(benchmark_root, ec);
   fs::path top = fs::weakly_canonical(wd, ec);
@@ -42,7 +44,7 @@ Result<std::string> root_prefix(git_repository* repo, const std::string& benchma
   std::string r = rel.generic_string();
   if (r.empty() || r == ".") return std::string();
   if (r.rfind("..", 0) == 0)
-    return Error{"the benchmark at " + benchmark_root + " lies outside the git work tree " + wd};
+    return Error{release_message(lang, "git/outside", {{"path", benchmark_root}, {"top", wd}})};
   return r + "/";
 }
 

@@ -16,8 +16,8 @@ struct GitFile {
 
 // Where the benchmark root (the folder holding clinconsensus.yaml) lies inside the git
 // work tree: "" at the top, else "sub/dir/". Paths in git objects are this plus the
-// benchmark-relative path.
-Result<std::string> root_prefix(git_repository* repo, const std::string& benchmark_root);
+// benchmark-relative path. An Error (bare repository, root outside it) in `lang`.
+Result<std::string> root_prefix(git_repository* repo, const std::string& benchmark_root, Lang lang);
 
 // Every *.yaml / *.yml blob below `dir` (benchmark-relative) in `tree`, sorted by path.
 // A missing folder is an empty list.

@@ -70,9 +70,9 @@ std::string hook_script(const std::string& binary, const std::string& benchmark_
 
 HookInstallResult install_hook(const std::string& root, const std::string& binary, bool force, Lang lang) {
   HookInstallResult res;
-  auto repo = git::open_repository(root);
+  auto repo = git::open_repository(root, lang);
   if (!repo) return HookInstallResult{RunOutcome::Unusable, repo.error().message, ""};
-  auto prefix = git::root_prefix(repo->get(), root);
+  auto prefix = git::root_prefix(repo->get(), root, lang);
   if (!prefix) return HookInstallResult{RunOutcome::Unusable, prefix.error().message, ""};
   auto dir = hooks_dir(repo->get());
   if (!dir) return HookInstallResult{RunOutcome::Unusable, dir.error().message, ""};

@@ -66,7 +66,7 @@ CutResult cut_release(Project& project, const CutOptions& options) {
   auto version = parse_semver(options.version);
   if (!version) return refuse(release_message(lang, "release/bad-version", {{"version", options.version}}));
   res.tag = version->tag();
-  auto repo = git::open_repository(cfg.root);
+  auto repo = git::open_repository(cfg.root, lang);
   if (!repo) return refuse(repo.error().message);
   git_repository* r = repo->get();
   // One cut at a time per repository: two at once left a dirty tree and committed a
@@ -74,7 +74,7 @@ CutResult cut_release(Project& project, const CutOptions& options) {
   auto lock = FileLock::acquire(std::string(git_repository_path(r)) + "clinconsensus-release-cut.lock",
                                 release_message(lang, "release/busy"));
   if (!lock) return refuse(lock.error().message);
-  auto prefix = git::root_prefix(r, cfg.root);
+  auto prefix = git::root_prefix(r, cfg.root, lang);
   if (!prefix) return refuse(prefix.error().message);
   auto existing = git::find_release_tag(r, *version);
   if (!existing) return refuse(existing.error().message);
@@ -84,11 +84,11 @@ CutResult cut_release(Project& project, const CutOptions& options) {
   if (!*head) return refuse(release_message(lang, "release/no-commit"));
   git_tree* head_tree_raw = nullptr;
   if (git_commit_tree(&head_tree_raw, head->get()) != 0)
-    return refuse(git::last_error("cannot read HEAD's tree").message);
+    return refuse(git::last_error(release_message(lang, "git/read-head-tree")).message);
   git::TreePtr head_tree(head_tree_raw);
   auto tags = git::list_release_tags(r);
   if (!tags) return refuse(tags.error().message);
-  auto completed = complete_untagged_release(r, head->get(), head_tree.get(), *prefix, cfg, *tags);
+  auto completed = complete_untagged_release(r, head->get(), head_tree.get(), *prefix, cfg, *tags, lang);
   if (!completed) return refuse(completed.error().message);
   if (*completed) {
     res.notes.push_back(release_message(lang, "release/unfinished-completed", {{"tag", **completed}}));
@@ -105,7 +105,7 @@ CutResult cut_release(Project& project, const CutOptions& options) {
   if (!dirty) return refuse(dirty.error().message);
   if (!dirty->empty()) {
     // What a killed cut left is cleared when it is provably a cut's own, else named.
-    auto leftover = find_unfinished_cut(r, head_tree.get(), *prefix, cfg, *dirty, *tags);
+    auto leftover = find_unfinished_cut(r, head_tree.get(), *prefix, cfg, *dirty, *tags, lang);
     if (!leftover) return refuse(leftover.error().message);
     if (*leftover) {
       const UnfinishedCut& cut = **leftover;
@@ -114,7 +114,7 @@ CutResult cut_release(Project& project, const CutOptions& options) {
       if (!cut.ours)
         return refuse(release_message(lang, "release/unfinished-foreign", {{"tag", cut.tag}, {"why", cut.why_not}}) +
                       list);
-      if (auto cleared = clear_unfinished_cut(cut, r, head_tree.get(), *prefix, cfg); !cleared)
+      if (auto cleared = clear_unfinished_cut(cut, r, head_tree.get(), *prefix, cfg, lang); !cleared)
         return refuse(cleared.error().message);
       res.notes.push_back(release_message(lang, "release/unfinished-cleared", {{"tag", cut.tag}}) + list);
       dirty = git::dirty_paths(r, *prefix);
@@ -232,7 +232,7 @@ CutResult cut_release(Project& project, const CutOptions& options) {
   git_index* index_raw = nullptr;
   if (git_repository_index(&index_raw, r) != 0) {
     rollback_files();
-    return refuse(git::last_error("cannot open the index").message);
+    return refuse(git::last_error(release_message(lang, "git/open-index")).message);
   }
   git::IndexPtr index(index_raw);
   auto fail = [&](const std::string& what) {
@@ -243,11 +243,12 @@ CutResult cut_release(Project& project, const CutOptions& options) {
     return refuse(m);
   };
   for (const auto& w : written)
-    if (git_index_add_bypath(index.get(), (*prefix + w.rel).c_str()) != 0) return fail("cannot stage " + w.rel);
+    if (git_index_add_bypath(index.get(), (*prefix + w.rel).c_str()) != 0)
+      return fail(release_message(lang, "git/stage", {{"path", w.rel}}));
   git_oid tree_id, commit_id, tag_id;
-  if (git_index_write_tree(&tree_id, index.get()) != 0) return fail("cannot write the release tree");
+  if (git_index_write_tree(&tree_id, index.get()) != 0) return fail(release_message(lang, "git/write-tree"));
   git_tree* tree_raw = nullptr;
-  if (git_tree_lookup(&tree_raw, r, &tree_id) != 0) return fail("cannot read the release tree");
+  if (git_tree_lookup(&tree_raw, r, &tree_id) != 0) return fail(release_message(lang, "git/read-tree"));
   git::TreePtr tree(tree_raw);
   auto sig = git::default_signature(r);
   if (!sig) {
@@ -261,26 +262,26 @@ CutResult cut_release(Project& project, const CutOptions& options) {
   const git_commit* parents[] = {head->get()};
   if (git_commit_create(&commit_id, r, nullptr, sig->get(), sig->get(), nullptr, commit_msg.c_str(), tree.get(), 1,
                         parents) != 0)
-    return fail("cannot create the release commit");
+    return fail(release_message(lang, "git/create-commit"));
   git_object* commit_obj_raw = nullptr;
   if (git_object_lookup(&commit_obj_raw, r, &commit_id, GIT_OBJECT_COMMIT) != 0)
-    return fail("cannot read the release commit");
+    return fail(release_message(lang, "git/read-commit"));
   git::ObjectPtr commit_obj(commit_obj_raw);
   const std::string tag_msg = git::release_tag_message(res.tag, res.summary, manifest_rel, res.manifest_hash);
   if (git_tag_annotation_create(&tag_id, r, res.tag.c_str(), commit_obj.get(), sig->get(), tag_msg.c_str()) != 0)
-    return fail("cannot create the tag object");
+    return fail(release_message(lang, "git/create-tag-object"));
 
   // 6. Refs: the branch, then the tag; then the index on disk. Each failure undoes the
   //    steps before it.
   git_reference* head_ref_raw = nullptr;
-  if (git_repository_head(&head_ref_raw, r) != 0) return fail("cannot read HEAD");
+  if (git_repository_head(&head_ref_raw, r) != 0) return fail(release_message(lang, "git/read-head"));
   git::ReferencePtr head_ref(head_ref_raw);
   const std::string branch = git_reference_is_branch(head_ref.get()) ? git_reference_name(head_ref.get()) : "HEAD";
   const git_oid old_head = *git_commit_id(head->get());
   const std::string log = "clinconsensus release cut " + res.tag;
   git_reference* moved = nullptr;
   if (git_reference_create_matching(&moved, r, branch.c_str(), &commit_id, 1, &old_head, log.c_str()) != 0)
-    return fail("cannot move " + branch + " to the release commit");
+    return fail(release_message(lang, "git/move-branch", {{"branch", branch}}));
   git_reference_free(moved);
   auto restore_branch = [&] {
     git_reference* back = nullptr;
@@ -291,7 +292,7 @@ CutResult cut_release(Project& project, const CutOptions& options) {
   git_reference* tag_ref = nullptr;
   const std::string tag_ref_name = "refs/tags/" + res.tag;
   if (git_reference_create(&tag_ref, r, tag_ref_name.c_str(), &tag_id, 0, log.c_str()) != 0) {
-    std::string m = git::last_error("cannot create tag " + res.tag).message;
+    std::string m = git::last_error(release_message(lang, "git/create-tag", {{"tag", res.tag}})).message;
     restore_branch();
     git_index_read(index.get(), 1);
     rollback_files();
@@ -300,7 +301,7 @@ CutResult cut_release(Project& project, const CutOptions& options) {
   }
   git_reference_free(tag_ref);
   if (git_index_write(index.get()) != 0) {
-    std::string m = git::last_error("cannot write the index").message;
+    std::string m = git::last_error(release_message(lang, "git/write-index")).message;
     git_reference* t = nullptr;
     if (git_reference_lookup(&t, r, tag_ref_name.c_str()) == 0) {
       git_reference_delete(t);

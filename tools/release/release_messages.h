@@ -1,7 +1,7 @@
 #pragma once
 // Release messages: the English and Chinese report text of export, import, release and
 // hook (summaries, refusals, diff and verify lines). Import's row findings are in the one
-// catalog (core/messages/import.h).
+// catalog (core/messages/import.json).
 #include <initializer_list>
 #include <string>
 #include <string_view>

@@ -20,17 +20,17 @@ std::string spec_of(git_repository* repo, const std::string& arg) {
 
 }  // namespace
 
-Result<std::vector<ReleaseTag>> list_releases(const Config& config) {
-  auto repo = open_repository(config.root);
+Result<std::vector<ReleaseTag>> list_releases(const Config& config, Lang lang) {
+  auto repo = open_repository(config.root, lang);
   if (!repo) return repo.error();
   return list_release_tags(repo->get());
 }
 
 Result<TreeDiff> diff_revisions(const Config& config, const std::string& from, const std::string& to, Lang lang) {
-  auto repo = open_repository(config.root);
+  auto repo = open_repository(config.root, lang);
   if (!repo) return repo.error();
   git_repository* r = repo->get();
-  auto prefix = root_prefix(r, config.root);
+  auto prefix = root_prefix(r, config.root, lang);
   if (!prefix) return prefix.error();
   auto a = tree_of(r, spec_of(r, from));
   if (!a) return a.error();

@@ -10,8 +10,9 @@
 
 namespace cc::git {
 
-// Every release of the repository holding the benchmark at `config.root`, oldest first.
-Result<std::vector<ReleaseTag>> list_releases(const Config& config);
+// Every release of the repository holding the benchmark at `config.root`, oldest first;
+// errors in `lang`.
+Result<std::vector<ReleaseTag>> list_releases(const Config& config, Lang lang);
 
 // The semantic diff between two versions ("1.1.0", "v1.1.0") or any revisions (a
 // branch, a commit, HEAD). A version is looked up as its tag first.

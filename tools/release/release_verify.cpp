@@ -31,10 +31,10 @@ VerifyResult verify_release(const Project& project, const std::string& version, 
   auto v = parse_semver(version);
   if (!v) return stop(release_message(lang, "release/bad-version", {{"version", version}}));
   const std::string tag = v->tag();
-  auto repo = git::open_repository(cfg.root);
+  auto repo = git::open_repository(cfg.root, lang);
   if (!repo) return stop(repo.error().message);
   git_repository* r = repo->get();
-  auto prefix = git::root_prefix(r, cfg.root);
+  auto prefix = git::root_prefix(r, cfg.root, lang);
   if (!prefix) return stop(prefix.error().message);
   auto found = git::find_release_tag(r, *v);
   if (!found) return stop(found.error().message);

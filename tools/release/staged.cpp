@@ -31,11 +31,11 @@ std::vector<std::string> project_files(const Config& config) {
           config.schema_dir + "/rubric.schema.json", config.schema_dir + "/config.schema.json"};
 }
 
-Result<StagedContent> staged_content(const Config& config) {
-  auto repo = open_repository(config.root);
+Result<StagedContent> staged_content(const Config& config, Lang lang) {
+  auto repo = open_repository(config.root, lang);
   if (!repo) return repo.error();
   git_repository* r = repo->get();
-  auto prefix = root_prefix(r, config.root);
+  auto prefix = root_prefix(r, config.root, lang);
   if (!prefix) return prefix.error();
   auto opened = commit_index(r);
   if (!opened) return opened.error();

@@ -30,7 +30,7 @@ struct StagedContent {
 };
 
 // The staged content of the repository holding `config.root`, as the file comment says.
-// An Error when git cannot be read.
-Result<StagedContent> staged_content(const Config& config);
+// An Error, in `lang`, when git cannot be read.
+Result<StagedContent> staged_content(const Config& config, Lang lang);
 
 }  // namespace cc::git

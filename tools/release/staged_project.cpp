@@ -62,10 +62,10 @@ Result<ProjectLoad> staged_project(const std::string& root, Lang lang) {
   Config defaults;
   defaults.root = root;
   const Config& work_tree = work.project ? work.project->config : defaults;
-  auto repo = open_repository(root);
+  auto repo = open_repository(root, lang);
   if (!repo) return repo.error();
   git_repository* r = repo->get();
-  auto prefix = root_prefix(r, root);
+  auto prefix = root_prefix(r, root, lang);
   if (!prefix) return prefix.error();
   auto index = commit_index(r);
   if (!index) return index.error();

@@ -11,6 +11,7 @@
 #include "release/git_files.h"
 #include "release/manifest.h"
 #include "release/release_cut.h"
+#include "release/release_messages.h"
 #include "release/semver.h"
 
 namespace fs = std::filesystem;
@@ -37,29 +38,32 @@ std::optional<std::string> committed_changelog(git_repository* repo, const git_t
   return *blob;
 }
 
-// Checks that the folder's files are a cut's own; returns what does not match ("" when
-// everything does).
+// Checks that the folder's files are a cut's own; returns what does not match, in `lang`
+// ("" when everything does).
 std::string check_ours(const UnfinishedCut& cut, const Config& cfg, const std::string& folder,
                        const std::map<std::string, std::string>& files, bool changelog_dirty,
-                       const std::optional<std::string>& committed) {
+                       const std::optional<std::string>& committed, Lang lang) {
   const std::set<std::string> names = {kChangesFileName, kCoverageFileName, kCoverageHtmlFileName,
                                        export_file_name(cut.tag), kManifestName};
   for (const auto& [name, bytes] : files)
-    if (!names.count(name)) return folder + "/" + name + " is not a file a release cut writes";
+    if (!names.count(name)) return release_message(lang, "cut/not-cut-file", {{"path", folder + "/" + name}});
   if (auto m = files.find(kManifestName); m != files.end()) {
     auto manifest = parse_manifest(m->second);
-    if (!manifest) return folder + "/" + kManifestName + " cannot be read as a manifest";
+    if (!manifest) return release_message(lang, "cut/bad-manifest", {{"path", folder + "/" + kManifestName}});
     std::map<std::string, std::string> listed(files);
     listed.erase(kManifestName);
-    if (*manifest != manifest_of(listed)) return "the files in " + folder + " do not match its " + kManifestName;
+    if (*manifest != manifest_of(listed))
+      return release_message(lang, "cut/manifest-mismatch", {{"folder", folder}, {"manifest", kManifestName}});
   }
   if (changelog_dirty) {
     auto changes = files.find(kChangesFileName);
     const std::string changelog_rel = cfg.reports_dir + "/" + kChangelogFileName;
-    if (changes == files.end()) return changelog_rel + " was changed, but " + folder + " has no " + kChangesFileName;
+    if (changes == files.end())
+      return release_message(lang, "cut/changelog-without-changes",
+                             {{"changelog", changelog_rel}, {"folder", folder}, {"changes", kChangesFileName}});
     auto now = read_file(cfg.abs(changelog_rel));
     if (!now || *now != prepend_changelog_entry(committed, changes->second))
-      return changelog_rel + " holds other changes than the entry for " + cut.tag;
+      return release_message(lang, "cut/changelog-other", {{"changelog", changelog_rel}, {"tag", cut.tag}});
   }
   return "";
 }
@@ -69,7 +73,7 @@ std::string check_ours(const UnfinishedCut& cut, const Config& cfg, const std::s
 Result<std::optional<UnfinishedCut>> find_unfinished_cut(git_repository* repo, const git_tree* head_tree,
                                                          const std::string& prefix, const Config& cfg,
                                                          const std::vector<std::string>& dirty,
-                                                         const std::vector<git::ReleaseTag>& tags) {
+                                                         const std::vector<git::ReleaseTag>& tags, Lang lang) {
   const std::string reports = cfg.reports_dir + "/";
   const std::string changelog_rel = reports + kChangelogFileName;
 
@@ -117,37 +121,40 @@ Result<std::optional<UnfinishedCut>> find_unfinished_cut(git_repository* repo, c
     cut.paths.push_back(folder + "/" + name);
     auto bytes = it->is_regular_file(ec) ? read_file(it->path().string()) : Result<std::string>(Error("not a file"));
     if (!bytes) {
-      cut.why_not = folder + "/" + name + " is not a readable file";
+      cut.why_not = release_message(lang, "cut/unreadable-file", {{"path", folder + "/" + name}});
       continue;
     }
     files[name] = std::move(*bytes);
   }
-  if (ec) return Error("cannot list " + folder + ": " + ec.message());
+  if (ec) return Error(release_message(lang, "cut/cannot-list", {{"path", folder}, {"why", ec.message()}}));
   if (changelog_dirty) cut.paths.push_back(changelog_rel);
   std::sort(cut.paths.begin(), cut.paths.end());
   if (cut.why_not.empty())
     cut.why_not = check_ours(cut, cfg, folder, files, changelog_dirty,
-                             committed_changelog(repo, head_tree, prefix, changelog_rel));
+                             committed_changelog(repo, head_tree, prefix, changelog_rel), lang);
   cut.ours = cut.why_not.empty();
   return std::optional<UnfinishedCut>(std::move(cut));
 }
 
 Result<void> clear_unfinished_cut(const UnfinishedCut& cut, git_repository* repo, const git_tree* head_tree,
-                                  const std::string& prefix, const Config& cfg) {
-  if (!cut.ours) return Error("refusing to clear files that are not provably a release cut's: " + cut.why_not);
-  const std::string changelog_rel = cfg.reports_dir + "/" + kChangelogFileName;
+                                  const std::string& prefix, const Config& cfg, Lang lang) {
+  if (!cut.ours) return Error(release_message(lang, "cut/clear-refused", {{"why", cut.why_not}}));
   std::error_code ec;
+  auto cannot_remove = [&](const std::string& rel) {
+    return Error(release_message(lang, "cut/cannot-remove", {{"path", rel}, {"why", ec.message()}}));
+  };
+  const std::string changelog_rel = cfg.reports_dir + "/" + kChangelogFileName;
   for (const auto& rel : cut.paths) {
     if (rel == changelog_rel) continue;
-    if (!fs::remove(cfg.abs(rel), ec) && ec) return Error("cannot remove " + rel + ": " + ec.message());
+    if (!fs::remove(cfg.abs(rel), ec) && ec) return cannot_remove(rel);
   }
   fs::remove(cfg.abs(cfg.reports_dir + "/" + cut.tag), ec);
-  if (ec) return Error("cannot remove " + cfg.reports_dir + "/" + cut.tag + ": " + ec.message());
+  if (ec) return cannot_remove(cfg.reports_dir + "/" + cut.tag);
   if (std::find(cut.paths.begin(), cut.paths.end(), changelog_rel) != cut.paths.end()) {
     if (auto committed = committed_changelog(repo, head_tree, prefix, changelog_rel)) {
       CC_TRY(write_file_atomic(cfg.abs(changelog_rel), *committed));
     } else if (!fs::remove(cfg.abs(changelog_rel), ec) && ec) {
-      return Error("cannot remove " + changelog_rel + ": " + ec.message());
+      return cannot_remove(changelog_rel);
     }
   }
   fs::remove(cfg.abs(cfg.reports_dir), ec);  // only when now empty (it was untracked)
@@ -157,7 +164,7 @@ Result<void> clear_unfinished_cut(const UnfinishedCut& cut, git_repository* repo
 Result<std::optional<std::string>> complete_untagged_release(git_repository* repo, const git_commit* head,
                                                              const git_tree* head_tree, const std::string& prefix,
                                                              const Config& cfg,
-                                                             const std::vector<git::ReleaseTag>& tags) {
+                                                             const std::vector<git::ReleaseTag>& tags, Lang lang) {
   const std::string message = git_commit_message(head);
   const std::string title = "Release ";
   if (message.rfind(title, 0) != 0) return std::optional<std::string>();
@@ -178,21 +185,21 @@ Result<std::optional<std::string>> complete_untagged_release(git_repository* rep
     if (from != std::string::npos) summary = message.substr(from, message.find('\n', from) - from);
   }
   git_signature* sig_raw = nullptr;
-  if (git_signature_default(&sig_raw, repo) != 0) return git::last_error("cannot read the git identity");
+  if (git_signature_default(&sig_raw, repo) != 0) return git::last_error(release_message(lang, "git/read-identity"));
   git::SignaturePtr sig(sig_raw);
   git_object* target = nullptr;
   if (git_object_lookup(&target, repo, git_commit_id(head), GIT_OBJECT_COMMIT) != 0)
-    return git::last_error("cannot read the release commit");
+    return git::last_error(release_message(lang, "git/read-commit"));
   git::ObjectPtr target_owned(target);
   const std::string tag_msg = git::release_tag_message(tag, summary, manifest_rel, *hash);
   git_oid tag_id;
   if (git_tag_create(&tag_id, repo, tag.c_str(), target, sig.get(), tag_msg.c_str(), 0) != 0)
-    return git::last_error("cannot create tag " + tag);
+    return git::last_error(release_message(lang, "git/create-tag", {{"tag", tag}}));
   git_index* index_raw = nullptr;
-  if (git_repository_index(&index_raw, repo) != 0) return git::last_error("cannot open the index");
+  if (git_repository_index(&index_raw, repo) != 0) return git::last_error(release_message(lang, "git/open-index"));
   git::IndexPtr index(index_raw);
   if (git_index_read_tree(index.get(), head_tree) != 0 || git_index_write(index.get()) != 0)
-    return git::last_error("cannot set the index to the release commit");
+    return git::last_error(release_message(lang, "git/reset-index"));
   return std::optional<std::string>(tag);
 }
 

@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "core/config.h"
+#include "core/messages.h"
 #include "release/git.h"
 #include "release/release_tags.h"
 
@@ -21,7 +22,7 @@ struct UnfinishedCut {
   std::string tag;                 // "v1.2.0": the release the killed cut was making
   std::vector<std::string> paths;  // benchmark-relative files it left, sorted
   bool ours = false;               // provably a cut's own, so clear_unfinished_cut may remove it
-  std::string why_not;             // when !ours: what did not match, in words
+  std::string why_not;             // when !ours: what did not match, in the reader's language
 };
 
 // The leftovers of a killed cut, when the work tree's only changes (`dirty`, git-relative
@@ -31,12 +32,13 @@ struct UnfinishedCut {
 Result<std::optional<UnfinishedCut>> find_unfinished_cut(git_repository* repo, const git_tree* head_tree,
                                                          const std::string& prefix, const Config& cfg,
                                                          const std::vector<std::string>& dirty,
-                                                         const std::vector<git::ReleaseTag>& tags);
+                                                         const std::vector<git::ReleaseTag>& tags, Lang lang);
 
 // Removes what `cut` left (it must be ours): the folder's files and the folder, and
 // reports/CHANGELOG.md put back to its committed bytes (or removed when HEAD has none).
+// Errors, here and in the two functions beside it, are worded in `lang`.
 Result<void> clear_unfinished_cut(const UnfinishedCut& cut, git_repository* repo, const git_tree* head_tree,
-                                  const std::string& prefix, const Config& cfg);
+                                  const std::string& prefix, const Config& cfg, Lang lang);
 
 // A cut killed after it moved the branch but before it made the tag leaves HEAD on its
 // release commit ("Release <tag>", with the manifest's hash), no tag, and the index of
@@ -47,6 +49,6 @@ Result<void> clear_unfinished_cut(const UnfinishedCut& cut, git_repository* repo
 Result<std::optional<std::string>> complete_untagged_release(git_repository* repo, const git_commit* head,
                                                              const git_tree* head_tree, const std::string& prefix,
                                                              const Config& cfg,
-                                                             const std::vector<git::ReleaseTag>& tags);
+                                                             const std::vector<git::ReleaseTag>& tags, Lang lang);
 
 }  // namespace cc

@@ -1,6 +1,6 @@
 #pragma once
 // Scoring messages: the findings the scorer reports (verdict and case-source rules). Their
-// text is in the one catalog, core/messages/scoring.h; this name stays for the callers.
+// text is in the one catalog, core/messages/scoring.json; this name stays for the callers.
 #include <initializer_list>
 #include <string>
 #include <string_view>

@@ -196,7 +196,7 @@ CaseLoad load_cases_from_jsonl(const std::string& display_path, const std::strin
   CaseLoad out;
   // The case set keeps the bytes alive: criterion texts without escapes point into them.
   auto file = std::make_shared<SourceFile>(display_path, open_path);
-  if (auto read = file->read(); !read) {
+  if (auto read = file->read(lang); !read) {
     Diagnostic d = make_diag("io/read", display_path, 0, message(lang, "io/read", {{"detail", read.error().message}}));
     out.diagnostics.push_back(std::move(d));
     out.unreadable = true;

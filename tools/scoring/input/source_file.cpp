@@ -8,6 +8,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "core/messages.h"
 #include "core/sha256.h"
 
 namespace cc::scoring {
@@ -36,25 +37,25 @@ PaddedBuffer::~PaddedBuffer() {
     delete[] data_;
 }
 
-Result<void> SourceFile::read() {
-  auto fail = [&](const char* what, int fd) -> Result<void> {
+Result<void> SourceFile::read(Lang lang) {
+  auto fail = [&](const char* id, int fd) -> Result<void> {
     int saved = errno;
     if (fd >= 0) ::close(fd);
-    return Error(std::string(what) + " " + path_ + ": " + std::strerror(saved));
+    return Error(message(lang, id, {{"path", path_}, {"detail", std::strerror(saved)}}));
   };
   int fd = ::open(open_path_.c_str(), O_RDONLY | O_CLOEXEC);
-  if (fd < 0) return fail("cannot open", -1);
+  if (fd < 0) return fail("io/open-path", -1);
   struct stat st {};
-  if (::fstat(fd, &st) != 0) return fail("cannot read", fd);
+  if (::fstat(fd, &st) != 0) return fail("io/read-path", fd);
   if (S_ISDIR(st.st_mode)) {
     errno = EISDIR;
-    return fail("cannot read", fd);
+    return fail("io/read-path", fd);
   }
   size_t want = st.st_size > 0 ? static_cast<size_t>(st.st_size) : 0;
   PaddedBuffer buf(want + kReadPadding);
   if (!buf.data()) {
     errno = ENOMEM;
-    return fail("cannot read", fd);
+    return fail("io/read-path", fd);
   }
   size_t got = 0;
   for (;;) {
@@ -63,14 +64,14 @@ Result<void> SourceFile::read() {
       PaddedBuffer bigger(buf.capacity() * 2 + 4096);
       if (!bigger.data()) {
         errno = ENOMEM;
-        return fail("cannot read", fd);
+        return fail("io/read-path", fd);
       }
       std::memcpy(bigger.data(), buf.data(), got);
       buf = std::move(bigger);
     }
     ssize_t n = ::read(fd, buf.data() + got, buf.capacity() - kReadPadding - got);
     if (n < 0 && errno == EINTR) continue;
-    if (n < 0) return fail("cannot read", fd);
+    if (n < 0) return fail("io/read-path", fd);
     if (n == 0) break;
     got += static_cast<size_t>(n);
   }

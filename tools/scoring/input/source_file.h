@@ -11,6 +11,7 @@
 
 #include "core/utf8.h"
 
+#include "core/messages.h"
 #include "core/result.h"
 
 namespace cc::scoring {
@@ -50,8 +51,8 @@ class SourceFile {
   SourceFile(std::string display_path, std::string open_path)
       : path_(std::move(display_path)), open_path_(std::move(open_path)) {}
 
-  // Reads the whole file and hashes it, or returns an Error naming the path.
-  Result<void> read();
+  // Reads the whole file and hashes it, or returns an Error naming the path, in `lang`.
+  Result<void> read(Lang lang);
   // Frees the bytes (the hash, size and path stay).
   void release();
 

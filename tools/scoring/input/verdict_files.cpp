@@ -57,7 +57,7 @@ VerdictFiles open_verdict_files(const std::vector<VerdictInput>& inputs, Lang la
   }
   parallel_for(out.files.size(), threads, [&](size_t i) {
     VerdictFile& f = out.files[i];
-    if (auto read = f.file.read())
+    if (auto read = f.file.read(lang))
       f.layout = detect_layout(f.file.text());
     else
       f.read_error = read.error().message;
