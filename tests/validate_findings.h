@@ -132,6 +132,15 @@ inline void write_copy_of_cc0001(const TempRepo& repo, const std::string& case_t
              replace_all(repo.read("rubrics/cardiology/CC-0001.yaml"), "CC-0001", "CC-0101"));
 }
 
+// The validate JSON findings with rule io/read, as "file: message".
+inline std::vector<std::string> io_reads(const RunResult& r) {
+  std::vector<std::string> out;
+  auto doc = nlohmann::json::parse(r.out);
+  for (const auto& d : doc["diagnostics"])
+    if (d["rule"] == "io/read") out.push_back(d["file"].get<std::string>() + ": " + d["message"].get<std::string>());
+  return out;
+}
+
 // The message of the finding of `rule` at file:line:column ("" when there is none).
 inline std::string message_at(const JsonRun& r, const std::string& file, int line, int column,
                               const std::string& rule) {

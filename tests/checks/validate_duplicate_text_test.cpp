@@ -1,6 +1,7 @@
 // validate in process (validate_in_process.h): integrity/duplicate-case-text on cold and
 // warm caches, and the case-text facts a full run keeps for later partial runs. A partial
-// run with --no-cache is tested end to end in tests/cli/coverage_cli_test.cpp.
+// run names the cases it checks and compares them with the others, with and without the
+// cache.
 #include <filesystem>
 
 #include <git2.h>
@@ -62,4 +63,34 @@ TEST_CASE("validate: a full run keeps every case's text facts for later partial 
   CHECK(validate_in_process(repo.path(), {"cases/cardiology/CC-0001.yaml"}).run.exit_code == 0);
   CHECK(std::filesystem::last_write_time(cache) == before);
   CHECK(repo.read(".clinconsensus/cache/case-text.json") == stored.dump());
+}
+
+TEST_CASE("validate PATH: a checked case that copies one outside the run is reported",
+          "[validate][duplicate-case-text]") {
+  // Regression: with paths given, the duplicate rule compared only the files named.
+  TempRepo repo;
+  copy_shipped_benchmark(repo);
+  const std::string copy_case = "cases/cardiology/CC-0101.yaml";
+  write_copy_of_cc0001(repo, repo.read("cases/cardiology/CC-0001.yaml"));
+  const std::string expected = key_of(copy_case, 16, 1, "error", "integrity/duplicate-case-text");
+  for (int run = 0; run < 2; ++run) {  // cold, then from .clinconsensus/cache/case-text.json
+    JsonRun r = validate_in_process(repo.path(), {copy_case});
+    INFO(run << r.run.out << r.run.err);
+    CHECK(r.keys() == std::vector<std::string>{expected});
+    CHECK(r.run.exit_code == 1);
+    CHECK(message_at(r, copy_case, 16, 1, "integrity/duplicate-case-text").find("cases/cardiology/CC-0001.yaml") !=
+          std::string::npos);
+  }
+  REQUIRE(exists(repo.path() + "/.clinconsensus/cache/case-text.json"));
+  // The case outside the run changes: the cache does not hide it.
+  edit_file(repo, "cases/cardiology/CC-0001.yaml", "不饮酒", "偶尔饮酒");
+  CHECK(validate_in_process(repo.path(), {copy_case}).keys().empty());
+  // Without the cache (--no-cache) it is found too, and writes no cache.
+  edit_file(repo, "cases/cardiology/CC-0001.yaml", "偶尔饮酒", "不饮酒");
+  std::filesystem::remove_all(repo.path() + "/.clinconsensus");
+  CHECK(validate_in_process(repo.path(), {copy_case}, cc::Lang::En, nullptr, false).keys() ==
+        std::vector<std::string>{expected});
+  CHECK_FALSE(exists(repo.path() + "/.clinconsensus/cache/case-text.json"));
+  // Checking a rubric alone reads no other case.
+  CHECK(validate_in_process(repo.path(), {"rubrics/cardiology/CC-0001.yaml"}).keys().empty());
 }

@@ -24,11 +24,12 @@
 namespace cc::test {
 
 // Validates the benchmark holding `dir` as `clinconsensus validate --format json [paths]`
-// run in `dir` would, in `lang`, reading the files through `reader` (null: from disk).
-// `paths` are relative to `dir`. When the project cannot be loaded, `run.err` holds the
-// findings as the binary prints them on stderr, `doc` is null and the exit code is 2.
+// run in `dir` would, in `lang`, reading the files through `reader` (null: from disk);
+// without `use_cache`, as `validate --no-cache` would. `paths` are relative to `dir`. When the project cannot be
+// loaded, `run.err` holds the findings as the binary prints them on stderr, `doc` is null and the exit code is 2.
 inline JsonRun validate_in_process(const std::string& dir, const std::vector<std::string>& paths = {},
-                                   Lang lang = Lang::En, std::shared_ptr<const FileReader> reader = nullptr) {
+                                   Lang lang = Lang::En, std::shared_ptr<const FileReader> reader = nullptr,
+                                   bool use_cache = true) {
   JsonRun r;
   auto root = find_repository_root(dir);
   REQUIRE(root);
@@ -43,6 +44,7 @@ inline JsonRun validate_in_process(const std::string& dir, const std::vector<std
   ValidateOptions options;
   for (const auto& p : paths) options.paths.push_back(dir + "/" + p);
   options.reader = std::move(reader);
+  options.use_cache = use_cache;
   ValidateReport report = validate(*load.project, options);
   std::ostringstream out;
   render_json(RenderInput{report.diagnostics, report.files_checked, lang}, out);

@@ -1,6 +1,6 @@
 // End-to-end: `coverage`, `select` and `dedup` on small repositories written by the
-// tests, and validate PATH's integrity/duplicate-case-text with and without --no-cache
-// (the rule on cold and warm caches: tests/checks/validate_duplicate_text_test.cpp).
+// tests (validate PATH's integrity/duplicate-case-text, with and without the cache, runs
+// in process: tests/checks/validate_duplicate_text_test.cpp).
 #include <git2.h>
 
 #include "cli/cli_helpers.h"
@@ -222,34 +222,6 @@ TEST_CASE("dedup: a reworded copy of a case is listed with both locations", "[cl
     found |= c["case_id"] == "CC-0002" && c["exact"] == true && c["a_location"]["line"] == 6 &&
              c["b_location"]["line"] == 10;
   CHECK(found);
-}
-
-TEST_CASE("validate PATH: a checked case that copies one outside the run is reported", "[cli][coverage]") {
-  // Regression: with paths given, the duplicate rule compared only the files named.
-  TempRepo repo;
-  copy_shipped_benchmark(repo);
-  const std::string copy_case = "cases/cardiology/CC-0101.yaml";
-  write_copy_of_cc0001(repo, repo.read("cases/cardiology/CC-0001.yaml"));
-  const std::string expected = key_of(copy_case, 16, 1, "error", "integrity/duplicate-case-text");
-  for (int run = 0; run < 2; ++run) {  // cold, then from .clinconsensus/cache/case-text.json
-    JsonRun r = validate_json(repo.path(), {copy_case});
-    INFO(run << r.run.out << r.run.err);
-    CHECK(r.keys() == std::vector<std::string>{expected});
-    CHECK(r.run.exit_code == 1);
-    CHECK(message_at(r, copy_case, 16, 1, "integrity/duplicate-case-text").find("cases/cardiology/CC-0001.yaml") !=
-          std::string::npos);
-  }
-  REQUIRE(exists(repo.path() + "/.clinconsensus/cache/case-text.json"));
-  // The case outside the run changes: the cache does not hide it.
-  edit_file(repo, "cases/cardiology/CC-0001.yaml", "不饮酒", "偶尔饮酒");
-  CHECK(validate_json(repo.path(), {copy_case}).keys().empty());
-  // --no-cache finds it too, and writes no cache.
-  edit_file(repo, "cases/cardiology/CC-0001.yaml", "偶尔饮酒", "不饮酒");
-  std::filesystem::remove_all(repo.path() + "/.clinconsensus");
-  CHECK(validate_json(repo.path(), {"--no-cache", copy_case}).keys() == std::vector<std::string>{expected});
-  CHECK_FALSE(exists(repo.path() + "/.clinconsensus/cache/case-text.json"));
-  // Checking a rubric alone reads no other case.
-  CHECK(validate_json(repo.path(), {"rubrics/cardiology/CC-0001.yaml"}).keys().empty());
 }
 
 TEST_CASE("coverage: a file that does not parse is reported, the rest is counted", "[cli][coverage]") {

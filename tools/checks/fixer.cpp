@@ -97,7 +97,7 @@ std::vector<std::string> fix_targets(const Project& project, const std::vector<s
 FileFix fix_file(const Project& project, const std::string& rel_path, const FixOptions& options) {
   FileFix result;
   result.path = rel_path;
-  auto original = read_file(project.config.abs(rel_path));
+  auto original = options.reader ? options.reader->read(rel_path) : DiskFileReader(project.config.root).read(rel_path);
   if (!original) {
     result.problems.push_back(
         file_diagnostic("io/read", Severity::Error, rel_path,
@@ -163,6 +163,30 @@ FileFix fix_file(const Project& project, const std::string& rel_path, const FixO
   }
   result.written = true;
   return result;
+}
+
+FixRun fix_files(const Project& project, const std::vector<std::string>& paths, const FixOptions& options) {
+  FixRun run;
+  run.check_only = options.check_only;
+  run.files = fix_targets(project, paths, run.problems);
+  run.fixes.reserve(run.files.size());
+  for (const auto& f : run.files) {
+    FileFix fix = fix_file(project, f, options);
+    run.problems.insert(run.problems.end(), fix.problems.begin(), fix.problems.end());
+    if (!fix.changes.empty()) ++run.changed_files;
+    for (const auto& c : fix.changes) ++run.per_rule[c.rule];
+    run.changes += static_cast<int>(fix.changes.size());
+    run.fixes.push_back(std::move(fix));
+  }
+  return run;
+}
+
+RunOutcome fix_outcome(const FixRun& run) {
+  bool unusable = std::any_of(run.problems.begin(), run.problems.end(),
+                              [](const Diagnostic& d) { return d.rule == "io/read" || d.rule == "io/write"; });
+  if (unusable) return RunOutcome::Unusable;
+  if (run.check_only && run.changes > 0) return RunOutcome::Findings;
+  return run.problems.empty() ? RunOutcome::Done : RunOutcome::Findings;
 }
 
 }  // namespace cc

@@ -112,8 +112,10 @@ FileEntry facts_of(const Document& doc, bool is_case) {
 
 }  // namespace
 
-FactsLoad load_case_facts(const Config& config, Lang lang, bool use_cache, unsigned threads) {
+FactsLoad load_case_facts(const Config& config, Lang lang, bool use_cache, unsigned threads,
+                          std::shared_ptr<const FileReader> reader) {
   FactsLoad out;
+  if (!reader) reader = std::make_shared<DiskFileReader>(config.root);
   std::vector<std::string> case_files = list_yaml_files(config.root, config.cases_dir);
   std::vector<std::string> rubric_files = list_yaml_files(config.root, config.rubrics_dir);
   std::vector<std::string> files = case_files;
@@ -127,7 +129,7 @@ FactsLoad load_case_facts(const Config& config, Lang lang, bool use_cache, unsig
   std::vector<char> hit(n, 0);
   parallel_for(n, threads, [&](size_t i) {
     const bool is_case = i < case_files.size();
-    auto text = read_file(config.abs(files[i]));
+    auto text = reader->read(files[i]);
     if (!text) {
       diags[i].push_back(file_diagnostic("io/read", Severity::Error, files[i],
                                          message(lang, "io/read", {{"detail", text.error().message}})));

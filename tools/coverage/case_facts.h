@@ -4,11 +4,13 @@
 // flag. Kept small so a content-hash cache of them makes `coverage` cheap on a benchmark
 // that did not change.
 #include <map>
+#include <memory>
 #include <string>
 #include <vector>
 
 #include "core/config.h"
 #include "core/diagnostic.h"
+#include "core/file_reader.h"
 #include "core/messages.h"
 #include "core/model.h"
 
@@ -42,8 +44,11 @@ struct FactsLoad {
 
 // Loads the facts of every case and rubric on all cores. With `use_cache`, facts of
 // files whose bytes are unchanged come from `.clinconsensus/cache/coverage.json`, and the
-// cache is rewritten (atomically) when anything changed.
-FactsLoad load_case_facts(const Config& config, Lang lang, bool use_cache, unsigned threads = 0);
+// cache is rewritten (atomically) when anything changed. The files are listed in the work
+// tree and read through `reader`: null for the work tree (a DiskFileReader at the root),
+// memory in a test. The cache itself is always on disk.
+FactsLoad load_case_facts(const Config& config, Lang lang, bool use_cache, unsigned threads = 0,
+                          std::shared_ptr<const FileReader> reader = nullptr);
 
 // The facts of a benchmark already in memory (a release read from git objects), sorted
 // by case_id; a case counts its rubric's criteria when the benchmark has one.
