@@ -259,3 +259,13 @@ TEST_CASE("release cut, list, diff and verify through the command line", "[cli][
   CHECK(bad.exit_code == 1);
   CHECK(bad.out.find("FAIL  tampered.jsonl is the released export") != std::string::npos);
 }
+
+// Regression: an unknown revision given to release diff was refused in English under zh.
+TEST_CASE("cli: release diff with an unknown revision under zh refuses in Chinese", "[cli][release][locale]") {
+  GitTempRepo repo;
+  repo.commit_all("initial");
+  auto diff = run_cli({"--lang", "zh", "release", "diff", "HEAD", "nonsense"}, repo.path());
+  CHECK(diff.exit_code == 2);
+  CHECK_THAT(diff.err, Catch::Contains("未知的修订版本“nonsense”"));
+  CHECK_THAT(diff.err, !Catch::Contains("unknown revision"));
+}

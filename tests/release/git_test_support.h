@@ -67,9 +67,9 @@ class GitTempRepo : public TempRepo {
     git_tree* tree = nullptr;
     REQUIRE(git_tree_lookup(&tree, repo_.get(), &tree_id) == 0);
     git::TreePtr owned_tree(tree);
-    auto sig = git::default_signature(repo_.get());
+    auto sig = git::default_signature(repo_.get(), Lang::En);
     REQUIRE(sig.ok());
-    auto head = git::head_commit(repo_.get());
+    auto head = git::head_commit(repo_.get(), Lang::En);
     REQUIRE(head.ok());
     const git_commit* parents[] = {head->get()};
     REQUIRE(git_commit_create(&commit_id, repo_.get(), "HEAD", sig->get(), sig->get(), nullptr, message.c_str(), tree,

@@ -38,7 +38,7 @@ CutResult cut(GitTempRepo& repo, const std::string& version, Lang lang = Lang::E
 }
 
 bool clean(const GitTempRepo& repo) {
-  auto d = git::dirty_paths(repo.repo(), "");
+  auto d = git::dirty_paths(repo.repo(), "", Lang::En);
   REQUIRE(d.ok());
   return d->empty();
 }
@@ -149,7 +149,7 @@ TEST_CASE("release cut: a cut after a SIGKILL at any moment succeeds", "[release
       killed.signal(SIGKILL);
       killed.wait();
     }
-    auto tag = git::find_release_tag(repo.repo(), *parse_semver("1.0.0"));
+    auto tag = git::find_release_tag(repo.repo(), *parse_semver("1.0.0"), Lang::En);
     REQUIRE(tag.ok());
     INFO("killed after " << delay_ms << " ms; tag made: " << bool(*tag));
     if (*tag) {  // the kill came after the cut finished
@@ -169,13 +169,13 @@ TEST_CASE("release cut: a cut after a SIGKILL at any moment succeeds", "[release
 TEST_CASE("release cut: completes a release commit left without its tag", "[release][cut][recovery]") {
   GitTempRepo repo;
   seed(repo);
-  auto parent = git::head_commit(repo.repo());
+  auto parent = git::head_commit(repo.repo(), Lang::En);
   REQUIRE(parent.ok());
   git_tree* parent_tree = nullptr;
   REQUIRE(git_commit_tree(&parent_tree, parent->get()) == 0);
   git::TreePtr parent_tree_owned(parent_tree);
   REQUIRE(cut(repo, "1.0.0").outcome == cc::RunOutcome::Done);
-  auto made = git::find_release_tag(repo.repo(), *parse_semver("1.0.0"));
+  auto made = git::find_release_tag(repo.repo(), *parse_semver("1.0.0"), Lang::En);
   REQUIRE(made.ok());
   REQUIRE(*made);
   const std::string tag_message = (*made)->message;
@@ -196,7 +196,7 @@ TEST_CASE("release cut: completes a release commit left without its tag", "[rele
   REQUIRE(again.notes.size() == 1);
   CHECK_THAT(again.notes[0], Catch::Contains("completed an interrupted cut of v1.0.0"));
   CHECK(clean(repo));
-  auto tag = git::find_release_tag(repo.repo(), *parse_semver("1.0.0"));
+  auto tag = git::find_release_tag(repo.repo(), *parse_semver("1.0.0"), Lang::En);
   REQUIRE(tag.ok());
   REQUIRE(*tag);
   CHECK((*tag)->message == tag_message);

@@ -43,7 +43,7 @@ CutResult cut(GitTempRepo& repo, const std::string& version) {
 }
 
 std::vector<std::string> dirty(const GitTempRepo& repo) {
-  auto d = git::dirty_paths(repo.repo(), "");
+  auto d = git::dirty_paths(repo.repo(), "", Lang::En);
   REQUIRE(d.ok());
   return *d;
 }
@@ -63,7 +63,7 @@ void set_line(const GitTempRepo& repo, const std::string& rel, const std::string
 TEST_CASE("release cut: reports, manifest, one commit and an annotated tag; the tree stays clean", "[release][cut]") {
   GitTempRepo repo;
   seed(repo);
-  auto before = git::head_commit(repo.repo());
+  auto before = git::head_commit(repo.repo(), Lang::En);
   REQUIRE(before.ok());
   const std::string parent = git::oid_hex(*git_commit_id(before->get()));
 
@@ -99,7 +99,7 @@ TEST_CASE("release cut: reports, manifest, one commit and an annotated tag; the 
   CHECK(coverage_html.find("2 cases (target ") != std::string::npos);
 
   // The tag: annotated, on the release commit, carrying summary and manifest hash.
-  auto tag = git::find_release_tag(repo.repo(), *parse_semver("1.0.0"));
+  auto tag = git::find_release_tag(repo.repo(), *parse_semver("1.0.0"), Lang::En);
   REQUIRE(tag.ok());
   REQUIRE(tag->has_value());
   const git::ReleaseTag& t = **tag;
@@ -107,7 +107,7 @@ TEST_CASE("release cut: reports, manifest, one commit and an annotated tag; the 
   CHECK(git::manifest_hash_of(t.message) == r.manifest_hash);
   CHECK(git::summary_of(t.message) == r.summary);
   CHECK(git::oid_hex(t.commit) == r.commit);
-  auto head = git::head_commit(repo.repo());
+  auto head = git::head_commit(repo.repo(), Lang::En);
   REQUIRE(head.ok());
   CHECK(git::oid_hex(*git_commit_id(head->get())) == r.commit);
   CHECK(git::oid_hex(*git_commit_parent_id(head->get(), 0)) == parent);
@@ -122,14 +122,14 @@ TEST_CASE("release cut refuses a dirty tree, an existing tag and a bad version, 
   REQUIRE(cut(repo, "v1.0.0").outcome == cc::RunOutcome::Done);
   const std::string changelog = repo.read("reports/CHANGELOG.md");
   auto head_of = [&] {
-    auto h = git::head_commit(repo.repo());
+    auto h = git::head_commit(repo.repo(), Lang::En);
     REQUIRE(h.ok());
     return git::oid_hex(*git_commit_id(h->get()));
   };
   const std::string head = head_of();
   auto no_release = [&](const char* v) {
     CHECK_FALSE(fs::exists(repo.path() + "/reports/" + v));
-    auto t = git::find_release_tag(repo.repo(), *parse_semver(v));
+    auto t = git::find_release_tag(repo.repo(), *parse_semver(v), Lang::En);
     REQUIRE(t.ok());
     CHECK_FALSE(t->has_value());
     CHECK(head_of() == head);

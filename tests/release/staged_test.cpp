@@ -7,6 +7,7 @@
 #include "checks/validator.h"
 #include "core/file_identity.h"
 #include "git_test_support.h"
+#include "release/git_files.h"
 #include "release/staged.h"
 
 using namespace cc;
@@ -46,4 +47,33 @@ TEST_CASE("staged: changed files are listed and read from the index, others only
   REQUIRE_FALSE(missing);
   CHECK(missing.error().message == std::strerror(ENOENT));
   CHECK(reader.identity("cases/cardiology/CC-0404.yaml").empty());
+}
+
+// Regression: libgit2 steps (tree lookups, revisions, reading the index's files) failed in
+// English under zh; the words are ours in the reader's language, libgit2's reason after them.
+TEST_CASE("git steps under zh fail in Chinese, with no English sentence", "[release][staged][locale]") {
+  GitTempRepo repo;
+  repo.write("notes/a.txt", "x");
+  repo.commit_all("initial");
+  auto head = git::head_commit(repo.repo(), Lang::Zh);
+  REQUIRE(head.ok());
+  git_tree* raw = nullptr;
+  REQUIRE(git_commit_tree(&raw, head->get()) == 0);
+  git::TreePtr tree(raw);
+
+  auto folder = git::tree_file(repo.repo(), tree.get(), "", "notes", Lang::Zh);
+  REQUIRE_FALSE(folder.ok());
+  CHECK(folder.error().message == "notes 不是文件");
+  auto missing = git::tree_file(repo.repo(), tree.get(), "", "no-such.yaml", Lang::Zh);
+  REQUIRE_FALSE(missing.ok());
+  CHECK_THAT(missing.error().message, Catch::StartsWith("没有文件 no-such.yaml"));
+  auto revision = git::tree_of(repo.repo(), "no-such-revision", Lang::Zh);
+  REQUIRE_FALSE(revision.ok());
+  CHECK_THAT(revision.error().message, Catch::StartsWith("未知的修订版本“no-such-revision”"));
+  CHECK_THAT(revision.error().message, !Catch::Contains("unknown revision"));
+
+  // The English wording stays for --lang en.
+  auto en = git::tree_of(repo.repo(), "no-such-revision", Lang::En);
+  REQUIRE_FALSE(en.ok());
+  CHECK_THAT(en.error().message, Catch::StartsWith("unknown revision 'no-such-revision'"));
 }

@@ -14,8 +14,9 @@ namespace cc::git {
 
 class BlobReader final : public FileReader {
  public:
-  // Reads from `repo` the blob `blobs` names for each path.
-  BlobReader(RepoPtr repo, std::map<std::string, git_oid> blobs);
+  // Reads from `repo` the blob `blobs` names for each path; a blob that cannot be read is
+  // an Error in `lang`.
+  BlobReader(RepoPtr repo, std::map<std::string, git_oid> blobs, Lang lang);
 
   // The blob's bytes; the errno text of a missing file when no blob is listed for the
   // path, libgit2's text when the blob cannot be read. One read at a time: a repository handle is not shared
@@ -27,6 +28,7 @@ class BlobReader final : public FileReader {
  private:
   RepoPtr repo_;
   std::map<std::string, git_oid> blobs_;
+  Lang lang_;
   mutable std::mutex lock_;
 };
 

@@ -53,39 +53,39 @@ std::string oid_hex(const git_oid& oid) {
   return buf;
 }
 
-Result<std::string> read_blob(git_repository* repo, const git_oid& oid) {
+Result<std::string> read_blob(git_repository* repo, const git_oid& oid, Lang lang) {
   git_blob* raw = nullptr;
-  if (git_blob_lookup(&raw, repo, &oid) != 0) return last_error("cannot read object " + oid_hex(oid));
+  if (git_blob_lookup(&raw, repo, &oid) != 0) return last_error(release_message(lang, "git/read-object", {{"oid", oid_hex(oid)}}));
   BlobPtr blob(raw);
   const char* data = static_cast<const char*>(git_blob_rawcontent(blob.get()));
   return std::string(data, static_cast<size_t>(git_blob_rawsize(blob.get())));
 }
 
-Result<TreePtr> tree_of(git_repository* repo, const std::string& revision) {
+Result<TreePtr> tree_of(git_repository* repo, const std::string& revision, Lang lang) {
   git_object* raw = nullptr;
-  if (git_revparse_single(&raw, repo, revision.c_str()) != 0) return last_error("unknown revision '" + revision + "'");
+  if (git_revparse_single(&raw, repo, revision.c_str()) != 0) return last_error(release_message(lang, "git/unknown-revision", {{"revision", revision}}));
   ObjectPtr obj(raw);
   git_object* peeled = nullptr;
   if (git_object_peel(&peeled, obj.get(), GIT_OBJECT_TREE) != 0)
-    return last_error("revision '" + revision + "' names no tree");
+    return last_error(release_message(lang, "git/revision-no-tree", {{"revision", revision}}));
   return TreePtr(reinterpret_cast<git_tree*>(peeled));
 }
 
-Result<CommitPtr> head_commit(git_repository* repo) {
+Result<CommitPtr> head_commit(git_repository* repo, Lang lang) {
   git_reference* raw = nullptr;
   int rc = git_repository_head(&raw, repo);
   if (rc == GIT_EUNBORNBRANCH || rc == GIT_ENOTFOUND) return CommitPtr();
-  if (rc != 0) return last_error("cannot read HEAD");
+  if (rc != 0) return last_error(release_message(lang, "git/read-head"));
   ReferencePtr head(raw);
   git_object* peeled = nullptr;
-  if (git_reference_peel(&peeled, head.get(), GIT_OBJECT_COMMIT) != 0) return last_error("HEAD names no commit");
+  if (git_reference_peel(&peeled, head.get(), GIT_OBJECT_COMMIT) != 0) return last_error(release_message(lang, "git/head-no-commit"));
   return CommitPtr(reinterpret_cast<git_commit*>(peeled));
 }
 
-Result<SignaturePtr> default_signature(git_repository* repo) {
+Result<SignaturePtr> default_signature(git_repository* repo, Lang lang) {
   git_signature* raw = nullptr;
   if (git_signature_default(&raw, repo) != 0)
-    return last_error("no git identity: set user.name and user.email (git config user.name ...)");
+    return last_error(release_message(lang, "git/no-identity"));
   return SignaturePtr(raw);
 }
 

@@ -59,16 +59,16 @@ std::string workdir(git_repository* repo);
 std::string oid_hex(const git_oid& oid);
 
 // The bytes of blob `oid`.
-Result<std::string> read_blob(git_repository* repo, const git_oid& oid);
+Result<std::string> read_blob(git_repository* repo, const git_oid& oid, Lang lang);
 
 // The tree a revision names (a tag, branch, commit id or any rev-parse expression),
 // peeling annotated tags and commits.
-Result<TreePtr> tree_of(git_repository* repo, const std::string& revision);
+Result<TreePtr> tree_of(git_repository* repo, const std::string& revision, Lang lang);
 
 // HEAD's commit; an unborn branch (no commit yet) yields a null pointer, not an error.
-Result<CommitPtr> head_commit(git_repository* repo);
+Result<CommitPtr> head_commit(git_repository* repo, Lang lang);
 
 // The author and committer: the repository's user.name and user.email.
-Result<SignaturePtr> default_signature(git_repository* repo);
+Result<SignaturePtr> default_signature(git_repository* repo, Lang lang);
 
 }  // namespace cc::git

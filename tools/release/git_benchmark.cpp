@@ -15,7 +15,7 @@ BenchmarkLoad load_benchmark_from_blobs(git_repository* repo, const std::vector<
   std::vector<std::string> texts(n);
   std::vector<char> readable(n, 0);
   for (size_t i = 0; i < n; ++i) {
-    auto blob = read_blob(repo, file_at(i).oid);
+    auto blob = read_blob(repo, file_at(i).oid, lang);
     if (blob) {
       texts[i] = std::move(*blob);
       readable[i] = 1;
@@ -57,9 +57,9 @@ BenchmarkLoad load_benchmark_from_blobs(git_repository* repo, const std::vector<
 
 Result<BenchmarkLoad> load_benchmark_from_tree(git_repository* repo, const git_tree* tree, const std::string& prefix,
                                                const Config& config, Lang lang) {
-  auto cases = tree_yaml_files(repo, tree, prefix, config.cases_dir);
+  auto cases = tree_yaml_files(repo, tree, prefix, config.cases_dir, lang);
   if (!cases) return cases.error();
-  auto rubrics = tree_yaml_files(repo, tree, prefix, config.rubrics_dir);
+  auto rubrics = tree_yaml_files(repo, tree, prefix, config.rubrics_dir, lang);
   if (!rubrics) return rubrics.error();
   return load_benchmark_from_blobs(repo, *cases, *rubrics, config, lang);
 }

@@ -49,20 +49,21 @@ Result<std::string> root_prefix(git_repository* repo, const std::string& benchma
 }
 
 Result<std::vector<GitFile>> tree_yaml_files(git_repository* repo, const git_tree* tree, const std::string& prefix,
-                                             const std::string& dir) {
+                                             const std::string& dir, Lang lang) {
   std::vector<GitFile> out;
   git_tree_entry* raw = nullptr;
   int rc = git_tree_entry_bypath(&raw, tree, (prefix + dir).c_str());
   if (rc == GIT_ENOTFOUND) return out;
-  if (rc != 0) return last_error("cannot look up " + prefix + dir);
+  if (rc != 0) return last_error(release_message(lang, "git/look-up", {{"path", prefix + dir}}));
   TreeEntryPtr entry(raw);
   if (git_tree_entry_type(entry.get()) != GIT_OBJECT_TREE) return out;
   git_tree* sub_raw = nullptr;
   if (git_tree_lookup(&sub_raw, repo, git_tree_entry_id(entry.get())) != 0)
-    return last_error("cannot read the tree of " + prefix + dir);
+    return last_error(release_message(lang, "git/read-tree-of", {{"path", prefix + dir}}));
   TreePtr sub(sub_raw);
   WalkState st{dir + "/", &out};
-  if (git_tree_walk(sub.get(), GIT_TREEWALK_PRE, collect, &st) != 0) return last_error("cannot walk " + prefix + dir);
+  if (git_tree_walk(sub.get(), GIT_TREEWALK_PRE, collect, &st) != 0)
+    return last_error(release_message(lang, "git/walk", {{"path", prefix + dir}}));
   std::sort(out.begin(), out.end(), by_path);
   return out;
 }
@@ -84,12 +85,13 @@ std::vector<GitFile> index_yaml_files(git_index* index, const std::string& prefi
 }
 
 Result<std::string> tree_file(git_repository* repo, const git_tree* tree, const std::string& prefix,
-                              const std::string& path) {
+                              const std::string& path, Lang lang) {
   git_tree_entry* raw = nullptr;
-  if (git_tree_entry_bypath(&raw, tree, (prefix + path).c_str()) != 0) return last_error("no file " + prefix + path);
+  if (git_tree_entry_bypath(&raw, tree, (prefix + path).c_str()) != 0)
+    return last_error(release_message(lang, "git/no-file", {{"path", prefix + path}}));
   TreeEntryPtr entry(raw);
-  if (git_tree_entry_type(entry.get()) != GIT_OBJECT_BLOB) return Error{prefix + path + " is not a file"};
-  return read_blob(repo, *git_tree_entry_id(entry.get()));
+  if (git_tree_entry_type(entry.get()) != GIT_OBJECT_BLOB) return Error{release_message(lang, "git/not-a-file", {{"path", prefix + path}})};
+  return read_blob(repo, *git_tree_entry_id(entry.get()), lang);
 }
 
 }  // namespace cc::git

@@ -20,16 +20,16 @@ struct GitFile {
 Result<std::string> root_prefix(git_repository* repo, const std::string& benchmark_root, Lang lang);
 
 // Every *.yaml / *.yml blob below `dir` (benchmark-relative) in `tree`, sorted by path.
-// A missing folder is an empty list.
+// A missing folder is an empty list; an Error in `lang`.
 Result<std::vector<GitFile>> tree_yaml_files(git_repository* repo, const git_tree* tree, const std::string& prefix,
-                                             const std::string& dir);
+                                             const std::string& dir, Lang lang);
 
 // The same for the entries of the index (stage 0 only: a conflicted file is skipped).
 std::vector<GitFile> index_yaml_files(git_index* index, const std::string& prefix, const std::string& dir);
 
-// The blob of one benchmark-relative path in `tree`, if it is there.
+// The blob of one benchmark-relative path in `tree`, if it is there; an Error in `lang`.
 Result<std::string> tree_file(git_repository* repo, const git_tree* tree, const std::string& prefix,
-                              const std::string& path);
+                              const std::string& path, Lang lang);
 
 // Whether a path names a YAML file (".yaml" or ".yml").
 bool is_yaml_path(const std::string& path);

@@ -23,7 +23,7 @@ std::string shell_quote(const std::string& s) {
 }
 
 // The hooks folder: core.hooksPath when set (relative to the work tree), else .git/hooks.
-git::Result<std::string> hooks_dir(git_repository* repo) {
+git::Result<std::string> hooks_dir(git_repository* repo, Lang lang) {
   git_config* cfg_raw = nullptr;
   if (git_repository_config_snapshot(&cfg_raw, repo) == 0) {
     git::ConfigPtr cfg(cfg_raw);
@@ -36,7 +36,7 @@ git::Result<std::string> hooks_dir(git_repository* repo) {
   }
   git_buf buf = GIT_BUF_INIT;
   if (git_repository_item_path(&buf, repo, GIT_REPOSITORY_ITEM_HOOKS) != 0)
-    return git::last_error("cannot find the hooks folder");
+    return git::last_error(release_message(lang, "git/hooks-folder"));
   std::string dir(buf.ptr, buf.size);
   git_buf_dispose(&buf);
   while (dir.size() > 1 && dir.back() == '/') dir.pop_back();
@@ -74,7 +74,7 @@ HookInstallResult install_hook(const std::string& root, const std::string& binar
   if (!repo) return HookInstallResult{RunOutcome::Unusable, repo.error().message, ""};
   auto prefix = git::root_prefix(repo->get(), root, lang);
   if (!prefix) return HookInstallResult{RunOutcome::Unusable, prefix.error().message, ""};
-  auto dir = hooks_dir(repo->get());
+  auto dir = hooks_dir(repo->get(), lang);
   if (!dir) return HookInstallResult{RunOutcome::Unusable, dir.error().message, ""};
   res.path = *dir + "/pre-commit";
   std::string benchmark_dir = *prefix;

@@ -76,17 +76,17 @@ CutResult cut_release(Project& project, const CutOptions& options) {
   if (!lock) return refuse(lock.error().message);
   auto prefix = git::root_prefix(r, cfg.root, lang);
   if (!prefix) return refuse(prefix.error().message);
-  auto existing = git::find_release_tag(r, *version);
+  auto existing = git::find_release_tag(r, *version, lang);
   if (!existing) return refuse(existing.error().message);
   if (*existing) return refuse(release_message(lang, "release/tag-exists", {{"tag", res.tag}}));
-  auto head = git::head_commit(r);
+  auto head = git::head_commit(r, lang);
   if (!head) return refuse(head.error().message);
   if (!*head) return refuse(release_message(lang, "release/no-commit"));
   git_tree* head_tree_raw = nullptr;
   if (git_commit_tree(&head_tree_raw, head->get()) != 0)
     return refuse(git::last_error(release_message(lang, "git/read-head-tree")).message);
   git::TreePtr head_tree(head_tree_raw);
-  auto tags = git::list_release_tags(r);
+  auto tags = git::list_release_tags(r, lang);
   if (!tags) return refuse(tags.error().message);
   auto completed = complete_untagged_release(r, head->get(), head_tree.get(), *prefix, cfg, *tags, lang);
   if (!completed) return refuse(completed.error().message);
@@ -97,11 +97,11 @@ CutResult cut_release(Project& project, const CutOptions& options) {
       res.message = release_message(lang, "release/done", {{"tag", res.tag}, {"commit", res.commit.substr(0, 12)}});
       return res;
     }
-    tags = git::list_release_tags(r);
+    tags = git::list_release_tags(r, lang);
     if (!tags) return refuse(tags.error().message);
   }
   remove_stale_temp_files(cfg.abs(cfg.reports_dir));  // a killed cut's half-written files
-  auto dirty = git::dirty_paths(r, *prefix);
+  auto dirty = git::dirty_paths(r, *prefix, lang);
   if (!dirty) return refuse(dirty.error().message);
   if (!dirty->empty()) {
     // What a killed cut left is cleared when it is provably a cut's own, else named.
@@ -117,7 +117,7 @@ CutResult cut_release(Project& project, const CutOptions& options) {
       if (auto cleared = clear_unfinished_cut(cut, r, head_tree.get(), *prefix, cfg, lang); !cleared)
         return refuse(cleared.error().message);
       res.notes.push_back(release_message(lang, "release/unfinished-cleared", {{"tag", cut.tag}}) + list);
-      dirty = git::dirty_paths(r, *prefix);
+      dirty = git::dirty_paths(r, *prefix, lang);
       if (!dirty) return refuse(dirty.error().message);
     }
   }
@@ -164,7 +164,7 @@ CutResult cut_release(Project& project, const CutOptions& options) {
   const git::ReleaseTag* prev = git::previous_release(*tags, *version);
   ReleaseDiff diff;
   if (prev) {
-    auto prev_tree = git::tree_of(r, git_oid_tostr_s(&prev->commit));
+    auto prev_tree = git::tree_of(r, git_oid_tostr_s(&prev->commit), lang);
     if (!prev_tree) return refuse(prev_tree.error().message);
     auto td = git::diff_trees(r, prev_tree->get(), head_tree.get(), *prefix, cfg, lang);
     if (!td) return refuse(td.error().message);
@@ -191,7 +191,7 @@ CutResult cut_release(Project& project, const CutOptions& options) {
   // The changelog the release commit extends is the committed one, never whatever the
   // work tree holds.
   std::optional<std::string> old_changelog;
-  if (auto committed = git::tree_file(r, head_tree.get(), *prefix, changelog_rel))
+  if (auto committed = git::tree_file(r, head_tree.get(), *prefix, changelog_rel, lang))
     old_changelog = std::move(*committed);
 
   // 4. Work-tree files, each atomically; put back on any later failure.
@@ -250,7 +250,7 @@ CutResult cut_release(Project& project, const CutOptions& options) {
   git_tree* tree_raw = nullptr;
   if (git_tree_lookup(&tree_raw, r, &tree_id) != 0) return fail(release_message(lang, "git/read-tree"));
   git::TreePtr tree(tree_raw);
-  auto sig = git::default_signature(r);
+  auto sig = git::default_signature(r, lang);
   if (!sig) {
     git_index_read(index.get(), 1);
     rollback_files();

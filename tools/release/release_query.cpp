@@ -23,7 +23,7 @@ std::string spec_of(git_repository* repo, const std::string& arg) {
 Result<std::vector<ReleaseTag>> list_releases(const Config& config, Lang lang) {
   auto repo = open_repository(config.root, lang);
   if (!repo) return repo.error();
-  return list_release_tags(repo->get());
+  return list_release_tags(repo->get(), lang);
 }
 
 Result<TreeDiff> diff_revisions(const Config& config, const std::string& from, const std::string& to, Lang lang) {
@@ -32,9 +32,9 @@ Result<TreeDiff> diff_revisions(const Config& config, const std::string& from, c
   git_repository* r = repo->get();
   auto prefix = root_prefix(r, config.root, lang);
   if (!prefix) return prefix.error();
-  auto a = tree_of(r, spec_of(r, from));
+  auto a = tree_of(r, spec_of(r, from), lang);
   if (!a) return a.error();
-  auto b = tree_of(r, spec_of(r, to));
+  auto b = tree_of(r, spec_of(r, to), lang);
   if (!b) return b.error();
   return diff_trees(r, a->get(), b->get(), *prefix, config, lang);
 }

@@ -1,5 +1,7 @@
 #include "release/release_tags.h"
 
+#include "release/release_messages.h"
+
 #include <algorithm>
 #include <ctime>
 
@@ -20,12 +22,13 @@ std::vector<std::string> lines_of(const std::string& s) {
   return out;
 }
 
-Result<ReleaseTag> read_tag(git_repository* repo, const std::string& name, const SemVer& v) {
+Result<ReleaseTag> read_tag(git_repository* repo, const std::string& name, const SemVer& v, Lang lang) {
   ReleaseTag t;
   t.version = v;
   t.name = name;
   git_object* raw = nullptr;
-  if (git_revparse_single(&raw, repo, ("refs/tags/" + name).c_str()) != 0) return last_error("cannot read tag " + name);
+  if (git_revparse_single(&raw, repo, ("refs/tags/" + name).c_str()) != 0)
+    return last_error(release_message(lang, "git/read-tag", {{"tag", name}}));
   ObjectPtr obj(raw);
   if (git_object_type(obj.get()) == GIT_OBJECT_TAG) {
     auto* tag = reinterpret_cast<git_tag*>(obj.get());
@@ -38,7 +41,7 @@ Result<ReleaseTag> read_tag(git_repository* repo, const std::string& name, const
   }
   git_object* peeled = nullptr;
   if (git_object_peel(&peeled, obj.get(), GIT_OBJECT_COMMIT) != 0)
-    return last_error("tag " + name + " names no commit");
+    return last_error(release_message(lang, "git/tag-no-commit", {{"tag", name}}));
   ObjectPtr commit(peeled);
   t.commit = *git_object_id(commit.get());
   if (!t.annotated) t.time = git_commit_time(reinterpret_cast<git_commit*>(commit.get()));
@@ -47,9 +50,9 @@ Result<ReleaseTag> read_tag(git_repository* repo, const std::string& name, const
 
 }  // namespace
 
-Result<std::vector<ReleaseTag>> list_release_tags(git_repository* repo) {
+Result<std::vector<ReleaseTag>> list_release_tags(git_repository* repo, Lang lang) {
   git_strarray names{};
-  if (git_tag_list(&names, repo) != 0) return last_error("cannot list tags");
+  if (git_tag_list(&names, repo) != 0) return last_error(release_message(lang, "git/list-tags"));
   std::vector<ReleaseTag> out;
   std::optional<Error> failure;
   for (size_t i = 0; i < names.count; ++i) {
@@ -57,7 +60,7 @@ Result<std::vector<ReleaseTag>> list_release_tags(git_repository* repo) {
     if (name.empty() || name[0] != 'v') continue;
     auto v = parse_semver(name);
     if (!v || v->tag() != name) continue;
-    auto t = read_tag(repo, name, *v);
+    auto t = read_tag(repo, name, *v, lang);
     if (!t) {
       failure = t.error();
       break;
@@ -71,13 +74,13 @@ Result<std::vector<ReleaseTag>> list_release_tags(git_repository* repo) {
   return out;
 }
 
-Result<std::optional<ReleaseTag>> find_release_tag(git_repository* repo, const SemVer& version) {
+Result<std::optional<ReleaseTag>> find_release_tag(git_repository* repo, const SemVer& version, Lang lang) {
   git_reference* raw = nullptr;
   int rc = git_reference_lookup(&raw, repo, ("refs/tags/" + version.tag()).c_str());
   if (rc == GIT_ENOTFOUND) return std::optional<ReleaseTag>();
-  if (rc != 0) return last_error("cannot look up tag " + version.tag());
+  if (rc != 0) return last_error(release_message(lang, "git/look-up-tag", {{"tag", version.tag()}}));
   git_reference_free(raw);
-  auto t = read_tag(repo, version.tag(), version);
+  auto t = read_tag(repo, version.tag(), version, lang);
   if (!t) return t.error();
   return std::optional<ReleaseTag>(std::move(*t));
 }

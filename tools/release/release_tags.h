@@ -23,10 +23,10 @@ struct ReleaseTag {
 };
 
 // Every tag whose name is a semantic version, in version order (oldest first).
-Result<std::vector<ReleaseTag>> list_release_tags(git_repository* repo);
+Result<std::vector<ReleaseTag>> list_release_tags(git_repository* repo, Lang lang);
 
 // The tag of `version`, or nullopt when there is none.
-Result<std::optional<ReleaseTag>> find_release_tag(git_repository* repo, const SemVer& version);
+Result<std::optional<ReleaseTag>> find_release_tag(git_repository* repo, const SemVer& version, Lang lang);
 
 // The newest release older than `version`, if any.
 const ReleaseTag* previous_release(const std::vector<ReleaseTag>& tags, const SemVer& version);

@@ -36,7 +36,7 @@ VerifyResult verify_release(const Project& project, const std::string& version, 
   git_repository* r = repo->get();
   auto prefix = git::root_prefix(r, cfg.root, lang);
   if (!prefix) return stop(prefix.error().message);
-  auto found = git::find_release_tag(r, *v);
+  auto found = git::find_release_tag(r, *v, lang);
   if (!found) return stop(found.error().message);
   if (!*found) return stop(release_message(lang, "release/no-tag", {{"tag", tag}}));
   const git::ReleaseTag& t = **found;
@@ -45,12 +45,12 @@ VerifyResult verify_release(const Project& project, const std::string& version, 
   auto hash = git::manifest_hash_of(t.message);
   if (!check("verify/tag", t.annotated && hash.has_value(), release_message(lang, "verify/tag-detail"), {{"tag", tag}}))
     return res;
-  auto tree = git::tree_of(r, git::oid_hex(t.commit));
+  auto tree = git::tree_of(r, git::oid_hex(t.commit), lang);
   if (!tree) return stop(tree.error().message);
 
   // The manifest in the tagged tree hashes to what the tag says.
   const std::string folder = cfg.reports_dir + "/" + tag;
-  auto manifest_bytes = git::tree_file(r, tree->get(), *prefix, folder + "/" + kManifestName);
+  auto manifest_bytes = git::tree_file(r, tree->get(), *prefix, folder + "/" + kManifestName, lang);
   if (!check("verify/manifest-present", manifest_bytes.ok(), manifest_bytes ? "" : manifest_bytes.error().message,
              {{"path", folder + "/" + kManifestName}}))
     return res;
@@ -62,7 +62,7 @@ VerifyResult verify_release(const Project& project, const std::string& version, 
 
   // Every released file matches its manifest line, and nothing unlisted sits beside it.
   for (const auto& [name, want] : *manifest) {
-    auto bytes = git::tree_file(r, tree->get(), *prefix, folder + "/" + name);
+    auto bytes = git::tree_file(r, tree->get(), *prefix, folder + "/" + name, lang);
     std::string got = bytes ? sha256_hex(*bytes) : std::string("missing");
     check("verify/file", got == want, want + " ≠ " + got, {{"path", folder + "/" + name}});
   }

@@ -1,5 +1,7 @@
 #include "release/staged.h"
 
+#include "release/release_messages.h"
+
 #include <cstdlib>
 #include <filesystem>
 #include <map>
@@ -12,16 +14,16 @@
 
 namespace cc::git {
 
-Result<IndexPtr> commit_index(git_repository* repo) {
+Result<IndexPtr> commit_index(git_repository* repo, Lang lang) {
   // `git commit -a` and `git commit PATH` run the hook on a temporary index named by
   // GIT_INDEX_FILE; that index is what will be committed.
   git_index* index_raw = nullptr;
   const char* index_file = std::getenv("GIT_INDEX_FILE");
   if (index_file && *index_file) {
     std::string path = std::filesystem::absolute(index_file).string();
-    if (git_index_open(&index_raw, path.c_str()) != 0) return last_error("cannot read the index " + path);
+    if (git_index_open(&index_raw, path.c_str()) != 0) return last_error(release_message(lang, "git/read-index-at", {{"path", path}}));
   } else if (git_repository_index(&index_raw, repo) != 0) {
-    return last_error("cannot read the index");
+    return last_error(release_message(lang, "git/read-index"));
   }
   return IndexPtr(index_raw);
 }
@@ -37,7 +39,7 @@ Result<StagedContent> staged_content(const Config& config, Lang lang) {
   git_repository* r = repo->get();
   auto prefix = root_prefix(r, config.root, lang);
   if (!prefix) return prefix.error();
-  auto opened = commit_index(r);
+  auto opened = commit_index(r, lang);
   if (!opened) return opened.error();
   IndexPtr index = std::move(*opened);
 
@@ -49,15 +51,15 @@ Result<StagedContent> staged_content(const Config& config, Lang lang) {
 
   // HEAD's files, path → blob; none before the first commit.
   std::map<std::string, git_oid> committed;
-  auto head = head_commit(r);
+  auto head = head_commit(r, lang);
   if (!head) return head.error();
   TreePtr head_tree;
   if (*head) {
     git_tree* tree_raw = nullptr;
-    if (git_commit_tree(&tree_raw, head->get()) != 0) return last_error("cannot read HEAD's tree");
+    if (git_commit_tree(&tree_raw, head->get()) != 0) return last_error(release_message(lang, "git/read-head-tree"));
     head_tree.reset(tree_raw);
     for (const auto& dir : {config.cases_dir, config.rubrics_dir}) {
-      auto files = tree_yaml_files(r, head_tree.get(), *prefix, dir);
+      auto files = tree_yaml_files(r, head_tree.get(), *prefix, dir, lang);
       if (!files) return files.error();
       for (const auto& f : *files) committed.emplace(f.path, f.oid);
     }
@@ -96,7 +98,7 @@ Result<StagedContent> staged_content(const Config& config, Lang lang) {
   // staged cases only on a miss of the case-text cache, which their blob ids key (a touched
   // case must not copy one of them).
   for (const auto& [path, oid] : touched) out.files.push_back(path);
-  return StagedContent{std::move(out), std::make_shared<BlobReader>(std::move(*repo), std::move(staged))};
+  return StagedContent{std::move(out), std::make_shared<BlobReader>(std::move(*repo), std::move(staged), lang)};
 }
 
 }  // namespace cc::git

@@ -15,7 +15,7 @@ namespace cc::git {
 
 // The index a commit will record: the one GIT_INDEX_FILE names (git commit -a, git commit
 // PATH), else the repository's.
-Result<IndexPtr> commit_index(git_repository* repo);
+Result<IndexPtr> commit_index(git_repository* repo, Lang lang);
 
 // The files that make the rules: clinconsensus.yaml, the taxonomy and the schemas validate
 // loads, relative to the benchmark root. A commit that changes one of them has every case

@@ -1,5 +1,7 @@
 #include "release/staged_project.h"
 
+#include "release/release_messages.h"
+
 #include <cstdlib>
 #include <filesystem>
 
@@ -45,13 +47,13 @@ bool differs(git_index* index, const std::string& prefix, const Config& work_tre
 
 // Writes the index's version of `rel` below `dir`; a file the index lacks is not written.
 Result<bool> copy_from_index(git_repository* repo, git_index* index, const std::string& prefix, const std::string& rel,
-                             const std::string& dir) {
+                             const std::string& dir, Lang lang) {
   const git_index_entry* entry = git_index_get_bypath(index, (prefix + rel).c_str(), 0);
   if (!entry) return false;
-  auto bytes = read_blob(repo, entry->id);
+  auto bytes = read_blob(repo, entry->id, lang);
   if (!bytes) return bytes.error();
   if (auto w = write_file_atomic(dir + "/" + rel, *bytes); !w)
-    return Error{"cannot write " + rel + ": " + w.error().message};
+    return Error{release_message(lang, "staged/cannot-write", {{"path", rel}, {"why", w.error().message}})};
   return true;
 }
 
@@ -67,7 +69,7 @@ Result<ProjectLoad> staged_project(const std::string& root, Lang lang) {
   git_repository* r = repo->get();
   auto prefix = root_prefix(r, root, lang);
   if (!prefix) return prefix.error();
-  auto index = commit_index(r);
+  auto index = commit_index(r, lang);
   if (!index) return index.error();
 
   bool any = false;
@@ -75,16 +77,16 @@ Result<ProjectLoad> staged_project(const std::string& root, Lang lang) {
   if (!any) return work;
 
   ScratchDir scratch;
-  if (scratch.path().empty()) return Error{"cannot create a temporary folder for the index's config"};
+  if (scratch.path().empty()) return Error{release_message(lang, "staged/no-scratch")};
   // The index's config may move the taxonomy or the schemas: read it first, then the
   // files it names.
-  auto config = copy_from_index(r, index->get(), *prefix, kConfigFileName, scratch.path());
+  auto config = copy_from_index(r, index->get(), *prefix, kConfigFileName, scratch.path(), lang);
   if (!config) return config.error();
   ConfigLoad staged_config = load_config(scratch.path(), lang);
   const Config& names = staged_config.config ? *staged_config.config : work_tree;
   for (const auto& rel : project_files(names)) {
     if (rel == kConfigFileName) continue;
-    auto copied = copy_from_index(r, index->get(), *prefix, rel, scratch.path());
+    auto copied = copy_from_index(r, index->get(), *prefix, rel, scratch.path(), lang);
     if (!copied) return copied.error();
   }
   ProjectLoad load = load_project(scratch.path(), lang);

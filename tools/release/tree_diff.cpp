@@ -35,9 +35,9 @@ Result<TreeDiff> diff_trees(git_repository* repo, const git_tree* before, const 
   std::vector<GitFile> files[2][2];  // [side][case, rubric]
   const git_tree* trees[2] = {before, after};
   for (int side = 0; side < 2; ++side) {
-    auto c = tree_yaml_files(repo, trees[side], prefix, config.cases_dir);
+    auto c = tree_yaml_files(repo, trees[side], prefix, config.cases_dir, lang);
     if (!c) return c.error();
-    auto r = tree_yaml_files(repo, trees[side], prefix, config.rubrics_dir);
+    auto r = tree_yaml_files(repo, trees[side], prefix, config.rubrics_dir, lang);
     if (!r) return r.error();
     files[side][0] = std::move(*c);
     files[side][1] = std::move(*r);

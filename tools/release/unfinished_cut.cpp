@@ -32,8 +32,8 @@ bool has_tag(const std::vector<git::ReleaseTag>& tags, const std::string& name) 
 
 // The committed reports/CHANGELOG.md, or nullopt when HEAD has none.
 std::optional<std::string> committed_changelog(git_repository* repo, const git_tree* head_tree,
-                                               const std::string& prefix, const std::string& rel) {
-  auto blob = git::tree_file(repo, head_tree, prefix, rel);
+                                               const std::string& prefix, const std::string& rel, Lang lang) {
+  auto blob = git::tree_file(repo, head_tree, prefix, rel, lang);
   if (!blob) return std::nullopt;
   return *blob;
 }
@@ -131,7 +131,7 @@ Result<std::optional<UnfinishedCut>> find_unfinished_cut(git_repository* repo, c
   std::sort(cut.paths.begin(), cut.paths.end());
   if (cut.why_not.empty())
     cut.why_not = check_ours(cut, cfg, folder, files, changelog_dirty,
-                             committed_changelog(repo, head_tree, prefix, changelog_rel), lang);
+                             committed_changelog(repo, head_tree, prefix, changelog_rel, lang), lang);
   cut.ours = cut.why_not.empty();
   return std::optional<UnfinishedCut>(std::move(cut));
 }
@@ -151,7 +151,7 @@ Result<void> clear_unfinished_cut(const UnfinishedCut& cut, git_repository* repo
   fs::remove(cfg.abs(cfg.reports_dir + "/" + cut.tag), ec);
   if (ec) return cannot_remove(cfg.reports_dir + "/" + cut.tag);
   if (std::find(cut.paths.begin(), cut.paths.end(), changelog_rel) != cut.paths.end()) {
-    if (auto committed = committed_changelog(repo, head_tree, prefix, changelog_rel)) {
+    if (auto committed = committed_changelog(repo, head_tree, prefix, changelog_rel, lang)) {
       CC_TRY(write_file_atomic(cfg.abs(changelog_rel), *committed));
     } else if (!fs::remove(cfg.abs(changelog_rel), ec) && ec) {
       return cannot_remove(changelog_rel);
@@ -175,7 +175,7 @@ Result<std::optional<std::string>> complete_untagged_release(git_repository* rep
   auto hash = git::manifest_hash_of(message);
   if (!version || version->tag() != tag || !hash || has_tag(tags, tag)) return std::optional<std::string>();
   const std::string manifest_rel = cfg.reports_dir + "/" + tag + "/" + kManifestName;
-  auto manifest = git::tree_file(repo, head_tree, prefix, manifest_rel);
+  auto manifest = git::tree_file(repo, head_tree, prefix, manifest_rel, lang);
   if (!manifest || sha256_hex(*manifest) != *hash) return std::optional<std::string>();
 
   // The summary is the commit message's third line, as the cut wrote it.

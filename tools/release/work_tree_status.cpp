@@ -1,13 +1,15 @@
 #include "release/work_tree_status.h"
 
+#include "release/release_messages.h"
+
 namespace cc::git {
 
-Result<std::vector<std::string>> dirty_paths(git_repository* repo, const std::string& prefix) {
+Result<std::vector<std::string>> dirty_paths(git_repository* repo, const std::string& prefix, Lang lang) {
   git_status_options opts = GIT_STATUS_OPTIONS_INIT;
   opts.show = GIT_STATUS_SHOW_INDEX_AND_WORKDIR;
   opts.flags = GIT_STATUS_OPT_INCLUDE_UNTRACKED;
   git_status_list* raw = nullptr;
-  if (git_status_list_new(&raw, repo, &opts) != 0) return last_error("cannot read the work tree's status");
+  if (git_status_list_new(&raw, repo, &opts) != 0) return last_error(release_message(lang, "git/status"));
   StatusListPtr list(raw);
   std::vector<std::string> out;
   const std::string cache = prefix + ".clinconsensus/";

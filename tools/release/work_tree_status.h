@@ -10,6 +10,6 @@
 namespace cc::git {
 
 // The paths (git-relative) that make the work tree dirty; empty when it is clean.
-Result<std::vector<std::string>> dirty_paths(git_repository* repo, const std::string& prefix);
+Result<std::vector<std::string>> dirty_paths(git_repository* repo, const std::string& prefix, Lang lang);
 
 }  // namespace cc::git
