@@ -10,6 +10,7 @@
 
 #include "judge/dual_judge_support.h"
 #include "judge/eval_test_repo.h"
+#include "judge/judge_policy.h"
 
 using namespace cc::test;
 
@@ -290,4 +291,36 @@ TEST_CASE("a dry run with two judges counts each judge's calls and the sample", 
   CHECK(r.out.find("arbiter arbiter: asked only where the judges differ") != std::string::npos);
   CHECK(t.a.requests() + t.b.requests() == 0);
   CHECK(!std::filesystem::exists(t.repo.path() + "/results/verdicts"));
+}
+
+// Regression: a bad judge.policy, responses that cannot be judged and a folder with no
+// judge run were refused in English under zh.
+TEST_CASE("judge's file and policy errors under zh are in Chinese", "[judge][locale]") {
+  FakeOpenAiServer a;
+  EvalRepo repo(a);
+  repo.write("answers/bad.jsonl",
+             "{\"case_id\":\"CC-0001\",\"response\":\"\"}\n"
+             "{\"case_id\":\"CC-9999\",\"response\":\"建议复查。\"}\n"
+             "[1]\n");
+  auto bad = run_cli({"--lang", "zh", "judge", "--responses", repo.path() + "/answers/bad.jsonl", "--judge", "judge", "-q"},
+                     repo.path(), repo.env());
+  CHECK(bad.exit_code != 0);
+  CHECK_THAT(bad.err, Catch::Contains("这些回答目前无法评分；请修改以下各行："));
+  CHECK_THAT(bad.err, Catch::Contains("bad.jsonl:1：CC-0001：回答为空"));
+  CHECK_THAT(bad.err, Catch::Contains("bad.jsonl:2：基准中没有病例 CC-9999"));
+  CHECK_THAT(bad.err, Catch::Contains("bad.jsonl:3：不是 JSON 对象"));
+  CHECK_THAT(bad.err, !Catch::Contains("cannot be judged") && !Catch::Contains("the response is empty"));
+
+  auto none = run_cli({"--lang", "zh", "review", "export", "--from", "no-run-here"}, repo.path(), repo.env());
+  CHECK(none.exit_code != 0);
+  CHECK_THAT(none.err, Catch::Contains("no-run-here 中没有评分运行"));
+  CHECK_THAT(none.err, !Catch::Contains("no judge run"));
+  CHECK(a.requests() == 0);
+
+  // validate's schema refuses such a config first; a library caller still gets the reader's language.
+  cc::Config config;
+  config.judge = nlohmann::json{{"policy", "majority"}};
+  auto policy = cc::judge::judge_policy(config, cc::Lang::Zh);
+  REQUIRE_FALSE(policy.ok());
+  CHECK(policy.error().message == "clinconsensus.yaml：judge.policy 必须是 primary、agreed-only 或 escalate，而不是 \"majority\"");
 }

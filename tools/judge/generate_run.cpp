@@ -118,9 +118,9 @@ Result<GenerateReport> run_generate(const Config& config, const GenerateOptions&
   std::sort(rows.begin(), rows.end(), by_model_case);
   std::sort(errors.begin(), errors.end(), by_model_case);
   report.responses_file = settings.out_dir + "/responses/" + safe_file_stem(ep.name) + ".jsonl";
-  CC_TRY(write_jsonl(report.responses_file, rows));
+  CC_TRY(write_jsonl(report.responses_file, rows, lang));
   std::string err_path = settings.out_dir + "/generate_errors.jsonl";
-  CC_TRY(write_jsonl(err_path, errors));
+  CC_TRY(write_jsonl(err_path, errors, lang));
   report.written = {report.responses_file, err_path};
   report.responses = rows.size();
   report.failed = errors.size();
@@ -132,7 +132,7 @@ Result<GenerateReport> run_generate(const Config& config, const GenerateOptions&
   nlohmann::ordered_json rec = batch_record(b);
   if (!b.message.empty()) rec["message"] = b.message;
   m["calls"] = rec;
-  CC_TRY(write_manifest(std::move(m), settings.out_dir, "generate_manifest.json", report.written));
+  CC_TRY(write_manifest(std::move(m), settings.out_dir, "generate_manifest.json", report.written, lang));
 
   text << report.responses << " responses written";
   if (report.failed) text << ", " << report.failed << " calls failed (see generate_errors.jsonl; rerun to retry them)";

@@ -1,5 +1,7 @@
 #include "judge/judge_outputs.h"
 
+#include "judge/judge_messages.h"
+
 #include <algorithm>
 #include <filesystem>
 #include <fstream>
@@ -15,17 +17,16 @@ namespace fs = std::filesystem;
 }  // namespace
 
 Result<JudgeOutputs> read_judge_outputs(const Config& config, const std::string& dir,
-                                        const std::vector<std::string>& responses, const CaseMaterials& cases) {
+                                        const std::vector<std::string>& responses, const CaseMaterials& cases,
+                                        Lang lang) {
   JudgeOutputs out;
   const std::string manifest_path = dir + "/judge_manifest.json";
   {
     std::ifstream in(manifest_path, std::ios::binary);
     if (!in)
-      return Error(
-          "no judge run in " + dir + " (" + manifest_path + " is missing); name the folder of a judge run with --from",
-          Error::Kind::Input);
+      return Error(judge_message(lang, "outputs/no-run", {{"dir", dir}, {"path", manifest_path}}), Error::Kind::Input);
     out.manifest = nlohmann::json::parse(in, nullptr, false);
-    if (!out.manifest.is_object()) return Error(manifest_path + ": not a JSON object", Error::Kind::Input);
+    if (!out.manifest.is_object()) return Error(judge_message(lang, "outputs/not-object", {{"path", manifest_path}}), Error::Kind::Input);
   }
   std::vector<std::string> files;
   std::error_code ec;
@@ -33,12 +34,20 @@ Result<JudgeOutputs> read_judge_outputs(const Config& config, const std::string&
     if (e.path().extension() == ".jsonl") files.push_back(e.path().string());
   std::sort(files.begin(), files.end());
   std::set<std::string> seen_judges;
+  auto messages = [&](const std::string& path) {
+    JsonlMessages m;
+    m.unreadable = [lang, path](const std::string& why) {
+      return judge_message(lang, "outputs/unreadable", {{"path", path}, {"why", why}});
+    };
+    m.not_object = judge_message(lang, "outputs/line-not-object");
+    return m;
+  };
   for (const std::string& f : files) {
-    CC_TRY(for_each_jsonl_object(f, {}, [&](const nlohmann::json& j, int line) -> Result<void> {
+    CC_TRY(for_each_jsonl_object(f, messages(f), [&](const nlohmann::json& j, int line) -> Result<void> {
       std::string judge = json_text(j, "judge");
       if (judge == "final" || judge.find('#') != std::string::npos) return {};
       if (!j.contains("criteria_met") || !j["criteria_met"].is_boolean() || json_text(j, "case_id").empty())
-        return Error(f + ":" + std::to_string(line) + ": not a verdict row (case_id, criterion_id, criteria_met)",
+        return Error(f + ":" + std::to_string(line) + ": " + judge_message(lang, "outputs/not-verdict"),
                      Error::Kind::Input);
       CriterionKey key{json_text(j, "model"), json_text(j, "case_id"), json_text(j, "criterion_id")};
       out.verdicts[key][judge] = {j["criteria_met"].get<bool>(), json_text(j, "explanation")};
@@ -47,7 +56,7 @@ Result<JudgeOutputs> read_judge_outputs(const Config& config, const std::string&
     }));
   }
   if (fs::exists(dir + "/final_missing.jsonl")) {
-    CC_TRY(for_each_jsonl_object(dir + "/final_missing.jsonl", {}, [&](const nlohmann::json& j, int) -> Result<void> {
+    CC_TRY(for_each_jsonl_object(dir + "/final_missing.jsonl", messages(dir + "/final_missing.jsonl"), [&](const nlohmann::json& j, int) -> Result<void> {
       out.final_missing.insert({json_text(j, "model"), json_text(j, "case_id"), json_text(j, "criterion_id")});
       return {};
     }));
@@ -65,13 +74,12 @@ Result<JudgeOutputs> read_judge_outputs(const Config& config, const std::string&
       fs::path p(json_text(i, "path"));
       if (p.is_relative()) p = fs::path(config.root) / p;
       if (!fs::exists(p))
-        return Error(
-            "the responses " + p.string() + " named in " + manifest_path + " are not there; pass them with --responses",
-            Error::Kind::Input);
+        return Error(judge_message(lang, "outputs/no-responses", {{"path", p.string()}, {"manifest", manifest_path}}),
+                     Error::Kind::Input);
       paths.push_back(p.string());
     }
   if (!paths.empty()) {
-    CC_TRY_ASSIGN(out.responses, read_responses(paths, cases));
+    CC_TRY_ASSIGN(out.responses, read_responses(paths, cases, lang));
   }
   for (size_t i = 0; i < out.responses.size(); ++i)
     out.response_of[{out.responses[i].model, out.responses[i].case_id}] = i;

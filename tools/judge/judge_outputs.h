@@ -39,8 +39,9 @@ struct JudgeOutputs {
 // Reads the run in `dir`. The responses are `responses` when given, else the manifest's
 // inputs (relative paths taken from the repository root). Error (kind Input) naming the
 // file and line of a row that cannot be read, or saying to pass --responses when the
-// manifest's inputs cannot be found.
+// manifest's inputs cannot be found; messages in `lang`.
 Result<JudgeOutputs> read_judge_outputs(const Config& config, const std::string& dir,
-                                        const std::vector<std::string>& responses, const CaseMaterials& cases);
+                                        const std::vector<std::string>& responses, const CaseMaterials& cases,
+                                        Lang lang);
 
 }  // namespace cc::judge

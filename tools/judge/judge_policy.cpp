@@ -1,8 +1,10 @@
 #include "judge/judge_policy.h"
 
+#include "judge/judge_messages.h"
+
 namespace cc::judge {
 
-Result<JudgePolicy> judge_policy(const Config& config) {
+Result<JudgePolicy> judge_policy(const Config& config, Lang lang) {
   const auto& j = config.judge;
   if (!j.contains("policy")) return JudgePolicy::Primary;
   const auto& p = j["policy"];
@@ -12,8 +14,7 @@ Result<JudgePolicy> judge_policy(const Config& config) {
     if (s == "agreed-only") return JudgePolicy::AgreedOnly;
     if (s == "escalate") return JudgePolicy::Escalate;
   }
-  return Error("clinconsensus.yaml: judge.policy must be primary, agreed-only or escalate, not " + p.dump(),
-               Error::Kind::Usage);
+  return Error(judge_message(lang, "policy/bad", {{"value", p.dump()}}), Error::Kind::Usage);
 }
 
 const char* policy_name(JudgePolicy policy) {

@@ -23,8 +23,8 @@ enum class JudgePolicy { Primary, AgreedOnly, Escalate };
 // The name of the final verdicts' judge in the verdict files.
 inline constexpr const char* kFinalJudge = "final";
 
-// judge.policy of the config; primary when absent. Error (kind Usage) for another value.
-Result<JudgePolicy> judge_policy(const Config& config);
+// judge.policy of the config; primary when absent. Error (kind Usage, in `lang`) for another value.
+Result<JudgePolicy> judge_policy(const Config& config, Lang lang);
 
 // "primary", "agreed-only" or "escalate".
 const char* policy_name(JudgePolicy policy);

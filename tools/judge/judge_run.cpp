@@ -79,7 +79,7 @@ Result<JudgeReport> run_judge(const Config& config, const JudgeOptions& options,
   const bool two = options.judges.size() == 2;
   if (options.second_judge_sample < 1 && !two)
     return Error(judge_message(lang, "usage/sample-one"), Error::Kind::Usage);
-  CC_TRY_ASSIGN(JudgePolicy policy, judge_policy(config));
+  CC_TRY_ASSIGN(JudgePolicy policy, judge_policy(config, lang));
   if (!options.arbiter.empty() && !(two && policy == JudgePolicy::Escalate))
     return Error(judge_message(lang, "usage/arbiter"), Error::Kind::Usage);
   std::vector<Endpoint> judges;
@@ -103,7 +103,7 @@ Result<JudgeReport> run_judge(const Config& config, const JudgeOptions& options,
   JudgeSettings js = judge_settings(config);
   CC_TRY_ASSIGN(PromptTemplate prompt, load_judge_prompt(config, js));
   CC_TRY_ASSIGN(CaseMaterials cases, load_case_materials(config, lang));
-  CC_TRY_ASSIGN(std::vector<ResponseRow> rows, read_responses(options.responses, cases));
+  CC_TRY_ASSIGN(std::vector<ResponseRow> rows, read_responses(options.responses, cases, lang));
   if (rows.empty()) return Error(judge_message(lang, "judge/no-rows"), Error::Kind::Input);
 
   std::unique_ptr<FileLock> lock;
@@ -327,7 +327,7 @@ Result<JudgeReport> run_judge(const Config& config, const JudgeOptions& options,
   std::vector<PhysicianLabel> labels;
   const std::string labels_path = settings.out_dir + "/physician_labels.jsonl";
   if (two && std::filesystem::exists(labels_path)) {
-    CC_TRY_ASSIGN(labels, read_physician_labels(labels_path));
+    CC_TRY_ASSIGN(labels, read_physician_labels(labels_path, lang));
     for (const PhysicianLabel& l : labels) label_of[l.key] = &l;
     for (uint32_t r = 0; r < rows.size(); ++r)
       for (size_t k = 0; k < row_case[r]->criteria.size(); ++k) {
@@ -442,7 +442,7 @@ Result<JudgeReport> run_judge(const Config& config, const JudgeOptions& options,
       out.push_back(std::move(r));
     }
     std::string path = vdir + "/" + safe_file_stem(model) + ".jsonl";
-    CC_TRY(write_jsonl(path, out));
+    CC_TRY(write_jsonl(path, out, lang));
     report.verdicts += vs.size();
     report.written.push_back(path);
   }
@@ -462,12 +462,12 @@ Result<JudgeReport> run_judge(const Config& config, const JudgeOptions& options,
     err_rows.push_back(std::move(r));
   }
   std::string err_path = settings.out_dir + "/judge_errors.jsonl";
-  CC_TRY(write_jsonl(err_path, err_rows));
+  CC_TRY(write_jsonl(err_path, err_rows, lang));
   report.written.push_back(err_path);
   report.failed = errors.size();
   if (two) {
     std::string missing_path = settings.out_dir + "/final_missing.jsonl";
-    CC_TRY(write_jsonl(missing_path, missing_rows));
+    CC_TRY(write_jsonl(missing_path, missing_rows, lang));
     report.written.push_back(missing_path);
     report.final_missing = missing_rows.size();
   }
@@ -498,7 +498,7 @@ Result<JudgeReport> run_judge(const Config& config, const JudgeOptions& options,
   m["tokens"] = {{"prompt", total_prompt}, {"completion", total_completion}};
   m["cost"] = total_cost;
   m["batches"] = batches;
-  CC_TRY(write_manifest(std::move(m), settings.out_dir, "judge_manifest.json", report.written));
+  CC_TRY(write_manifest(std::move(m), settings.out_dir, "judge_manifest.json", report.written, lang));
 
   text << report.verdicts << " verdicts written";
   if (report.failed)

@@ -1,5 +1,7 @@
 #include "judge/physician_labels.h"
 
+#include "judge/judge_messages.h"
+
 #include <algorithm>
 
 #include "core/json_text.h"
@@ -16,11 +18,13 @@ std::optional<bool> physician_label_value(std::string_view text) {
   return std::nullopt;
 }
 
-Result<std::vector<PhysicianLabel>> read_physician_labels(const std::string& path) {
+Result<std::vector<PhysicianLabel>> read_physician_labels(const std::string& path, Lang lang) {
   std::vector<PhysicianLabel> out;
   JsonlMessages messages;
-  messages.unreadable = [&](const std::string& why) { return "cannot read physician labels " + path + ": " + why; };
-  messages.not_object = "not a physician label (model, case_id, criterion_id, criteria_met true or false)";
+  messages.unreadable = [&](const std::string& why) {
+    return judge_message(lang, "labels/unreadable", {{"path", path}, {"why", why}});
+  };
+  messages.not_object = judge_message(lang, "labels/not-label");
   CC_TRY(for_each_jsonl_object(path, messages, [&](const nlohmann::json& j, int n) -> Result<void> {
     if (!j.contains("criteria_met") || !j["criteria_met"].is_boolean() || json_text(j, "case_id").empty() ||
         json_text(j, "criterion_id").empty())
@@ -34,7 +38,7 @@ Result<std::vector<PhysicianLabel>> read_physician_labels(const std::string& pat
   return out;
 }
 
-Result<void> write_physician_labels(const std::string& path, std::vector<PhysicianLabel> labels) {
+Result<void> write_physician_labels(const std::string& path, std::vector<PhysicianLabel> labels, Lang lang) {
   std::stable_sort(labels.begin(), labels.end(),
                    [](const PhysicianLabel& a, const PhysicianLabel& b) { return a.key < b.key; });
   std::vector<nlohmann::ordered_json> rows;
@@ -49,7 +53,7 @@ Result<void> write_physician_labels(const std::string& path, std::vector<Physici
     if (!l.note.empty()) r["note"] = l.note;
     rows.push_back(std::move(r));
   }
-  return write_jsonl(path, rows);
+  return write_jsonl(path, rows, lang);
 }
 
 }  // namespace cc::judge

@@ -25,10 +25,10 @@ struct PhysicianLabel {
 std::optional<bool> physician_label_value(std::string_view text);
 
 // The labels in `path`, in file order. Error (kind Input) with file and line for a row
-// that is not a label.
-Result<std::vector<PhysicianLabel>> read_physician_labels(const std::string& path);
+// that is not a label, in `lang`.
+Result<std::vector<PhysicianLabel>> read_physician_labels(const std::string& path, Lang lang);
 
 // Writes `labels` to `path` atomically, sorted by key.
-Result<void> write_physician_labels(const std::string& path, std::vector<PhysicianLabel> labels);
+Result<void> write_physician_labels(const std::string& path, std::vector<PhysicianLabel> labels, Lang lang);
 
 }  // namespace cc::judge

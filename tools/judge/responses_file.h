@@ -23,6 +23,8 @@ struct ResponseRow {
 // one line per problem: a line that is not a JSON object, a missing or non-text field, an
 // empty response, a case id the benchmark does not have, a (model, case_id) given twice
 // (both lines named). Rows come back sorted by model, then case id.
-Result<std::vector<ResponseRow>> read_responses(const std::vector<std::string>& paths, const CaseMaterials& cases);
+// Every message is in `lang`.
+Result<std::vector<ResponseRow>> read_responses(const std::vector<std::string>& paths, const CaseMaterials& cases,
+                                                Lang lang);
 
 }  // namespace cc::judge

@@ -14,7 +14,7 @@ std::string review_row_key(const CriterionKey& key) {
 
 Result<ReviewExportReport> export_review_sheet(const Config& config, const ReviewExportOptions& options, Lang lang) {
   CC_TRY_ASSIGN(CaseMaterials cases, load_case_materials(config, lang));
-  CC_TRY_ASSIGN(JudgeOutputs run, read_judge_outputs(config, options.from_dir, options.responses, cases));
+  CC_TRY_ASSIGN(JudgeOutputs run, read_judge_outputs(config, options.from_dir, options.responses, cases, lang));
   std::vector<std::string> header{"row_key",  "model",    "case_id", "criterion_id", "context_and_request",
                                   "response", "criterion"};
   for (const std::string& j : run.judges) {

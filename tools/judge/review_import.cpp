@@ -81,7 +81,7 @@ Result<ReviewImportReport> import_review_sheet(const Config& config, const Revie
   // Labels already in the file stay, unless this sheet labels the same criterion again.
   std::vector<PhysicianLabel> merged;
   if (std::filesystem::exists(options.out)) {
-    CC_TRY_ASSIGN(std::vector<PhysicianLabel> old, read_physician_labels(options.out));
+    CC_TRY_ASSIGN(std::vector<PhysicianLabel> old, read_physician_labels(options.out, lang));
     for (PhysicianLabel& l : old)
       if (!seen.count(l.key) ||
           std::none_of(labels.begin(), labels.end(), [&](const PhysicianLabel& n) { return n.key == l.key; }))
@@ -89,7 +89,7 @@ Result<ReviewImportReport> import_review_sheet(const Config& config, const Revie
   }
   report.labelled = labels.size();
   merged.insert(merged.end(), labels.begin(), labels.end());
-  CC_TRY(write_physician_labels(options.out, std::move(merged)));
+  CC_TRY(write_physician_labels(options.out, std::move(merged), lang));
   report.text = judge_message(lang, "review/imported",
                               {{"n", std::to_string(report.labelled)},
                                {"unlabelled", std::to_string(report.unlabelled)},

@@ -1,5 +1,7 @@
 #include "judge/run_files.h"
 
+#include "judge/judge_messages.h"
+
 #include <ctime>
 #include <filesystem>
 
@@ -17,20 +19,20 @@ std::string safe_file_stem(const std::string& model) {
   return s;
 }
 
-Result<void> write_jsonl(const std::string& path, const std::vector<nlohmann::ordered_json>& rows) {
+Result<void> write_jsonl(const std::string& path, const std::vector<nlohmann::ordered_json>& rows, Lang lang) {
   std::string text;
   for (const auto& r : rows) {
     text += r.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
     text += '\n';
   }
   if (auto w = write_file_atomic(path, text); !w)
-    return Error("cannot write " + path + ": " + w.error().message, Error::Kind::Input);
+    return Error(judge_message(lang, "run/write", {{"path", path}, {"why", w.error().message}}), Error::Kind::Input);
   return {};
 }
 
-Result<void> write_json(const std::string& path, const nlohmann::ordered_json& value) {
+Result<void> write_json(const std::string& path, const nlohmann::ordered_json& value, Lang lang) {
   if (auto w = write_file_atomic(path, value.dump(2, ' ', false, nlohmann::json::error_handler_t::replace) + "\n"); !w)
-    return Error("cannot write " + path + ": " + w.error().message, Error::Kind::Input);
+    return Error(judge_message(lang, "run/write", {{"path", path}, {"why", w.error().message}}), Error::Kind::Input);
   return {};
 }
 
@@ -73,12 +75,12 @@ nlohmann::ordered_json manifest_head(const std::string& command, const std::stri
 }
 
 Result<void> write_manifest(nlohmann::ordered_json manifest, const std::string& out_dir, const std::string& name,
-                            std::vector<std::string>& written) {
+                            std::vector<std::string>& written, Lang lang) {
   nlohmann::ordered_json outs = nlohmann::ordered_json::array();
   for (const std::string& f : written) outs.push_back(file_record(f, out_dir));
   manifest["outputs"] = std::move(outs);
   std::string path = out_dir + "/" + name;
-  CC_TRY(write_json(path, manifest));
+  CC_TRY(write_json(path, manifest, lang));
   written.push_back(path);
   return {};
 }

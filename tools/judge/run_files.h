@@ -20,10 +20,10 @@ std::string safe_file_stem(const std::string& model);
 
 // Writes one compact JSON object per line, atomically (temp file + rename): a reader
 // sees the old file or the new one, never part of one.
-Result<void> write_jsonl(const std::string& path, const std::vector<nlohmann::ordered_json>& rows);
+Result<void> write_jsonl(const std::string& path, const std::vector<nlohmann::ordered_json>& rows, Lang lang);
 
-// Writes pretty JSON atomically.
-Result<void> write_json(const std::string& path, const nlohmann::ordered_json& value);
+// Writes pretty JSON atomically; a failure is an Error in `lang`.
+Result<void> write_json(const std::string& path, const nlohmann::ordered_json& value, Lang lang);
 
 // {"path", "sha256", "bytes"} of a file, `path` shown relative to `base` when inside it.
 nlohmann::ordered_json file_record(const std::string& path, const std::string& base);
@@ -46,7 +46,7 @@ nlohmann::ordered_json manifest_head(const std::string& command, const std::stri
 // Adds `outputs` (a file_record of each of `written`, relative to `out_dir`) to
 // `manifest`, writes it atomically to `out_dir`/`name` and appends its path to `written`.
 Result<void> write_manifest(nlohmann::ordered_json manifest, const std::string& out_dir, const std::string& name,
-                            std::vector<std::string>& written);
+                            std::vector<std::string>& written, Lang lang);
 
 // `text` without leading and trailing blanks (spaces, tabs, line breaks).
 std::string trim_blank(std::string_view text);

@@ -47,7 +47,7 @@ Result<SftExportReport> export_sft(const Config& config, const SftExportOptions&
   if (!(o.dev_fraction >= 0 && o.dev_fraction < 1))
     return Error(judge_message(lang, "sft/fraction"), Error::Kind::Usage);
   CC_TRY_ASSIGN(CaseMaterials cases, load_case_materials(config, lang));
-  CC_TRY_ASSIGN(JudgeOutputs run, read_judge_outputs(config, o.from_dir, o.responses, cases));
+  CC_TRY_ASSIGN(JudgeOutputs run, read_judge_outputs(config, o.from_dir, o.responses, cases, lang));
   if (std::find(run.judges.begin(), run.judges.end(), o.teacher) == run.judges.end()) {
     std::string held;
     for (const auto& j : run.judges) held += (held.empty() ? "" : ", ") + j;
@@ -55,7 +55,7 @@ Result<SftExportReport> export_sft(const Config& config, const SftExportOptions&
   }
   std::map<CriterionKey, PhysicianLabel> gold;
   if (!o.gold.empty()) {
-    CC_TRY_ASSIGN(std::vector<PhysicianLabel> labels, read_physician_labels(o.gold));
+    CC_TRY_ASSIGN(std::vector<PhysicianLabel> labels, read_physician_labels(o.gold, lang));
     for (PhysicianLabel& l : labels) gold[l.key] = std::move(l);
   }
   JudgeSettings js = judge_settings(config);
