@@ -147,6 +147,23 @@ TEST_CASE("401 stops the run at once with exit 2 and the server's text, key reda
   CHECK(server.requests() <= 4);  // what was in flight, never a retry
 }
 
+// Regression: the endpoint's refusal was said in English under zh; the server's own text
+// stays in its words after ours.
+TEST_CASE("a refused request under zh is said in Chinese, the server's text after it", "[judge][cli][locale]") {
+  FakeOpenAiServer server([](const nlohmann::json&, int) {
+    FakeReply r;
+    r.status = 401;
+    r.body = R"({"error":{"message":"Incorrect API key provided"}})";
+    return r;
+  });
+  EvalRepo repo(server);
+  auto r = run_cli({"--lang", "zh", "judge", "--responses", write_responses(repo), "--judge", "judge", "-q"}, repo.path(),
+                   repo.env());
+  CHECK(r.exit_code == 2);
+  CHECK_THAT(r.err, Catch::Contains("端点“judge”（") && Catch::Contains("）拒绝了请求：HTTP 401: Incorrect API key provided"));
+  CHECK_THAT(r.err, !Catch::Contains("refused the request"));
+}
+
 TEST_CASE("5xx is retried max_retries times, then the item is an error, never a false verdict", "[judge][cli]") {
   std::atomic<int> calls{0};
   // Criteria of CC-0001 always fail; the rest are answered.

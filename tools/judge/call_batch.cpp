@@ -1,5 +1,7 @@
 #include "judge/call_batch.h"
 
+#include "judge/judge_messages.h"
+
 #include <algorithm>
 #include <chrono>
 #include <ctime>
@@ -204,7 +206,7 @@ class BatchRunner {
                       ep_.timeout_s};
       CallOutcome& o = result_.outcomes[index];
       ++o.attempts;
-      if (auto ok = client_.start(std::move(req)); !ok) {
+      if (auto ok = client_.start(std::move(req), control_.lang); !ok) {
         o.state = CallOutcome::State::Failed;
         o.error = ok.error().message;
         ++result_.counters.failed;
@@ -224,8 +226,9 @@ class BatchRunner {
     Disposition d = classify_status(r.status);
     if (d == Disposition::Refuse) {
       result_.end = BatchEnd::Refused;
-      result_.message = redact(
-          "endpoint '" + ep_.name + "' (" + ep_.chat_url() + ") refused the request: " + describe_failure(r), key_);
+      result_.message = redact(judge_message(control_.lang, "call/refused",
+                                             {{"name", ep_.name}, {"url", ep_.chat_url()}, {"why", describe_failure(r)}}),
+                               key_);
       o.error = result_.message;
       return;
     }
@@ -281,10 +284,11 @@ class BatchRunner {
     o.error = std::move(error);
     if (server_trouble && ++consecutive_failures_ >= ep_.breaker_failures) {
       if (breaker_tripped_) {
-        fail_batch(BatchEnd::BreakerOpen, "endpoint '" + ep_.name + "' failed " + std::to_string(ep_.breaker_failures) +
-                                              " attempts in a row again after a pause of " +
-                                              std::to_string(int(ep_.breaker_pause_s)) + " s (last: " + o.error +
-                                              "); stopped");
+        fail_batch(BatchEnd::BreakerOpen, judge_message(control_.lang, "call/breaker",
+                                                        {{"name", ep_.name},
+                                                         {"n", std::to_string(ep_.breaker_failures)},
+                                                         {"seconds", std::to_string(int(ep_.breaker_pause_s))},
+                                                         {"last", o.error}}));
         return;
       }
       // Half-open: after the pause one more failure stops the run, one success closes it.
@@ -359,6 +363,7 @@ BatchControl batch_control(const RunSettings& settings, LlmCache* cache, Progres
   control.stop = settings.stop;
   control.progress = progress;
   control.seed = seed;
+  control.lang = settings.lang;
   return control;
 }
 

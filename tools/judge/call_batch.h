@@ -56,6 +56,7 @@ struct BatchControl {
   double stop_grace_s = 5;                  // how long in-flight answers are awaited after a stop
   Progress* progress = nullptr;
   uint64_t seed = 1;  // of the backoff jitter
+  Lang lang = Lang::En;  // of the messages that say why a call or the batch failed (the run's --lang)
 };
 
 // One call's outcome.

@@ -1,5 +1,7 @@
 #include "judge/http_client.h"
 
+#include "judge/judge_messages.h"
+
 #include <curl/curl.h>
 
 #include <algorithm>
@@ -84,10 +86,10 @@ HttpClient::~HttpClient() {
   if (multi_) curl_multi_cleanup(static_cast<CURLM*>(multi_));
 }
 
-Result<void> HttpClient::start(HttpRequest request) {
+Result<void> HttpClient::start(HttpRequest request, Lang lang) {
   auto t = std::make_unique<Transfer>();
   t->easy = curl_easy_init();
-  if (!t->easy) return Error("could not create an HTTP transfer (out of memory?)");
+  if (!t->easy) return Error(judge_message(lang, "http/create"));
   t->request = std::move(request);
   t->response.tag = t->request.tag;
   CURL* e = t->easy;
@@ -126,7 +128,7 @@ Result<void> HttpClient::start(HttpRequest request) {
   curl_easy_setopt(e, CURLOPT_PRIVATE, t.get());
   t->started = std::chrono::steady_clock::now();
   if (curl_multi_add_handle(static_cast<CURLM*>(multi_), e) != CURLM_OK)
-    return Error("could not start an HTTP transfer");
+    return Error(judge_message(lang, "http/start"));
   transfers_.push_back(t.release());
   ++in_flight_;
   return {};

@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "core/messages.h"
 #include "core/result.h"
 
 namespace cc::judge {
@@ -39,8 +40,8 @@ class HttpClient {
   HttpClient(const HttpClient&) = delete;
   HttpClient& operator=(const HttpClient&) = delete;
 
-  // Starts a transfer. Error only when libcurl cannot create one (out of memory).
-  Result<void> start(HttpRequest request);
+  // Starts a transfer. Error (in `lang`) only when libcurl cannot create one (out of memory).
+  Result<void> start(HttpRequest request, Lang lang);
   size_t in_flight() const { return in_flight_; }
   // Moves transfers along, waiting at most `timeout_ms` for network activity, and appends
   // every finished one to `done`.
