@@ -164,6 +164,23 @@ TEST_CASE("a refused request under zh is said in Chinese, the server's text afte
   CHECK_THAT(r.err, !Catch::Contains("refused the request"));
 }
 
+// Regression: the summary at the end of a judge or generate run was English under zh.
+TEST_CASE("judge's and generate's summaries under zh are in Chinese", "[judge][cli][locale]") {
+  FakeOpenAiServer server;
+  EvalRepo repo(server);
+  auto judged = run_cli({"--lang", "zh", "judge", "--responses", write_responses(repo), "--judge", "judge"}, repo.path(),
+                        repo.env());
+  INFO(judged.out << judged.err);
+  REQUIRE(judged.exit_code == 0);
+  CHECK_THAT(judged.out + judged.err, Catch::Contains("条评分结果；") && Catch::Contains("个 token，费用"));
+  CHECK_THAT(judged.out + judged.err, !Catch::Contains("verdicts written") && !Catch::Contains("tokens, cost"));
+  auto generated = run_cli({"--lang", "zh", "generate", "--endpoint", "cand"}, repo.path(), repo.env());
+  INFO(generated.out << generated.err);
+  REQUIRE(generated.exit_code == 0);
+  CHECK_THAT(generated.out + generated.err, Catch::Contains("已写入 2 条回答；"));
+  CHECK_THAT(generated.out + generated.err, !Catch::Contains("responses written"));
+}
+
 TEST_CASE("5xx is retried max_retries times, then the item is an error, never a false verdict", "[judge][cli]") {
   std::atomic<int> calls{0};
   // Criteria of CC-0001 always fail; the rest are answered.

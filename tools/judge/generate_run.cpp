@@ -87,7 +87,7 @@ Result<GenerateReport> run_generate(const Config& config, const GenerateOptions&
   }
   if (b.end == BatchEnd::Interrupted) {
     report.interrupted = true;
-    report.text = "interrupted: answers received so far are in the cache; run the same command again to resume\n";
+    report.text = judge_message(lang, "summary/interrupted") + "\n";
     return report;
   }
 
@@ -134,10 +134,15 @@ Result<GenerateReport> run_generate(const Config& config, const GenerateOptions&
   m["calls"] = rec;
   CC_TRY(write_manifest(std::move(m), settings.out_dir, "generate_manifest.json", report.written, lang));
 
-  text << report.responses << " responses written";
-  if (report.failed) text << ", " << report.failed << " calls failed (see generate_errors.jsonl; rerun to retry them)";
-  text << "; " << b.counters.prompt_tokens << " + " << b.counters.completion_tokens << " tokens, cost "
-       << b.counters.cost << "\n";
+  std::ostringstream cost;
+  cost << b.counters.cost;
+  text << judge_message(lang, "summary/responses", {{"n", std::to_string(report.responses)}});
+  if (report.failed) text << judge_message(lang, "summary/calls-failed", {{"n", std::to_string(report.failed)}});
+  text << judge_message(lang, "summary/tokens",
+                        {{"prompt", std::to_string(b.counters.prompt_tokens)},
+                         {"completion", std::to_string(b.counters.completion_tokens)},
+                         {"cost", cost.str()}})
+       << "\n";
   if (!b.message.empty()) text << b.message << "\n";
   report.text = text.str();
   return report;

@@ -242,7 +242,7 @@ Result<JudgeReport> run_judge(const Config& config, const JudgeOptions& options,
     }
     if (b.end == BatchEnd::Interrupted) {
       report.interrupted = true;
-      report.text = "interrupted: answers received so far are in the cache; run the same command again to resume\n";
+      report.text = judge_message(lang, "summary/interrupted") + "\n";
       stop = report;
       return false;
     }
@@ -500,10 +500,15 @@ Result<JudgeReport> run_judge(const Config& config, const JudgeOptions& options,
   m["batches"] = batches;
   CC_TRY(write_manifest(std::move(m), settings.out_dir, "judge_manifest.json", report.written, lang));
 
-  text << report.verdicts << " verdicts written";
-  if (report.failed)
-    text << ", " << report.failed << " items without a verdict (see judge_errors.jsonl; rerun to retry them)";
-  text << "; " << total_prompt << " + " << total_completion << " tokens, cost " << total_cost << "\n";
+  std::ostringstream cost;
+  cost << total_cost;
+  text << judge_message(lang, "summary/verdicts", {{"n", std::to_string(report.verdicts)}});
+  if (report.failed) text << judge_message(lang, "summary/without-verdict", {{"n", std::to_string(report.failed)}});
+  text << judge_message(lang, "summary/tokens",
+                        {{"prompt", std::to_string(total_prompt)},
+                         {"completion", std::to_string(total_completion)},
+                         {"cost", cost.str()}})
+       << "\n";
   for (const auto& [reason, n] : missing_by_reason)
     text << judge_message(lang, "final/summary", {{"n", std::to_string(n)}, {"why", judge_message(lang, reason)}})
          << "\n";
