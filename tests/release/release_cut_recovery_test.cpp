@@ -60,7 +60,7 @@ TEST_CASE("release cut: refused while another cut holds the lock, taken over onc
   seed(repo);
   const std::string lock_path = repo.path() + "/.git/clinconsensus-release-cut.lock";
   {
-    auto held = FileLock::acquire(lock_path, "test");
+    auto held = FileLock::acquire(lock_path, "test", Lang::En);
     REQUIRE(held.ok());
     CutResult r = cut(repo, "1.0.0");
     CHECK(r.outcome == cc::RunOutcome::Unusable);

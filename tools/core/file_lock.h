@@ -8,6 +8,7 @@
 #include <memory>
 #include <string>
 
+#include "core/messages.h"
 #include "core/result.h"
 
 namespace cc {
@@ -16,8 +17,9 @@ class FileLock {
  public:
   // Creates `path` (and its folder) when missing and locks it. When another process
   // holds it: Error kind Refused, "<busy> (pid N holds <path>)". When it cannot be
-  // created or opened: Error kind Failed, naming the path and the system's reason.
-  static Result<std::unique_ptr<FileLock>> acquire(const std::string& path, const std::string& busy);
+  // created or opened: Error kind Failed, naming the path and the system's reason. Our words
+  // are in `lang`.
+  static Result<std::unique_ptr<FileLock>> acquire(const std::string& path, const std::string& busy, Lang lang);
   ~FileLock();
   FileLock(const FileLock&) = delete;
   FileLock& operator=(const FileLock&) = delete;

@@ -10,7 +10,7 @@ Result<EvalReport> run_eval(const Config& config, const EvalOptions& options, co
   std::unique_ptr<FileLock> lock;
   RunSettings inner = settings;
   if (!settings.dry_run) {
-    CC_TRY_ASSIGN(lock, acquire_out_dir_lock(settings.out_dir));
+    CC_TRY_ASSIGN(lock, acquire_out_dir_lock(settings.out_dir, settings.lang));
     inner.dir_locked = true;
   }
   EvalReport report;

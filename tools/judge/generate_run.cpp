@@ -36,7 +36,7 @@ Result<GenerateReport> run_generate(const Config& config, const GenerateOptions&
   if (cases.cases.empty()) return Error(judge_message(lang, "generate/no-case"), Error::Kind::Input);
   std::unique_ptr<FileLock> lock;
   if (!settings.dry_run && !settings.dir_locked) {
-    CC_TRY_ASSIGN(lock, acquire_out_dir_lock(settings.out_dir));
+    CC_TRY_ASSIGN(lock, acquire_out_dir_lock(settings.out_dir, lang));
   }
   std::unique_ptr<LlmCache> cache;
   if (settings.use_cache) {

@@ -108,7 +108,7 @@ Result<JudgeReport> run_judge(const Config& config, const JudgeOptions& options,
 
   std::unique_ptr<FileLock> lock;
   if (!settings.dry_run && !exporting && !settings.dir_locked) {
-    CC_TRY_ASSIGN(lock, acquire_out_dir_lock(settings.out_dir));
+    CC_TRY_ASSIGN(lock, acquire_out_dir_lock(settings.out_dir, lang));
   }
   std::unique_ptr<LlmCache> cache;
   if (settings.use_cache) {

@@ -100,9 +100,8 @@ std::string utc_now() {
   return buf;
 }
 
-Result<std::unique_ptr<FileLock>> acquire_out_dir_lock(const std::string& out_dir) {
-  auto lock = FileLock::acquire(out_dir + "/.lock", "another clinconsensus run is writing " + out_dir +
-                                                        "; wait for it to finish, or give this one another --out");
+Result<std::unique_ptr<FileLock>> acquire_out_dir_lock(const std::string& out_dir, Lang lang) {
+  auto lock = FileLock::acquire(out_dir + "/.lock", judge_message(lang, "run/busy", {{"dir", out_dir}}), lang);
   if (!lock) return Error(lock.error().message, Error::Kind::Usage);
   return lock;
 }

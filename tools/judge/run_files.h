@@ -38,7 +38,7 @@ std::string utc_now();
 // Locks `out_dir` (out_dir/.lock) for one run, so that a second generate, judge or eval
 // on the same folder is refused at once instead of interleaving its files with the
 // first's. Error kind Usage (exit 2) when held or when the folder cannot be created.
-Result<std::unique_ptr<FileLock>> acquire_out_dir_lock(const std::string& out_dir);
+Result<std::unique_ptr<FileLock>> acquire_out_dir_lock(const std::string& out_dir, Lang lang);
 
 // The fields every run manifest opens with: tool, version, command, started, finished.
 nlohmann::ordered_json manifest_head(const std::string& command, const std::string& started);

@@ -72,7 +72,7 @@ CutResult cut_release(Project& project, const CutOptions& options) {
   // One cut at a time per repository: two at once left a dirty tree and committed a
   // wrong changelog into the winner's release. The lock lives in .git/, never in the tree.
   auto lock = FileLock::acquire(std::string(git_repository_path(r)) + "clinconsensus-release-cut.lock",
-                                release_message(lang, "release/busy"));
+                                release_message(lang, "release/busy"), lang);
   if (!lock) return refuse(lock.error().message);
   auto prefix = git::root_prefix(r, cfg.root, lang);
   if (!prefix) return refuse(prefix.error().message);
