@@ -10,9 +10,6 @@
 
 namespace cc::test::fix_samples {
 
-inline const std::string kCase = "cases/cardiology/CC-0001.yaml";
-inline const std::string kRubric = "rubrics/cardiology/CC-0001.yaml";
-
 // A case with a comment on most lines, a literal block indented by four, a folded block
 // with two one-line paragraphs, flow lists, quoted strings and a four-space sequence. The
 // comments hold the same kinds of "mistakes" as the values; only the values may change.

@@ -6,6 +6,11 @@
 
 namespace cc::test {
 
+// The shipped case every fixture builds on (TempRepo::overlay_fixture), as paths below a
+// repository.
+inline const std::string kCase = "cases/cardiology/CC-0001.yaml";
+inline const std::string kRubric = "rubrics/cardiology/CC-0001.yaml";
+
 // A fresh folder under the system temp dir, removed when the object goes away.
 class TempDir {
  public:

@@ -11,8 +11,6 @@ using namespace cc::test;
 
 namespace {
 
-const std::string kCase = "cases/cardiology/CC-0001.yaml";
-const std::string kRubric = "rubrics/cardiology/CC-0001.yaml";
 // Where validate keeps its cache (an implementation detail, used by the tests that
 // tamper with the cache to prove it is, or is not, read).
 const std::string kCacheFile = ".clinconsensus/cache/validate.json";

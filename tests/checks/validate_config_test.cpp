@@ -9,8 +9,6 @@
 using namespace cc::test;
 
 namespace {
-const std::string kCase = "cases/cardiology/CC-0001.yaml";
-const std::string kRubric = "rubrics/cardiology/CC-0001.yaml";
 const std::string kConfig = "clinconsensus.yaml";
 }  // namespace
 

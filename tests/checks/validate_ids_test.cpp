@@ -6,11 +6,6 @@
 
 using namespace cc::test;
 
-namespace {
-const std::string kCase = "cases/cardiology/CC-0001.yaml";
-const std::string kRubric = "rubrics/cardiology/CC-0001.yaml";
-}  // namespace
-
 TEST_CASE("validate: integrity/case-id-filename points at the case_id value", "[validate][integrity]") {
   TempRepo repo;
   // Line 3 `case_id: CC-0100` in CC-0001.yaml.

@@ -6,11 +6,6 @@
 
 using namespace cc::test;
 
-namespace {
-const std::string kCase = "cases/cardiology/CC-0001.yaml";
-const std::string kRubric = "rubrics/cardiology/CC-0001.yaml";
-}  // namespace
-
 TEST_CASE("validate: integrity/unknown-label for a subject written by its English name", "[validate][integrity]") {
   TempRepo repo;
   // Line 6 `subject: Cardiology`, line 8 `  - Cardiology` in subject_labels.

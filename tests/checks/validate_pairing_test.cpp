@@ -8,11 +8,6 @@
 
 using namespace cc::test;
 
-namespace {
-const std::string kCase = "cases/cardiology/CC-0001.yaml";
-const std::string kRubric = "rubrics/cardiology/CC-0001.yaml";
-}  // namespace
-
 TEST_CASE("validate: integrity/file-location for a case directly under cases/", "[validate][integrity]") {
   TempRepo repo;
   // A finding about the whole document points at its root mapping, which starts on line 3

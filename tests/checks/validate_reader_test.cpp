@@ -16,8 +16,6 @@ using namespace cc::test;
 
 namespace {
 
-const std::string kCase = "cases/cardiology/CC-0001.yaml";
-const std::string kRubric = "rubrics/cardiology/CC-0001.yaml";
 const std::string kCopyCase = "cases/cardiology/CC-0101.yaml";
 const std::string kCopyRubric = "rubrics/cardiology/CC-0101.yaml";
 

@@ -6,11 +6,6 @@
 
 using namespace cc::test;
 
-namespace {
-const std::string kCase = "cases/cardiology/CC-0001.yaml";
-const std::string kRubric = "rubrics/cardiology/CC-0001.yaml";
-}  // namespace
-
 TEST_CASE("validate: schema/required points at the criterion that lacks the field", "[validate][schema]") {
   TempRepo repo;
   // R14 (line 57, `  - criterion_id: CC-0001-R14`) has lost its `criterion:` line; the

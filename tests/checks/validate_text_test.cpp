@@ -7,8 +7,6 @@
 using namespace cc::test;
 
 namespace {
-const std::string kCase = "cases/cardiology/CC-0001.yaml";
-const std::string kRubric = "rubrics/cardiology/CC-0001.yaml";
 
 // The rules of the findings of `r` whose id starts with `prefix`.
 std::vector<std::string> keys_with_prefix(const JsonRun& r, const std::string& prefix) {

@@ -5,11 +5,6 @@
 
 using namespace cc::test;
 
-namespace {
-const std::string kCase = "cases/cardiology/CC-0001.yaml";
-const std::string kRubric = "rubrics/cardiology/CC-0001.yaml";
-}  // namespace
-
 TEST_CASE("validate: yaml/syntax points at the second colon, counting Chinese characters as one column",
           "[validate][yaml]") {
   TempRepo repo;

@@ -12,11 +12,6 @@
 using namespace cc::test;
 using namespace cc::test::cli;
 
-namespace {
-const std::string kCase = "cases/cardiology/CC-0001.yaml";
-const std::string kRubric = "rubrics/cardiology/CC-0001.yaml";
-}  // namespace
-
 TEST_CASE("cli: the shipped benchmark validates clean (a copy)", "[cli][invocation]") {
   TempRepo repo;
   copy_shipped_benchmark(repo);

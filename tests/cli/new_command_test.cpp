@@ -200,7 +200,6 @@ TEST_CASE("cli: new --lang zh reports in Chinese", "[cli][new][zh]") {
 TEST_CASE("cli: text/placeholder is a warning in a draft and its rubric, an error once approved", "[cli][new][text]") {
   TempRepo repo;
   REQUIRE(run_cli({"new", "--subject", "心血管内科", "--task", "治疗方案制定"}, repo.path()).exit_code == 0);
-  const std::string kCase = "cases/cardiology/CC-0001.yaml";
   auto draft = validate_json(repo.path());
   INFO(draft.run.out);
   CHECK(draft.run.exit_code == 0);

@@ -11,8 +11,6 @@ using namespace cc::test::cli;
 
 namespace {
 
-const std::string kCase = "cases/cardiology/CC-0001.yaml";
-
 // A repository holding one approved case, so that export has a row to write.
 void add_approved_case(const TempRepo& repo) {
   repo.add_shipped_case("cardiology", "CC-0001");

@@ -15,8 +15,6 @@ using namespace cc::test::cli;
 
 namespace {
 
-const std::string kCase = "cases/cardiology/CC-0001.yaml";
-
 // Runs the binary with its stdout and stderr on a pseudo-terminal, so it believes it
 // talks to a person. NO_COLOR is cleared unless `env` sets it.
 RunResult run_in_pty(const std::vector<std::string>& args, const std::string& cwd,

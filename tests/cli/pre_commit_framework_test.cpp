@@ -24,8 +24,8 @@ namespace fs = std::filesystem;
 
 namespace {
 
-const std::string kCase = "cases/cardiology/CC-0001.yaml";
-const std::string kRubric = "rubrics/cardiology/CC-0001.yaml";
+using cc::test::kCase;
+using cc::test::kRubric;
 
 struct Shell {
   int exit_code = -1;

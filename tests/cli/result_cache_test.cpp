@@ -11,7 +11,6 @@ using namespace cc::test::cli;
 
 namespace {
 
-const std::string kCase = "cases/cardiology/CC-0001.yaml";
 // Where validate keeps its cache (an implementation detail, used by the tests that
 // tamper with the cache to prove it is, or is not, read).
 const std::string kCacheFile = ".clinconsensus/cache/validate.json";

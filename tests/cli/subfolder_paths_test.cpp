@@ -24,7 +24,7 @@ namespace fs = std::filesystem;
 
 namespace {
 
-const std::string kCase = "cases/cardiology/CC-0001.yaml";
+using cc::test::kCase;
 
 // A git work tree at `top` holding the multi-case benchmark in the subfolder `sub`.
 std::string benchmark_below_git_top(const TempDir& top, const std::string& sub) {

@@ -12,10 +12,6 @@ using namespace cc::test;
 using namespace cc::test::cli;
 namespace fs = std::filesystem;
 
-namespace {
-const std::string kCase = "cases/cardiology/CC-0001.yaml";
-}  // namespace
-
 TEST_CASE("cli: a link leaving the repository is reported by validate and never followed by fix",
           "[cli][validate][fix][links]") {
   TempRepo repo;

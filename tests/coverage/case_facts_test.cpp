@@ -14,11 +14,7 @@
 using namespace cc;
 using namespace cc::test;
 
-namespace {
-
-const std::string kCase = "cases/cardiology/CC-0001.yaml";
-
-}  // namespace
+namespace {}  // namespace
 
 TEST_CASE("case facts: files are read through the reader given", "[coverage][reader]") {
   TempRepo repo;
