@@ -356,6 +356,34 @@ TEST_CASE("dry run counts the calls still needed and sends nothing", "[judge][cl
   CHECK(after.out.find("30 of 60 calls still needed (30 in the cache)") != std::string::npos);
 }
 
+// Regression: the lines --dry-run prints were English under zh.
+TEST_CASE("judge's and generate's dry runs under zh are in Chinese, and English under en", "[judge][cli][locale]") {
+  FakeOpenAiServer server;
+  EvalRepo repo(server, {.extra = "    price_per_million_tokens: {input: 2, output: 8}\n"});
+  std::string responses = write_responses(repo);
+  auto judged = run_cli({"--lang", "zh", "judge", "--responses", responses, "--judge", "judge", "--dry-run"}, repo.path());
+  INFO(judged.out << judged.err);
+  REQUIRE(judged.exit_code == 0);
+  CHECK_THAT(judged.out, Catch::Contains("judge judge：仍需 60 次调用（共 60 次，缓存中已有 0 次）") &&
+                             Catch::Contains("估计费用") && Catch::Contains("合计：60 次调用") &&
+                             Catch::Contains("每条评分结果另加 150 个输出 token"));
+  CHECK_THAT(judged.out, !Catch::Contains("calls still needed") && !Catch::Contains("estimated cost") &&
+                             !Catch::Contains("tokens estimated as"));
+  auto generated = run_cli({"--lang", "zh", "generate", "--endpoint", "cand", "--dry-run"}, repo.path());
+  INFO(generated.out << generated.err);
+  REQUIRE(generated.exit_code == 0);
+  CHECK_THAT(generated.out, Catch::Contains("generate cand：仍需 2 次调用（共 2 次，缓存中已有 0 次）") &&
+                                Catch::Contains("输出按每条回答 800 个计"));
+  CHECK_THAT(generated.out, !Catch::Contains("calls still needed") && !Catch::Contains("input tokens estimated"));
+  auto english = run_cli({"generate", "--endpoint", "cand", "--dry-run"}, repo.path());
+  CHECK_THAT(english.out, Catch::Contains("generate cand: 2 of 2 calls still needed (0 in the cache), about ") &&
+                              Catch::Contains("output as 800 per answer, at most max_tokens)"));
+  auto total = run_cli({"judge", "--responses", responses, "--judge", "judge", "--dry-run"}, repo.path());
+  CHECK_THAT(total.out, Catch::Contains("total: 60 calls, about ") &&
+                            Catch::Contains("plus 150 output tokens per verdict; cost from price_per_million_tokens)"));
+  CHECK(server.requests() == 0);
+}
+
 TEST_CASE("bad response rows are listed with their lines and nothing is judged", "[judge][cli]") {
   FakeOpenAiServer server;
   EvalRepo repo(server);

@@ -9,6 +9,7 @@
 #include <iostream>
 #include <queue>
 #include <random>
+#include <sstream>
 #include <unordered_map>
 
 #include "judge/chat_request.h"
@@ -347,6 +348,24 @@ class BatchRunner {
 BatchResult run_batch(const Endpoint& endpoint, const std::string& api_key, const CallBatch& batch,
                       const BatchControl& control) {
   return BatchRunner(endpoint, api_key, batch, control).run();
+}
+
+std::string cost_text(double cost) {
+  std::ostringstream text;
+  text << cost;
+  return text.str();
+}
+
+std::string dry_run_line(Lang lang, std::string_view what, const BatchResult& b, const Endpoint& endpoint) {
+  int64_t in_tokens = b.estimated_input_tokens_to_ask, out_tokens = b.estimated_output_tokens_to_ask;
+  return judge_message(lang, "dry-run/calls",
+                       {{"what", std::string(what)},
+                        {"ask", std::to_string(b.to_ask)},
+                        {"total", std::to_string(b.counters.total)},
+                        {"cached", std::to_string(b.counters.from_cache)},
+                        {"input", std::to_string(in_tokens)},
+                        {"output", std::to_string(out_tokens)},
+                        {"cost", cost_text(endpoint.cost(in_tokens, out_tokens))}});
 }
 
 Progress run_progress(const RunSettings& settings, std::string label) {
