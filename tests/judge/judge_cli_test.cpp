@@ -160,7 +160,7 @@ TEST_CASE("a refused request under zh is said in Chinese, the server's text afte
   auto r = run_cli({"--lang", "zh", "judge", "--responses", write_responses(repo), "--judge", "judge", "-q"}, repo.path(),
                    repo.env());
   CHECK(r.exit_code == 2);
-  CHECK_THAT(r.err, Catch::Contains("端点“judge”（") && Catch::Contains("）拒绝了请求：HTTP 401: Incorrect API key provided"));
+  CHECK_THAT(r.err, Catch::Contains("端点“judge”（") && Catch::Contains("）拒绝了请求：HTTP 401：Incorrect API key provided"));
   CHECK_THAT(r.err, !Catch::Contains("refused the request"));
 }
 
@@ -179,6 +179,36 @@ TEST_CASE("judge's and generate's summaries under zh are in Chinese", "[judge][c
   REQUIRE(generated.exit_code == 0);
   CHECK_THAT(generated.out + generated.err, Catch::Contains("已写入 2 条回答；"));
   CHECK_THAT(generated.out + generated.err, !Catch::Contains("responses written"));
+}
+
+// Regression: why a call failed (an HTTP status, an answer without a verdict) was written
+// to judge_errors.jsonl in English under zh.
+TEST_CASE("judge_errors.jsonl under zh says in Chinese why each call failed", "[judge][cli][locale]") {
+  FakeOpenAiServer server([&](const nlohmann::json& body, int) {
+    std::string text = body["messages"][0]["content"];
+    FakeReply r;
+    if (text.find("建议继续服药") != std::string::npos) {
+      r.status = 500;
+      r.body = R"({"error":{"message":"boom"}})";
+    } else {
+      r.body = chat_body("I cannot tell.");
+    }
+    return r;
+  });
+  EvalRepo repo(server, {.max_retries = 0, .extra = "    circuit_breaker: {failures: 1000, pause_s: 0}\n"});
+  std::string responses = write_responses(repo);
+  auto zh = run_cli({"--lang", "zh", "judge", "--responses", responses, "--judge", "judge", "-q"}, repo.path(),
+                    repo.env());
+  INFO(zh.out << zh.err);
+  CHECK(zh.exit_code == 1);
+  std::string errors = slurp(repo.path() + "/results/judge_errors.jsonl");
+  CHECK_THAT(errors, Catch::Contains("HTTP 500：boom") && Catch::Contains("评审的回答中没有完整的 JSON 对象（14 字节）"));
+  CHECK_THAT(errors, !Catch::Contains("HTTP 500: boom") && !Catch::Contains("holds no complete JSON"));
+  auto en = run_cli({"judge", "--responses", responses, "--judge", "judge", "-q"}, repo.path(), repo.env());
+  CHECK(en.exit_code == 1);
+  std::string english = slurp(repo.path() + "/results/judge_errors.jsonl");
+  CHECK_THAT(english, Catch::Contains("HTTP 500: boom") &&
+                          Catch::Contains("the judge's answer holds no complete JSON object (14 bytes)"));
 }
 
 TEST_CASE("5xx is retried max_retries times, then the item is an error, never a false verdict", "[judge][cli]") {

@@ -58,11 +58,10 @@ Result<GenerateReport> run_generate(const Config& config, const GenerateOptions&
     return spec;
   };
   batch.message = [&](size_t i) { return case_of(i).query; };
-  batch.parse = [](size_t, const ChatAnswer& a) -> Result<nlohmann::json> {
+  batch.parse = [lang](size_t, const ChatAnswer& a) -> Result<nlohmann::json> {
     std::string response = trim_blank(strip_thinking(a.content));
     if (response.empty())
-      return Error(a.finish_reason == "length" ? "the answer is empty: max_tokens was used up (by thinking?)"
-                                               : "the answer is empty");
+      return Error(judge_message(lang, a.finish_reason == "length" ? "answer/empty-length" : "answer/empty"));
     return nlohmann::json{{"response", response}, {"finish_reason", a.finish_reason}};
   };
   Progress progress = run_progress(settings, "generate " + ep.name);

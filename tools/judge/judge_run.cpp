@@ -207,13 +207,13 @@ Result<JudgeReport> run_judge(const Config& config, const JudgeOptions& options,
       if (js.per_case) {
         std::vector<std::string> ids;
         for (const auto& c : row_case[item(i).row]->criteria) ids.push_back(c.first);
-        CC_TRY_ASSIGN(std::vector<CriterionVerdict> vs, parse_case_verdicts(text, ids));
+        CC_TRY_ASSIGN(std::vector<CriterionVerdict> vs, parse_case_verdicts(text, ids, lang));
         nlohmann::json arr = nlohmann::json::array();
         for (const auto& v : vs)
           arr.push_back({{"id", v.criterion_id}, {"met", v.criteria_met}, {"why", v.explanation}});
         return arr;
       }
-      CC_TRY_ASSIGN(CriterionVerdict v, parse_criterion_verdict(text));
+      CC_TRY_ASSIGN(CriterionVerdict v, parse_criterion_verdict(text, lang));
       return nlohmann::json{{"met", v.criteria_met}, {"why", v.explanation}};
     };
     if (exporting) {  // the calls the cache cannot answer become request lines
