@@ -258,6 +258,13 @@ TEST_CASE("release cut, list, diff and verify through the command line", "[cli][
   auto bad = run_cli({"release", "verify", "1.1.0", "--export", "tampered.jsonl"}, repo.path());
   CHECK(bad.exit_code == 1);
   CHECK(bad.out.find("FAIL  tampered.jsonl is the released export") != std::string::npos);
+  // Regression: an export that cannot be opened was said in English under zh.
+  auto absent = run_cli({"--lang", "zh", "release", "verify", "1.1.0", "--export", "no-such.jsonl"}, repo.path());
+  CHECK(absent.exit_code == 2);
+  CHECK_THAT(absent.err, Catch::Contains("无法打开 ") && Catch::Contains("no-such.jsonl：文件或文件夹不存在"));
+  CHECK_THAT(absent.err + absent.out, !Catch::Contains("cannot open") && !Catch::Contains("No such"));
+  auto absent_en = run_cli({"release", "verify", "1.1.0", "--export", "no-such.jsonl"}, repo.path());
+  CHECK_THAT(absent_en.err, Catch::Contains("cannot open ") && Catch::Contains("no-such.jsonl: No such file"));
 }
 
 // Regression: an unknown revision given to release diff was refused in English under zh.

@@ -58,7 +58,7 @@ TEST_CASE("score: hand-computed figures in summary.csv", "[cli][score]") {
   CHECK(has_line(cases,
                  "m1,CC-0001,low,心血管内科,用药指导,4,4,3,75,1,66.66666666666666,心血管内科,用药指导,干预,lay,0\n"));
   std::string manifest = dir.read("out/run_manifest.json");
-  auto hex = cc::sha256_file(fx("judge-a.jsonl"));
+  auto hex = cc::sha256_file(fx("judge-a.jsonl"), cc::Lang::En);
   REQUIRE(hex);
   CHECK(manifest.find(*hex) != std::string::npos);
   CHECK(manifest.find(cc::sha256_hex(dir.read("out/summary.csv"))) != std::string::npos);

@@ -143,3 +143,18 @@ TEST_CASE("chat_answer: a body without a usable first choice is an error", "[jud
     CHECK_FALSE(parse_chat_completion(body).ok());
   }
 }
+
+// Regression: why a body could not be read went to judge_errors.jsonl in English under zh.
+TEST_CASE("chat_answer: a body that cannot be read is refused in the reader's language", "[judge][chat_answer][locale]") {
+  auto cut = parse_chat_completion(R"({"choices":[)", cc::Lang::Zh);
+  REQUIRE_FALSE(cut.ok());
+  CHECK(cut.error().message == "响应正文不是完整的 JSON（12 字节）");
+  auto server = parse_chat_completion(R"({"error":{"message":"model overloaded"}})", cc::Lang::Zh);
+  REQUIRE_FALSE(server.ok());
+  CHECK(server.error().message == "端点返回了错误：“model overloaded”");
+  auto none = parse_chat_completion(R"({"choices":[]})", cc::Lang::Zh);
+  REQUIRE_FALSE(none.ok());
+  CHECK(none.error().message == "响应中没有 choices");
+  CHECK_FALSE(contains(cut.error().message + server.error().message + none.error().message, "response"));
+  CHECK(parse_chat_completion(R"({"choices":[]})", cc::Lang::En).error().message == "response has no choices");
+}

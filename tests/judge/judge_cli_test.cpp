@@ -160,7 +160,7 @@ TEST_CASE("a refused request under zh is said in Chinese, the server's text afte
   auto r = run_cli({"--lang", "zh", "judge", "--responses", write_responses(repo), "--judge", "judge", "-q"}, repo.path(),
                    repo.env());
   CHECK(r.exit_code == 2);
-  CHECK_THAT(r.err, Catch::Contains("端点“judge”（") && Catch::Contains("）拒绝了请求：HTTP 401: Incorrect API key provided"));
+  CHECK_THAT(r.err, Catch::Contains("端点“judge”（") && Catch::Contains("）拒绝了请求：HTTP 401：Incorrect API key provided"));
   CHECK_THAT(r.err, !Catch::Contains("refused the request"));
 }
 
@@ -179,6 +179,36 @@ TEST_CASE("judge's and generate's summaries under zh are in Chinese", "[judge][c
   REQUIRE(generated.exit_code == 0);
   CHECK_THAT(generated.out + generated.err, Catch::Contains("已写入 2 条回答；"));
   CHECK_THAT(generated.out + generated.err, !Catch::Contains("responses written"));
+}
+
+// Regression: why a call failed (an HTTP status, an answer without a verdict) was written
+// to judge_errors.jsonl in English under zh.
+TEST_CASE("judge_errors.jsonl under zh says in Chinese why each call failed", "[judge][cli][locale]") {
+  FakeOpenAiServer server([&](const nlohmann::json& body, int) {
+    std::string text = body["messages"][0]["content"];
+    FakeReply r;
+    if (text.find("建议继续服药") != std::string::npos) {
+      r.status = 500;
+      r.body = R"({"error":{"message":"boom"}})";
+    } else {
+      r.body = chat_body("I cannot tell.");
+    }
+    return r;
+  });
+  EvalRepo repo(server, {.max_retries = 0, .extra = "    circuit_breaker: {failures: 1000, pause_s: 0}\n"});
+  std::string responses = write_responses(repo);
+  auto zh = run_cli({"--lang", "zh", "judge", "--responses", responses, "--judge", "judge", "-q"}, repo.path(),
+                    repo.env());
+  INFO(zh.out << zh.err);
+  CHECK(zh.exit_code == 1);
+  std::string errors = slurp(repo.path() + "/results/judge_errors.jsonl");
+  CHECK_THAT(errors, Catch::Contains("HTTP 500：boom") && Catch::Contains("评审的回答中没有完整的 JSON 对象（14 字节）"));
+  CHECK_THAT(errors, !Catch::Contains("HTTP 500: boom") && !Catch::Contains("holds no complete JSON"));
+  auto en = run_cli({"judge", "--responses", responses, "--judge", "judge", "-q"}, repo.path(), repo.env());
+  CHECK(en.exit_code == 1);
+  std::string english = slurp(repo.path() + "/results/judge_errors.jsonl");
+  CHECK_THAT(english, Catch::Contains("HTTP 500: boom") &&
+                          Catch::Contains("the judge's answer holds no complete JSON object (14 bytes)"));
 }
 
 TEST_CASE("5xx is retried max_retries times, then the item is an error, never a false verdict", "[judge][cli]") {
@@ -354,6 +384,34 @@ TEST_CASE("dry run counts the calls still needed and sends nothing", "[judge][cl
       0);
   auto after = run_cli({"judge", "--responses", responses, "--judge", "judge", "--dry-run"}, repo.path());
   CHECK(after.out.find("30 of 60 calls still needed (30 in the cache)") != std::string::npos);
+}
+
+// Regression: the lines --dry-run prints were English under zh.
+TEST_CASE("judge's and generate's dry runs under zh are in Chinese, and English under en", "[judge][cli][locale]") {
+  FakeOpenAiServer server;
+  EvalRepo repo(server, {.extra = "    price_per_million_tokens: {input: 2, output: 8}\n"});
+  std::string responses = write_responses(repo);
+  auto judged = run_cli({"--lang", "zh", "judge", "--responses", responses, "--judge", "judge", "--dry-run"}, repo.path());
+  INFO(judged.out << judged.err);
+  REQUIRE(judged.exit_code == 0);
+  CHECK_THAT(judged.out, Catch::Contains("judge judge：仍需 60 次调用（共 60 次，缓存中已有 0 次）") &&
+                             Catch::Contains("估计费用") && Catch::Contains("合计：60 次调用") &&
+                             Catch::Contains("每条评分结果另加 150 个输出 token"));
+  CHECK_THAT(judged.out, !Catch::Contains("calls still needed") && !Catch::Contains("estimated cost") &&
+                             !Catch::Contains("tokens estimated as"));
+  auto generated = run_cli({"--lang", "zh", "generate", "--endpoint", "cand", "--dry-run"}, repo.path());
+  INFO(generated.out << generated.err);
+  REQUIRE(generated.exit_code == 0);
+  CHECK_THAT(generated.out, Catch::Contains("generate cand：仍需 2 次调用（共 2 次，缓存中已有 0 次）") &&
+                                Catch::Contains("输出按每条回答 800 个计"));
+  CHECK_THAT(generated.out, !Catch::Contains("calls still needed") && !Catch::Contains("input tokens estimated"));
+  auto english = run_cli({"generate", "--endpoint", "cand", "--dry-run"}, repo.path());
+  CHECK_THAT(english.out, Catch::Contains("generate cand: 2 of 2 calls still needed (0 in the cache), about ") &&
+                              Catch::Contains("output as 800 per answer, at most max_tokens)"));
+  auto total = run_cli({"judge", "--responses", responses, "--judge", "judge", "--dry-run"}, repo.path());
+  CHECK_THAT(total.out, Catch::Contains("total: 60 calls, about ") &&
+                            Catch::Contains("plus 150 output tokens per verdict; cost from price_per_million_tokens)"));
+  CHECK(server.requests() == 0);
 }
 
 TEST_CASE("bad response rows are listed with their lines and nothing is judged", "[judge][cli]") {

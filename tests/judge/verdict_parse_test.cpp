@@ -234,3 +234,20 @@ TEST_CASE("verdict_parse: per-case criteria_met must be a boolean, naming the id
   REQUIRE_FALSE(none.ok());
   CHECK(contains(none.error().message, "no complete JSON array of verdicts"));
 }
+
+// Regression: why no verdict could be read went to judge_errors.jsonl in English under zh.
+TEST_CASE("verdict_parse: why no verdict could be read is said in the reader's language", "[judge][verdict_parse][locale]") {
+  auto empty = parse_criterion_verdict("  ", cc::Lang::Zh);
+  REQUIRE_FALSE(empty.ok());
+  CHECK(empty.error().message == "评审的回答为空");
+  auto prose = parse_criterion_verdict(R"({"criteria_met": "是"})", cc::Lang::Zh);
+  REQUIRE_FALSE(prose.ok());
+  CHECK(prose.error().message == "criteria_met 必须为 true 或 false，实际为 \"是\"");
+  std::vector<std::string> ids = {"a", "b", "c", "d", "e", "f", "g"};
+  auto missing = parse_case_verdicts(R"([{"criterion_id": "a", "criteria_met": true}])", ids, cc::Lang::Zh);
+  REQUIRE_FALSE(missing.ok());
+  CHECK(missing.error().message == "评审未给出以下 criterion_id 的评分结果：b、c、d、e、f 等（另有 1 个）");
+  CHECK_FALSE(contains(empty.error().message + prose.error().message + missing.error().message, "judge"));
+  auto english = parse_case_verdicts(R"([{"criterion_id": "a", "criteria_met": true}])", ids, cc::Lang::En);
+  CHECK(english.error().message == "the judge gave no verdict for criterion_id b, c, d, e, f and 1 more");
+}

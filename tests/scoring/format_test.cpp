@@ -38,10 +38,28 @@ TEST_CASE("SHA-256 of known vectors", "[score][format]") {
   CHECK(cc::sha256_hex("abc") == "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
   cc::test::TempDir dir;
   dir.write("f", "abc");
-  auto hex = cc::sha256_file(dir.path() + "/f");
+  auto hex = cc::sha256_file(dir.path() + "/f", cc::Lang::En);
   REQUIRE(hex);
   CHECK(*hex == "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad");
-  auto missing = cc::sha256_file(dir.path() + "/missing");
+  auto missing = cc::sha256_file(dir.path() + "/missing", cc::Lang::En);
   REQUIRE_FALSE(missing);
-  CHECK_FALSE(missing.error().message.empty());
+  CHECK(missing.error().message == "cannot open " + dir.path() + "/missing: No such file or directory");
+}
+
+// Regression: a file release verify, scoring or a judge run could not hash was said in
+// English under zh.
+TEST_CASE("SHA-256 of a file that cannot be opened or read is refused in the reader's language", "[score][format]") {
+  cc::test::TempDir dir;
+  auto missing = cc::sha256_file(dir.path() + "/missing", cc::Lang::Zh);
+  REQUIRE_FALSE(missing);
+  CHECK(missing.error().message == "无法打开 " + dir.path() + "/missing：文件或文件夹不存在");
+  CHECK_THAT(missing.error().message, !Catch::Contains("cannot open") && !Catch::Contains("No such"));
+  // A folder opens but cannot be read.
+  auto folder = cc::sha256_file(dir.path(), cc::Lang::Zh);
+  REQUIRE_FALSE(folder);
+  CHECK_THAT(folder.error().message, Catch::StartsWith("无法读取 " + dir.path() + "："));
+  CHECK_THAT(folder.error().message, !Catch::Contains("cannot read"));
+  auto english = cc::sha256_file(dir.path(), cc::Lang::En);
+  REQUIRE_FALSE(english);
+  CHECK_THAT(english.error().message, Catch::StartsWith("cannot read " + dir.path() + ": "));
 }

@@ -45,16 +45,16 @@ std::string sha256_hex(std::string_view data) {
   return h.hex();
 }
 
-Result<std::string> sha256_file(const std::string& path) {
+Result<std::string> sha256_file(const std::string& path, Lang lang) {
   int fd = ::open(path.c_str(), O_RDONLY | O_CLOEXEC);
-  if (fd < 0) return Error(std::string("cannot open ") + path + ": " + std::strerror(errno));
+  if (fd < 0) return Error(message(lang, "io/open-path", {{"path", path}, {"detail", std::strerror(errno)}}));
   Sha256 h;
   char buf[1 << 16];
   for (;;) {
     ssize_t n = ::read(fd, buf, sizeof buf);
     if (n < 0 && errno == EINTR) continue;
     if (n < 0) {
-      Error error(std::string("cannot read ") + path + ": " + std::strerror(errno));
+      Error error(message(lang, "io/read-path", {{"path", path}, {"detail", std::strerror(errno)}}));
       ::close(fd);
       return error;
     }

@@ -6,6 +6,7 @@
 #include <string>
 #include <string_view>
 
+#include "core/messages.h"
 #include "core/result.h"
 
 namespace cc {
@@ -33,7 +34,7 @@ class Sha256 {
 std::string sha256_hex(std::string_view data);
 
 // The hex digest of the file at `path`, read in blocks, or an Error naming the path when
-// the file cannot be read.
-Result<std::string> sha256_file(const std::string& path);
+// the file cannot be opened or read, in `lang` (the catalog's io/open-path, io/read-path).
+Result<std::string> sha256_file(const std::string& path, Lang lang);
 
 }  // namespace cc

@@ -47,7 +47,7 @@ Result<BatchImportReport> import_batch_output(const std::string& cache_path, con
       }
       std::string body =
           (*response)["body"].is_string() ? (*response)["body"].get<std::string>() : (*response)["body"].dump();
-      if (!parse_chat_completion(body)) {
+      if (!parse_chat_completion(body, lang)) {
         ++report.failed;
         return {};
       }
@@ -57,7 +57,7 @@ Result<BatchImportReport> import_batch_output(const std::string& cache_path, con
   }
   CC_TRY_ASSIGN(std::unique_ptr<LlmCache> cache, LlmCache::open(cache_path, lang));
   for (Answer& a : answers) {
-    auto answer = parse_chat_completion(a.body);
+    auto answer = parse_chat_completion(a.body, lang);
     CachedAnswer c;
     c.prompt_tokens = answer->usage.prompt_tokens;
     c.completion_tokens = answer->usage.completion_tokens;

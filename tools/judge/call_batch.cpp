@@ -9,6 +9,7 @@
 #include <iostream>
 #include <queue>
 #include <random>
+#include <sstream>
 #include <unordered_map>
 
 #include "judge/chat_request.h"
@@ -54,12 +55,13 @@ std::string server_error_text(const std::string& body) {
   return text;
 }
 
-std::string describe_failure(const HttpResponse& r) {
-  if (r.status == 0) return r.transport_error.empty() ? "no response" : r.transport_error;
-  std::string s = "HTTP " + std::to_string(r.status);
+// Why an attempt failed, in `lang`: the transfer's error, or the HTTP status with the
+// server's own text (in its words) after it.
+std::string describe_failure(const HttpResponse& r, Lang lang) {
+  if (r.status == 0) return r.transport_error.empty() ? judge_message(lang, "call/no-response") : r.transport_error;
   std::string text = server_error_text(r.body);
-  if (!text.empty()) s += ": " + text;
-  return s;
+  if (text.empty()) return judge_message(lang, "call/http", {{"status", std::to_string(r.status)}});
+  return judge_message(lang, "call/http-said", {{"status", std::to_string(r.status)}, {"text", text}});
 }
 
 class BatchRunner {
@@ -101,7 +103,7 @@ class BatchRunner {
           // An answer stored by `judge batch import` holds only the server's body: it is
           // parsed on first use, and kept parsed; one that is not an answer is asked again.
           if (parsed.is_discarded() && !(*hit)->body.empty()) {
-            if (auto answer = parse_chat_completion((*hit)->body)) {
+            if (auto answer = parse_chat_completion((*hit)->body, control_.lang)) {
               if (auto p = batch_.parse(i, *answer)) {
                 parsed = std::move(*p);
                 CachedAnswer updated = **hit;
@@ -140,7 +142,7 @@ class BatchRunner {
         stopping_ = true;
         stop_deadline_ = now + std::chrono::milliseconds(static_cast<long>(control_.stop_grace_s * 1000));
         result_.end = BatchEnd::Interrupted;
-        result_.message = "interrupted";
+        result_.message = judge_message(control_.lang, "call/interrupted");
       }
       if (stopping_ && (client_.in_flight() == 0 || now >= stop_deadline_)) break;
       Clock::time_point wake = now + std::chrono::milliseconds(200);
@@ -227,7 +229,7 @@ class BatchRunner {
     if (d == Disposition::Refuse) {
       result_.end = BatchEnd::Refused;
       result_.message = redact(judge_message(control_.lang, "call/refused",
-                                             {{"name", ep_.name}, {"url", ep_.chat_url()}, {"why", describe_failure(r)}}),
+                                             {{"name", ep_.name}, {"url", ep_.chat_url()}, {"why", describe_failure(r, control_.lang)}}),
                                key_);
       o.error = result_.message;
       return;
@@ -235,12 +237,12 @@ class BatchRunner {
     if (d == Disposition::Retry) {
       tokens_.adjust(static_cast<double>(estimate), now);  // nothing was generated
       // 429 says "slow down", not "broken": it is retried but does not open the breaker.
-      attempt_failed(index, redact(describe_failure(r), key_), parse_retry_after(r.retry_after, std::time(nullptr)),
+      attempt_failed(index, redact(describe_failure(r, control_.lang), key_), parse_retry_after(r.retry_after, std::time(nullptr)),
                      /*server_trouble=*/r.status != 429);
       return;
     }
     consecutive_failures_ = 0;
-    auto answer = parse_chat_completion(r.body);
+    auto answer = parse_chat_completion(r.body, control_.lang);
     if (!answer) {
       attempt_failed(index, redact(answer.error().message, key_), std::nullopt, false);
       return;
@@ -314,9 +316,12 @@ class BatchRunner {
 
   // Every call neither answered nor failed is left unasked, with why.
   void mark_unasked() {
-    std::string why = result_.message.empty() ? "not asked" : "not asked: " + result_.message;
+    const Lang lang = control_.lang;
+    std::string why = result_.message.empty() ? judge_message(lang, "call/not-asked")
+                                              : judge_message(lang, "call/not-asked-because", {{"why", result_.message}});
     for (CallOutcome& o : result_.outcomes)
-      if (o.state == CallOutcome::State::NotAsked) o.error = o.error.empty() ? why : why + " (last: " + o.error + ")";
+      if (o.state == CallOutcome::State::NotAsked)
+        o.error = o.error.empty() ? why : judge_message(lang, "call/with-last", {{"why", why}, {"last", o.error}});
   }
 
   const Endpoint& ep_;
@@ -347,6 +352,24 @@ class BatchRunner {
 BatchResult run_batch(const Endpoint& endpoint, const std::string& api_key, const CallBatch& batch,
                       const BatchControl& control) {
   return BatchRunner(endpoint, api_key, batch, control).run();
+}
+
+std::string cost_text(double cost) {
+  std::ostringstream text;
+  text << cost;
+  return text.str();
+}
+
+std::string dry_run_line(Lang lang, std::string_view what, const BatchResult& b, const Endpoint& endpoint) {
+  int64_t in_tokens = b.estimated_input_tokens_to_ask, out_tokens = b.estimated_output_tokens_to_ask;
+  return judge_message(lang, "dry-run/calls",
+                       {{"what", std::string(what)},
+                        {"ask", std::to_string(b.to_ask)},
+                        {"total", std::to_string(b.counters.total)},
+                        {"cached", std::to_string(b.counters.from_cache)},
+                        {"input", std::to_string(in_tokens)},
+                        {"output", std::to_string(out_tokens)},
+                        {"cost", cost_text(endpoint.cost(in_tokens, out_tokens))}});
 }
 
 Progress run_progress(const RunSettings& settings, std::string label) {

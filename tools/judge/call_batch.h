@@ -12,6 +12,7 @@
 #include <cstdint>
 #include <functional>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include <nlohmann/json.hpp>
@@ -102,5 +103,13 @@ BatchControl batch_control(const RunSettings& settings, LlmCache* cache, Progres
 // Runs `batch` against `endpoint` (with `api_key`, "" for none).
 BatchResult run_batch(const Endpoint& endpoint, const std::string& api_key, const CallBatch& batch,
                       const BatchControl& control);
+
+// The line --dry-run prints for batch `b` of run `what` ("judge second"), in `lang`: the
+// calls still needed of all, those in the cache, their estimated tokens and their cost at
+// `endpoint`'s prices. Ends without a newline.
+std::string dry_run_line(Lang lang, std::string_view what, const BatchResult& b, const Endpoint& endpoint);
+
+// A cost as the run's text shows it (the stream's default notation: "0.0042").
+std::string cost_text(double cost);
 
 }  // namespace cc::judge

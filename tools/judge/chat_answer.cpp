@@ -3,6 +3,7 @@
 #include <nlohmann/json.hpp>
 
 #include "core/json_text.h"
+#include "judge/judge_messages.h"
 
 namespace cc::judge {
 namespace {
@@ -74,7 +75,7 @@ int64_t token_count(const json& usage, const char* key) {
 // message.content: a string, null (a tool call or an answer that is all reasoning), or —
 // from servers following the newer OpenAI shape — an array of parts whose text parts are
 // joined.
-Result<std::string> content_text(const json& message) {
+Result<std::string> content_text(const json& message, Lang lang) {
   auto it = message.find("content");
   if (it == message.end() || it->is_null()) return std::string();
   if (it->is_string()) return it->get<std::string>();
@@ -90,28 +91,28 @@ Result<std::string> content_text(const json& message) {
     }
     return joined;
   }
-  return Error("choices[0].message.content is neither text nor null");
+  return Error(judge_message(lang, "answer/content"));
 }
 
-Result<ChatAnswer> read_answer(const json& root) {
-  if (!root.is_object()) return Error("response body is JSON but not an object");
+Result<ChatAnswer> read_answer(const json& root, Lang lang) {
+  if (!root.is_object()) return Error(judge_message(lang, "answer/not-object"));
   auto error = root.find("error");
   // Older vLLM releases put the error at the top: {"object": "error", "message": ...}.
   bool top_level_error = json_text(root, "object") == "error";
   if ((error != root.end() && !error->is_null()) || top_level_error) {
     std::string text = error != root.end() && !error->is_null() ? error_text(*error) : error_text(root);
-    if (text.empty()) return Error("the endpoint answered with an error and no message");
-    return Error("the endpoint answered with an error: \"" + shorten(redact_credentials(text), kMaxQuotedBytes) + "\"");
+    if (text.empty()) return Error(judge_message(lang, "answer/error-no-message"));
+    return Error(judge_message(lang, "answer/error", {{"text", shorten(redact_credentials(text), kMaxQuotedBytes)}}));
   }
   auto choices = root.find("choices");
-  if (choices == root.end() || !choices->is_array() || choices->empty()) return Error("response has no choices");
+  if (choices == root.end() || !choices->is_array() || choices->empty()) return Error(judge_message(lang, "answer/no-choices"));
   const json& choice = (*choices)[0];
-  if (!choice.is_object()) return Error("choices[0] is not an object");
+  if (!choice.is_object()) return Error(judge_message(lang, "answer/choice-not-object"));
   auto message = choice.find("message");
-  if (message == choice.end() || !message->is_object()) return Error("choices[0] has no message");
+  if (message == choice.end() || !message->is_object()) return Error(judge_message(lang, "answer/no-message"));
 
   ChatAnswer answer;
-  CC_TRY_ASSIGN(answer.content, content_text(*message));
+  CC_TRY_ASSIGN(answer.content, content_text(*message, lang));
   // DeepSeek and vLLM's reasoning parsers use reasoning_content; OpenRouter and newer
   // vLLM use reasoning.
   answer.reasoning = json_text(*message, "reasoning_content");
@@ -127,16 +128,16 @@ Result<ChatAnswer> read_answer(const json& root) {
 
 }  // namespace
 
-Result<ChatAnswer> parse_chat_completion(std::string_view body) {
+Result<ChatAnswer> parse_chat_completion(std::string_view body, Lang lang) {
   try {
     json root = json::parse(body.begin(), body.end(), nullptr, /*allow_exceptions=*/false);
     // A connection cut mid-body is the usual cause, and is worth a retry; the size tells
     // a person reading the log whether anything arrived at all.
     if (root.is_discarded())
-      return Error("response body is not complete JSON (" + std::to_string(body.size()) + " bytes)");
-    return read_answer(root);
+      return Error(judge_message(lang, "answer/incomplete", {{"bytes", std::to_string(body.size())}}));
+    return read_answer(root, lang);
   } catch (const json::exception& e) {
-    return Error(std::string("response body could not be read: ") + e.what());
+    return Error(judge_message(lang, "answer/unreadable", {{"error", e.what()}}));
   }
 }
 

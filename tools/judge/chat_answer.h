@@ -6,6 +6,7 @@
 #include <string>
 #include <string_view>
 
+#include "core/messages.h"
 #include "core/result.h"
 
 namespace cc::judge {
@@ -25,7 +26,8 @@ struct ChatAnswer {
 };
 
 // Reads a response body. An Error (kind Failed) when the body is not JSON, is truncated,
-// has no choices, or carries an `error` object instead (its message is quoted).
-Result<ChatAnswer> parse_chat_completion(std::string_view body);
+// has no choices, or carries an `error` object instead (its message is quoted), worded in
+// `lang` (the run's --lang; the server's own text stays in its words).
+Result<ChatAnswer> parse_chat_completion(std::string_view body, Lang lang = Lang::En);
 
 }  // namespace cc::judge

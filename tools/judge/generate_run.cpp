@@ -58,11 +58,10 @@ Result<GenerateReport> run_generate(const Config& config, const GenerateOptions&
     return spec;
   };
   batch.message = [&](size_t i) { return case_of(i).query; };
-  batch.parse = [](size_t, const ChatAnswer& a) -> Result<nlohmann::json> {
+  batch.parse = [lang](size_t, const ChatAnswer& a) -> Result<nlohmann::json> {
     std::string response = trim_blank(strip_thinking(a.content));
     if (response.empty())
-      return Error(a.finish_reason == "length" ? "the answer is empty: max_tokens was used up (by thinking?)"
-                                               : "the answer is empty");
+      return Error(judge_message(lang, a.finish_reason == "length" ? "answer/empty-length" : "answer/empty"));
     return nlohmann::json{{"response", response}, {"finish_reason", a.finish_reason}};
   };
   Progress progress = run_progress(settings, "generate " + ep.name);
@@ -76,12 +75,8 @@ Result<GenerateReport> run_generate(const Config& config, const GenerateOptions&
   report.calls = n;
   std::ostringstream text;
   if (settings.dry_run) {
-    int64_t in_tokens = b.estimated_input_tokens_to_ask, out_tokens = b.estimated_output_tokens_to_ask;
-    text << "generate " << ep.name << ": " << b.to_ask << " of " << n << " calls still needed ("
-         << b.counters.from_cache << " in the cache), about " << in_tokens << " input + " << out_tokens
-         << " output tokens, estimated cost " << ep.cost(in_tokens, out_tokens)
-         << "\n(input tokens estimated as one per CJK character and one per 4 other "
-         << "bytes; output as " << kResponseOutputTokens << " per answer, at most max_tokens)\n";
+    text << dry_run_line(lang, "generate " + ep.name, b, ep) << "\n"
+         << judge_message(lang, "dry-run/generate-estimate", {{"n", std::to_string(kResponseOutputTokens)}}) << "\n";
     report.text = text.str();
     return report;
   }
@@ -134,14 +129,12 @@ Result<GenerateReport> run_generate(const Config& config, const GenerateOptions&
   m["calls"] = rec;
   CC_TRY(write_manifest(std::move(m), settings.out_dir, "generate_manifest.json", report.written, lang));
 
-  std::ostringstream cost;
-  cost << b.counters.cost;
   text << judge_message(lang, "summary/responses", {{"n", std::to_string(report.responses)}});
   if (report.failed) text << judge_message(lang, "summary/calls-failed", {{"n", std::to_string(report.failed)}});
   text << judge_message(lang, "summary/tokens",
                         {{"prompt", std::to_string(b.counters.prompt_tokens)},
                          {"completion", std::to_string(b.counters.completion_tokens)},
-                         {"cost", cost.str()}})
+                         {"cost", cost_text(b.counters.cost)}})
        << "\n";
   if (!b.message.empty()) text << b.message << "\n";
   report.text = text.str();

@@ -38,6 +38,7 @@ struct HttpClient::Transfer {
   HttpRequest request;
   HttpResponse response;
   bool too_large = false;
+  Lang lang = Lang::En;  // of transport_error's own words
   std::chrono::steady_clock::time_point started;
 
   ~Transfer() {
@@ -91,6 +92,7 @@ Result<void> HttpClient::start(HttpRequest request, Lang lang) {
   t->easy = curl_easy_init();
   if (!t->easy) return Error(judge_message(lang, "http/create"));
   t->request = std::move(request);
+  t->lang = lang;
   t->response.tag = t->request.tag;
   CURL* e = t->easy;
   t->headers = curl_slist_append(t->headers, "Content-Type: application/json");
@@ -155,7 +157,7 @@ void HttpClient::poll(int timeout_ms, std::vector<HttpResponse>& done) {
       curl_easy_getinfo(t->easy, CURLINFO_RESPONSE_CODE, &r.status);
     } else {
       r.status = 0;
-      r.transport_error = t->too_large ? "the response body is larger than 64 MB" : curl_easy_strerror(code);
+      r.transport_error = t->too_large ? judge_message(t->lang, "http/too-large") : curl_easy_strerror(code);
       r.body.clear();
     }
     done.push_back(std::move(r));

@@ -207,13 +207,13 @@ Result<JudgeReport> run_judge(const Config& config, const JudgeOptions& options,
       if (js.per_case) {
         std::vector<std::string> ids;
         for (const auto& c : row_case[item(i).row]->criteria) ids.push_back(c.first);
-        CC_TRY_ASSIGN(std::vector<CriterionVerdict> vs, parse_case_verdicts(text, ids));
+        CC_TRY_ASSIGN(std::vector<CriterionVerdict> vs, parse_case_verdicts(text, ids, lang));
         nlohmann::json arr = nlohmann::json::array();
         for (const auto& v : vs)
           arr.push_back({{"id", v.criterion_id}, {"met", v.criteria_met}, {"why", v.explanation}});
         return arr;
       }
-      CC_TRY_ASSIGN(CriterionVerdict v, parse_criterion_verdict(text));
+      CC_TRY_ASSIGN(CriterionVerdict v, parse_criterion_verdict(text, lang));
       return nlohmann::json{{"met", v.criteria_met}, {"why", v.explanation}};
     };
     if (exporting) {  // the calls the cache cannot answer become request lines
@@ -249,9 +249,7 @@ Result<JudgeReport> run_judge(const Config& config, const JudgeOptions& options,
     if (settings.dry_run) {
       int64_t in_tokens = b.estimated_input_tokens_to_ask, out_tokens = b.estimated_output_tokens_to_ask;
       double cost = ep.cost(in_tokens, out_tokens);
-      text << "judge " << pass.name << ": " << b.to_ask << " of " << b.counters.total << " calls still needed ("
-           << b.counters.from_cache << " in the cache), about " << in_tokens << " input + " << out_tokens
-           << " output tokens, estimated cost " << cost << "\n";
+      text << dry_run_line(lang, "judge " + pass.name, b, ep) << "\n";
       calls_needed += b.to_ask;
       tokens_needed += in_tokens + out_tokens;
       est_cost += cost;
@@ -369,10 +367,12 @@ Result<JudgeReport> run_judge(const Config& config, const JudgeOptions& options,
     return report;
   }
   if (settings.dry_run) {
-    text << "total: " << calls_needed << " calls, about " << tokens_needed << " tokens, estimated cost " << est_cost
-         << "\n(tokens estimated as one per CJK character and one per 4 other bytes of the prompt template, the case, "
-            "the response and the criteria, plus "
-         << kVerdictOutputTokens << " output tokens per verdict; cost from price_per_million_tokens)\n";
+    text << judge_message(lang, "dry-run/total",
+                          {{"calls", std::to_string(calls_needed)},
+                           {"tokens", std::to_string(tokens_needed)},
+                           {"cost", cost_text(est_cost)}})
+         << "\n"
+         << judge_message(lang, "dry-run/judge-estimate", {{"n", std::to_string(kVerdictOutputTokens)}}) << "\n";
     report.text = text.str();
     return report;
   }
@@ -500,14 +500,12 @@ Result<JudgeReport> run_judge(const Config& config, const JudgeOptions& options,
   m["batches"] = batches;
   CC_TRY(write_manifest(std::move(m), settings.out_dir, "judge_manifest.json", report.written, lang));
 
-  std::ostringstream cost;
-  cost << total_cost;
   text << judge_message(lang, "summary/verdicts", {{"n", std::to_string(report.verdicts)}});
   if (report.failed) text << judge_message(lang, "summary/without-verdict", {{"n", std::to_string(report.failed)}});
   text << judge_message(lang, "summary/tokens",
                         {{"prompt", std::to_string(total_prompt)},
                          {"completion", std::to_string(total_completion)},
-                         {"cost", cost.str()}})
+                         {"cost", cost_text(total_cost)}})
        << "\n";
   for (const auto& [reason, n] : missing_by_reason)
     text << judge_message(lang, "final/summary", {{"n", std::to_string(n)}, {"why", judge_message(lang, reason)}})

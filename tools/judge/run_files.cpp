@@ -43,7 +43,8 @@ nlohmann::ordered_json file_record(const std::string& path, const std::string& b
   if (!ec && !rel.empty() && rel.native().rfind("..", 0) != 0) shown = rel.string();
   nlohmann::ordered_json j;
   j["path"] = shown;
-  if (auto hex = sha256_file(path)) j["sha256"] = *hex;
+  // A file that cannot be hashed is recorded without a digest; the words of the error go unused.
+  if (auto hex = sha256_file(path, Lang::En)) j["sha256"] = *hex;
   auto size = std::filesystem::file_size(path, ec);
   if (!ec) j["bytes"] = size;
   return j;

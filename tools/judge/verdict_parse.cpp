@@ -6,6 +6,8 @@
 
 #include <nlohmann/json.hpp>
 
+#include "judge/judge_messages.h"
+
 namespace cc::judge {
 namespace {
 
@@ -131,29 +133,32 @@ std::string as_written(const json& value) {
 bool is_blank(std::string_view text) { return text.find_first_not_of(" \t\r\n") == std::string_view::npos; }
 
 // Why no verdict could be found in `body` (the answer after its thinking was removed).
-Error nothing_found(std::string_view text, std::string_view body, std::string_view what) {
-  if (is_blank(text)) return Error("the judge's answer is empty");
-  if (is_blank(body))
-    return Error("the judge's answer has nothing after its thinking; it may have run out of max_tokens");
-  return Error("the judge's answer holds no complete JSON " + std::string(what) + " (" + std::to_string(body.size()) +
-               " bytes)");
+// `what_id` names what was looked for: verdict/no-object or verdict/no-list.
+Error nothing_found(std::string_view text, std::string_view body, std::string_view what_id, Lang lang) {
+  if (is_blank(text)) return Error(judge_message(lang, "verdict/empty"));
+  if (is_blank(body)) return Error(judge_message(lang, "verdict/only-thinking"));
+  return Error(judge_message(lang, what_id, {{"bytes", std::to_string(body.size())}}));
 }
 
 // criteria_met and explanation of one verdict object. `whose` names the criterion in
 // messages ("" in per-criterion mode, where there is only one).
-Result<CriterionVerdict> read_verdict(const json& object, const std::string& whose) {
-  const std::string of = whose.empty() ? "" : " of " + whose;
+Result<CriterionVerdict> read_verdict(const json& object, const std::string& whose, Lang lang) {
+  const bool one = whose.empty();
   CriterionVerdict verdict;
   auto met = object.find("criteria_met");
-  if (met == object.end()) return Error("criteria_met" + of + " is missing from the judge's JSON");
+  if (met == object.end())
+    return Error(judge_message(lang, one ? "verdict/met-missing" : "verdict/met-missing-of", {{"id", whose}}));
   // Only a JSON boolean is unambiguous: "true", 1 or "是" may be a model that did not
   // follow the format at all, and guessing would put a wrong verdict in the scores.
-  if (!met->is_boolean()) return Error("criteria_met" + of + " must be true or false, found " + as_written(*met));
+  if (!met->is_boolean())
+    return Error(judge_message(lang, one ? "verdict/met-not-boolean" : "verdict/met-not-boolean-of",
+                               {{"id", whose}, {"found", as_written(*met)}}));
   verdict.criteria_met = met->get<bool>();
   auto explanation = object.find("explanation");
   if (explanation != object.end()) {
     if (!explanation->is_string())
-      return Error("explanation" + of + " must be a JSON string, found " + as_written(*explanation));
+      return Error(judge_message(lang, one ? "verdict/explanation-not-text" : "verdict/explanation-not-text-of",
+                                 {{"id", whose}, {"found", as_written(*explanation)}}));
     verdict.explanation = explanation->get<std::string>();
   }
   return verdict;
@@ -199,16 +204,17 @@ std::string trimmed(const std::string& text) {
   return text.substr(first, last - first + 1);
 }
 
-Error repeated_key_error(const std::string& key) {
-  return Error("the judge's JSON gives \"" + key + "\" twice in one object, which makes its verdict ambiguous");
+Error repeated_key_error(const std::string& key, Lang lang) {
+  return Error(judge_message(lang, "verdict/repeated-key", {{"key", key}}));
 }
 
 // Lists ids for a message, at most a few of them.
-std::string id_list(const std::vector<std::string>& ids) {
+std::string id_list(const std::vector<std::string>& ids, Lang lang) {
   constexpr size_t kShown = 5;
   std::string out;
-  for (size_t i = 0; i < ids.size() && i < kShown; ++i) out += (i ? ", " : "") + ids[i];
-  if (ids.size() > kShown) out += " and " + std::to_string(ids.size() - kShown) + " more";
+  for (size_t i = 0; i < ids.size() && i < kShown; ++i) out += (i ? judge_message(lang, "verdict/id-separator") : "") + ids[i];
+  if (ids.size() > kShown)
+    out = judge_message(lang, "verdict/ids-more", {{"ids", out}, {"n", std::to_string(ids.size() - kShown)}});
   return out;
 }
 
@@ -224,7 +230,7 @@ std::string_view strip_thinking(std::string_view text) {
   return text;
 }
 
-Result<CriterionVerdict> parse_criterion_verdict(std::string_view text) {
+Result<CriterionVerdict> parse_criterion_verdict(std::string_view text, Lang lang) {
   std::string_view body = strip_thinking(text);
   std::vector<JsonCandidate> candidates = json_values_in(body);
   bool any_object = false;
@@ -233,19 +239,19 @@ Result<CriterionVerdict> parse_criterion_verdict(std::string_view text) {
     if (!object) continue;
     any_object = true;
     if (!object->contains("criteria_met")) continue;
-    if (!it->repeated_key.empty()) return repeated_key_error(it->repeated_key);
-    return read_verdict(*object, "");
+    if (!it->repeated_key.empty()) return repeated_key_error(it->repeated_key, lang);
+    return read_verdict(*object, "", lang);
   }
-  if (any_object) return Error("criteria_met is missing from the judge's JSON");
-  return nothing_found(text, body, "object");
+  if (any_object) return Error(judge_message(lang, "verdict/met-missing"));
+  return nothing_found(text, body, "verdict/no-object", lang);
 }
 
 Result<std::vector<CriterionVerdict>> parse_case_verdicts(std::string_view text,
-                                                          const std::vector<std::string>& expected_ids) {
+                                                          const std::vector<std::string>& expected_ids, Lang lang) {
   std::map<std::string, size_t> slot_of;
   for (size_t i = 0; i < expected_ids.size(); ++i)
     if (!slot_of.emplace(expected_ids[i], i).second)
-      return Error("criterion_id " + expected_ids[i] + " is listed twice in the rubric", Error::Kind::Input);
+      return Error(judge_message(lang, "verdict/rubric-twice", {{"id", expected_ids[i]}}), Error::Kind::Input);
 
   std::string_view body = strip_thinking(text);
   std::vector<JsonCandidate> candidates = json_values_in(body);
@@ -256,33 +262,36 @@ Result<std::vector<CriterionVerdict>> parse_case_verdicts(std::string_view text,
   std::vector<const json*> items;
   for (auto it = candidates.rbegin(); it != candidates.rend() && items.empty(); ++it) {
     if (const json* list = verdict_list(it->value)) {
-      if (!it->repeated_key.empty()) return repeated_key_error(it->repeated_key);
+      if (!it->repeated_key.empty()) return repeated_key_error(it->repeated_key, lang);
       for (const json& item : *list) items.push_back(&item);
     }
   }
   if (items.empty()) {
     for (const JsonCandidate& candidate : candidates) {
       if (!looks_like_verdict(candidate.value)) continue;
-      if (!candidate.repeated_key.empty()) return repeated_key_error(candidate.repeated_key);
+      if (!candidate.repeated_key.empty()) return repeated_key_error(candidate.repeated_key, lang);
       items.push_back(&candidate.value);
     }
   }
-  if (items.empty()) return nothing_found(text, body, "array of verdicts");
+  if (items.empty()) return nothing_found(text, body, "verdict/no-list", lang);
 
   std::vector<std::optional<CriterionVerdict>> slots(expected_ids.size());
   for (size_t n = 0; n < items.size(); ++n) {
     const json& item = *items[n];
-    const std::string where = "verdict " + std::to_string(n + 1) + " in the judge's list";
-    if (!item.is_object()) return Error(where + " is not an object, found " + as_written(item));
+    const std::string place = std::to_string(n + 1);
+    if (!item.is_object())
+      return Error(judge_message(lang, "verdict/item-not-object", {{"n", place}, {"found", as_written(item)}}));
     auto id_value = item.find("criterion_id");
-    if (id_value == item.end()) return Error(where + " has no criterion_id");
-    if (!id_value->is_string()) return Error(where + " has criterion_id " + as_written(*id_value) + ", not a string");
+    if (id_value == item.end()) return Error(judge_message(lang, "verdict/item-no-id", {{"n", place}}));
+    if (!id_value->is_string())
+      return Error(judge_message(lang, "verdict/item-id-not-text", {{"n", place}, {"found", as_written(*id_value)}}));
     // Models sometimes pad an id they echo; the id itself never has spaces.
     std::string id = trimmed(id_value->get<std::string>());
     auto slot = slot_of.find(id);
-    if (slot == slot_of.end()) return Error("the judge gave a verdict for unknown criterion_id " + as_written(id));
-    if (slots[slot->second]) return Error("the judge gave criterion_id " + id + " more than once");
-    CC_TRY_ASSIGN(CriterionVerdict verdict, read_verdict(item, id));
+    if (slot == slot_of.end())
+      return Error(judge_message(lang, "verdict/unknown-id", {{"found", as_written(id)}}));
+    if (slots[slot->second]) return Error(judge_message(lang, "verdict/id-twice", {{"id", id}}));
+    CC_TRY_ASSIGN(CriterionVerdict verdict, read_verdict(item, id, lang));
     verdict.criterion_id = id;
     slots[slot->second] = std::move(verdict);
   }
@@ -290,7 +299,7 @@ Result<std::vector<CriterionVerdict>> parse_case_verdicts(std::string_view text,
   std::vector<std::string> missing;
   for (size_t i = 0; i < slots.size(); ++i)
     if (!slots[i]) missing.push_back(expected_ids[i]);
-  if (!missing.empty()) return Error("the judge gave no verdict for criterion_id " + id_list(missing));
+  if (!missing.empty()) return Error(judge_message(lang, "verdict/ids-missing", {{"ids", id_list(missing, lang)}}));
 
   std::vector<CriterionVerdict> verdicts;
   verdicts.reserve(slots.size());

@@ -7,6 +7,7 @@
 #include <string_view>
 #include <vector>
 
+#include "core/messages.h"
 #include "core/result.h"
 
 namespace cc::judge {
@@ -27,14 +28,16 @@ std::string_view strip_thinking(std::string_view text);
 // When the text holds several objects, the last one that has `criteria_met` wins
 // (models often restate an example first). Error names what was wrong, briefly; a key
 // given twice in the verdict object is an Error too, as the verdict is then ambiguous.
-Result<CriterionVerdict> parse_criterion_verdict(std::string_view text);
+// The Error is worded in `lang` (the run's --lang).
+Result<CriterionVerdict> parse_criterion_verdict(std::string_view text, Lang lang = Lang::En);
 
 // Per-case mode: a JSON array (fenced or bare, or an object holding it under
 // "verdicts"/"results") of {"criterion_id", "explanation", "criteria_met"}, one per id
 // in `expected_ids`, in any order; objects written one after another without a list are
 // taken together. The verdicts come back in the order of `expected_ids`. Error when an id
-// is missing, repeated or unknown, or any criteria_met is not a boolean.
+// is missing, repeated or unknown, or any criteria_met is not a boolean; worded in `lang`.
 Result<std::vector<CriterionVerdict>> parse_case_verdicts(std::string_view text,
-                                                          const std::vector<std::string>& expected_ids);
+                                                          const std::vector<std::string>& expected_ids,
+                                                          Lang lang = Lang::En);
 
 }  // namespace cc::judge

@@ -100,7 +100,7 @@ VerifyResult verify_release(const Project& project, const std::string& version, 
 
   // The file the user has.
   if (!export_file.empty()) {
-    auto digest = sha256_file(export_file);
+    auto digest = sha256_file(export_file, lang);
     if (!digest) return stop(digest.error().message);
     const std::string& got = *digest;
     check("verify/export-file", got == listed_export->second, listed_export->second + " ≠ " + got,

@@ -11,7 +11,8 @@ namespace {
 namespace fs = std::filesystem;
 
 void record_file(const std::string& role, const Config& config, const std::string& rel, std::vector<InputRecord>& out) {
-  auto hex = sha256_file(config.abs(rel));
+  // A file that cannot be hashed is left out of the record; the words of the error go unused.
+  auto hex = sha256_file(config.abs(rel), Lang::En);
   if (!hex) return;
   std::error_code ec;
   out.push_back({role, rel, static_cast<size_t>(fs::file_size(config.abs(rel), ec)), std::move(*hex)});

@@ -274,7 +274,7 @@ CaseLoad load_cases_from_benchmark(const Config& config, const Taxonomy* taxonom
   parallel_for(files.size(), threads, [&](size_t i) {
     records[i].role = "cases";
     records[i].path = files[i];
-    auto hex = sha256_file(config.abs(files[i]));
+    auto hex = sha256_file(config.abs(files[i]), lang);
     if (!hex) {
       errors[i] = hex.error().message;
       return;
